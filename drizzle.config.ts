@@ -1,0 +1,8 @@
+import { defineConfig } from "drizzle-kit";
+
+// Used only to generate SQL migrations; they are applied from code at start-up (server/db/migrate.ts).
+export default defineConfig({
+  dialect: "postgresql",
+  schema: "./server/db/schema.ts",
+  out: "./server/db/migrations",
+});

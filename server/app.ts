@@ -1,0 +1,125 @@
+import { randomUUID } from "node:crypto";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import fastifyCookie from "@fastify/cookie";
+import fastifyStatic from "@fastify/static";
+import fastifySwagger from "@fastify/swagger";
+import Fastify, { type FastifyInstance } from "fastify";
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from "fastify-type-provider-zod";
+import { z } from "zod";
+import type { Clock } from "./clock.js";
+import type { Config } from "./config.js";
+import type { Database } from "./db/client.js";
+import { loggerOptions } from "./http/logger.js";
+import { notFound, registerProblemHandlers } from "./http/problem.js";
+import { createAssociationsModule } from "./modules/associations/index.js";
+import { createAuditModule } from "./modules/audit/index.js";
+import { createAuthModule } from "./modules/auth/index.js";
+import type { SilahModule } from "./modules/module.js";
+import { createUsersModule } from "./modules/users/index.js";
+
+export type AppDeps = { config: Config; db: Database; clock: Clock };
+
+/** The modules and their wiring; `buildApp` only serves them. */
+export function createModules({ config, db, clock }: AppDeps) {
+  const audit = createAuditModule({ db, clock });
+  const associations = createAssociationsModule({ db, audit: audit.service });
+  const users = createUsersModule({ db, audit: audit.service, associations: associations.service, clock });
+  const auth = createAuthModule({
+    db,
+    users: users.service,
+    associations: associations.service,
+    audit: audit.service,
+    clock,
+    settings: { ...config.session, secureCookie: config.session.secureCookie },
+  });
+  return { audit, associations, users, auth };
+}
+
+export type Modules = ReturnType<typeof createModules>;
+
+const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../dist/web");
+
+export async function buildApp(deps: AppDeps & { modules?: Modules }): Promise<FastifyInstance> {
+  const { config, db } = deps;
+  const modules = deps.modules ?? createModules(deps);
+  const app = Fastify({
+    logger: loggerOptions(config.logLevel),
+    genReqId: () => randomUUID(),
+    requestIdHeader: false,
+    bodyLimit: 1024 * 1024,
+    trustProxy: config.env === "production",
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerProblemHandlers(app);
+  app.addHook("onSend", async (request, reply) => {
+    reply.header("x-request-id", request.id);
+    reply.header("x-content-type-options", "nosniff");
+    reply.header("referrer-policy", "same-origin");
+    reply.header("x-frame-options", "DENY");
+  });
+
+  await app.register(fastifyCookie);
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: "3.1.0",
+      info: {
+        title: "Silah API",
+        description: "صِلة — the beneficiary relationship policy of an association, as an API.",
+        version: "0.1.0",
+      },
+      components: {
+        securitySchemes: { session: { type: "apiKey", in: "cookie", name: "silah_session" } },
+      },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+
+  const all: SilahModule[] = [modules.audit, modules.associations, modules.users, modules.auth];
+  for (const module of all) module.hooks?.(app);
+  for (const module of all) await app.register(module.routes);
+
+  app.get(
+    "/healthz",
+    {
+      config: { access: "public" },
+      schema: {
+        tags: ["system"],
+        summary: "Liveness and database reachability",
+        response: { 200: z.object({ status: z.literal("ok"), database: z.enum(["pglite", "postgres"]) }) },
+      },
+    },
+    async () => {
+      await db.raw.execute("select 1");
+      return { status: "ok" as const, database: db.kind };
+    },
+  );
+
+  app.get("/api/openapi.json", { config: { access: "public" }, schema: { hide: true } }, async () =>
+    app.swagger(),
+  );
+
+  if (existsSync(path.join(webRoot, "index.html"))) {
+    await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: false });
+    // The web app routes on the client: any page address that is not an asset gets the shell.
+    app.get("/*", { config: { access: "public" }, schema: { hide: true } }, async (request, reply) => {
+      const requested = (request.params as { "*": string })["*"];
+      if (requested.startsWith("api/")) throw notFound("route");
+      if (requested && existsSync(path.join(webRoot, requested)) && !requested.endsWith("/")) {
+        return reply.sendFile(requested);
+      }
+      return reply.type("text/html").sendFile("index.html");
+    });
+  }
+
+  return app;
+}

@@ -1,0 +1,97 @@
+import path from "node:path";
+import { z } from "zod";
+
+/**
+ * The only module that reads `process.env` (CONVENTIONS §6). Everything else receives a `Config`.
+ * Problems are collected and reported together so an operator fixes them in one pass.
+ */
+const envSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+    PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
+    HOST: z.string().default("0.0.0.0"),
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL")
+      .optional(),
+    SILAH_DATA_DIR: z.string().default("./data"),
+    SILAH_SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+    SILAH_SESSION_TTL_MINUTES: z.coerce
+      .number()
+      .int()
+      .min(5)
+      .max(7 * 24 * 60)
+      .default(8 * 60),
+    SILAH_SESSION_IDLE_MINUTES: z.coerce
+      .number()
+      .int()
+      .min(5)
+      .max(24 * 60)
+      .default(60),
+    SILAH_PUBLIC_URL: z.string().url().optional(),
+    SILAH_LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    SILAH_JOBS: z.enum(["on", "off"]).default("on"),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV !== "production") return;
+    if (!env.SILAH_SESSION_SECRET) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["SILAH_SESSION_SECRET"],
+        message: "is required in production (32+ random characters)",
+      });
+    }
+    if (!env.DATABASE_URL) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["DATABASE_URL"],
+        message: "is required in production; the embedded database is for trying Silah on one machine",
+      });
+    }
+  });
+
+export type Config = {
+  env: "development" | "test" | "production";
+  port: number;
+  host: string;
+  database: { kind: "pglite"; dataDir: string } | { kind: "postgres"; url: string };
+  session: { secret: string; ttlMinutes: number; idleMinutes: number; secureCookie: boolean };
+  publicUrl: string | undefined;
+  logLevel: string;
+  runJobs: boolean;
+};
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Silah cannot start; fix the environment:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+// Outside production a fixed secret keeps demo sessions valid across restarts; it signs nothing secret.
+const developmentSecret = "silah-development-secret-not-for-production-use";
+
+export function loadConfig(source: Record<string, string | undefined> = process.env): Config {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`));
+  }
+  const env = parsed.data;
+  return {
+    env: env.NODE_ENV,
+    port: env.PORT,
+    host: env.HOST,
+    database: env.DATABASE_URL
+      ? { kind: "postgres", url: env.DATABASE_URL }
+      : { kind: "pglite", dataDir: path.resolve(env.SILAH_DATA_DIR) },
+    session: {
+      secret: env.SILAH_SESSION_SECRET ?? developmentSecret,
+      ttlMinutes: env.SILAH_SESSION_TTL_MINUTES,
+      idleMinutes: env.SILAH_SESSION_IDLE_MINUTES,
+      secureCookie: env.NODE_ENV === "production",
+    },
+    publicUrl: env.SILAH_PUBLIC_URL,
+    logLevel: env.SILAH_LOG_LEVEL,
+    runJobs: env.SILAH_JOBS === "on",
+  };
+}

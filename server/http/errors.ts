@@ -1,0 +1,35 @@
+import type { ErrorCode, FieldError } from "../../shared/contracts/errors.js";
+
+/**
+ * The one error type (CONVENTIONS §5). `code` is stable and public; `message` is for logs and
+ * never reaches the user, who reads the catalogue text for the code (shared/contracts/errors.ts).
+ */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details: { fieldErrors?: FieldError[]; retryAfterSeconds?: number } = {},
+  ) {
+    super(message);
+    this.name = "AppError";
+  }
+}
+
+export const httpStatusByCode: Record<ErrorCode, number> = {
+  validation_failed: 400,
+  unauthenticated: 401,
+  invalid_credentials: 401,
+  session_expired: 401,
+  csrf_failed: 403,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  payload_too_large: 413,
+  account_locked: 423,
+  too_many_attempts: 429,
+  internal_error: 500,
+};
+
+export function isAppError(error: unknown): error is AppError {
+  return error instanceof AppError;
+}

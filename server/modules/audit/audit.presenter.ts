@@ -1,0 +1,15 @@
+import type { AuditEventType, AuditEventView } from "../../../shared/contracts/audit.js";
+import type { AuditEventRow } from "./audit.repository.js";
+
+export function presentAuditEvent(row: AuditEventRow): AuditEventView {
+  return {
+    id: String(row.id),
+    type: row.type as AuditEventType,
+    occurredAt: row.occurredAt.toISOString(),
+    actor: row.actorUserId ? { id: row.actorUserId, fullName: row.actorFullName ?? "" } : null,
+    subjectType: row.subjectType,
+    subjectId: row.subjectId,
+    payload: (row.payload ?? {}) as Record<string, unknown>,
+    requestId: row.requestId,
+  };
+}

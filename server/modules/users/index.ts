@@ -1,0 +1,22 @@
+import type { Clock } from "../../clock.js";
+import type { Database } from "../../db/client.js";
+import type { AssociationsService } from "../associations/index.js";
+import type { AuditService } from "../audit/index.js";
+import type { SilahModule } from "../module.js";
+import { createUsersRepository } from "./users.repository.js";
+import { usersRoutes } from "./users.routes.js";
+import { createUsersService, type UsersService } from "./users.service.js";
+
+export { presentCurrentUser } from "./users.presenter.js";
+export type { UserRow } from "./users.repository.js";
+export type { CredentialCheck, UsersService } from "./users.service.js";
+
+export function createUsersModule(deps: {
+  db: Database;
+  audit: AuditService;
+  associations: AssociationsService;
+  clock: Clock;
+}): SilahModule & { service: UsersService } {
+  const service = createUsersService({ ...deps, repo: createUsersRepository() });
+  return { name: "users", service, routes: usersRoutes(service, deps.associations) };
+}

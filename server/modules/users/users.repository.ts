@@ -1,0 +1,40 @@
+import { asc, eq, sql } from "drizzle-orm";
+import type { Tx } from "../../db/client.js";
+import { users } from "../../db/schema.js";
+
+export type UserRow = typeof users.$inferSelect;
+export type NewUser = typeof users.$inferInsert;
+export type UsersRepository = ReturnType<typeof createUsersRepository>;
+
+export function createUsersRepository() {
+  return {
+    async insert(tx: Tx, user: NewUser): Promise<UserRow> {
+      const [row] = await tx.insert(users).values(user).returning();
+      return row!;
+    },
+
+    async findById(tx: Tx, id: string): Promise<UserRow | undefined> {
+      const [row] = await tx.select().from(users).where(eq(users.id, id));
+      return row;
+    },
+
+    /** E-mail is unique across the deployment (see schema), compared without case. */
+    async findByEmail(tx: Tx, email: string): Promise<UserRow | undefined> {
+      const [row] = await tx.select().from(users).where(sql`lower(${users.email}) = ${email.toLowerCase()}`);
+      return row;
+    },
+
+    async list(tx: Tx, associationId: string): Promise<UserRow[]> {
+      return tx
+        .select()
+        .from(users)
+        .where(eq(users.associationId, associationId))
+        .orderBy(asc(users.fullName));
+    },
+
+    async update(tx: Tx, id: string, changes: Partial<NewUser>): Promise<UserRow | undefined> {
+      const [row] = await tx.update(users).set(changes).where(eq(users.id, id)).returning();
+      return row;
+    },
+  };
+}

@@ -1,0 +1,144 @@
+import type { Locale } from "../../../shared/contracts/auth.js";
+import type { StaffRole } from "../../../shared/contracts/roles.js";
+import type { CreateUserRequest } from "../../../shared/contracts/users.js";
+import type { Clock } from "../../clock.js";
+import type { Database, Tx } from "../../db/client.js";
+import { isUniqueViolation } from "../../db/errors.js";
+import type { Actor } from "../../http/actor.js";
+import { AppError } from "../../http/errors.js";
+import { authorize } from "../../http/policy.js";
+import type { AuditService } from "../audit/index.js";
+import { decoyHash, hashPassword, verifyPassword } from "./password.js";
+import { usersPolicy } from "./users.policy.js";
+import type { UserRow, UsersRepository } from "./users.repository.js";
+
+/** Five wrong passwords in a row lock the account for a quarter of an hour. */
+export const lockout = { maxFailures: 5, minutes: 15 } as const;
+
+export type CredentialCheck =
+  | { ok: true; user: UserRow }
+  | { ok: false; reason: "unknown_user" }
+  | { ok: false; reason: "bad_password"; user: UserRow; lockedUntil: Date | null }
+  | { ok: false; reason: "locked"; user: UserRow; lockedUntil: Date };
+
+export type UsersService = ReturnType<typeof createUsersService>;
+
+export function createUsersService(deps: {
+  db: Database;
+  repo: UsersRepository;
+  audit: AuditService;
+  clock: Clock;
+}) {
+  const { db, repo, audit, clock } = deps;
+
+  async function insertUser(tx: Tx, associationId: string, input: CreateUserRequest): Promise<UserRow> {
+    const passwordHash = await hashPassword(input.password);
+    try {
+      return await repo.insert(tx, {
+        associationId,
+        email: input.email,
+        fullName: input.fullName,
+        passwordHash,
+        roles: [...new Set(input.roles)],
+        locale: input.locale,
+      });
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      throw new AppError("conflict", "e-mail already registered", {
+        fieldErrors: [
+          {
+            path: "email",
+            code: "email_taken",
+            message: {
+              ar: "هذا البريد الإلكتروني مسجّل لمستخدم آخر.",
+              en: "This e-mail belongs to another user.",
+            },
+          },
+        ],
+      });
+    }
+  }
+
+  return {
+    async create(actor: Actor, input: CreateUserRequest): Promise<UserRow> {
+      authorize(actor, usersPolicy, "create");
+      return db.tenant(actor.associationId, async (tx) => {
+        const user = await insertUser(tx, actor.associationId, input);
+        await audit.record(tx, actor, {
+          type: "user.created",
+          payload: { roles: user.roles as StaffRole[] },
+          subject: { type: "user", id: user.id },
+        });
+        return user;
+      });
+    },
+
+    /** For the command line and the demo seed, where no one is signed in yet. */
+    async createBySystem(associationId: string, input: CreateUserRequest): Promise<UserRow> {
+      return db.tenant(associationId, async (tx) => {
+        const user = await insertUser(tx, associationId, input);
+        await audit.record(
+          tx,
+          { system: true, associationId },
+          {
+            type: "user.created",
+            payload: { roles: user.roles as StaffRole[] },
+            subject: { type: "user", id: user.id },
+          },
+        );
+        return user;
+      });
+    },
+
+    async list(actor: Actor): Promise<UserRow[]> {
+      authorize(actor, usersPolicy, "list");
+      return db.tenant(actor.associationId, (tx) => repo.list(tx, actor.associationId));
+    },
+
+    async get(actor: Pick<Actor, "associationId" | "userId">): Promise<UserRow> {
+      const user = await db.tenant(actor.associationId, (tx) => repo.findById(tx, actor.userId));
+      if (!user) throw new AppError("not_found", "user not found");
+      return user;
+    },
+
+    async setLocale(actor: Actor, locale: Locale): Promise<UserRow> {
+      return db.tenant(actor.associationId, async (tx) => {
+        const user = await repo.update(tx, actor.userId, { locale, updatedAt: clock.now() });
+        if (!user) throw new AppError("not_found", "user not found");
+        await audit.record(tx, actor, {
+          type: "user.locale_changed",
+          payload: { locale },
+          subject: { type: "user", id: user.id },
+        });
+        return user;
+      });
+    },
+
+    /**
+     * Checks an e-mail and password inside the caller's system transaction and keeps the lockout
+     * counters. A locked account is refused without looking at the password.
+     */
+    async verifyCredentials(tx: Tx, email: string, password: string): Promise<CredentialCheck> {
+      const now = clock.now();
+      const user = await repo.findByEmail(tx, email);
+      if (!user?.active) {
+        await verifyPassword(await decoyHash(), password);
+        return { ok: false, reason: "unknown_user" };
+      }
+      if (user.lockedUntil && user.lockedUntil > now) {
+        return { ok: false, reason: "locked", user, lockedUntil: user.lockedUntil };
+      }
+      if (await verifyPassword(user.passwordHash, password)) {
+        if (user.failedSignIns > 0 || user.lockedUntil) {
+          await repo.update(tx, user.id, { failedSignIns: 0, lockedUntil: null });
+        }
+        return { ok: true, user };
+      }
+      const failures = user.failedSignIns + 1;
+      const lockedUntil =
+        failures >= lockout.maxFailures ? new Date(now.getTime() + lockout.minutes * 60_000) : null;
+      await repo.update(tx, user.id, { failedSignIns: lockedUntil ? 0 : failures, lockedUntil });
+      return { ok: false, reason: "bad_password", user, lockedUntil };
+    },
+  };
+}

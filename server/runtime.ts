@@ -1,0 +1,64 @@
+import type { FastifyInstance } from "fastify";
+import { buildApp, createModules, type Modules } from "./app.js";
+import { systemClock } from "./clock.js";
+import type { Config } from "./config.js";
+import { type Database, openDatabase } from "./db/client.js";
+import { migrateDatabase } from "./db/migrate.js";
+import { demoEmail, demoPassword, demoUsers, seedDemo } from "./db/seed-demo.js";
+import { createJobQueue, startWorker } from "./jobs/queue.js";
+
+export async function openConfiguredDatabase(config: Config): Promise<Database> {
+  const db = await openDatabase(
+    config.database.kind === "pglite"
+      ? { kind: "pglite", dataDir: config.database.dataDir }
+      : { kind: "postgres", url: config.database.url },
+  );
+  await migrateDatabase(db);
+  return db;
+}
+
+export type RunningSilah = {
+  app: FastifyInstance;
+  db: Database;
+  modules: Modules;
+  url: string;
+  stop(): Promise<void>;
+};
+
+/** Start-up: database, migrations, the demo on a first run outside production, HTTP, jobs. */
+export async function startSilah(
+  config: Config,
+  print: (line: string) => void = console.log,
+): Promise<RunningSilah> {
+  const db = await openConfiguredDatabase(config);
+  const clock = systemClock;
+  const modules = createModules({ config, db, clock });
+
+  if (config.env !== "production" && (await modules.associations.service.isEmpty())) {
+    await seedDemo(modules);
+    print("تم إنشاء جمعية تجريبية — A demo association was created. Sign in with any of:");
+    for (const user of demoUsers) print(`  ${demoEmail(user.local).padEnd(42)} (${user.role})`);
+    print(`  password / كلمة المرور: ${demoPassword}`);
+  }
+
+  const app = await buildApp({ config, db, clock, modules });
+  const queue = createJobQueue({ db, clock, logger: app.log });
+  const worker = config.runJobs ? startWorker(queue) : null;
+  await app.listen({ port: config.port, host: config.host });
+  const address = app.server.address();
+  const port = typeof address === "object" && address ? address.port : config.port;
+  const url = `http://localhost:${port}`;
+  print(`صِلة تعمل على ${url} — Silah is running at ${url} (database: ${db.kind})`);
+
+  return {
+    app,
+    db,
+    modules,
+    url,
+    async stop() {
+      await worker?.stop();
+      await app.close();
+      await db.close();
+    },
+  };
+}

@@ -1,0 +1,48 @@
+import { z } from "zod";
+import { staffRoleSchema } from "./roles.js";
+
+/**
+ * The audit catalogue (CONVENTIONS §4): every event type with its typed payload. A payload never
+ * carries personal data beyond ids; the actor and the subject are referenced, not copied.
+ */
+export const auditEventPayloads = {
+  "auth.signed_in": z.object({}),
+  "auth.sign_in_failed": z.object({ reason: z.enum(["bad_password", "locked", "unknown_user"]) }),
+  "auth.account_locked": z.object({ until: z.string() }),
+  "auth.signed_out": z.object({}),
+  "user.created": z.object({ roles: z.array(staffRoleSchema) }),
+  "user.roles_changed": z.object({ roles: z.array(staffRoleSchema) }),
+  "user.locale_changed": z.object({ locale: z.enum(["ar", "en"]) }),
+  "association.created": z.object({ slug: z.string() }),
+  "beneficiary.viewed": z.object({ fields: z.array(z.string()).optional() }),
+} as const;
+
+export type AuditEventType = keyof typeof auditEventPayloads;
+export const auditEventTypes = Object.keys(auditEventPayloads) as [AuditEventType, ...AuditEventType[]];
+export const auditEventTypeSchema = z.enum(auditEventTypes);
+export type AuditPayload<T extends AuditEventType> = z.infer<(typeof auditEventPayloads)[T]>;
+
+export const auditEventViewSchema = z.object({
+  id: z.string(),
+  type: auditEventTypeSchema,
+  occurredAt: z.string().datetime(),
+  actor: z.object({ id: z.string().uuid(), fullName: z.string() }).nullable(),
+  subjectType: z.string().nullable(),
+  subjectId: z.string().nullable(),
+  payload: z.record(z.string(), z.unknown()),
+  requestId: z.string().nullable(),
+});
+export type AuditEventView = z.infer<typeof auditEventViewSchema>;
+
+export const auditListQuerySchema = z.strictObject({
+  type: auditEventTypeSchema.optional(),
+  before: z.string().regex(/^\d+$/).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type AuditListQuery = z.infer<typeof auditListQuerySchema>;
+
+export const auditListResponseSchema = z.object({
+  items: z.array(auditEventViewSchema),
+  nextBefore: z.string().nullable(),
+});
+export type AuditListResponse = z.infer<typeof auditListResponseSchema>;

@@ -1,0 +1,80 @@
+import { z } from "zod";
+
+/**
+ * Stable error codes. The server maps each to an HTTP status (server/http/errors.ts) and the
+ * shared catalogue below gives the words a person reads, Arabic first.
+ */
+export const errorCodes = [
+  "validation_failed",
+  "unauthenticated",
+  "invalid_credentials",
+  "account_locked",
+  "too_many_attempts",
+  "session_expired",
+  "csrf_failed",
+  "forbidden",
+  "not_found",
+  "conflict",
+  "payload_too_large",
+  "internal_error",
+] as const;
+
+export const errorCodeSchema = z.enum(errorCodes);
+export type ErrorCode = z.infer<typeof errorCodeSchema>;
+
+export const localizedTextSchema = z.object({ ar: z.string(), en: z.string() });
+export type LocalizedText = z.infer<typeof localizedTextSchema>;
+
+export const errorMessages: Record<ErrorCode, LocalizedText> = {
+  validation_failed: { ar: "بعض البيانات المدخلة غير صحيحة.", en: "Some of the data entered is not valid." },
+  unauthenticated: { ar: "يلزم تسجيل الدخول.", en: "Please sign in." },
+  invalid_credentials: {
+    ar: "البريد الإلكتروني أو كلمة المرور غير صحيحة.",
+    en: "The e-mail or password is not correct.",
+  },
+  account_locked: {
+    ar: "أُوقف الحساب مؤقتًا بعد محاولات دخول خاطئة متكررة. حاول لاحقًا.",
+    en: "The account is locked for a while after repeated failed sign-ins. Try again later.",
+  },
+  too_many_attempts: {
+    ar: "محاولات كثيرة في وقت قصير. انتظر قليلًا ثم أعد المحاولة.",
+    en: "Too many attempts in a short time. Wait a little and try again.",
+  },
+  session_expired: {
+    ar: "انتهت الجلسة. سجّل الدخول من جديد.",
+    en: "Your session has ended. Please sign in again.",
+  },
+  csrf_failed: {
+    ar: "تعذّر التحقق من مصدر الطلب. حدّث الصفحة وأعد المحاولة.",
+    en: "The request could not be verified. Reload the page and try again.",
+  },
+  forbidden: { ar: "لا تملك صلاحية هذا الإجراء.", en: "You are not allowed to do this." },
+  not_found: { ar: "لم يُعثر على المطلوب.", en: "Not found." },
+  conflict: { ar: "تعارض مع بيانات موجودة.", en: "This conflicts with existing data." },
+  payload_too_large: { ar: "حجم البيانات المرسلة أكبر من المسموح.", en: "The data sent is too large." },
+  internal_error: {
+    ar: "حدث خطأ غير متوقع. سُجّل الخطأ وسنعالجه.",
+    en: "Something went wrong. The error was recorded.",
+  },
+};
+
+/** One field-level problem, as the form shows it beside the field. */
+export const fieldErrorSchema = z.object({
+  path: z.string(),
+  code: z.string(),
+  message: localizedTextSchema,
+});
+export type FieldError = z.infer<typeof fieldErrorSchema>;
+
+/** RFC 9457 problem details, the body of every error response. */
+export const problemSchema = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number().int(),
+  code: errorCodeSchema,
+  detail: z.string().optional(),
+  message: localizedTextSchema,
+  requestId: z.string(),
+  errors: z.array(fieldErrorSchema).optional(),
+});
+export type Problem = z.infer<typeof problemSchema>;
