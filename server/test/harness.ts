@@ -1,0 +1,103 @@
+import type { FastifyInstance, LightMyRequestResponse } from "fastify";
+import type { SessionView } from "../../shared/contracts/auth.js";
+import type { StaffRole } from "../../shared/contracts/roles.js";
+import { buildApp, createModules, type Modules } from "../app.js";
+import { fixedClock } from "../clock.js";
+import { type Config, loadConfig } from "../config.js";
+import type { Database } from "../db/client.js";
+import { createTestDatabase } from "./database.js";
+
+export const testPassword = "correct-horse-battery";
+
+export type Harness = {
+  app: FastifyInstance;
+  db: Database;
+  modules: Modules;
+  clock: ReturnType<typeof fixedClock>;
+  config: Config;
+  close(): Promise<void>;
+};
+
+/** The real app on a real database, with a clock the test controls. */
+export async function createHarness(overrides: Record<string, string> = {}): Promise<Harness> {
+  const db = await createTestDatabase();
+  const clock = fixedClock("2026-03-15T06:00:00.000Z");
+  const config = loadConfig({ NODE_ENV: "test", SILAH_LOG_LEVEL: "silent", ...overrides });
+  const modules = createModules({ config, db, clock });
+  const app = await buildApp({ config, db, clock, modules });
+  return {
+    app,
+    db,
+    modules,
+    clock,
+    config,
+    async close() {
+      await app.close();
+      await db.dispose();
+    },
+  };
+}
+
+let counter = 0;
+
+/** Data factories: an association with one user per requested role set. */
+export async function createAssociation(h: Harness, label: string) {
+  counter++;
+  return h.modules.associations.service.createBySystem({
+    slug: `${label}-${counter}`,
+    nameAr: `جمعية ${label} ${counter}`,
+  });
+}
+
+export async function createUser(h: Harness, associationId: string, roles: StaffRole[], name = "موظف تجريبي") {
+  counter++;
+  return h.modules.users.service.createBySystem(associationId, {
+    fullName: `${name} ${counter}`,
+    email: `user${counter}-${roles.join("-")}@example.test`.replaceAll("_", "-"),
+    password: testPassword,
+    roles,
+    locale: "ar",
+  });
+}
+
+export type Client = {
+  session: SessionView;
+  cookie: string;
+  request(
+    method: "GET" | "POST" | "PATCH" | "PUT" | "DELETE",
+    url: string,
+    body?: unknown,
+    options?: { csrf?: boolean },
+  ): Promise<LightMyRequestResponse>;
+};
+
+/** Signs a user in through the real endpoint and returns a client that carries cookie and CSRF token. */
+export async function signIn(h: Harness, email: string, password = testPassword): Promise<Client> {
+  const response = await h.app.inject({ method: "POST", url: "/api/auth/sign-in", payload: { email, password } });
+  if (response.statusCode !== 200) throw new Error(`sign-in failed: ${response.statusCode} ${response.body}`);
+  const cookie = response.cookies.find((c) => c.name === "silah_session");
+  if (!cookie) throw new Error("no session cookie");
+  const session = response.json() as SessionView;
+  return {
+    session,
+    cookie: cookie.value,
+    request: (method, url, body, options = {}) =>
+      h.app.inject({
+        method,
+        url,
+        cookies: { silah_session: cookie.value },
+        headers: options.csrf === false ? {} : { "x-csrf-token": session.csrfToken },
+        ...(body === undefined ? {} : { payload: body as object }),
+      }),
+  };
+}
+
+export async function auditTypes(h: Harness, associationId: string): Promise<string[]> {
+  const rows = await h.db.system((tx) =>
+    tx.query.auditEvents.findMany({
+      where: (t, { eq }) => eq(t.associationId, associationId),
+      orderBy: (t, { asc }) => asc(t.id),
+    }),
+  );
+  return rows.map((r) => r.type);
+}
