@@ -7,6 +7,7 @@ export default defineConfig({
       {
         test: {
           name: "unit",
+          sequence: { groupOrder: 0 },
           include: ["shared/**/*.test.ts", "server/**/*.unit.test.ts", "web/**/*.test.ts"],
           environment: "node",
         },
@@ -14,6 +15,7 @@ export default defineConfig({
       {
         test: {
           name: "db",
+          sequence: { groupOrder: 1 },
           include: ["server/**/*.test.ts"],
           exclude: ["server/**/*.unit.test.ts"],
           environment: "node",
@@ -26,6 +28,7 @@ export default defineConfig({
       {
         test: {
           name: "e2e",
+          sequence: { groupOrder: 2 },
           include: ["e2e/**/*.e2e.ts"],
           environment: "node",
           testTimeout: 60_000,

@@ -5,50 +5,47 @@ import { z } from "zod";
  * The only module that reads `process.env` (CONVENTIONS §6). Everything else receives a `Config`.
  * Problems are collected and reported together so an operator fixes them in one pass.
  */
-const envSchema = z
-  .object({
-    NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
-    PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
-    HOST: z.string().default("0.0.0.0"),
-    DATABASE_URL: z
-      .string()
-      .regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL")
-      .optional(),
-    SILAH_DATA_DIR: z.string().default("./data"),
-    SILAH_SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
-    SILAH_SESSION_TTL_MINUTES: z.coerce
-      .number()
-      .int()
-      .min(5)
-      .max(7 * 24 * 60)
-      .default(8 * 60),
-    SILAH_SESSION_IDLE_MINUTES: z.coerce
-      .number()
-      .int()
-      .min(5)
-      .max(24 * 60)
-      .default(60),
-    SILAH_PUBLIC_URL: z.string().url().optional(),
-    SILAH_LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
-    SILAH_JOBS: z.enum(["on", "off"]).default("on"),
-  })
-  .superRefine((env, ctx) => {
-    if (env.NODE_ENV !== "production") return;
-    if (!env.SILAH_SESSION_SECRET) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["SILAH_SESSION_SECRET"],
-        message: "is required in production (32+ random characters)",
-      });
-    }
-    if (!env.DATABASE_URL) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["DATABASE_URL"],
-        message: "is required in production; the embedded database is for trying Silah on one machine",
-      });
-    }
-  });
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
+  HOST: z.string().default("0.0.0.0"),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL")
+    .optional(),
+  SILAH_DATA_DIR: z.string().default("./data"),
+  SILAH_SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  SILAH_SESSION_TTL_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(5)
+    .max(7 * 24 * 60)
+    .default(8 * 60),
+  SILAH_SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(5)
+    .max(24 * 60)
+    .default(60),
+  SILAH_PUBLIC_URL: z.string().url().optional(),
+  SILAH_LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  SILAH_JOBS: z.enum(["on", "off"]).default("on"),
+});
+
+/** Checked on the raw environment so they are reported even when other values fail to parse. */
+function productionProblems(source: Record<string, string | undefined>): string[] {
+  if (source.NODE_ENV !== "production") return [];
+  const problems: string[] = [];
+  if (!source.SILAH_SESSION_SECRET) {
+    problems.push("SILAH_SESSION_SECRET: is required in production (32+ random characters)");
+  }
+  if (!source.DATABASE_URL) {
+    problems.push(
+      "DATABASE_URL: is required in production; the embedded database is for trying Silah on one machine",
+    );
+  }
+  return problems;
+}
 
 export type Config = {
   env: "development" | "test" | "production";
@@ -73,9 +70,11 @@ const developmentSecret = "silah-development-secret-not-for-production-use";
 
 export function loadConfig(source: Record<string, string | undefined> = process.env): Config {
   const parsed = envSchema.safeParse(source);
-  if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`));
-  }
+  const problems = [
+    ...(parsed.error?.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`) ?? []),
+    ...productionProblems(source),
+  ];
+  if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const env = parsed.data;
   return {
     env: env.NODE_ENV,

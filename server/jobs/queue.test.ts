@@ -1,0 +1,78 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { fixedClock } from "../clock.js";
+import type { Database } from "../db/client.js";
+import { createTestDatabase } from "../test/database.js";
+import { createJobQueue } from "./queue.js";
+
+let db: Database & { dispose(): Promise<void> };
+beforeAll(async () => {
+  db = await createTestDatabase();
+});
+afterAll(() => db.dispose());
+
+describe("the shared job queue", () => {
+  it("runs each job exactly once when two server processes drain it together", async () => {
+    const clock = fixedClock("2026-03-15T06:00:00Z");
+    const runs: number[] = [];
+    const process1 = createJobQueue({ db, clock });
+    const process2 = createJobQueue({ db, clock });
+    for (const queue of [process1, process2]) {
+      queue.register("test.count", async (job) => {
+        runs.push((job.payload as { n: number }).n);
+        await new Promise((resolve) => setTimeout(resolve, 2));
+      });
+    }
+    for (let n = 0; n < 40; n++) await process1.enqueue("test.count", { n });
+
+    const [done1, done2] = await Promise.all([process1.drain(), process2.drain()]);
+    expect(done1 + done2).toBe(40);
+    expect([...runs].sort((x, y) => x - y)).toEqual(Array.from({ length: 40 }, (_, n) => n));
+  });
+
+  it("enqueues a keyed job once however many processes ask", async () => {
+    const clock = fixedClock("2026-03-15T06:00:00Z");
+    const queue = createJobQueue({ db, clock });
+    let runs = 0;
+    queue.register("test.keyed", async () => {
+      runs++;
+    });
+    await Promise.all([1, 2, 3].map(() => queue.enqueue("test.keyed", {}, { dedupeKey: "daily-2026-03-15" })));
+    await queue.drain();
+    expect(runs).toBe(1);
+  });
+
+  it("retries a failed job later and keeps the error", async () => {
+    const clock = fixedClock("2026-03-15T06:00:00Z");
+    const queue = createJobQueue({ db, clock });
+    let attempts = 0;
+    queue.register("test.flaky", async () => {
+      attempts++;
+      if (attempts === 1) throw new Error("gateway unavailable");
+    });
+    await queue.enqueue("test.flaky", {});
+    expect(await queue.drain()).toBe(0);
+    expect(await queue.drain()).toBe(0); // not due yet: it backs off
+    clock.advance(5_000);
+    expect(await queue.drain()).toBe(1);
+    expect(attempts).toBe(2);
+  });
+
+  it("takes up a job whose process died once its lease runs out", async () => {
+    const clock = fixedClock("2026-03-15T06:00:00Z");
+    const dying = createJobQueue({ db, clock });
+    dying.register("test.lease", () => new Promise(() => {})); // never finishes: the process "dies"
+    await dying.enqueue("test.lease", {});
+    void dying.drain();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+
+    const survivor = createJobQueue({ db, clock });
+    let ran = false;
+    survivor.register("test.lease", async () => {
+      ran = true;
+    });
+    expect(await survivor.drain()).toBe(0);
+    clock.advance(61_000);
+    expect(await survivor.drain()).toBe(1);
+    expect(ran).toBe(true);
+  });
+});

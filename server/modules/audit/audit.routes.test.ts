@@ -1,0 +1,84 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createAssociation, createHarness, createUser, type Harness, signIn } from "../../test/harness.js";
+
+let h: Harness;
+beforeAll(async () => {
+  h = await createHarness();
+});
+afterAll(() => h.close());
+
+describe("the audit log page", () => {
+  it("shows a manager the association's events newest first, with actor names, one page at a time", async () => {
+    const association = await createAssociation(h, "audit");
+    const manager = await createUser(h, association.id, ["manager"], "مدير");
+    const officer = await createUser(h, association.id, ["officer"], "موظفة");
+    const officerClient = await signIn(h, officer.email);
+    await officerClient.request("PATCH", "/api/me/preferences", { locale: "en" });
+    const client = await signIn(h, manager.email);
+
+    const first = await client.request("GET", "/api/audit-events?limit=2");
+    expect(first.statusCode).toBe(200);
+    const page = first.json();
+    expect(page.items.map((e: { type: string }) => e.type)).toEqual(["auth.signed_in", "user.locale_changed"]);
+    expect(page.items[1].actor).toEqual({ id: officer.id, fullName: officer.fullName });
+    expect(page.nextBefore).not.toBeNull();
+
+    const rest = (await client.request("GET", `/api/audit-events?limit=50&before=${page.nextBefore}`)).json();
+    const types = rest.items.map((e: { type: string }) => e.type);
+    expect(types).toContain("user.created");
+    expect(types.at(-1)).toBe("association.created");
+    expect(rest.nextBefore).toBeNull();
+
+    const filtered = (await client.request("GET", "/api/audit-events?type=user.created")).json();
+    expect(filtered.items).toHaveLength(2);
+  });
+
+  it("is closed to roles without the right", async () => {
+    const association = await createAssociation(h, "audit-forbidden");
+    const officer = await createUser(h, association.id, ["officer"]);
+    const client = await signIn(h, officer.email);
+    const response = await client.request("GET", "/api/audit-events");
+    expect(response.statusCode).toBe(403);
+    expect(response.json()).toMatchObject({ code: "forbidden", message: { ar: "لا تملك صلاحية هذا الإجراء." } });
+  });
+
+  it("refuses unknown query fields and bad limits with field errors", async () => {
+    const association = await createAssociation(h, "audit-bad");
+    const manager = await createUser(h, association.id, ["manager"]);
+    const client = await signIn(h, manager.email);
+    const response = await client.request("GET", "/api/audit-events?limit=9999&colour=red");
+    expect(response.statusCode).toBe(400);
+    const body = response.json();
+    expect(body.code).toBe("validation_failed");
+    expect(body.errors.map((e: { path: string }) => e.path).sort()).toEqual(["querystring.colour", "querystring.limit"]);
+  });
+
+  it("rolls an event back with the change it records", async () => {
+    const association = await createAssociation(h, "audit-tx");
+    const before = await h.db.system((tx) => tx.query.auditEvents.findMany({ where: (t, { eq }) => eq(t.associationId, association.id) }));
+    await expect(
+      h.db.tenant(association.id, async (tx) => {
+        await h.modules.audit.service.record(tx, { system: true, associationId: association.id }, {
+          type: "user.roles_changed",
+          payload: { roles: ["officer"] },
+        });
+        throw new Error("the change fails after its event was written");
+      }),
+    ).rejects.toThrow();
+    const after = await h.db.system((tx) => tx.query.auditEvents.findMany({ where: (t, { eq }) => eq(t.associationId, association.id) }));
+    expect(after).toHaveLength(before.length);
+  });
+
+  it("refuses a payload the catalogue does not describe", async () => {
+    const association = await createAssociation(h, "audit-catalogue");
+    await expect(
+      h.db.tenant(association.id, (tx) =>
+        h.modules.audit.service.record(tx, { system: true, associationId: association.id }, {
+          type: "user.roles_changed",
+          // biome-ignore lint/suspicious/noExplicitAny: deliberately wrong payload.
+          payload: { roles: ["pilot"] } as any,
+        }),
+      ),
+    ).rejects.toThrow();
+  });
+});
