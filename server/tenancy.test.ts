@@ -2,7 +2,14 @@ import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { staffRoles } from "../shared/contracts/roles.js";
 import { associations, auditEvents, sessions, users } from "./db/schema.js";
-import { type Client, createAssociation, createHarness, createUser, type Harness, signIn } from "./test/harness.js";
+import {
+  type Client,
+  createAssociation,
+  createHarness,
+  createUser,
+  type Harness,
+  signIn,
+} from "./test/harness.js";
 
 /**
  * One association never sees another's data (SPEC R2). The matrix walks every operation in the
@@ -19,7 +26,12 @@ const cases: Record<string, Case> = {
   "GET /api/associations/current": {},
   "GET /api/users": {},
   "POST /api/users": {
-    body: { fullName: "مستخدم جديد", email: "newcomer@example.test", password: "long-enough-password", roles: ["officer"] },
+    body: {
+      fullName: "مستخدم جديد",
+      email: "newcomer@example.test",
+      password: "long-enough-password",
+      roles: ["officer"],
+    },
   },
   "PATCH /api/me/preferences": { body: { locale: "en" } },
   "GET /api/auth/session": {},
@@ -37,7 +49,11 @@ async function snapshotOfB(associationId: string) {
   return h.db.system(async (tx) => ({
     association: await tx.select().from(associations).where(eq(associations.id, associationId)),
     users: await tx.select().from(users).where(eq(users.associationId, associationId)).orderBy(users.id),
-    sessions: await tx.select().from(sessions).where(eq(sessions.associationId, associationId)).orderBy(sessions.id),
+    sessions: await tx
+      .select()
+      .from(sessions)
+      .where(eq(sessions.associationId, associationId))
+      .orderBy(sessions.id),
     auditCount: await tx.$count(auditEvents, eq(auditEvents.associationId, associationId)),
   }));
 }
@@ -50,7 +66,9 @@ beforeAll(async () => {
   const userB = await createUser(h, b.id, [...staffRoles], "موظفة بيتا");
   await signIn(h, userB.email); // B has a live session and audit events of its own.
   clientA = await signIn(h, userA.email);
-  const [sessionB] = await h.db.system((tx) => tx.select().from(sessions).where(eq(sessions.userId, userB.id)));
+  const [sessionB] = await h.db.system((tx) =>
+    tx.select().from(sessions).where(eq(sessions.userId, userB.id)),
+  );
   idsOfB = { associationId: b.id, userId: userB.id, sessionId: sessionB!.id };
   markersOfB = [b.id, b.slug, b.nameAr, userB.id, userB.email, userB.fullName, sessionB!.id];
 });
@@ -69,15 +87,24 @@ describe("cross-tenant matrix", () => {
 
   it("never shows or changes anything of association B to a user of association A", async () => {
     const before = await snapshotOfB(idsOfB.associationId!);
-    const ordered = Object.entries(cases).sort(([, x], [, y]) => Number(x.last ?? false) - Number(y.last ?? false));
+    const ordered = Object.entries(cases).sort(
+      ([, x], [, y]) => Number(x.last ?? false) - Number(y.last ?? false),
+    );
     for (const [operation, testCase] of ordered) {
-      const [method, template] = operation.split(" ") as ["GET" | "POST" | "PATCH" | "PUT" | "DELETE", string];
+      const [method, template] = operation.split(" ") as [
+        "GET" | "POST" | "PATCH" | "PUT" | "DELETE",
+        string,
+      ];
       const url = template.replace(/\{(\w+)\}/g, (_, name: string) => {
         const id = idsOfB[name];
         if (!id) throw new Error(`no id of B for path parameter ${name} in ${operation}`);
         return id;
       });
-      const response = await clientA.request(method, testCase.query ? `${url}?${testCase.query}` : url, testCase.body);
+      const response = await clientA.request(
+        method,
+        testCase.query ? `${url}?${testCase.query}` : url,
+        testCase.body,
+      );
       expect(response.statusCode, `${operation} failed on the server`).toBeLessThan(500);
       for (const marker of markersOfB) {
         expect(response.body.includes(marker), `${operation} leaked ${marker}`).toBe(false);
@@ -98,7 +125,8 @@ describe("row-level security backstop", () => {
       users: await tx.select().from(users),
       associations: await tx.select().from(associations),
       audit: await tx.select().from(auditEvents),
-      role: (await tx.execute(sql`select current_user as role`)).rows[0] as { role: string },
+      role: ((await tx.execute(sql`select current_user as role`)) as unknown as { rows: { role: string }[] })
+        .rows[0]!,
     }));
     expect(seen.role.role).toBe("silah_app");
     expect(seen.users.length).toBeGreaterThan(0);
@@ -113,14 +141,18 @@ describe("row-level security backstop", () => {
     const userB = await createUser(h, b.id, ["officer"]);
     await expect(
       h.db.tenant(a.id, (tx) =>
-        tx.insert(users).values({ associationId: b.id, email: "intruder@example.test", fullName: "x", passwordHash: "x" }),
+        tx
+          .insert(users)
+          .values({ associationId: b.id, email: "intruder@example.test", fullName: "x", passwordHash: "x" }),
       ),
     ).rejects.toThrow();
     const changed = await h.db.tenant(a.id, (tx) =>
       tx.update(users).set({ fullName: "تغيير" }).where(eq(users.id, userB.id)).returning(),
     );
     expect(changed).toEqual([]);
-    const deleted = await h.db.tenant(a.id, (tx) => tx.delete(users).where(eq(users.id, userB.id)).returning());
+    const deleted = await h.db.tenant(a.id, (tx) =>
+      tx.delete(users).where(eq(users.id, userB.id)).returning(),
+    );
     expect(deleted).toEqual([]);
   });
 
@@ -135,7 +167,9 @@ describe("row-level security backstop", () => {
   it("keeps the audit log append-only, even for the owner", async () => {
     const a = await createAssociation(h, "append");
     await expect(
-      h.db.tenant(a.id, (tx) => tx.update(auditEvents).set({ type: "x" }).where(eq(auditEvents.associationId, a.id))),
+      h.db.tenant(a.id, (tx) =>
+        tx.update(auditEvents).set({ type: "x" }).where(eq(auditEvents.associationId, a.id)),
+      ),
     ).rejects.toThrow();
     const error = await h.db
       .system((tx) => tx.delete(auditEvents).where(eq(auditEvents.associationId, a.id)))

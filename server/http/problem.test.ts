@@ -17,7 +17,11 @@ describe("errors as RFC 9457 problems", () => {
     expect(response.statusCode).toBe(500);
     expect(response.headers["content-type"]).toContain("application/problem+json");
     const body = response.json();
-    expect(body).toMatchObject({ code: "internal_error", status: 500, type: "urn:silah:problem:internal_error" });
+    expect(body).toMatchObject({
+      code: "internal_error",
+      status: 500,
+      type: "urn:silah:problem:internal_error",
+    });
     expect(body.message.ar).toContain("حدث خطأ غير متوقع");
     expect(body.requestId).toBe(response.headers["x-request-id"]);
     expect(response.body).not.toMatch(/secret_table|line 42|at .*\.ts/);

@@ -36,7 +36,9 @@ describe("the shared job queue", () => {
     queue.register("test.keyed", async () => {
       runs++;
     });
-    await Promise.all([1, 2, 3].map(() => queue.enqueue("test.keyed", {}, { dedupeKey: "daily-2026-03-15" })));
+    await Promise.all(
+      [1, 2, 3].map(() => queue.enqueue("test.keyed", {}, { dedupeKey: "daily-2026-03-15" })),
+    );
     await queue.drain();
     expect(runs).toBe(1);
   });

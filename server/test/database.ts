@@ -7,12 +7,19 @@ import { migrateDatabase } from "../db/migrate.js";
  * A fresh, migrated database for one test file: PGlite in memory by default, or a new database on
  * the PostgreSQL server named by TEST_DATABASE_URL (dropped again afterwards).
  */
-export async function createTestDatabase(): Promise<Database & { dispose(): Promise<void> }> {
+export type TestDatabase = Database & {
+  dispose(): Promise<void>;
+  /** A second, independent connection to the same data, as another server process would have. */
+  connectAgain(): Promise<Database>;
+};
+
+export async function createTestDatabase(): Promise<TestDatabase> {
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (!serverUrl) {
     const db = await openDatabase({ kind: "pglite", dataDir: null });
     await migrateDatabase(db);
-    return { ...db, dispose: () => db.close() };
+    // PGlite lives inside one process; the nearest to a second process is a second app on it.
+    return { ...db, dispose: () => db.close(), connectAgain: async () => ({ ...db, close: async () => {} }) };
   }
   const name = `silah_test_${randomBytes(6).toString("hex")}`;
   const admin = new pg.Client({ connectionString: serverUrl });
@@ -23,9 +30,16 @@ export async function createTestDatabase(): Promise<Database & { dispose(): Prom
   url.pathname = `/${name}`;
   const db = await openDatabase({ kind: "postgres", url: url.toString() });
   await migrateDatabase(db);
+  const others: Database[] = [];
   return {
     ...db,
+    async connectAgain() {
+      const other = await openDatabase({ kind: "postgres", url: url.toString() });
+      others.push(other);
+      return other;
+    },
     async dispose() {
+      for (const other of others) await other.close();
       await db.close();
       const cleanup = new pg.Client({ connectionString: serverUrl });
       await cleanup.connect();

@@ -4,14 +4,13 @@ import type { StaffRole } from "../../shared/contracts/roles.js";
 import { buildApp, createModules, type Modules } from "../app.js";
 import { fixedClock } from "../clock.js";
 import { type Config, loadConfig } from "../config.js";
-import type { Database } from "../db/client.js";
-import { createTestDatabase } from "./database.js";
+import { createTestDatabase, type TestDatabase } from "./database.js";
 
 export const testPassword = "correct-horse-battery";
 
 export type Harness = {
   app: FastifyInstance;
-  db: Database;
+  db: TestDatabase;
   modules: Modules;
   clock: ReturnType<typeof fixedClock>;
   config: Config;
@@ -25,6 +24,23 @@ export async function createHarness(overrides: Record<string, string> = {}): Pro
   const config = loadConfig({ NODE_ENV: "test", SILAH_LOG_LEVEL: "silent", ...overrides });
   const modules = createModules({ config, db, clock });
   const app = await buildApp({ config, db, clock, modules });
+  return assemble(app, db, modules, clock, config);
+}
+
+/** A second server process on the same data: its own connection, modules and HTTP app. */
+export async function createSecondProcess(h: Harness): Promise<FastifyInstance> {
+  const db = await h.db.connectAgain();
+  const modules = createModules({ config: h.config, db, clock: h.clock });
+  return buildApp({ config: h.config, db, clock: h.clock, modules });
+}
+
+function assemble(
+  app: FastifyInstance,
+  db: TestDatabase,
+  modules: Modules,
+  clock: ReturnType<typeof fixedClock>,
+  config: Config,
+): Harness {
   return {
     app,
     db,
@@ -49,7 +65,12 @@ export async function createAssociation(h: Harness, label: string) {
   });
 }
 
-export async function createUser(h: Harness, associationId: string, roles: StaffRole[], name = "موظف تجريبي") {
+export async function createUser(
+  h: Harness,
+  associationId: string,
+  roles: StaffRole[],
+  name = "موظف تجريبي",
+) {
   counter++;
   return h.modules.users.service.createBySystem(associationId, {
     fullName: `${name} ${counter}`,
@@ -73,7 +94,11 @@ export type Client = {
 
 /** Signs a user in through the real endpoint and returns a client that carries cookie and CSRF token. */
 export async function signIn(h: Harness, email: string, password = testPassword): Promise<Client> {
-  const response = await h.app.inject({ method: "POST", url: "/api/auth/sign-in", payload: { email, password } });
+  const response = await h.app.inject({
+    method: "POST",
+    url: "/api/auth/sign-in",
+    payload: { email, password },
+  });
   if (response.statusCode !== 200) throw new Error(`sign-in failed: ${response.statusCode} ${response.body}`);
   const cookie = response.cookies.find((c) => c.name === "silah_session");
   if (!cookie) throw new Error("no session cookie");

@@ -19,7 +19,10 @@ describe("the audit log page", () => {
     const first = await client.request("GET", "/api/audit-events?limit=2");
     expect(first.statusCode).toBe(200);
     const page = first.json();
-    expect(page.items.map((e: { type: string }) => e.type)).toEqual(["auth.signed_in", "user.locale_changed"]);
+    expect(page.items.map((e: { type: string }) => e.type)).toEqual([
+      "auth.signed_in",
+      "user.locale_changed",
+    ]);
     expect(page.items[1].actor).toEqual({ id: officer.id, fullName: officer.fullName });
     expect(page.nextBefore).not.toBeNull();
 
@@ -39,7 +42,10 @@ describe("the audit log page", () => {
     const client = await signIn(h, officer.email);
     const response = await client.request("GET", "/api/audit-events");
     expect(response.statusCode).toBe(403);
-    expect(response.json()).toMatchObject({ code: "forbidden", message: { ar: "لا تملك صلاحية هذا الإجراء." } });
+    expect(response.json()).toMatchObject({
+      code: "forbidden",
+      message: { ar: "لا تملك صلاحية هذا الإجراء." },
+    });
   });
 
   it("refuses unknown query fields and bad limits with field errors", async () => {
@@ -50,22 +56,33 @@ describe("the audit log page", () => {
     expect(response.statusCode).toBe(400);
     const body = response.json();
     expect(body.code).toBe("validation_failed");
-    expect(body.errors.map((e: { path: string }) => e.path).sort()).toEqual(["querystring.colour", "querystring.limit"]);
+    expect(body.errors.map((e: { path: string }) => e.path).sort()).toEqual([
+      "querystring.colour",
+      "querystring.limit",
+    ]);
   });
 
   it("rolls an event back with the change it records", async () => {
     const association = await createAssociation(h, "audit-tx");
-    const before = await h.db.system((tx) => tx.query.auditEvents.findMany({ where: (t, { eq }) => eq(t.associationId, association.id) }));
+    const before = await h.db.system((tx) =>
+      tx.query.auditEvents.findMany({ where: (t, { eq }) => eq(t.associationId, association.id) }),
+    );
     await expect(
       h.db.tenant(association.id, async (tx) => {
-        await h.modules.audit.service.record(tx, { system: true, associationId: association.id }, {
-          type: "user.roles_changed",
-          payload: { roles: ["officer"] },
-        });
+        await h.modules.audit.service.record(
+          tx,
+          { system: true, associationId: association.id },
+          {
+            type: "user.roles_changed",
+            payload: { roles: ["officer"] },
+          },
+        );
         throw new Error("the change fails after its event was written");
       }),
     ).rejects.toThrow();
-    const after = await h.db.system((tx) => tx.query.auditEvents.findMany({ where: (t, { eq }) => eq(t.associationId, association.id) }));
+    const after = await h.db.system((tx) =>
+      tx.query.auditEvents.findMany({ where: (t, { eq }) => eq(t.associationId, association.id) }),
+    );
     expect(after).toHaveLength(before.length);
   });
 
@@ -73,11 +90,15 @@ describe("the audit log page", () => {
     const association = await createAssociation(h, "audit-catalogue");
     await expect(
       h.db.tenant(association.id, (tx) =>
-        h.modules.audit.service.record(tx, { system: true, associationId: association.id }, {
-          type: "user.roles_changed",
-          // biome-ignore lint/suspicious/noExplicitAny: deliberately wrong payload.
-          payload: { roles: ["pilot"] } as any,
-        }),
+        h.modules.audit.service.record(
+          tx,
+          { system: true, associationId: association.id },
+          {
+            type: "user.roles_changed",
+            // biome-ignore lint/suspicious/noExplicitAny: deliberately wrong payload.
+            payload: { roles: ["pilot"] } as any,
+          },
+        ),
       ),
     ).rejects.toThrow();
   });

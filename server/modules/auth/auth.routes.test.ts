@@ -51,7 +51,8 @@ describe("staff sign-in", () => {
   it("locks the account after five wrong passwords, even against the right one, until the lock passes", async () => {
     const association = await createAssociation(h, "lock");
     const user = await createUser(h, association.id, ["officer"]);
-    for (let i = 0; i < 4; i++) expect((await signInRequest(user.email, "bad", "10.0.2.1")).statusCode).toBe(401);
+    for (let i = 0; i < 4; i++)
+      expect((await signInRequest(user.email, "bad", "10.0.2.1")).statusCode).toBe(401);
     const fifth = await signInRequest(user.email, "bad", "10.0.2.1");
     expect(fifth.statusCode).toBe(423);
     expect(fifth.json().code).toBe("account_locked");
