@@ -21,6 +21,8 @@ import { notFound, registerProblemHandlers } from "./http/problem.js";
 import { createAssociationsModule } from "./modules/associations/index.js";
 import { createAuditModule } from "./modules/audit/index.js";
 import { createAuthModule } from "./modules/auth/index.js";
+import { createBeneficiariesModule } from "./modules/beneficiaries/index.js";
+import { createContactsModule } from "./modules/contacts/index.js";
 import type { SilahModule } from "./modules/module.js";
 import { createUsersModule } from "./modules/users/index.js";
 
@@ -39,7 +41,15 @@ export function createModules({ config, db, clock }: AppDeps) {
     clock,
     settings: { ...config.session, secureCookie: config.session.secureCookie },
   });
-  return { audit, associations, users, auth };
+  const beneficiaries = createBeneficiariesModule({ db, audit: audit.service, clock });
+  const contacts = createContactsModule({
+    db,
+    beneficiaries: beneficiaries.service,
+    users: users.service,
+    audit: audit.service,
+    clock,
+  });
+  return { audit, associations, users, auth, beneficiaries, contacts };
 }
 
 export type Modules = ReturnType<typeof createModules>;
@@ -84,7 +94,7 @@ export async function buildApp(deps: AppDeps & { modules?: Modules }): Promise<F
     transform: jsonSchemaTransform,
   });
 
-  const all: SilahModule[] = [modules.audit, modules.associations, modules.users, modules.auth];
+  const all: SilahModule[] = Object.values(modules);
   for (const module of all) module.hooks?.(app);
   for (const module of all) await app.register(module.routes);
 

@@ -1,7 +1,18 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { staffRoles } from "../shared/contracts/roles.js";
-import { associations, auditEvents, sessions, users } from "./db/schema.js";
+import {
+  associations,
+  auditEvents,
+  beneficiaries,
+  beneficiaryCategories,
+  consents,
+  householdMembers,
+  interactions,
+  liaisonRoutes,
+  sessions,
+  users,
+} from "./db/schema.js";
 import {
   type Client,
   createAssociation,
@@ -17,7 +28,7 @@ import {
  * is added to `cases`.
  */
 
-type Case = { body?: unknown; query?: string; last?: boolean };
+type Case = { body?: unknown; query?: string; last?: boolean; contentType?: string };
 
 // How an all-roles user of association A calls each operation while aiming at association B.
 // Path parameters are filled from B's ids by name (see `idsOfB`).
@@ -38,6 +49,50 @@ const cases: Record<string, Case> = {
   "POST /api/auth/sign-in": { body: { email: "b-user@example.test", password: "wrong-password" } },
   "POST /api/auth/sign-out": { last: true },
   "GET /healthz": {},
+  "GET /api/beneficiaries": { query: `q=${encodeURIComponent("سلمى بنت حمد البيتاوي")}` },
+  "POST /api/beneficiaries/duplicate-check": {
+    body: {
+      fullName: "سلمى بنت حمد البيتاوي",
+      nationalId: "1000000008",
+      phones: ["0551234567"],
+      birthDate: "1985-04-01",
+    },
+  },
+  "POST /api/beneficiaries": {
+    body: {
+      fullName: "مريم بنت سالم الألفي",
+      gender: "female",
+      nationalId: "1000000016",
+      phones: ["0500000001"],
+    },
+  },
+  "GET /api/beneficiaries/{beneficiaryId}": {},
+  "PATCH /api/beneficiaries/{beneficiaryId}": { body: { city: "الرياض" } },
+  "POST /api/beneficiaries/{beneficiaryId}/merge": { body: { duplicateId: "SECOND_OF_B" } },
+  "POST /api/beneficiaries/{beneficiaryId}/consents": {
+    body: { purpose: "تلقي الإشعارات", noticeVersion: "1" },
+  },
+  "POST /api/beneficiaries/{beneficiaryId}/consents/{consentId}/withdraw": {},
+  "GET /api/beneficiaries/{beneficiaryId}/timeline": {},
+  "GET /api/beneficiary-categories": {},
+  "POST /api/beneficiary-categories": { body: { code: "alpha_widows", nameAr: "الأرامل" } },
+  "POST /api/beneficiaries/import": {
+    body: "الاسم,رقم الهوية,الجنس\nسلمى بنت حمد البيتاوي,1000000008,أنثى\n",
+    contentType: "text/csv",
+  },
+  "POST /api/interactions": {
+    body: {
+      beneficiaryId: "BENEFICIARY_OF_B",
+      kind: "inquiry",
+      channel: "phone",
+      direction: "inbound",
+      subject: "استفسار",
+    },
+  },
+  "GET /api/interactions": { query: "beneficiaryId=BENEFICIARY_OF_B" },
+  "POST /api/interactions/{interactionId}/answer": { body: { answer: "تم الرد" } },
+  "GET /api/liaison-routes": {},
+  "PUT /api/liaison-routes": { body: { routes: [{ liaisonUserId: "USER_OF_B" }] } },
 };
 
 let h: Harness;
@@ -55,6 +110,36 @@ async function snapshotOfB(associationId: string) {
       .where(eq(sessions.associationId, associationId))
       .orderBy(sessions.id),
     auditCount: await tx.$count(auditEvents, eq(auditEvents.associationId, associationId)),
+    beneficiaries: await tx
+      .select()
+      .from(beneficiaries)
+      .where(eq(beneficiaries.associationId, associationId))
+      .orderBy(beneficiaries.id),
+    household: await tx
+      .select()
+      .from(householdMembers)
+      .where(eq(householdMembers.associationId, associationId))
+      .orderBy(householdMembers.id),
+    consents: await tx
+      .select()
+      .from(consents)
+      .where(eq(consents.associationId, associationId))
+      .orderBy(consents.id),
+    interactions: await tx
+      .select()
+      .from(interactions)
+      .where(eq(interactions.associationId, associationId))
+      .orderBy(interactions.id),
+    categories: await tx
+      .select()
+      .from(beneficiaryCategories)
+      .where(eq(beneficiaryCategories.associationId, associationId))
+      .orderBy(beneficiaryCategories.id),
+    routes: await tx
+      .select()
+      .from(liaisonRoutes)
+      .where(eq(liaisonRoutes.associationId, associationId))
+      .orderBy(liaisonRoutes.id),
   }));
 }
 
@@ -64,13 +149,80 @@ beforeAll(async () => {
   const b = await createAssociation(h, "beta");
   const userA = await createUser(h, a.id, [...staffRoles], "موظف ألفا");
   const userB = await createUser(h, b.id, [...staffRoles], "موظفة بيتا");
-  await signIn(h, userB.email); // B has a live session and audit events of its own.
+  // B has a live session, a category, beneficiaries with household and consent, an open inquiry
+  // routed to its liaison officer: everything A will try to reach.
+  const clientB = await signIn(h, userB.email);
+  const category = (
+    await clientB.request("POST", "/api/beneficiary-categories", {
+      code: "beta_orphans",
+      nameAr: "أيتام بيتا",
+    })
+  ).json();
+  await clientB.request("PUT", "/api/liaison-routes", {
+    routes: [{ categoryCode: "beta_orphans", liaisonUserId: userB.id }],
+  });
+  const registered = await clientB.request("POST", "/api/beneficiaries", {
+    fullName: "سلمى بنت حمد البيتاوي",
+    gender: "female",
+    nationalId: "1000000008",
+    birthDate: "1985-04-01",
+    phones: ["0551234567"],
+    categoryCode: "beta_orphans",
+    household: [{ relation: "son", fullName: "حمد بن سالم البيتاوي", nationalId: "1000000024" }],
+    consent: { purpose: "تلقي الإشعارات", noticeVersion: "1" },
+  });
+  expect(registered.statusCode, registered.body).toBe(201);
+  const beneficiaryB = registered.json();
+  const second = (
+    await clientB.request("POST", "/api/beneficiaries", {
+      fullName: "نوف بنت علي البيتاوي",
+      gender: "female",
+    })
+  ).json();
+  const inquiry = (
+    await clientB.request("POST", "/api/interactions", {
+      beneficiaryId: beneficiaryB.id,
+      kind: "inquiry",
+      channel: "phone",
+      direction: "inbound",
+      subject: "موعد صرف السلة الغذائية لبيتا",
+    })
+  ).json();
   clientA = await signIn(h, userA.email);
   const [sessionB] = await h.db.system((tx) =>
     tx.select().from(sessions).where(eq(sessions.userId, userB.id)),
   );
-  idsOfB = { associationId: b.id, userId: userB.id, sessionId: sessionB!.id };
-  markersOfB = [b.id, b.slug, b.nameAr, userB.id, userB.email, userB.fullName, sessionB!.id];
+  idsOfB = {
+    associationId: b.id,
+    userId: userB.id,
+    sessionId: sessionB!.id,
+    beneficiaryId: beneficiaryB.id,
+    consentId: beneficiaryB.consents[0].id,
+    interactionId: inquiry.id,
+    SECOND_OF_B: second.id,
+    BENEFICIARY_OF_B: beneficiaryB.id,
+    USER_OF_B: userB.id,
+  };
+  markersOfB = [
+    b.id,
+    b.slug,
+    b.nameAr,
+    userB.id,
+    userB.email,
+    userB.fullName,
+    sessionB!.id,
+    clientB.session.csrfToken,
+    beneficiaryB.id,
+    second.id,
+    "البيتاوي",
+    "1000000008",
+    "1000000024",
+    "+966551234567",
+    inquiry.id,
+    "لبيتا",
+    category.id,
+    "beta_orphans",
+  ];
 });
 afterAll(() => h.close());
 
@@ -87,6 +239,7 @@ describe("cross-tenant matrix", () => {
 
   it("never shows or changes anything of association B to a user of association A", async () => {
     const before = await snapshotOfB(idsOfB.associationId!);
+    const outcomes: string[] = [];
     const ordered = Object.entries(cases).sort(
       ([, x], [, y]) => Number(x.last ?? false) - Number(y.last ?? false),
     );
@@ -100,17 +253,52 @@ describe("cross-tenant matrix", () => {
         if (!id) throw new Error(`no id of B for path parameter ${name} in ${operation}`);
         return id;
       });
+      // Placeholders in capitals inside bodies and queries name ids of B too.
+      const fill = (text: string) => text.replace(/\b[A-Z][A-Z_]+\b/g, (name) => idsOfB[name] ?? name);
+      const body =
+        typeof testCase.body === "object" ? JSON.parse(fill(JSON.stringify(testCase.body))) : testCase.body;
       const response = await clientA.request(
         method,
-        testCase.query ? `${url}?${testCase.query}` : url,
-        testCase.body,
+        testCase.query ? `${url}?${fill(testCase.query)}` : url,
+        body,
+        testCase.contentType ? { contentType: testCase.contentType } : {},
       );
-      expect(response.statusCode, `${operation} failed on the server`).toBeLessThan(500);
+      expect(response.statusCode, `${operation} failed on the server: ${response.body}`).toBeLessThan(500);
+      outcomes.push(`${operation} → ${response.statusCode}`);
       for (const marker of markersOfB) {
         expect(response.body.includes(marker), `${operation} leaked ${marker}`).toBe(false);
       }
     }
     const after = await snapshotOfB(idsOfB.associationId!);
+    // What A got for each operation aimed at B: refusals and empty answers, never B's data.
+    expect(outcomes).toEqual([
+      "GET /api/audit-events → 200",
+      "GET /api/associations/current → 200",
+      "GET /api/users → 200",
+      "POST /api/users → 201",
+      "PATCH /api/me/preferences → 200",
+      "GET /api/auth/session → 200",
+      "POST /api/auth/sign-in → 401",
+      "GET /healthz → 200",
+      "GET /api/beneficiaries → 200",
+      "POST /api/beneficiaries/duplicate-check → 200",
+      "POST /api/beneficiaries → 201",
+      "GET /api/beneficiaries/{beneficiaryId} → 404",
+      "PATCH /api/beneficiaries/{beneficiaryId} → 404",
+      "POST /api/beneficiaries/{beneficiaryId}/merge → 404",
+      "POST /api/beneficiaries/{beneficiaryId}/consents → 404",
+      "POST /api/beneficiaries/{beneficiaryId}/consents/{consentId}/withdraw → 404",
+      "GET /api/beneficiaries/{beneficiaryId}/timeline → 404",
+      "GET /api/beneficiary-categories → 200",
+      "POST /api/beneficiary-categories → 201",
+      "POST /api/beneficiaries/import → 200",
+      "POST /api/interactions → 404",
+      "GET /api/interactions → 200",
+      "POST /api/interactions/{interactionId}/answer → 404",
+      "GET /api/liaison-routes → 200",
+      "PUT /api/liaison-routes → 400",
+      "POST /api/auth/sign-out → 204",
+    ]);
     expect(after).toEqual(before);
   });
 });

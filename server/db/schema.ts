@@ -141,3 +141,178 @@ export const jobs = pgTable(
     index("jobs_association_id_idx").on(t.associationId),
   ],
 );
+
+// ——— Beneficiary registry and contact log (SPEC C1, C2, H1, I1, R2, G2) ———
+
+export const beneficiaryCategories = pgTable(
+  "beneficiary_categories",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    associationId: uuid("association_id")
+      .notNull()
+      .references(() => associations.id),
+    code: text("code").notNull(),
+    nameAr: text("name_ar").notNull(),
+    nameEn: text("name_en"),
+    active: boolean("active").notNull().default(true),
+    sortOrder: integer("sort_order").notNull().default(0),
+  },
+  (t) => [uniqueIndex("beneficiary_categories_code_key").on(t.associationId, t.code)],
+);
+
+export const beneficiaries = pgTable(
+  "beneficiaries",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    associationId: uuid("association_id")
+      .notNull()
+      .references(() => associations.id),
+    // A short number people can say on the phone: per association, from a counter row.
+    fileNumber: integer("file_number").notNull(),
+    fullName: text("full_name").notNull(),
+    // The normalised name (shared/domain) that search and duplicate detection read; never shown.
+    nameKey: text("name_key").notNull(),
+    latinName: text("latin_name"),
+    nationalId: text("national_id"),
+    nationalIdKind: text("national_id_kind"),
+    birthDate: text("birth_date"),
+    gender: text("gender"),
+    nationality: text("nationality"),
+    city: text("city"),
+    district: text("district"),
+    phones: text("phones").array().notNull().default(sql`'{}'::text[]`),
+    email: text("email"),
+    preferredChannel: text("preferred_channel"),
+    categoryId: uuid("category_id").references(() => beneficiaryCategories.id),
+    maritalStatus: text("marital_status"),
+    // Sensitive (SPEC R2): shown only to roles that need them, see beneficiaries.policy.ts.
+    monthlyIncome: integer("monthly_income"),
+    circumstances: text("circumstances"),
+    healthNotes: text("health_notes"),
+    disability: text("disability"),
+    notes: text("notes"),
+    mergedIntoId: uuid("merged_into_id"),
+    createdBy: uuid("created_by").references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: instant("updated_at").notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("beneficiaries_file_number_key").on(t.associationId, t.fileNumber),
+    uniqueIndex("beneficiaries_national_id_key")
+      .on(t.associationId, t.nationalId)
+      .where(sql`${t.mergedIntoId} is null and ${t.nationalId} is not null`),
+    index("beneficiaries_name_key_trgm_idx").using("gin", t.nameKey.op("gin_trgm_ops")),
+    index("beneficiaries_phones_idx").using("gin", t.phones),
+    index("beneficiaries_category_id_idx").on(t.categoryId),
+    index("beneficiaries_created_by_idx").on(t.createdBy),
+    index("beneficiaries_merged_into_id_idx").on(t.mergedIntoId),
+    index("beneficiaries_birth_date_idx").on(t.associationId, t.birthDate),
+  ],
+);
+
+export const beneficiaryCounters = pgTable("beneficiary_counters", {
+  associationId: uuid("association_id")
+    .primaryKey()
+    .references(() => associations.id),
+  lastFileNumber: integer("last_file_number").notNull().default(0),
+});
+
+export const householdMembers = pgTable(
+  "household_members",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    associationId: uuid("association_id")
+      .notNull()
+      .references(() => associations.id),
+    beneficiaryId: uuid("beneficiary_id")
+      .notNull()
+      .references(() => beneficiaries.id),
+    relation: text("relation").notNull(),
+    fullName: text("full_name").notNull(),
+    nameKey: text("name_key").notNull(),
+    nationalId: text("national_id"),
+    birthDate: text("birth_date"),
+    gender: text("gender"),
+  },
+  (t) => [
+    index("household_members_beneficiary_id_idx").on(t.beneficiaryId),
+    index("household_members_national_id_idx").on(t.associationId, t.nationalId),
+  ],
+);
+
+export const consents = pgTable(
+  "consents",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    associationId: uuid("association_id")
+      .notNull()
+      .references(() => associations.id),
+    beneficiaryId: uuid("beneficiary_id")
+      .notNull()
+      .references(() => beneficiaries.id),
+    purpose: text("purpose").notNull(),
+    noticeVersion: text("notice_version").notNull(),
+    givenAt: instant("given_at").notNull(),
+    withdrawnAt: instant("withdrawn_at"),
+    recordedBy: uuid("recorded_by").references(() => users.id),
+  },
+  (t) => [
+    index("consents_beneficiary_id_idx").on(t.beneficiaryId),
+    index("consents_recorded_by_idx").on(t.recordedBy),
+  ],
+);
+
+export const interactions = pgTable(
+  "interactions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    associationId: uuid("association_id")
+      .notNull()
+      .references(() => associations.id),
+    beneficiaryId: uuid("beneficiary_id").references(() => beneficiaries.id),
+    kind: text("kind").notNull(),
+    channel: text("channel").notNull(),
+    direction: text("direction").notNull(),
+    occurredAt: instant("occurred_at").notNull(),
+    staffUserId: uuid("staff_user_id")
+      .notNull()
+      .references(() => users.id),
+    subject: text("subject").notNull(),
+    summary: text("summary"),
+    answer: text("answer"),
+    answeredAt: instant("answered_at"),
+    answeredBy: uuid("answered_by").references(() => users.id),
+    routedToUserId: uuid("routed_to_user_id").references(() => users.id),
+    supportRequestId: uuid("support_request_id"),
+    complaintId: uuid("complaint_id"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("interactions_beneficiary_id_idx").on(t.beneficiaryId, t.occurredAt),
+    index("interactions_staff_user_id_idx").on(t.staffUserId),
+    index("interactions_answered_by_idx").on(t.answeredBy),
+    index("interactions_routed_to_user_id_idx").on(t.routedToUserId),
+    index("interactions_open_inquiries_idx")
+      .on(t.associationId, t.occurredAt)
+      .where(sql`${t.kind} = 'inquiry' and ${t.answeredAt} is null`),
+  ],
+);
+
+export const liaisonRoutes = pgTable(
+  "liaison_routes",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    associationId: uuid("association_id")
+      .notNull()
+      .references(() => associations.id),
+    categoryId: uuid("category_id").references(() => beneficiaryCategories.id),
+    field: text("field"),
+    liaisonUserId: uuid("liaison_user_id")
+      .notNull()
+      .references(() => users.id),
+  },
+  (t) => [
+    index("liaison_routes_category_id_idx").on(t.categoryId),
+    index("liaison_routes_liaison_user_id_idx").on(t.liaisonUserId),
+  ],
+);

@@ -24,6 +24,7 @@ export const httpStatusByCode: Record<ErrorCode, number> = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  possible_duplicates: 409,
   payload_too_large: 413,
   account_locked: 423,
   too_many_attempts: 429,

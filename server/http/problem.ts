@@ -23,6 +23,7 @@ type ZodLikeIssue = {
   message?: string;
   keys?: string[];
   format?: string;
+  params?: { code?: string; ar?: string; en?: string };
 };
 
 /** Turns zod issues into the field errors a form shows next to each field. */
@@ -35,6 +36,9 @@ export function toFieldErrors(issues: readonly ZodLikeIssue[], prefix = ""): Fie
         code: "unknown_field",
         message: fieldMessages.unknown,
       }));
+    }
+    if (issue.code === "custom" && issue.params?.code && issue.params.ar && issue.params.en) {
+      return [{ path: base, code: issue.params.code, message: { ar: issue.params.ar, en: issue.params.en } }];
     }
     // zod reports a missing value as an invalid type whose input was undefined.
     const missing = issue.code === "invalid_type" && /received undefined/.test(issue.message ?? "");

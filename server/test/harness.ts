@@ -88,7 +88,7 @@ export type Client = {
     method: "GET" | "POST" | "PATCH" | "PUT" | "DELETE",
     url: string,
     body?: unknown,
-    options?: { csrf?: boolean },
+    options?: { csrf?: boolean; contentType?: string },
   ): Promise<LightMyRequestResponse>;
 };
 
@@ -111,7 +111,10 @@ export async function signIn(h: Harness, email: string, password = testPassword)
         method,
         url,
         cookies: { silah_session: cookie.value },
-        headers: options.csrf === false ? {} : { "x-csrf-token": session.csrfToken },
+        headers: {
+          ...(options.csrf === false ? {} : { "x-csrf-token": session.csrfToken }),
+          ...(options.contentType ? { "content-type": options.contentType } : {}),
+        },
         ...(body === undefined ? {} : { payload: body as object }),
       }),
   };

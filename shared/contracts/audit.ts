@@ -14,7 +14,29 @@ export const auditEventPayloads = {
   "user.roles_changed": z.object({ roles: z.array(staffRoleSchema) }),
   "user.locale_changed": z.object({ locale: z.enum(["ar", "en"]) }),
   "association.created": z.object({ slug: z.string() }),
-  "beneficiary.viewed": z.object({ fields: z.array(z.string()).optional() }),
+  "beneficiary.viewed": z.object({ sensitive: z.boolean() }),
+  "beneficiary.searched": z.object({ matchedBy: z.string(), results: z.number().int() }),
+  "beneficiary.registered": z.object({
+    fileNumber: z.number().int(),
+    duplicatesOverridden: z.number().int(),
+  }),
+  "beneficiary.updated": z.object({ fields: z.array(z.string()) }),
+  "beneficiary.merged": z.object({ duplicateId: z.string().uuid(), duplicateFileNumber: z.number().int() }),
+  "beneficiary.consent_recorded": z.object({
+    consentId: z.string().uuid(),
+    purpose: z.string(),
+    noticeVersion: z.string(),
+  }),
+  "beneficiary.consent_withdrawn": z.object({ consentId: z.string().uuid() }),
+  "beneficiary.category_created": z.object({ code: z.string() }),
+  "beneficiaries.imported": z.object({ imported: z.number().int(), rejected: z.number().int() }),
+  "interaction.recorded": z.object({
+    kind: z.string(),
+    channel: z.string(),
+    routedTo: z.string().uuid().nullable(),
+  }),
+  "interaction.answered": z.object({}),
+  "liaison.route_set": z.object({ categoryId: z.string().uuid().nullable(), field: z.string().nullable() }),
 } as const;
 
 export type AuditEventType = keyof typeof auditEventPayloads;

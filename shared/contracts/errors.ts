@@ -15,6 +15,7 @@ export const errorCodes = [
   "forbidden",
   "not_found",
   "conflict",
+  "possible_duplicates",
   "payload_too_large",
   "internal_error",
 ] as const;
@@ -51,6 +52,10 @@ export const errorMessages: Record<ErrorCode, LocalizedText> = {
   forbidden: { ar: "لا تملك صلاحية هذا الإجراء.", en: "You are not allowed to do this." },
   not_found: { ar: "لم يُعثر على المطلوب.", en: "Not found." },
   conflict: { ar: "تعارض مع بيانات موجودة.", en: "This conflicts with existing data." },
+  possible_duplicates: {
+    ar: "يوجد مستفيد مسجّل قد يكون الشخص نفسه. راجع السجلات المشابهة قبل الحفظ.",
+    en: "A registered beneficiary may be the same person. Review the similar records before saving.",
+  },
   payload_too_large: { ar: "حجم البيانات المرسلة أكبر من المسموح.", en: "The data sent is too large." },
   internal_error: {
     ar: "حدث خطأ غير متوقع. سُجّل الخطأ وسنعالجه.",

@@ -15,6 +15,17 @@ export function createAuditRepository() {
       await tx.insert(auditEvents).values(event);
     },
 
+    async forSubject(tx: Tx, subjectType: string, subjectId: string): Promise<AuditEventRow[]> {
+      const rows = await tx
+        .select({ event: auditEvents, actorFullName: users.fullName })
+        .from(auditEvents)
+        .leftJoin(users, eq(users.id, auditEvents.actorUserId))
+        .where(and(eq(auditEvents.subjectType, subjectType), eq(auditEvents.subjectId, subjectId)))
+        .orderBy(desc(auditEvents.id))
+        .limit(500);
+      return rows.map((row) => ({ ...row.event, actorFullName: row.actorFullName }));
+    },
+
     async list(
       tx: Tx,
       filter: { associationId: string; type?: string; beforeId?: bigint; limit: number },

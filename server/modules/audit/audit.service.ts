@@ -49,6 +49,11 @@ export function createAuditService(deps: { db: Database; repo: AuditRepository; 
       });
     },
 
+    /** A subject's history inside the caller's transaction, for timelines; not an audit-page read. */
+    async forSubject(tx: Tx, subject: { type: string; id: string }): Promise<AuditEventRow[]> {
+      return repo.forSubject(tx, subject.type, subject.id);
+    },
+
     async list(
       actor: Actor,
       query: AuditListQuery,

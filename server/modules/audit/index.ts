@@ -5,6 +5,7 @@ import { createAuditRepository } from "./audit.repository.js";
 import { auditRoutes } from "./audit.routes.js";
 import { type AuditService, createAuditService } from "./audit.service.js";
 
+export type { AuditEventRow } from "./audit.repository.js";
 export type { AuditService } from "./audit.service.js";
 
 export function createAuditModule(deps: {

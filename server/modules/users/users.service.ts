@@ -101,6 +101,12 @@ export function createUsersService(deps: {
       return user;
     },
 
+    /** For other modules, inside their tenant transaction: a staff member of this association, if any. */
+    async lookup(tx: Tx, userId: string): Promise<UserRow | undefined> {
+      const user = await repo.findById(tx, userId);
+      return user?.active ? user : undefined;
+    },
+
     async setLocale(actor: Actor, locale: Locale): Promise<UserRow> {
       return db.tenant(actor.associationId, async (tx) => {
         const user = await repo.update(tx, actor.userId, { locale, updatedAt: clock.now() });

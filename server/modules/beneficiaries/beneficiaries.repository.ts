@@ -1,0 +1,223 @@
+import { and, arrayOverlaps, asc, desc, eq, inArray, isNull, ne, or, type SQL, sql } from "drizzle-orm";
+import type { Tx } from "../../db/client.js";
+import {
+  beneficiaries,
+  beneficiaryCategories,
+  beneficiaryCounters,
+  consents,
+  householdMembers,
+  interactions,
+} from "../../db/schema.js";
+
+export type BeneficiaryRow = typeof beneficiaries.$inferSelect;
+export type NewBeneficiary = Omit<typeof beneficiaries.$inferInsert, "fileNumber">;
+export type HouseholdRow = typeof householdMembers.$inferSelect;
+export type ConsentRow = typeof consents.$inferSelect;
+export type CategoryRow = typeof beneficiaryCategories.$inferSelect;
+export type BeneficiaryWithCategory = BeneficiaryRow & { categoryCode: string | null };
+
+export type BeneficiariesRepository = ReturnType<typeof createBeneficiariesRepository>;
+
+const live = isNull(beneficiaries.mergedIntoId);
+
+function withCategory(tx: Tx) {
+  return tx
+    .select({ row: beneficiaries, categoryCode: beneficiaryCategories.code })
+    .from(beneficiaries)
+    .leftJoin(beneficiaryCategories, eq(beneficiaryCategories.id, beneficiaries.categoryId));
+}
+
+const flatten = (rows: { row: BeneficiaryRow; categoryCode: string | null }[]): BeneficiaryWithCategory[] =>
+  rows.map(({ row, categoryCode }) => ({ ...row, categoryCode }));
+
+export function createBeneficiariesRepository() {
+  return {
+    async insert(tx: Tx, values: NewBeneficiary): Promise<BeneficiaryRow> {
+      const [counter] = await tx
+        .insert(beneficiaryCounters)
+        .values({ associationId: values.associationId, lastFileNumber: 1 })
+        .onConflictDoUpdate({
+          target: beneficiaryCounters.associationId,
+          set: { lastFileNumber: sql`${beneficiaryCounters.lastFileNumber} + 1` },
+        })
+        .returning();
+      const [row] = await tx
+        .insert(beneficiaries)
+        .values({ ...values, fileNumber: counter!.lastFileNumber })
+        .returning();
+      return row!;
+    },
+
+    async update(tx: Tx, id: string, changes: Partial<NewBeneficiary>): Promise<BeneficiaryRow | undefined> {
+      const [row] = await tx.update(beneficiaries).set(changes).where(eq(beneficiaries.id, id)).returning();
+      return row;
+    },
+
+    async findById(tx: Tx, id: string): Promise<BeneficiaryWithCategory | undefined> {
+      return flatten(await withCategory(tx).where(eq(beneficiaries.id, id)))[0];
+    },
+
+    async household(tx: Tx, beneficiaryId: string): Promise<HouseholdRow[]> {
+      return tx
+        .select()
+        .from(householdMembers)
+        .where(eq(householdMembers.beneficiaryId, beneficiaryId))
+        .orderBy(asc(householdMembers.fullName));
+    },
+
+    async replaceHousehold(
+      tx: Tx,
+      beneficiaryId: string,
+      members: Omit<typeof householdMembers.$inferInsert, "beneficiaryId">[],
+    ): Promise<void> {
+      await tx.delete(householdMembers).where(eq(householdMembers.beneficiaryId, beneficiaryId));
+      if (members.length)
+        await tx.insert(householdMembers).values(members.map((m) => ({ ...m, beneficiaryId })));
+    },
+
+    async consents(tx: Tx, beneficiaryId: string): Promise<ConsentRow[]> {
+      return tx
+        .select()
+        .from(consents)
+        .where(eq(consents.beneficiaryId, beneficiaryId))
+        .orderBy(desc(consents.givenAt));
+    },
+
+    async insertConsent(tx: Tx, values: typeof consents.$inferInsert): Promise<ConsentRow> {
+      const [row] = await tx.insert(consents).values(values).returning();
+      return row!;
+    },
+
+    async withdrawConsent(
+      tx: Tx,
+      beneficiaryId: string,
+      consentId: string,
+      at: Date,
+    ): Promise<ConsentRow | undefined> {
+      const [row] = await tx
+        .update(consents)
+        .set({ withdrawnAt: at })
+        .where(
+          and(
+            eq(consents.id, consentId),
+            eq(consents.beneficiaryId, beneficiaryId),
+            isNull(consents.withdrawnAt),
+          ),
+        )
+        .returning();
+      return row;
+    },
+
+    async findByNationalId(
+      tx: Tx,
+      nationalId: string,
+      excludeId?: string,
+    ): Promise<BeneficiaryWithCategory[]> {
+      const conditions: SQL[] = [eq(beneficiaries.nationalId, nationalId), live];
+      if (excludeId) conditions.push(ne(beneficiaries.id, excludeId));
+      return flatten(await withCategory(tx).where(and(...conditions)));
+    },
+
+    async findByPhones(tx: Tx, phones: string[], limit: number, excludeId?: string) {
+      if (phones.length === 0) return [];
+      const conditions: SQL[] = [arrayOverlaps(beneficiaries.phones, phones), live];
+      if (excludeId) conditions.push(ne(beneficiaries.id, excludeId));
+      return flatten(
+        await withCategory(tx)
+          .where(and(...conditions))
+          .limit(limit),
+      );
+    },
+
+    async findByBirthDate(tx: Tx, birthDate: string, limit: number, excludeId?: string) {
+      const conditions: SQL[] = [eq(beneficiaries.birthDate, birthDate), live];
+      if (excludeId) conditions.push(ne(beneficiaries.id, excludeId));
+      return flatten(
+        await withCategory(tx)
+          .where(and(...conditions))
+          .limit(limit),
+      );
+    },
+
+    async findByFileNumber(tx: Tx, fileNumber: number) {
+      return flatten(await withCategory(tx).where(and(eq(beneficiaries.fileNumber, fileNumber), live)));
+    },
+
+    /**
+     * Name candidates from the trigram index on the normalised key: every query token appears in
+     * the name, or the whole query is close to some part of it (typos). Ranked in the service.
+     */
+    async findByNameKey(tx: Tx, key: string, tokens: string[], limit: number) {
+      const contains = tokens
+        .filter((t) => t.length >= 2)
+        .map((t) => sql`${beneficiaries.nameKey} like ${`%${t.replace(/[%_\\]/g, "")}%`}`);
+      const anyMatch = or(
+        contains.length ? and(...contains) : undefined,
+        sql`${key} <% ${beneficiaries.nameKey}`,
+      );
+      const rows = await tx
+        .select({
+          row: beneficiaries,
+          categoryCode: beneficiaryCategories.code,
+          similarity: sql<number>`word_similarity(${key}, ${beneficiaries.nameKey})`,
+        })
+        .from(beneficiaries)
+        .leftJoin(beneficiaryCategories, eq(beneficiaryCategories.id, beneficiaries.categoryId))
+        .where(and(anyMatch, live))
+        .orderBy(sql`word_similarity(${key}, ${beneficiaries.nameKey}) desc`)
+        .limit(limit);
+      return rows.map(({ row, categoryCode }) => ({ ...row, categoryCode }));
+    },
+
+    /** Household members (of anyone in the association) holding one of these ids. */
+    async householdByNationalIds(tx: Tx, ids: string[], excludeBeneficiaryId?: string) {
+      if (ids.length === 0) return [];
+      const conditions: SQL[] = [inArray(householdMembers.nationalId, ids), live];
+      if (excludeBeneficiaryId) conditions.push(ne(householdMembers.beneficiaryId, excludeBeneficiaryId));
+      const rows = await tx
+        .select({ member: householdMembers, row: beneficiaries, categoryCode: beneficiaryCategories.code })
+        .from(householdMembers)
+        .innerJoin(beneficiaries, eq(beneficiaries.id, householdMembers.beneficiaryId))
+        .leftJoin(beneficiaryCategories, eq(beneficiaryCategories.id, beneficiaries.categoryId))
+        .where(and(...conditions));
+      return rows.map(({ member, row, categoryCode }) => ({ member, beneficiary: { ...row, categoryCode } }));
+    },
+
+    async findLiveByNationalIds(tx: Tx, ids: string[], excludeId?: string) {
+      if (ids.length === 0) return [];
+      const conditions: SQL[] = [inArray(beneficiaries.nationalId, ids), live];
+      if (excludeId) conditions.push(ne(beneficiaries.id, excludeId));
+      return flatten(await withCategory(tx).where(and(...conditions)));
+    },
+
+    /** Folding a duplicate into the kept record: its history moves, the row stays as a pointer. */
+    async moveHistory(tx: Tx, fromId: string, toId: string): Promise<void> {
+      await tx
+        .update(interactions)
+        .set({ beneficiaryId: toId })
+        .where(eq(interactions.beneficiaryId, fromId));
+      await tx.update(consents).set({ beneficiaryId: toId }).where(eq(consents.beneficiaryId, fromId));
+      await tx
+        .update(householdMembers)
+        .set({ beneficiaryId: toId })
+        .where(eq(householdMembers.beneficiaryId, fromId));
+    },
+
+    async categories(tx: Tx): Promise<CategoryRow[]> {
+      return tx
+        .select()
+        .from(beneficiaryCategories)
+        .orderBy(asc(beneficiaryCategories.sortOrder), asc(beneficiaryCategories.nameAr));
+    },
+
+    async categoryByCode(tx: Tx, code: string): Promise<CategoryRow | undefined> {
+      const [row] = await tx.select().from(beneficiaryCategories).where(eq(beneficiaryCategories.code, code));
+      return row;
+    },
+
+    async insertCategory(tx: Tx, values: typeof beneficiaryCategories.$inferInsert): Promise<CategoryRow> {
+      const [row] = await tx.insert(beneficiaryCategories).values(values).returning();
+      return row!;
+    },
+  };
+}

@@ -1,0 +1,242 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import {
+  beneficiaryIdParamsSchema,
+  beneficiarySearchQuerySchema,
+  beneficiarySearchResponseSchema,
+  beneficiaryViewSchema,
+  categoryListResponseSchema,
+  categoryViewSchema,
+  consentIdParamsSchema,
+  consentViewSchema,
+  createBeneficiaryRequestSchema,
+  createCategoryRequestSchema,
+  duplicateCheckRequestSchema,
+  duplicateCheckResponseSchema,
+  importReportSchema,
+  mergeBeneficiaryRequestSchema,
+  recordConsentRequestSchema,
+  updateBeneficiaryRequestSchema,
+} from "../../../shared/contracts/beneficiaries.js";
+import { presentBeneficiary } from "./beneficiaries.presenter.js";
+import type { BeneficiariesService } from "./beneficiaries.service.js";
+import { summary } from "./beneficiaries.service.js";
+import type { ImportService } from "./import.service.js";
+
+const tags = ["beneficiaries"];
+
+const presentConsent = (c: {
+  id: string;
+  purpose: string;
+  noticeVersion: string;
+  givenAt: Date;
+  withdrawnAt: Date | null;
+}) => ({
+  id: c.id,
+  purpose: c.purpose,
+  noticeVersion: c.noticeVersion,
+  givenAt: c.givenAt.toISOString(),
+  withdrawnAt: c.withdrawnAt?.toISOString() ?? null,
+});
+
+const presentCategory = (c: {
+  id: string;
+  code: string;
+  nameAr: string;
+  nameEn: string | null;
+  active: boolean;
+}) => ({
+  id: c.id,
+  code: c.code,
+  nameAr: c.nameAr,
+  nameEn: c.nameEn,
+  active: c.active,
+});
+
+export function beneficiariesRoutes(
+  service: BeneficiariesService,
+  importer: ImportService,
+): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.addContentTypeParser(["text/csv", "text/plain"], { parseAs: "string" }, (_request, body, done) =>
+      done(null, body),
+    );
+
+    app.get(
+      "/api/beneficiaries",
+      {
+        schema: {
+          tags,
+          summary: "Find beneficiaries by any part of the name in any spelling, by ID, phone or file number",
+          querystring: beneficiarySearchQuerySchema,
+          response: { 200: beneficiarySearchResponseSchema },
+        },
+      },
+      async (request) => {
+        const hits = await service.search(request.actor(), request.query);
+        return {
+          items: hits.map((hit) => ({
+            ...summary(hit),
+            matchedBy: hit.matchedBy,
+            score: Math.round(hit.score * 1000) / 1000,
+          })),
+        };
+      },
+    );
+
+    app.post(
+      "/api/beneficiaries/duplicate-check",
+      {
+        schema: {
+          tags,
+          summary: "Possible duplicates of a person about to be registered or edited, with the reasons",
+          body: duplicateCheckRequestSchema,
+          response: { 200: duplicateCheckResponseSchema },
+        },
+      },
+      async (request) => ({ candidates: await service.checkDuplicates(request.actor(), request.body) }),
+    );
+
+    app.post(
+      "/api/beneficiaries",
+      {
+        schema: {
+          tags,
+          summary: "Register a beneficiary (refused with possible_duplicates until confirmed)",
+          body: createBeneficiaryRequestSchema,
+          response: { 201: beneficiaryViewSchema },
+        },
+      },
+      async (request, reply) =>
+        reply.status(201).send(presentBeneficiary(await service.register(request.actor(), request.body))),
+    );
+
+    app.get(
+      "/api/beneficiaries/:beneficiaryId",
+      {
+        schema: {
+          tags,
+          summary: "A beneficiary's file (the read is logged)",
+          params: beneficiaryIdParamsSchema,
+          response: { 200: beneficiaryViewSchema },
+        },
+      },
+      async (request) => presentBeneficiary(await service.get(request.actor(), request.params.beneficiaryId)),
+    );
+
+    app.patch(
+      "/api/beneficiaries/:beneficiaryId",
+      {
+        schema: {
+          tags,
+          summary: "Correct a beneficiary's data",
+          params: beneficiaryIdParamsSchema,
+          body: updateBeneficiaryRequestSchema,
+          response: { 200: beneficiaryViewSchema },
+        },
+      },
+      async (request) =>
+        presentBeneficiary(await service.update(request.actor(), request.params.beneficiaryId, request.body)),
+    );
+
+    app.post(
+      "/api/beneficiaries/:beneficiaryId/merge",
+      {
+        schema: {
+          tags,
+          summary: "Fold a duplicate record into this one, keeping every history",
+          params: beneficiaryIdParamsSchema,
+          body: mergeBeneficiaryRequestSchema,
+          response: { 200: beneficiaryViewSchema },
+        },
+      },
+      async (request) =>
+        presentBeneficiary(
+          await service.merge(request.actor(), request.params.beneficiaryId, request.body.duplicateId),
+        ),
+    );
+
+    app.post(
+      "/api/beneficiaries/:beneficiaryId/consents",
+      {
+        schema: {
+          tags,
+          summary: "Record the person's consent to a purpose under a notice version (PDPL)",
+          params: beneficiaryIdParamsSchema,
+          body: recordConsentRequestSchema,
+          response: { 201: consentViewSchema },
+        },
+      },
+      async (request, reply) =>
+        reply
+          .status(201)
+          .send(
+            presentConsent(
+              await service.recordConsent(request.actor(), request.params.beneficiaryId, request.body),
+            ),
+          ),
+    );
+
+    app.post(
+      "/api/beneficiaries/:beneficiaryId/consents/:consentId/withdraw",
+      {
+        schema: {
+          tags,
+          summary: "Record that the person withdrew a consent",
+          params: consentIdParamsSchema,
+          response: { 200: consentViewSchema },
+        },
+      },
+      async (request) =>
+        presentConsent(
+          await service.withdrawConsent(
+            request.actor(),
+            request.params.beneficiaryId,
+            request.params.consentId,
+          ),
+        ),
+    );
+
+    app.get(
+      "/api/beneficiary-categories",
+      {
+        schema: {
+          tags,
+          summary: "The association's beneficiary categories",
+          response: { 200: categoryListResponseSchema },
+        },
+      },
+      async (request) => ({ items: (await service.categories(request.actor())).map(presentCategory) }),
+    );
+
+    app.post(
+      "/api/beneficiary-categories",
+      {
+        schema: {
+          tags,
+          summary: "Add a beneficiary category",
+          body: createCategoryRequestSchema,
+          response: { 201: categoryViewSchema },
+        },
+      },
+      async (request, reply) =>
+        reply.status(201).send(presentCategory(await service.createCategory(request.actor(), request.body))),
+    );
+
+    app.post(
+      "/api/beneficiaries/import",
+      {
+        bodyLimit: 20 * 1024 * 1024,
+        schema: {
+          tags,
+          summary:
+            "Import existing beneficiaries from a CSV file (UTF-8); each row is imported whole or reported",
+          consumes: ["text/csv"],
+          body: z.string().max(20 * 1024 * 1024),
+          response: { 200: importReportSchema },
+        },
+      },
+      async (request) => importer.importCsv(request.actor(), request.body),
+    );
+  };
+}

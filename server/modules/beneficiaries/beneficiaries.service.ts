@@ -1,0 +1,526 @@
+import type {
+  CreateBeneficiaryRequest,
+  DuplicateCandidate,
+  DuplicateCheckRequest,
+  DuplicateReason,
+  UpdateBeneficiaryRequest,
+} from "../../../shared/contracts/beneficiaries.js";
+import { normalizeArabicName, tokenizeName } from "../../../shared/domain/arabic-name.js";
+import { scoreNames } from "../../../shared/domain/name-match.js";
+import { validateNationalId } from "../../../shared/domain/national-id.js";
+import { parseSaudiPhone } from "../../../shared/domain/phone.js";
+import type { Clock } from "../../clock.js";
+import type { Database, Tx } from "../../db/client.js";
+import { isUniqueViolation } from "../../db/errors.js";
+import type { Actor } from "../../http/actor.js";
+import { AppError } from "../../http/errors.js";
+import { authorize, can } from "../../http/policy.js";
+import type { AuditService } from "../audit/index.js";
+import { beneficiariesPolicy } from "./beneficiaries.policy.js";
+import type {
+  BeneficiariesRepository,
+  BeneficiaryWithCategory,
+  ConsentRow,
+  HouseholdRow,
+} from "./beneficiaries.repository.js";
+
+/** A name this close, together with the same birth date or phone, is shown as a possible duplicate. */
+export const strongNameMatch = 0.85;
+
+export type BeneficiaryFile = {
+  beneficiary: BeneficiaryWithCategory;
+  household: HouseholdRow[];
+  consents: ConsentRow[];
+  sensitiveVisible: boolean;
+};
+
+export type SearchHit = BeneficiaryWithCategory & {
+  matchedBy: "national_id" | "phone" | "file_number" | "name";
+  score: number;
+};
+
+export type BeneficiariesService = ReturnType<typeof createBeneficiariesService>;
+
+const notFound = () => new AppError("not_found", "beneficiary not found");
+
+export function createBeneficiariesService(deps: {
+  db: Database;
+  repo: BeneficiariesRepository;
+  audit: AuditService;
+  clock: Clock;
+}) {
+  const { db, repo, audit, clock } = deps;
+
+  function assertNotFuture(field: string, isoDate: string | undefined) {
+    if (!isoDate) return;
+    const today = new Date(clock.now().getTime() + 3 * 3_600_000).toISOString().slice(0, 10);
+    if (isoDate > today) {
+      throw new AppError("validation_failed", `${field} in the future`, {
+        fieldErrors: [
+          {
+            path: field,
+            code: "date_in_future",
+            message: {
+              ar: "تاريخ الميلاد لا يكون في المستقبل.",
+              en: "A birth date cannot be in the future.",
+            },
+          },
+        ],
+      });
+    }
+  }
+
+  async function categoryId(tx: Tx, code: string | undefined): Promise<string | null | undefined> {
+    if (code === undefined) return undefined;
+    if (code === "") return null;
+    const category = await repo.categoryByCode(tx, code);
+    if (!category) {
+      throw new AppError("validation_failed", `unknown category ${code}`, {
+        fieldErrors: [
+          {
+            path: "categoryCode",
+            code: "category_unknown",
+            message: {
+              ar: "فئة المستفيد غير معرّفة في الجمعية.",
+              en: "This beneficiary category is not defined.",
+            },
+          },
+        ],
+      });
+    }
+    return category.id;
+  }
+
+  async function findDuplicates(tx: Tx, input: DuplicateCheckRequest): Promise<DuplicateCandidate[]> {
+    const found = new Map<string, { row: BeneficiaryWithCategory; reasons: Set<DuplicateReason> }>();
+    const add = (row: BeneficiaryWithCategory, reason: DuplicateReason) => {
+      const entry = found.get(row.id) ?? { row, reasons: new Set<DuplicateReason>() };
+      entry.reasons.add(reason);
+      found.set(row.id, entry);
+    };
+    if (input.nationalId) {
+      for (const row of await repo.findByNationalId(tx, input.nationalId, input.excludeId))
+        add(row, "same_national_id");
+      for (const hit of await repo.householdByNationalIds(tx, [input.nationalId], input.excludeId)) {
+        add(hit.beneficiary, "registered_as_household_member");
+      }
+    }
+    const byName = (rows: BeneficiaryWithCategory[], reason: DuplicateReason) => {
+      for (const row of rows)
+        if (scoreNames(input.fullName, row.fullName) >= strongNameMatch) add(row, reason);
+    };
+    if (input.birthDate)
+      byName(await repo.findByBirthDate(tx, input.birthDate, 500, input.excludeId), "name_and_birth_date");
+    byName(await repo.findByPhones(tx, input.phones, 200, input.excludeId), "name_and_phone");
+    if (input.householdIds.length) {
+      for (const row of await repo.findLiveByNationalIds(tx, input.householdIds, input.excludeId)) {
+        add(row, "household_member_elsewhere");
+      }
+      for (const hit of await repo.householdByNationalIds(tx, input.householdIds, input.excludeId)) {
+        add(hit.beneficiary, "household_member_elsewhere");
+      }
+    }
+    return [...found.values()]
+      .map(({ row, reasons }) => ({
+        beneficiary: summary(row),
+        reasons: [...reasons],
+        nameScore: Math.round(scoreNames(input.fullName, row.fullName) * 1000) / 1000,
+      }))
+      .sort((a, b) => b.reasons.length - a.reasons.length || b.nameScore - a.nameScore);
+  }
+
+  function householdRows(associationId: string, input: CreateBeneficiaryRequest["household"]) {
+    return input.map((m) => ({
+      associationId,
+      relation: m.relation,
+      fullName: m.fullName,
+      nameKey: normalizeArabicName(m.fullName),
+      nationalId: m.nationalId ?? null,
+      birthDate: m.birthDate ?? null,
+      gender: m.gender ?? null,
+    }));
+  }
+
+  async function readFile(tx: Tx, actor: Actor, id: string): Promise<BeneficiaryFile> {
+    const beneficiary = await repo.findById(tx, id);
+    if (!beneficiary) throw notFound();
+    return {
+      beneficiary,
+      household: await repo.household(tx, id),
+      consents: await repo.consents(tx, id),
+      sensitiveVisible: can(actor, beneficiariesPolicy, "readSensitive"),
+    };
+  }
+
+  return {
+    async search(actor: Actor, query: { q: string; limit: number }): Promise<SearchHit[]> {
+      authorize(actor, beneficiariesPolicy, "read");
+      return db.tenant(actor.associationId, async (tx) => {
+        const hits = await searchIn(tx, query.q, query.limit);
+        await audit.record(tx, actor, {
+          type: "beneficiary.searched",
+          payload: { matchedBy: hits[0]?.matchedBy ?? "none", results: hits.length },
+        });
+        return hits;
+      });
+    },
+
+    async checkDuplicates(actor: Actor, input: DuplicateCheckRequest): Promise<DuplicateCandidate[]> {
+      authorize(actor, beneficiariesPolicy, "register");
+      return db.tenant(actor.associationId, (tx) => findDuplicates(tx, input));
+    },
+
+    /** `via: "import"` is the bulk move-in, allowed to the roles that may import. */
+    async register(
+      actor: Actor,
+      input: CreateBeneficiaryRequest,
+      via: "desk" | "import" = "desk",
+    ): Promise<BeneficiaryFile> {
+      authorize(actor, beneficiariesPolicy, via === "import" ? "import" : "register");
+      assertNotFuture("birthDate", input.birthDate);
+      return db
+        .tenant(actor.associationId, async (tx) => {
+          const duplicates = await findDuplicates(tx, {
+            fullName: input.fullName,
+            nationalId: input.nationalId,
+            birthDate: input.birthDate,
+            phones: input.phones,
+            householdIds: input.household.flatMap((m) => (m.nationalId ? [m.nationalId] : [])),
+          });
+          const sameId = duplicates.some((d) => d.reasons.includes("same_national_id"));
+          if (sameId || (duplicates.length > 0 && !input.confirmNotDuplicate)) {
+            throw new AppError("possible_duplicates", `${duplicates.length} possible duplicates`, {
+              fieldErrors: sameId
+                ? [
+                    {
+                      path: "nationalId",
+                      code: "national_id_registered",
+                      message: {
+                        ar: "رقم الهوية مسجّل لمستفيد آخر في الجمعية.",
+                        en: "This ID number is already registered for another beneficiary.",
+                      },
+                    },
+                  ]
+                : [],
+            });
+          }
+          const row = await repo.insert(tx, {
+            associationId: actor.associationId,
+            fullName: input.fullName,
+            nameKey: normalizeArabicName(input.fullName),
+            latinName: input.latinName ?? null,
+            nationalId: input.nationalId ?? null,
+            nationalIdKind: input.nationalId ? kindOf(input.nationalId) : null,
+            birthDate: input.birthDate ?? null,
+            gender: input.gender,
+            nationality: input.nationality ?? null,
+            city: input.city ?? null,
+            district: input.district ?? null,
+            phones: [...new Set(input.phones)],
+            email: input.email ?? null,
+            preferredChannel: input.preferredChannel ?? null,
+            categoryId: (await categoryId(tx, input.categoryCode)) ?? null,
+            maritalStatus: input.maritalStatus ?? null,
+            monthlyIncome: input.monthlyIncome ?? null,
+            circumstances: input.circumstances ?? null,
+            healthNotes: input.healthNotes ?? null,
+            disability: input.disability ?? null,
+            notes: input.notes ?? null,
+            createdBy: actor.userId,
+            createdAt: clock.now(),
+            updatedAt: clock.now(),
+          });
+          await repo.replaceHousehold(tx, row.id, householdRows(actor.associationId, input.household));
+          if (input.consent) {
+            const consent = await repo.insertConsent(tx, {
+              associationId: actor.associationId,
+              beneficiaryId: row.id,
+              purpose: input.consent.purpose,
+              noticeVersion: input.consent.noticeVersion,
+              givenAt: clock.now(),
+              recordedBy: actor.userId,
+            });
+            await audit.record(tx, actor, {
+              type: "beneficiary.consent_recorded",
+              payload: {
+                consentId: consent.id,
+                purpose: consent.purpose,
+                noticeVersion: consent.noticeVersion,
+              },
+              subject: { type: "beneficiary", id: row.id },
+            });
+          }
+          await audit.record(tx, actor, {
+            type: "beneficiary.registered",
+            payload: { fileNumber: row.fileNumber, duplicatesOverridden: duplicates.length },
+            subject: { type: "beneficiary", id: row.id },
+          });
+          return readFile(tx, actor, row.id);
+        })
+        .catch(rethrowIdConflict);
+    },
+
+    /** Opening a file is a read of personal data, and is logged as such (PDPL). */
+    async get(actor: Actor, id: string): Promise<BeneficiaryFile> {
+      authorize(actor, beneficiariesPolicy, "read");
+      return db.tenant(actor.associationId, async (tx) => {
+        const file = await readFile(tx, actor, id);
+        await audit.record(tx, actor, {
+          type: "beneficiary.viewed",
+          payload: { sensitive: file.sensitiveVisible },
+          subject: { type: "beneficiary", id },
+        });
+        return file;
+      });
+    },
+
+    async update(actor: Actor, id: string, input: UpdateBeneficiaryRequest): Promise<BeneficiaryFile> {
+      authorize(actor, beneficiariesPolicy, "edit");
+      assertNotFuture("birthDate", input.birthDate);
+      return db
+        .tenant(actor.associationId, async (tx) => {
+          const current = await repo.findById(tx, id);
+          if (!current || current.mergedIntoId) throw notFound();
+          const next = {
+            fullName: input.fullName ?? current.fullName,
+            nationalId: input.nationalId ?? current.nationalId ?? undefined,
+            birthDate: input.birthDate ?? current.birthDate ?? undefined,
+            phones: input.phones ?? current.phones,
+          };
+          const identityChanged =
+            next.fullName !== current.fullName ||
+            next.nationalId !== (current.nationalId ?? undefined) ||
+            next.birthDate !== (current.birthDate ?? undefined) ||
+            next.phones.join() !== current.phones.join() ||
+            input.household !== undefined;
+          if (identityChanged) {
+            const duplicates = await findDuplicates(tx, {
+              ...next,
+              householdIds: (input.household ?? []).flatMap((m) => (m.nationalId ? [m.nationalId] : [])),
+              excludeId: id,
+            });
+            const sameId = duplicates.some((d) => d.reasons.includes("same_national_id"));
+            if (sameId || (duplicates.length > 0 && !input.confirmNotDuplicate)) {
+              throw new AppError("possible_duplicates", `${duplicates.length} possible duplicates on edit`);
+            }
+          }
+          const { household, categoryCode, confirmNotDuplicate: _, ...fields } = input;
+          const changes = {
+            ...fields,
+            ...(input.fullName ? { nameKey: normalizeArabicName(input.fullName) } : {}),
+            ...(input.nationalId ? { nationalIdKind: kindOf(input.nationalId) } : {}),
+            ...(input.phones ? { phones: [...new Set(input.phones)] } : {}),
+            ...(categoryCode !== undefined ? { categoryId: await categoryId(tx, categoryCode) } : {}),
+            updatedAt: clock.now(),
+          };
+          await repo.update(tx, id, changes);
+          if (household) await repo.replaceHousehold(tx, id, householdRows(actor.associationId, household));
+          await audit.record(tx, actor, {
+            type: "beneficiary.updated",
+            payload: { fields: Object.keys(input).filter((k) => k !== "confirmNotDuplicate") },
+            subject: { type: "beneficiary", id },
+          });
+          return readFile(tx, actor, id);
+        })
+        .catch(rethrowIdConflict);
+    },
+
+    /** Keeps `keepId`, folds `duplicateId` into it: interactions, consents and household move over. */
+    async merge(actor: Actor, keepId: string, duplicateId: string): Promise<BeneficiaryFile> {
+      authorize(actor, beneficiariesPolicy, "merge");
+      if (keepId === duplicateId) {
+        throw new AppError("validation_failed", "cannot merge a record into itself", {
+          fieldErrors: [
+            {
+              path: "duplicateId",
+              code: "merge_same_record",
+              message: { ar: "لا يمكن دمج السجل في نفسه.", en: "A record cannot be merged into itself." },
+            },
+          ],
+        });
+      }
+      return db.tenant(actor.associationId, async (tx) => {
+        const keep = await repo.findById(tx, keepId);
+        const duplicate = await repo.findById(tx, duplicateId);
+        if (!keep || keep.mergedIntoId || !duplicate || duplicate.mergedIntoId) throw notFound();
+        await repo.moveHistory(tx, duplicateId, keepId);
+        await repo.update(tx, duplicateId, {
+          mergedIntoId: keepId,
+          nationalId: null,
+          updatedAt: clock.now(),
+        });
+        // The kept record gains what only the duplicate knew; nothing it already had is overwritten.
+        await repo.update(tx, keepId, {
+          nationalId: keep.nationalId ?? duplicate.nationalId,
+          nationalIdKind: keep.nationalIdKind ?? duplicate.nationalIdKind,
+          birthDate: keep.birthDate ?? duplicate.birthDate,
+          latinName: keep.latinName ?? duplicate.latinName,
+          email: keep.email ?? duplicate.email,
+          city: keep.city ?? duplicate.city,
+          district: keep.district ?? duplicate.district,
+          phones: [...new Set([...keep.phones, ...duplicate.phones])].slice(0, 5),
+          updatedAt: clock.now(),
+        });
+        await audit.record(tx, actor, {
+          type: "beneficiary.merged",
+          payload: { duplicateId, duplicateFileNumber: duplicate.fileNumber },
+          subject: { type: "beneficiary", id: keepId },
+        });
+        return readFile(tx, actor, keepId);
+      });
+    },
+
+    async recordConsent(actor: Actor, id: string, input: { purpose: string; noticeVersion: string }) {
+      authorize(actor, beneficiariesPolicy, "recordConsent");
+      return db.tenant(actor.associationId, async (tx) => {
+        if (!(await repo.findById(tx, id))) throw notFound();
+        const consent = await repo.insertConsent(tx, {
+          associationId: actor.associationId,
+          beneficiaryId: id,
+          purpose: input.purpose,
+          noticeVersion: input.noticeVersion,
+          givenAt: clock.now(),
+          recordedBy: actor.userId,
+        });
+        await audit.record(tx, actor, {
+          type: "beneficiary.consent_recorded",
+          payload: { consentId: consent.id, purpose: consent.purpose, noticeVersion: consent.noticeVersion },
+          subject: { type: "beneficiary", id },
+        });
+        return consent;
+      });
+    },
+
+    async withdrawConsent(actor: Actor, id: string, consentId: string) {
+      authorize(actor, beneficiariesPolicy, "recordConsent");
+      return db.tenant(actor.associationId, async (tx) => {
+        const consent = await repo.withdrawConsent(tx, id, consentId, clock.now());
+        if (!consent) throw new AppError("not_found", "consent not found or already withdrawn");
+        await audit.record(tx, actor, {
+          type: "beneficiary.consent_withdrawn",
+          payload: { consentId },
+          subject: { type: "beneficiary", id },
+        });
+        return consent;
+      });
+    },
+
+    async categories(actor: Actor) {
+      return db.tenant(actor.associationId, (tx) => repo.categories(tx));
+    },
+
+    async createCategory(actor: Actor, input: { code: string; nameAr: string; nameEn?: string | undefined }) {
+      authorize(actor, beneficiariesPolicy, "manageCategories");
+      return db
+        .tenant(actor.associationId, async (tx) => {
+          const category = await repo.insertCategory(tx, {
+            associationId: actor.associationId,
+            code: input.code,
+            nameAr: input.nameAr,
+            nameEn: input.nameEn ?? null,
+          });
+          await audit.record(tx, actor, {
+            type: "beneficiary.category_created",
+            payload: { code: category.code },
+            subject: { type: "beneficiary_category", id: category.id },
+          });
+          return category;
+        })
+        .catch((error) => {
+          if (isUniqueViolation(error)) throw new AppError("conflict", `category ${input.code} exists`);
+          throw error;
+        });
+    },
+
+    async categoryByCode(tx: Tx, code: string) {
+      return repo.categoryByCode(tx, code);
+    },
+
+    /** For other modules: does this beneficiary exist (and is it not merged away)? Its category. */
+    async lookup(tx: Tx, id: string): Promise<BeneficiaryWithCategory | undefined> {
+      const row = await repo.findById(tx, id);
+      return row && !row.mergedIntoId ? row : undefined;
+    },
+  };
+
+  /** One box: an ID, a phone in any form, a file number, or any part of a name in any spelling. */
+  async function searchIn(tx: Tx, q: string, limit: number): Promise<SearchHit[]> {
+    const id = validateNationalId(q);
+    if (id.ok) {
+      return (await repo.findByNationalId(tx, id.value)).map((row) => ({
+        ...row,
+        matchedBy: "national_id",
+        score: 1,
+      }));
+    }
+    const digits = q.replace(/[^\d٠-٩۰-۹+]/g, "");
+    if (digits.length >= 9) {
+      const phone = parseSaudiPhone(q);
+      if (phone.ok) {
+        const rows = await repo.findByPhones(tx, [phone.value], limit);
+        return rows.map((row) => ({ ...row, matchedBy: "phone", score: 1 }));
+      }
+    }
+    if (/^\s*[\d٠-٩]{1,8}\s*$/.test(q)) {
+      const fileNumber = Number(q.trim().replace(/[٠-٩]/g, (d) => String(d.charCodeAt(0) - 0x0660)));
+      return (await repo.findByFileNumber(tx, fileNumber)).map((row) => ({
+        ...row,
+        matchedBy: "file_number",
+        score: 1,
+      }));
+    }
+    const key = normalizeArabicName(q);
+    if (key.length < 2) return [];
+    const candidates = await repo.findByNameKey(tx, key, tokenizeName(q), Math.max(limit * 5, 50));
+    return candidates
+      .map((row) => ({
+        ...row,
+        matchedBy: "name" as const,
+        score: queryScore(q, row.fullName, row.latinName),
+      }))
+      .filter((hit) => hit.score > 0.5)
+      .sort((a, b) => b.score - a.score)
+      .slice(0, limit);
+  }
+}
+
+/** How well a (possibly partial) query matches a full name: each query token finds its best partner. */
+function queryScore(query: string, fullName: string, latinName: string | null): number {
+  const best = scoreNames(query, fullName);
+  return latinName ? Math.max(best, scoreNames(query, latinName)) : best;
+}
+
+function kindOf(nationalId: string): "citizen" | "resident" {
+  return nationalId.startsWith("1") ? "citizen" : "resident";
+}
+
+export function summary(row: BeneficiaryWithCategory) {
+  return {
+    id: row.id,
+    fileNumber: row.fileNumber,
+    fullName: row.fullName,
+    nationalId: row.nationalId,
+    birthDate: row.birthDate,
+    phones: row.phones,
+    city: row.city,
+    categoryCode: row.categoryCode,
+  };
+}
+
+function rethrowIdConflict(error: unknown): never {
+  if (isUniqueViolation(error)) {
+    throw new AppError("possible_duplicates", "national id registered concurrently", {
+      fieldErrors: [
+        {
+          path: "nationalId",
+          code: "national_id_registered",
+          message: {
+            ar: "رقم الهوية مسجّل لمستفيد آخر في الجمعية.",
+            en: "This ID number is already registered for another beneficiary.",
+          },
+        },
+      ],
+    });
+  }
+  throw error;
+}

@@ -1,0 +1,152 @@
+import {
+  type CreateBeneficiaryRequest,
+  createBeneficiaryRequestSchema,
+  type ImportReport,
+} from "../../../shared/contracts/beneficiaries.js";
+import type { Database } from "../../db/client.js";
+import type { Actor } from "../../http/actor.js";
+import { AppError, isAppError } from "../../http/errors.js";
+import { authorize } from "../../http/policy.js";
+import { toFieldErrors } from "../../http/problem.js";
+import type { AuditService } from "../audit/index.js";
+import { beneficiariesPolicy } from "./beneficiaries.policy.js";
+import type { BeneficiariesService } from "./beneficiaries.service.js";
+import { parseCsv } from "./csv.js";
+
+/** Column headers as associations write them, Arabic or English, mapped to the request's fields. */
+const headerAliases: Record<string, keyof CreateBeneficiaryRequest | "phone"> = {
+  الاسم: "fullName",
+  "الاسم الكامل": "fullName",
+  "الاسم الرباعي": "fullName",
+  full_name: "fullName",
+  name: "fullName",
+  "رقم الهوية": "nationalId",
+  الهوية: "nationalId",
+  "رقم الهوية/الإقامة": "nationalId",
+  national_id: "nationalId",
+  "تاريخ الميلاد": "birthDate",
+  birth_date: "birthDate",
+  الجنس: "gender",
+  gender: "gender",
+  الجوال: "phone",
+  "رقم الجوال": "phone",
+  الهاتف: "phone",
+  phone: "phone",
+  المدينة: "city",
+  city: "city",
+  الحي: "district",
+  district: "district",
+  الفئة: "categoryCode",
+  category: "categoryCode",
+  "البريد الإلكتروني": "email",
+  email: "email",
+  الجنسية: "nationality",
+  nationality: "nationality",
+  "الاسم باللاتينية": "latinName",
+  latin_name: "latinName",
+  ملاحظات: "notes",
+  notes: "notes",
+};
+
+const genderWords: Record<string, "male" | "female"> = {
+  ذكر: "male",
+  أنثى: "female",
+  انثى: "female",
+  male: "male",
+  female: "female",
+  m: "male",
+  f: "female",
+};
+
+export type ImportService = ReturnType<typeof createImportService>;
+
+export function createImportService(deps: {
+  db: Database;
+  beneficiaries: BeneficiariesService;
+  audit: AuditService;
+}) {
+  const { db, beneficiaries, audit } = deps;
+  return {
+    /**
+     * Validates every row, imports the good ones each in its own transaction (a row is imported
+     * whole or not at all), and reports each refused row with its reasons.
+     */
+    async importCsv(actor: Actor, text: string): Promise<ImportReport> {
+      authorize(actor, beneficiariesPolicy, "import");
+      const [header, ...rows] = parseCsv(text);
+      const columns = (header ?? []).map(
+        (h) => headerAliases[h.trim().toLowerCase()] ?? headerAliases[h.trim()],
+      );
+      if (!columns.includes("fullName")) {
+        throw new AppError("validation_failed", "csv without a name column", {
+          fieldErrors: [
+            {
+              path: "file",
+              code: "csv_no_name_column",
+              message: {
+                ar: "لم نجد عمود الاسم في السطر الأول من الملف (مثل «الاسم» أو full_name).",
+                en: "No name column in the file's first line (such as «الاسم» or full_name).",
+              },
+            },
+          ],
+        });
+      }
+      const report: ImportReport = { imported: 0, rejected: [] };
+      for (const [index, cells] of rows.entries()) {
+        const rowNumber = index + 2; // as a spreadsheet numbers it, after the header
+        const raw: Record<string, unknown> = { phones: [] as string[] };
+        columns.forEach((column, i) => {
+          const value = cells[i]?.trim();
+          if (!column || !value) return;
+          if (column === "phone")
+            (raw.phones as string[]).push(
+              ...value
+                .split(/[،,;/]/)
+                .map((p) => p.trim())
+                .filter(Boolean),
+            );
+          else if (column === "gender") raw.gender = genderWords[value.toLowerCase()] ?? value;
+          else raw[column] = value;
+        });
+        const parsed = createBeneficiaryRequestSchema.safeParse({ ...raw, confirmNotDuplicate: true });
+        if (!parsed.success) {
+          report.rejected.push({
+            row: rowNumber,
+            errors: toFieldErrors(parsed.error.issues).map((e) => ({
+              field: e.path,
+              code: e.code,
+              message: e.message,
+            })),
+          });
+          continue;
+        }
+        try {
+          await beneficiaries.register(actor, parsed.data, "import");
+          report.imported++;
+        } catch (error) {
+          if (!isAppError(error)) throw error;
+          const fieldErrors = error.details.fieldErrors ?? [];
+          report.rejected.push({
+            row: rowNumber,
+            errors: fieldErrors.length
+              ? fieldErrors.map((e) => ({ field: e.path, code: e.code, message: e.message }))
+              : [
+                  {
+                    field: "",
+                    code: error.code,
+                    message: { ar: "تعذّر استيراد هذا السطر.", en: "This row could not be imported." },
+                  },
+                ],
+          });
+        }
+      }
+      await db.tenant(actor.associationId, (tx) =>
+        audit.record(tx, actor, {
+          type: "beneficiaries.imported",
+          payload: { imported: report.imported, rejected: report.rejected.length },
+        }),
+      );
+      return report;
+    },
+  };
+}

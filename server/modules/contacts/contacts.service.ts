@@ -1,0 +1,203 @@
+import type { RecordInteractionRequest, TimelineItem } from "../../../shared/contracts/contacts.js";
+import type { Clock } from "../../clock.js";
+import type { Database, Tx } from "../../db/client.js";
+import type { Actor } from "../../http/actor.js";
+import { AppError } from "../../http/errors.js";
+import { authorize } from "../../http/policy.js";
+import type { AuditService } from "../audit/index.js";
+import type { BeneficiariesService } from "../beneficiaries/index.js";
+import type { UsersService } from "../users/index.js";
+import { contactsPolicy } from "./contacts.policy.js";
+import type { ContactsRepository, InteractionWithNames } from "./contacts.repository.js";
+import { timelineFromAudit } from "./timeline.js";
+
+export type ContactsService = ReturnType<typeof createContactsService>;
+
+const fieldError = (path: string, code: string, ar: string, en: string) =>
+  new AppError("validation_failed", `${path}: ${code}`, {
+    fieldErrors: [{ path, code, message: { ar, en } }],
+  });
+
+export function createContactsService(deps: {
+  db: Database;
+  repo: ContactsRepository;
+  beneficiaries: BeneficiariesService;
+  users: UsersService;
+  audit: AuditService;
+  clock: Clock;
+}) {
+  const { db, repo, beneficiaries, users, audit, clock } = deps;
+
+  /** The liaison officer for the beneficiary's category (SPEC I1), or the association's default one. */
+  async function routeFor(tx: Tx, categoryId: string | null): Promise<string | null> {
+    const routes = await repo.routes(tx);
+    const byCategory = routes.find((r) => categoryId && r.route.categoryId === categoryId);
+    const fallback = routes.find((r) => !r.route.categoryId && !r.route.field);
+    return (byCategory ?? fallback)?.route.liaisonUserId ?? null;
+  }
+
+  return {
+    async record(actor: Actor, input: RecordInteractionRequest): Promise<InteractionWithNames> {
+      authorize(actor, contactsPolicy, "record");
+      const now = clock.now();
+      const occurredAt = input.occurredAt ? new Date(input.occurredAt) : now;
+      if (occurredAt.getTime() > now.getTime() + 5 * 60_000) {
+        throw fieldError(
+          "occurredAt",
+          "in_future",
+          "وقت التواصل لا يكون في المستقبل.",
+          "A contact cannot happen in the future.",
+        );
+      }
+      return db.tenant(actor.associationId, async (tx) => {
+        let routedTo: string | null = null;
+        if (input.beneficiaryId) {
+          const beneficiary = await beneficiaries.lookup(tx, input.beneficiaryId);
+          if (!beneficiary) throw new AppError("not_found", "beneficiary not found");
+          if (input.kind === "inquiry" && !input.answer)
+            routedTo = await routeFor(tx, beneficiary.categoryId);
+        }
+        const row = await repo.insert(tx, {
+          associationId: actor.associationId,
+          beneficiaryId: input.beneficiaryId ?? null,
+          kind: input.kind,
+          channel: input.channel,
+          direction: input.direction,
+          occurredAt,
+          staffUserId: actor.userId,
+          subject: input.subject,
+          summary: input.summary ?? null,
+          answer: input.answer ?? null,
+          answeredAt: input.answer ? now : null,
+          answeredBy: input.answer ? actor.userId : null,
+          routedToUserId: routedTo,
+          supportRequestId: input.supportRequestId ?? null,
+          complaintId: input.complaintId ?? null,
+          createdAt: now,
+        });
+        await audit.record(tx, actor, {
+          type: "interaction.recorded",
+          payload: { kind: row.kind, channel: row.channel, routedTo },
+          subject: input.beneficiaryId
+            ? { type: "beneficiary", id: input.beneficiaryId }
+            : { type: "interaction", id: row.id },
+        });
+        return (await repo.findById(tx, row.id))!;
+      });
+    },
+
+    async answer(actor: Actor, id: string, answer: string): Promise<InteractionWithNames> {
+      authorize(actor, contactsPolicy, "answer");
+      return db.tenant(actor.associationId, async (tx) => {
+        const row = await repo.answer(tx, id, answer, actor.userId, clock.now());
+        if (!row) throw new AppError("not_found", "open inquiry not found");
+        await audit.record(tx, actor, {
+          type: "interaction.answered",
+          payload: {},
+          subject: row.beneficiaryId
+            ? { type: "beneficiary", id: row.beneficiaryId }
+            : { type: "interaction", id },
+        });
+        return (await repo.findById(tx, id))!;
+      });
+    },
+
+    async list(
+      actor: Actor,
+      query: { beneficiaryId?: string; openInquiries?: boolean; routedToMe?: boolean; limit: number },
+    ): Promise<InteractionWithNames[]> {
+      authorize(actor, contactsPolicy, "read");
+      return db.tenant(actor.associationId, (tx) =>
+        repo.list(tx, {
+          ...(query.beneficiaryId ? { beneficiaryId: query.beneficiaryId } : {}),
+          ...(query.openInquiries ? { openInquiries: true } : {}),
+          ...(query.routedToMe ? { routedTo: actor.userId } : {}),
+          limit: query.limit,
+        }),
+      );
+    },
+
+    async routes(actor: Actor) {
+      authorize(actor, contactsPolicy, "read");
+      return db.tenant(actor.associationId, (tx) => repo.routes(tx));
+    },
+
+    async setRoutes(
+      actor: Actor,
+      routes: { categoryCode?: string | undefined; field?: string | undefined; liaisonUserId: string }[],
+    ) {
+      authorize(actor, contactsPolicy, "manageRoutes");
+      return db.tenant(actor.associationId, async (tx) => {
+        const rows = [];
+        for (const [i, route] of routes.entries()) {
+          const liaison = await users.lookup(tx, route.liaisonUserId);
+          if (!liaison?.roles.includes("liaison_officer")) {
+            throw fieldError(
+              `routes.${i}.liaisonUserId`,
+              "not_a_liaison_officer",
+              "الموظف المختار ليس ضابط اتصال في الجمعية.",
+              "The chosen staff member is not a liaison officer of the association.",
+            );
+          }
+          const category = route.categoryCode
+            ? await beneficiaries.categoryByCode(tx, route.categoryCode)
+            : undefined;
+          if (route.categoryCode && !category) {
+            throw fieldError(
+              `routes.${i}.categoryCode`,
+              "category_unknown",
+              "فئة المستفيد غير معرّفة.",
+              "Unknown category.",
+            );
+          }
+          rows.push({
+            associationId: actor.associationId,
+            categoryId: category?.id ?? null,
+            field: route.field ?? null,
+            liaisonUserId: route.liaisonUserId,
+          });
+        }
+        await repo.replaceRoutes(tx, actor.associationId, rows);
+        for (const row of rows) {
+          await audit.record(tx, actor, {
+            type: "liaison.route_set",
+            payload: { categoryId: row.categoryId, field: row.field },
+            subject: { type: "user", id: row.liaisonUserId },
+          });
+        }
+        return repo.routes(tx);
+      });
+    },
+
+    /** One story of the person: registration, contacts, answers, consents, merges; newest first. */
+    async timeline(actor: Actor, beneficiaryId: string): Promise<TimelineItem[]> {
+      authorize(actor, contactsPolicy, "read");
+      return db.tenant(actor.associationId, async (tx) => {
+        const beneficiary = await beneficiaries.lookup(tx, beneficiaryId);
+        if (!beneficiary) throw new AppError("not_found", "beneficiary not found");
+        const contacts = await repo.list(tx, { beneficiaryId, limit: 500 });
+        const history = await audit.forSubject(tx, { type: "beneficiary", id: beneficiaryId });
+        await audit.record(tx, actor, {
+          type: "beneficiary.viewed",
+          payload: { sensitive: false },
+          subject: { type: "beneficiary", id: beneficiaryId },
+        });
+        const items: TimelineItem[] = [
+          ...contacts.map((c) => ({
+            at: c.occurredAt.toISOString(),
+            kind: c.kind === "inquiry" ? "inquiry" : "contact",
+            title:
+              c.kind === "inquiry"
+                ? { ar: `استفسار: ${c.subject}`, en: `Inquiry: ${c.subject}` }
+                : { ar: `تواصل: ${c.subject}`, en: `Contact: ${c.subject}` },
+            detail: c.answer ?? c.summary,
+            actor: c.staffName,
+            ref: { type: "interaction", id: c.id },
+          })),
+          ...timelineFromAudit(history),
+        ];
+        return items.sort((a, b) => b.at.localeCompare(a.at));
+      });
+    },
+  };
+}

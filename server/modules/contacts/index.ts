@@ -1,0 +1,22 @@
+import type { Clock } from "../../clock.js";
+import type { Database } from "../../db/client.js";
+import type { AuditService } from "../audit/index.js";
+import type { BeneficiariesService } from "../beneficiaries/index.js";
+import type { SilahModule } from "../module.js";
+import type { UsersService } from "../users/index.js";
+import { createContactsRepository } from "./contacts.repository.js";
+import { contactsRoutes } from "./contacts.routes.js";
+import { type ContactsService, createContactsService } from "./contacts.service.js";
+
+export type { ContactsService } from "./contacts.service.js";
+
+export function createContactsModule(deps: {
+  db: Database;
+  beneficiaries: BeneficiariesService;
+  users: UsersService;
+  audit: AuditService;
+  clock: Clock;
+}): SilahModule & { service: ContactsService } {
+  const service = createContactsService({ ...deps, repo: createContactsRepository() });
+  return { name: "contacts", service, routes: contactsRoutes(service) };
+}
