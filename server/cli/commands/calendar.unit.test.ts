@@ -50,7 +50,15 @@ describe("silah calendar", () => {
     [["convert", "1200-01-01"]],
     [["due", "--from", "yesterday", "--rule", "{}"]],
     [["due", "--from", "2026-03-15T09:00:00+03:00", "--rule", "not json"]],
-    [["due", "--from", "2026-03-15T09:00:00+03:00", "--rule", '{"value":0,"unit":"days","bound":"max","startsAt":"submission"}']],
+    [
+      [
+        "due",
+        "--from",
+        "2026-03-15T09:00:00+03:00",
+        "--rule",
+        '{"value":0,"unit":"days","bound":"max","startsAt":"submission"}',
+      ],
+    ],
     [["due", "--unknown"]],
     [["holidays", "soon"]],
     [["holidays", "1300"]],

@@ -18,7 +18,9 @@ describe("silah id check", () => {
   it("explains an invalid number in English and Arabic with exit code 1", async () => {
     const result = await call("check", "1234567890");
     expect(result.code).toBe(1);
-    expect(result.out[0]).toBe("invalid: The ID number is not valid; check the digits. — رقم الهوية غير صحيح؛ تأكد من الأرقام.");
+    expect(result.out[0]).toBe(
+      "invalid: The ID number is not valid; check the digits. — رقم الهوية غير صحيح؛ تأكد من الأرقام.",
+    );
     expect((await call("check", "3234567890")).out[0]).toMatch(/^invalid: A national ID starts with 1/);
   });
 

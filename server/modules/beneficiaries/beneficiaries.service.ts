@@ -23,6 +23,7 @@ import type {
   ConsentRow,
   HouseholdRow,
 } from "./beneficiaries.repository.js";
+import { queryContainment } from "./name-query.js";
 
 /** A name this close, together with the same birth date or phone, is shown as a possible duplicate. */
 export const strongNameMatch = 0.85;
@@ -478,16 +479,16 @@ export function createBeneficiariesService(deps: {
         matchedBy: "name" as const,
         score: queryScore(q, row.fullName, row.latinName),
       }))
-      .filter((hit) => hit.score > 0.5)
+      .filter((hit) => hit.score >= 0.75)
       .sort((a, b) => b.score - a.score)
       .slice(0, limit);
   }
 }
 
-/** How well a (possibly partial) query matches a full name: each query token finds its best partner. */
+/** A partial query is contained in the name; a Latin query is matched to the Latin or Arabic name. */
 function queryScore(query: string, fullName: string, latinName: string | null): number {
-  const best = scoreNames(query, fullName);
-  return latinName ? Math.max(best, scoreNames(query, latinName)) : best;
+  const contained = queryContainment(query, fullName);
+  return latinName ? Math.max(contained, queryContainment(query, latinName)) : contained;
 }
 
 function kindOf(nationalId: string): "citizen" | "resident" {

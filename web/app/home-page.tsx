@@ -1,0 +1,41 @@
+import { DualDate } from "../components/ui/dual-date.js";
+import { useI18n } from "../i18n/i18n.js";
+import { useCurrentUser } from "./require-session.js";
+
+export function HomePage() {
+  const user = useCurrentUser();
+  const { t } = useI18n();
+  // Rendering "today" is the one place the browser's clock is the right clock.
+  const today = new Date().toISOString();
+
+  return (
+    <section className="page" aria-labelledby="home-title">
+      <header className="page__header">
+        <h1 id="home-title" className="page__title">
+          {t("home.greeting", { name: user.fullName })}
+        </h1>
+        <p className="page__lead">{user.association.name}</p>
+      </header>
+
+      <div className="cards">
+        <article className="card">
+          <h2 className="card__label">{t("home.today")}</h2>
+          <p className="card__value today">
+            <DualDate value={today} />
+          </p>
+        </article>
+
+        <article className="card">
+          <h2 className="card__label">{t("home.yourRoles")}</h2>
+          <ul className="role-list">
+            {user.roles.map((role) => (
+              <li key={role} className="role-chip">
+                {t(`role.${role}`)}
+              </li>
+            ))}
+          </ul>
+        </article>
+      </div>
+    </section>
+  );
+}

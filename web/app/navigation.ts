@@ -1,0 +1,36 @@
+import type { StaffRole } from "../../shared/contracts/roles.js";
+import type { MessageKey } from "../i18n/i18n.js";
+
+export type NavigationItem = {
+  id: string;
+  path: string;
+  label: MessageKey;
+  /** Who sees the item and may open the page; "all" is every signed-in staff member. */
+  roles: "all" | readonly StaffRole[];
+};
+
+/**
+ * The sidebar, declared once: each row is a page that exists and the roles allowed to open it.
+ * The router guards the same paths with this table, so hiding a link and refusing the page agree.
+ *
+ * A new feature adds its row here when its page lands (e.g. beneficiaries, support requests,
+ * complaints, committees, the policy) — never a row for a page that does not exist yet.
+ */
+export const navigation: readonly NavigationItem[] = [
+  { id: "home", path: "/", label: "nav.home", roles: "all" },
+  { id: "audit", path: "/audit", label: "nav.audit", roles: ["manager", "administrator"] },
+];
+
+export function isAllowed(item: NavigationItem, roles: readonly StaffRole[]): boolean {
+  return item.roles === "all" || item.roles.some((role) => roles.includes(role));
+}
+
+export function visibleNavigation(roles: readonly StaffRole[]): NavigationItem[] {
+  return navigation.filter((item) => isAllowed(item, roles));
+}
+
+export function navigationItem(id: string): NavigationItem {
+  const item = navigation.find((candidate) => candidate.id === id);
+  if (!item) throw new Error(`No navigation item "${id}"`);
+  return item;
+}

@@ -1,0 +1,177 @@
+import { useSearchParams } from "react-router";
+import {
+  type AuditEventType,
+  type AuditEventView,
+  auditEventTypeSchema,
+  auditEventTypes,
+} from "../../../../shared/contracts/audit.js";
+import { DualDate } from "../../../components/ui/dual-date.js";
+import { type MessageKey, useI18n } from "../../../i18n/i18n.js";
+import { useAuditEvents } from "../api/list-audit-events.js";
+import "./audit-log-page.css";
+
+// Declared per type so a new catalogue entry without words fails the type check.
+const eventTypeLabels: Record<AuditEventType, MessageKey> = {
+  "auth.signed_in": "audit.type.auth.signed_in",
+  "auth.sign_in_failed": "audit.type.auth.sign_in_failed",
+  "auth.account_locked": "audit.type.auth.account_locked",
+  "auth.signed_out": "audit.type.auth.signed_out",
+  "user.created": "audit.type.user.created",
+  "user.roles_changed": "audit.type.user.roles_changed",
+  "user.locale_changed": "audit.type.user.locale_changed",
+  "association.created": "audit.type.association.created",
+  "beneficiary.viewed": "audit.type.beneficiary.viewed",
+  "beneficiary.searched": "audit.type.beneficiary.searched",
+  "beneficiary.registered": "audit.type.beneficiary.registered",
+  "beneficiary.updated": "audit.type.beneficiary.updated",
+  "beneficiary.merged": "audit.type.beneficiary.merged",
+  "beneficiary.consent_recorded": "audit.type.beneficiary.consent_recorded",
+  "beneficiary.consent_withdrawn": "audit.type.beneficiary.consent_withdrawn",
+  "beneficiary.category_created": "audit.type.beneficiary.category_created",
+  "beneficiaries.imported": "audit.type.beneficiaries.imported",
+  "interaction.recorded": "audit.type.interaction.recorded",
+  "interaction.answered": "audit.type.interaction.answered",
+  "liaison.route_set": "audit.type.liaison.route_set",
+};
+
+// Events a manager should notice at a glance.
+const cautionTypes: ReadonlySet<AuditEventType> = new Set(["auth.sign_in_failed", "auth.account_locked"]);
+
+const subjectTypeLabels: Partial<Record<string, MessageKey>> = {
+  user: "audit.subject.user",
+  association: "audit.subject.association",
+  beneficiary: "audit.subject.beneficiary",
+  session: "audit.subject.session",
+  interaction: "audit.subject.interaction",
+  beneficiary_category: "audit.subject.beneficiary_category",
+};
+
+export function AuditLogPage() {
+  const { t, errorText } = useI18n();
+  const [searchParams, setSearchParams] = useSearchParams();
+  const parsedType = auditEventTypeSchema.safeParse(searchParams.get("type"));
+  const type = parsedType.success ? parsedType.data : undefined;
+  const events = useAuditEvents({ type });
+  const items = events.data?.pages.flatMap((page) => page.items) ?? [];
+
+  function onTypeChange(value: string) {
+    setSearchParams(value ? { type: value } : {}, { replace: true });
+  }
+
+  function subjectText(event: AuditEventView) {
+    if (!event.subjectType) return t("audit.subject.none");
+    const label = subjectTypeLabels[event.subjectType];
+    return label ? t(label) : event.subjectType;
+  }
+
+  return (
+    <section className="page" aria-labelledby="audit-title">
+      <header className="page__header">
+        <h1 id="audit-title" className="page__title">
+          {t("audit.title")}
+        </h1>
+        <p className="page__lead">{t("audit.intro")}</p>
+      </header>
+
+      <div className="audit-toolbar">
+        <div className="field field--inline">
+          <label className="field__label" htmlFor="audit-type">
+            {t("audit.filter.type")}
+          </label>
+          <select
+            id="audit-type"
+            className="field__input"
+            value={type ?? ""}
+            onChange={(event) => onTypeChange(event.target.value)}
+          >
+            <option value="">{t("audit.filter.all")}</option>
+            {auditEventTypes.map((eventType) => (
+              <option key={eventType} value={eventType}>
+                {t(eventTypeLabels[eventType])}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+
+      {events.isError ? (
+        <div role="alert" className="alert alert--error">
+          {errorText(events.error)}{" "}
+          <button type="button" className="button button--link" onClick={() => events.refetch()}>
+            {t("common.retry")}
+          </button>
+        </div>
+      ) : null}
+
+      {events.isPending ? (
+        <p className="muted" aria-live="polite">
+          {t("common.loading")}
+        </p>
+      ) : null}
+
+      {events.isSuccess && items.length === 0 ? <p className="empty">{t("audit.empty")}</p> : null}
+
+      {items.length > 0 ? (
+        <div className="table-scroll">
+          <table className="table audit-table">
+            <caption className="visually-hidden">{t("audit.title")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("audit.column.time")}</th>
+                <th scope="col">{t("audit.column.type")}</th>
+                <th scope="col">{t("audit.column.actor")}</th>
+                <th scope="col">{t("audit.column.subject")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((event) => (
+                <tr key={event.id} data-event-type={event.type}>
+                  <td className="audit-table__time" data-label={t("audit.column.time")}>
+                    <DualDate value={event.occurredAt} withTime />
+                  </td>
+                  <td data-label={t("audit.column.type")}>
+                    <span
+                      className={
+                        cautionTypes.has(event.type) ? "event-badge event-badge--caution" : "event-badge"
+                      }
+                    >
+                      {t(eventTypeLabels[event.type])}
+                    </span>
+                  </td>
+                  <td data-label={t("audit.column.actor")}>
+                    {event.actor ? event.actor.fullName : t("audit.actor.none")}
+                  </td>
+                  <td data-label={t("audit.column.subject")}>
+                    <span>
+                      {subjectText(event)}
+                      {event.subjectId ? (
+                        <code className="audit-table__id" dir="ltr" title={event.subjectId}>
+                          {event.subjectId.slice(0, 8)}
+                        </code>
+                      ) : null}
+                    </span>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+
+      {events.hasNextPage ? (
+        <div className="audit-more">
+          <button
+            type="button"
+            className="button button--secondary"
+            onClick={() => events.fetchNextPage()}
+            disabled={events.isFetchingNextPage}
+          >
+            {events.isFetchingNextPage ? t("audit.loadingMore") : t("audit.loadMore")}
+          </button>
+        </div>
+      ) : events.isSuccess && items.length > 0 ? (
+        <p className="muted audit-more">{t("audit.end")}</p>
+      ) : null}
+    </section>
+  );
+}
