@@ -1,0 +1,9 @@
+import { runToolkitBench } from "./toolkit.bench.js";
+
+// Benches run one after another so their timings do not disturb each other; each prints its own header.
+const benches: (() => Promise<void>)[] = [runToolkitBench];
+
+for (const bench of benches) {
+  await bench();
+  console.log("");
+}
