@@ -22,6 +22,7 @@ import { createAssociationsModule } from "./modules/associations/index.js";
 import { createAuditModule } from "./modules/audit/index.js";
 import { createAuthModule } from "./modules/auth/index.js";
 import { createBeneficiariesModule } from "./modules/beneficiaries/index.js";
+import { createCalendarModule } from "./modules/calendar/index.js";
 import { createContactsModule } from "./modules/contacts/index.js";
 import type { SilahModule } from "./modules/module.js";
 import { createUsersModule } from "./modules/users/index.js";
@@ -49,7 +50,8 @@ export function createModules({ config, db, clock }: AppDeps) {
     audit: audit.service,
     clock,
   });
-  return { audit, associations, users, auth, beneficiaries, contacts };
+  const calendar = createCalendarModule({ db, audit: audit.service, clock });
+  return { audit, associations, users, auth, beneficiaries, contacts, calendar };
 }
 
 export type Modules = ReturnType<typeof createModules>;

@@ -6,6 +6,7 @@ import {
   auditEvents,
   beneficiaries,
   beneficiaryCategories,
+  calendarDays,
   consents,
   householdMembers,
   interactions,
@@ -92,6 +93,9 @@ const cases: Record<string, Case> = {
   "GET /api/interactions": { query: "beneficiaryId=BENEFICIARY_OF_B" },
   "POST /api/interactions/{interactionId}/answer": { body: { answer: "تم الرد" } },
   "GET /api/liaison-routes": {},
+  "GET /api/calendar/days": { query: "year=2026" },
+  "PUT /api/calendar/days/{date}": { body: { kind: "closure", nameAr: "إغلاق ألفا" } },
+  "DELETE /api/calendar/days/{date}": {},
   "PUT /api/liaison-routes": { body: { routes: [{ liaisonUserId: "USER_OF_B" }] } },
 };
 
@@ -135,6 +139,7 @@ async function snapshotOfB(associationId: string) {
       .from(beneficiaryCategories)
       .where(eq(beneficiaryCategories.associationId, associationId))
       .orderBy(beneficiaryCategories.id),
+    calendar: await tx.select().from(calendarDays).where(eq(calendarDays.associationId, associationId)),
     routes: await tx
       .select()
       .from(liaisonRoutes)
@@ -158,6 +163,10 @@ beforeAll(async () => {
       nameAr: "أيتام بيتا",
     })
   ).json();
+  await clientB.request("PUT", "/api/calendar/days/2026-05-11", {
+    kind: "closure",
+    nameAr: "إغلاق بيتا الخاص",
+  });
   await clientB.request("PUT", "/api/liaison-routes", {
     routes: [{ categoryCode: "beta_orphans", liaisonUserId: userB.id }],
   });
@@ -202,6 +211,7 @@ beforeAll(async () => {
     SECOND_OF_B: second.id,
     BENEFICIARY_OF_B: beneficiaryB.id,
     USER_OF_B: userB.id,
+    date: "2026-05-10",
   };
   markersOfB = [
     b.id,
@@ -222,6 +232,7 @@ beforeAll(async () => {
     "لبيتا",
     category.id,
     "beta_orphans",
+    "إغلاق بيتا الخاص",
   ];
 });
 afterAll(() => h.close());
@@ -239,7 +250,7 @@ describe("cross-tenant matrix", () => {
 
   it("never shows or changes anything of association B to a user of association A", async () => {
     const before = await snapshotOfB(idsOfB.associationId!);
-    const outcomes: string[] = [];
+    const outcomes: Record<string, number> = {};
     const ordered = Object.entries(cases).sort(
       ([, x], [, y]) => Number(x.last ?? false) - Number(y.last ?? false),
     );
@@ -264,41 +275,44 @@ describe("cross-tenant matrix", () => {
         testCase.contentType ? { contentType: testCase.contentType } : {},
       );
       expect(response.statusCode, `${operation} failed on the server: ${response.body}`).toBeLessThan(500);
-      outcomes.push(`${operation} → ${response.statusCode}`);
+      outcomes[operation] = response.statusCode;
       for (const marker of markersOfB) {
         expect(response.body.includes(marker), `${operation} leaked ${marker}`).toBe(false);
       }
     }
     const after = await snapshotOfB(idsOfB.associationId!);
     // What A got for each operation aimed at B: refusals and empty answers, never B's data.
-    expect(outcomes).toEqual([
-      "GET /api/audit-events → 200",
-      "GET /api/associations/current → 200",
-      "GET /api/users → 200",
-      "POST /api/users → 201",
-      "PATCH /api/me/preferences → 200",
-      "GET /api/auth/session → 200",
-      "POST /api/auth/sign-in → 401",
-      "GET /healthz → 200",
-      "GET /api/beneficiaries → 200",
-      "POST /api/beneficiaries/duplicate-check → 200",
-      "POST /api/beneficiaries → 201",
-      "GET /api/beneficiaries/{beneficiaryId} → 404",
-      "PATCH /api/beneficiaries/{beneficiaryId} → 404",
-      "POST /api/beneficiaries/{beneficiaryId}/merge → 404",
-      "POST /api/beneficiaries/{beneficiaryId}/consents → 404",
-      "POST /api/beneficiaries/{beneficiaryId}/consents/{consentId}/withdraw → 404",
-      "GET /api/beneficiaries/{beneficiaryId}/timeline → 404",
-      "GET /api/beneficiary-categories → 200",
-      "POST /api/beneficiary-categories → 201",
-      "POST /api/beneficiaries/import → 200",
-      "POST /api/interactions → 404",
-      "GET /api/interactions → 200",
-      "POST /api/interactions/{interactionId}/answer → 404",
-      "GET /api/liaison-routes → 200",
-      "PUT /api/liaison-routes → 400",
-      "POST /api/auth/sign-out → 204",
-    ]);
+    expect(outcomes).toEqual({
+      "GET /api/audit-events": 200,
+      "GET /api/associations/current": 200,
+      "GET /api/users": 200,
+      "POST /api/users": 201,
+      "PATCH /api/me/preferences": 200,
+      "GET /api/auth/session": 200,
+      "POST /api/auth/sign-in": 401,
+      "GET /healthz": 200,
+      "GET /api/beneficiaries": 200,
+      "POST /api/beneficiaries/duplicate-check": 200,
+      "POST /api/beneficiaries": 201,
+      "GET /api/beneficiaries/{beneficiaryId}": 404,
+      "PATCH /api/beneficiaries/{beneficiaryId}": 404,
+      "POST /api/beneficiaries/{beneficiaryId}/merge": 404,
+      "POST /api/beneficiaries/{beneficiaryId}/consents": 404,
+      "POST /api/beneficiaries/{beneficiaryId}/consents/{consentId}/withdraw": 404,
+      "GET /api/beneficiaries/{beneficiaryId}/timeline": 404,
+      "GET /api/beneficiary-categories": 200,
+      "POST /api/beneficiary-categories": 201,
+      "POST /api/beneficiaries/import": 200,
+      "POST /api/interactions": 404,
+      "GET /api/interactions": 200,
+      "POST /api/interactions/{interactionId}/answer": 404,
+      "GET /api/liaison-routes": 200,
+      "PUT /api/liaison-routes": 400,
+      "GET /api/calendar/days": 200,
+      "PUT /api/calendar/days/{date}": 200,
+      "DELETE /api/calendar/days/{date}": 204,
+      "POST /api/auth/sign-out": 204,
+    });
     expect(after).toEqual(before);
   });
 });

@@ -316,3 +316,27 @@ export const liaisonRoutes = pgTable(
     index("liaison_routes_liaison_user_id_idx").on(t.liaisonUserId),
   ],
 );
+
+// ——— The association's working calendar (SPEC §3): edits on top of the generated holidays ———
+
+export const calendarDays = pgTable(
+  "calendar_days",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    associationId: uuid("association_id")
+      .notNull()
+      .references(() => associations.id),
+    date: text("date").notNull(),
+    // holiday: a day off the ministry announced; closure: the association's own; working_day: a
+    // generated holiday that turned out to be a working day (the moon was sighted differently).
+    kind: text("kind").notNull(),
+    nameAr: text("name_ar").notNull(),
+    nameEn: text("name_en"),
+    createdBy: uuid("created_by").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("calendar_days_date_key").on(t.associationId, t.date),
+    index("calendar_days_created_by_idx").on(t.createdBy),
+  ],
+);

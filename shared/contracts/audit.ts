@@ -36,6 +36,8 @@ export const auditEventPayloads = {
     routedTo: z.string().uuid().nullable(),
   }),
   "interaction.answered": z.object({}),
+  "calendar.day_set": z.object({ date: z.string(), kind: z.string() }),
+  "calendar.day_cleared": z.object({ date: z.string() }),
   "liaison.route_set": z.object({ categoryId: z.string().uuid().nullable(), field: z.string().nullable() }),
 } as const;
 
