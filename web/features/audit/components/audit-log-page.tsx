@@ -32,6 +32,10 @@ const eventTypeLabels: Record<AuditEventType, MessageKey> = {
   "interaction.recorded": "audit.type.interaction.recorded",
   "interaction.answered": "audit.type.interaction.answered",
   "liaison.route_set": "audit.type.liaison.route_set",
+  "calendar.day_set": "audit.type.calendar.day_set",
+  "calendar.day_cleared": "audit.type.calendar.day_cleared",
+  "calendar.day_set": "audit.type.calendar.day_set",
+  "calendar.day_cleared": "audit.type.calendar.day_cleared",
 };
 
 // Events a manager should notice at a glance.
