@@ -68,8 +68,6 @@ export const ar = {
   "audit.type.interaction.recorded": "تسجيل تواصل",
   "audit.type.interaction.answered": "الرد على تواصل",
   "audit.type.liaison.route_set": "تعيين ضابط اتصال",
-  "audit.type.calendar.day_set": "تعديل يوم في التقويم",
-  "audit.type.calendar.day_cleared": "إلغاء تعديل يوم في التقويم",
   "audit.type.calendar.day_set": "تحديد يوم في تقويم العمل",
   "audit.type.calendar.day_cleared": "إلغاء تحديد يوم في تقويم العمل",
 

@@ -65,8 +65,6 @@ export const en: Record<MessageKey, string> = {
   "audit.type.interaction.recorded": "Interaction recorded",
   "audit.type.interaction.answered": "Interaction answered",
   "audit.type.liaison.route_set": "Liaison officer assigned",
-  "audit.type.calendar.day_set": "Calendar day changed",
-  "audit.type.calendar.day_cleared": "Calendar change removed",
   "audit.type.calendar.day_set": "Working-calendar day set",
   "audit.type.calendar.day_cleared": "Working-calendar day cleared",
 

@@ -34,8 +34,6 @@ const eventTypeLabels: Record<AuditEventType, MessageKey> = {
   "liaison.route_set": "audit.type.liaison.route_set",
   "calendar.day_set": "audit.type.calendar.day_set",
   "calendar.day_cleared": "audit.type.calendar.day_cleared",
-  "calendar.day_set": "audit.type.calendar.day_set",
-  "calendar.day_cleared": "audit.type.calendar.day_cleared",
 };
 
 // Events a manager should notice at a glance.
