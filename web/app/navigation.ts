@@ -7,6 +7,8 @@ export type NavigationItem = {
   label: MessageKey;
   /** Who sees the item and may open the page; "all" is every signed-in staff member. */
   roles: "all" | readonly StaffRole[];
+  /** A page reached from another page (a form, a file), guarded by the same table but not in the sidebar. */
+  inMenu?: false;
 };
 
 /**
@@ -18,6 +20,27 @@ export type NavigationItem = {
  */
 export const navigation: readonly NavigationItem[] = [
   { id: "home", path: "/", label: "nav.home", roles: "all" },
+  {
+    id: "beneficiaries",
+    path: "/beneficiaries",
+    label: "nav.beneficiaries",
+    roles: [
+      "officer",
+      "social_researcher",
+      "committee_member",
+      "followup_committee_member",
+      "liaison_officer",
+      "branch_representative",
+      "manager",
+    ],
+  },
+  {
+    id: "beneficiaries.register",
+    path: "/beneficiaries/new",
+    label: "beneficiaries.register",
+    roles: ["officer", "branch_representative", "social_researcher"],
+    inMenu: false,
+  },
   { id: "audit", path: "/audit", label: "nav.audit", roles: ["manager", "administrator"] },
 ];
 
@@ -26,7 +49,7 @@ export function isAllowed(item: NavigationItem, roles: readonly StaffRole[]): bo
 }
 
 export function visibleNavigation(roles: readonly StaffRole[]): NavigationItem[] {
-  return navigation.filter((item) => isAllowed(item, roles));
+  return navigation.filter((item) => item.inMenu !== false && isAllowed(item, roles));
 }
 
 export function navigationItem(id: string): NavigationItem {

@@ -1,7 +1,9 @@
 import { createBrowserRouter } from "react-router";
 import { AuditLogPage } from "../features/audit/components/audit-log-page.js";
 import { SignInPage } from "../features/auth/components/sign-in-page.js";
+import { RegisterBeneficiaryPage } from "../features/beneficiaries/components/register-beneficiary-page.js";
 import { AppShell } from "./app-shell.js";
+import { BeneficiaryFileRoute, BeneficiarySearchRoute } from "./beneficiary-routes.js";
 import { HomePage } from "./home-page.js";
 import { NotFoundPage } from "./not-found-page.js";
 import { PublicLayout } from "./public-layout.js";
@@ -25,6 +27,30 @@ export const router = createBrowserRouter([
             element: (
               <RoleGate item="audit">
                 <AuditLogPage />
+              </RoleGate>
+            ),
+          },
+          {
+            path: "/beneficiaries",
+            element: (
+              <RoleGate item="beneficiaries">
+                <BeneficiarySearchRoute />
+              </RoleGate>
+            ),
+          },
+          {
+            path: "/beneficiaries/new",
+            element: (
+              <RoleGate item="beneficiaries.register">
+                <RegisterBeneficiaryPage />
+              </RoleGate>
+            ),
+          },
+          {
+            path: "/beneficiaries/:beneficiaryId",
+            element: (
+              <RoleGate item="beneficiaries">
+                <BeneficiaryFileRoute />
               </RoleGate>
             ),
           },

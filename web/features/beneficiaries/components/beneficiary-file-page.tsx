@@ -1,0 +1,280 @@
+import type { ReactNode } from "react";
+import { Link, useParams } from "react-router";
+import type { BeneficiaryView } from "../../../../shared/contracts/beneficiaries.js";
+import { channelNames } from "../../../../shared/contracts/channels.js";
+import { CalendarDate } from "../../../components/ui/calendar-date.js";
+import { DualDate } from "../../../components/ui/dual-date.js";
+import { PhoneNumbers } from "../../../components/ui/phone-numbers.js";
+import { useI18n } from "../../../i18n/i18n.js";
+import { useBeneficiary } from "../api/get-beneficiary.js";
+import { useCategories } from "../api/list-categories.js";
+import { useRecordConsent } from "../api/record-consent.js";
+import { useWithdrawConsent } from "../api/withdraw-consent.js";
+import { deskConsent, relationLabels } from "../labels.js";
+import "./beneficiaries.css";
+
+type BeneficiaryFilePageProps = {
+  /** May record and withdraw the person's consent (the server checks the same). */
+  canManageConsent: boolean;
+  /** The contacts and timeline of this person, composed in by the app (features do not import each other). */
+  contacts?: (beneficiaryId: string) => ReactNode;
+};
+
+function Fact({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="facts__item">
+      <dt>{label}</dt>
+      <dd>{children}</dd>
+    </div>
+  );
+}
+
+export function BeneficiaryFilePage({ canManageConsent, contacts }: BeneficiaryFilePageProps) {
+  const { beneficiaryId = "" } = useParams();
+  const { t, errorText } = useI18n();
+  const file = useBeneficiary(beneficiaryId);
+
+  if (file.isPending) {
+    return (
+      <p className="muted" aria-live="polite">
+        {t("common.loading")}
+      </p>
+    );
+  }
+  if (file.isError) {
+    return (
+      <div role="alert" className="alert alert--error">
+        {errorText(file.error)}{" "}
+        <button type="button" className="button button--link" onClick={() => file.refetch()}>
+          {t("common.retry")}
+        </button>
+      </div>
+    );
+  }
+  const beneficiary = file.data;
+
+  return (
+    <article className="page beneficiary-file" aria-labelledby="beneficiary-name">
+      <header className="file-header">
+        <p>
+          <Link to="/beneficiaries">{t("beneficiaries.file.back")}</Link>
+        </p>
+        <h1 id="beneficiary-name" className="page__title">
+          {beneficiary.fullName}
+        </h1>
+        <dl className="facts file-header__facts">
+          <Fact label={t("beneficiaries.fileNumberLabel")}>
+            <bdi dir="ltr">{beneficiary.fileNumber}</bdi>
+          </Fact>
+          <Fact label={t("beneficiaries.nationalId")}>
+            <bdi dir="ltr">{beneficiary.nationalId ?? t("beneficiaries.none")}</bdi>
+          </Fact>
+          <Fact label={t("beneficiaries.phones")}>
+            <PhoneNumbers values={beneficiary.phones} />
+          </Fact>
+        </dl>
+      </header>
+
+      {beneficiary.mergedIntoId ? (
+        <p className="notice">
+          {t("beneficiaries.file.merged")}{" "}
+          <Link to={`/beneficiaries/${beneficiary.mergedIntoId}`}>{t("beneficiaries.file.openMerged")}</Link>
+        </p>
+      ) : null}
+
+      {beneficiary.sensitiveHidden ? (
+        <p className="notice">{t("beneficiaries.file.sensitiveHidden")}</p>
+      ) : null}
+
+      <div className="file-columns">
+        <div className="file-columns__main">
+          <Details beneficiary={beneficiary} />
+          <Household beneficiary={beneficiary} />
+          <Consents beneficiary={beneficiary} canManage={canManageConsent} />
+        </div>
+        {contacts ? <div className="file-columns__side">{contacts(beneficiary.id)}</div> : null}
+      </div>
+    </article>
+  );
+}
+
+function Details({ beneficiary }: { beneficiary: BeneficiaryView }) {
+  const { t, locale } = useI18n();
+  const categories = useCategories();
+  const category = categories.data?.items.find((item) => item.code === beneficiary.categoryCode);
+  const categoryName = category
+    ? locale === "en" && category.nameEn
+      ? category.nameEn
+      : category.nameAr
+    : beneficiary.categoryCode;
+  const income =
+    beneficiary.monthlyIncome === null
+      ? null
+      : new Intl.NumberFormat(locale === "ar" ? "ar-SA" : "en-GB").format(beneficiary.monthlyIncome);
+
+  return (
+    <section className="card" aria-labelledby="file-details">
+      <h2 id="file-details" className="card__title">
+        {t("beneficiaries.file.details")}
+      </h2>
+      <dl className="facts facts--grid">
+        <Fact label={t("beneficiaries.birthDate")}>
+          {beneficiary.birthDate ? <CalendarDate value={beneficiary.birthDate} /> : t("beneficiaries.none")}
+        </Fact>
+        <Fact label={t("beneficiaries.file.gender")}>
+          {beneficiary.gender ? t(`beneficiaries.gender.${beneficiary.gender}`) : t("beneficiaries.none")}
+        </Fact>
+        {beneficiary.nationality ? (
+          <Fact label={t("beneficiaries.file.nationality")}>{beneficiary.nationality}</Fact>
+        ) : null}
+        <Fact label={t("beneficiaries.city")}>
+          {[beneficiary.city, beneficiary.district].filter(Boolean).join("، ") || t("beneficiaries.none")}
+        </Fact>
+        <Fact label={t("beneficiaries.file.email")}>
+          {beneficiary.email ? <bdi dir="ltr">{beneficiary.email}</bdi> : t("beneficiaries.none")}
+        </Fact>
+        <Fact label={t("beneficiaries.file.preferredChannel")}>
+          {beneficiary.preferredChannel
+            ? channelNames[beneficiary.preferredChannel][locale]
+            : t("beneficiaries.none")}
+        </Fact>
+        <Fact label={t("beneficiaries.file.category")}>{categoryName ?? t("beneficiaries.none")}</Fact>
+        {beneficiary.maritalStatus ? (
+          <Fact label={t("beneficiaries.file.maritalStatus")}>
+            {t(`beneficiaries.maritalStatus.${beneficiary.maritalStatus}`)}
+          </Fact>
+        ) : null}
+        {income !== null ? (
+          <Fact label={t("beneficiaries.file.monthlyIncome")}>
+            {t("beneficiaries.file.incomeValue", { amount: income })}
+          </Fact>
+        ) : null}
+        <Fact label={t("beneficiaries.file.registeredAt")}>
+          <DualDate value={beneficiary.createdAt} />
+        </Fact>
+      </dl>
+      {(
+        [
+          ["beneficiaries.file.circumstances", beneficiary.circumstances],
+          ["beneficiaries.file.healthNotes", beneficiary.healthNotes],
+          ["beneficiaries.file.disability", beneficiary.disability],
+          ["beneficiaries.file.notes", beneficiary.notes],
+        ] as const
+      ).map(([label, text]) =>
+        text ? (
+          <div key={label} className="file-note">
+            <h3 className="card__label">{t(label)}</h3>
+            <p className="file-note__text">{text}</p>
+          </div>
+        ) : null,
+      )}
+    </section>
+  );
+}
+
+function Household({ beneficiary }: { beneficiary: BeneficiaryView }) {
+  const { t } = useI18n();
+  return (
+    <section className="card" aria-labelledby="file-household">
+      <h2 id="file-household" className="card__title">
+        {t("beneficiaries.file.household")}
+      </h2>
+      {beneficiary.household.length === 0 ? (
+        <p className="muted">{t("beneficiaries.file.householdEmpty")}</p>
+      ) : (
+        <ul className="household-list">
+          {beneficiary.household.map((member) => (
+            <li key={member.id} className="household-list__item">
+              <span className="household-list__relation">{t(relationLabels[member.relation])}</span>
+              <span className="household-list__name">{member.fullName}</span>
+              {member.nationalId ? (
+                <bdi className="muted" dir="ltr">
+                  {member.nationalId}
+                </bdi>
+              ) : null}
+              {member.birthDate ? <CalendarDate value={member.birthDate} /> : null}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function Consents({ beneficiary, canManage }: { beneficiary: BeneficiaryView; canManage: boolean }) {
+  const { t, errorText } = useI18n();
+  const withdraw = useWithdrawConsent();
+  const record = useRecordConsent();
+  const hasActive = beneficiary.consents.some((consent) => consent.withdrawnAt === null);
+  const error = withdraw.error ?? record.error;
+
+  function onWithdraw(consentId: string, purpose: string) {
+    if (!window.confirm(t("beneficiaries.file.withdrawConfirm", { purpose }))) return;
+    withdraw.mutate({ beneficiaryId: beneficiary.id, consentId });
+  }
+
+  return (
+    <section className="card" aria-labelledby="file-consents">
+      <h2 id="file-consents" className="card__title">
+        {t("beneficiaries.file.consents")}
+      </h2>
+      {error ? (
+        <div role="alert" className="alert alert--error">
+          {errorText(error)}
+        </div>
+      ) : null}
+      {beneficiary.consents.length === 0 ? (
+        <p className="muted">{t("beneficiaries.file.consentsEmpty")}</p>
+      ) : (
+        <ul className="consent-list">
+          {beneficiary.consents.map((consent) => (
+            <li key={consent.id} className="consent-list__item">
+              <div className="consent-list__head">
+                <span className="consent-list__purpose">{consent.purpose}</span>
+                <span className={consent.withdrawnAt ? "status-chip status-chip--off" : "status-chip"}>
+                  {consent.withdrawnAt
+                    ? t("beneficiaries.file.consentWithdrawn")
+                    : t("beneficiaries.file.consentActive")}
+                </span>
+              </div>
+              <p className="muted consent-list__meta">
+                {t("beneficiaries.file.noticeVersion", { version: consent.noticeVersion })} ·{" "}
+                {t("beneficiaries.file.consentGivenAt")} <DualDate value={consent.givenAt} />
+                {consent.withdrawnAt ? (
+                  <>
+                    {" "}
+                    · {t("beneficiaries.file.consentWithdrawnAt")} <DualDate value={consent.withdrawnAt} />
+                  </>
+                ) : null}
+              </p>
+              {canManage && !consent.withdrawnAt ? (
+                <div>
+                  <button
+                    type="button"
+                    className="button button--quiet"
+                    disabled={withdraw.isPending}
+                    onClick={() => onWithdraw(consent.id, consent.purpose)}
+                  >
+                    {t("beneficiaries.file.withdraw")}
+                  </button>
+                </div>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      )}
+      {canManage && !hasActive ? (
+        <div>
+          <button
+            type="button"
+            className="button button--secondary"
+            disabled={record.isPending}
+            onClick={() => record.mutate({ beneficiaryId: beneficiary.id, ...deskConsent })}
+          >
+            {t("beneficiaries.file.recordConsent")}
+          </button>
+        </div>
+      ) : null}
+    </section>
+  );
+}

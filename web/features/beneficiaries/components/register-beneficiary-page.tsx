@@ -1,0 +1,608 @@
+import { type FormEvent, type ReactNode, useEffect, useId, useRef, useState } from "react";
+import { Link, useNavigate } from "react-router";
+import type { z } from "zod";
+import {
+  dateInputSchema,
+  fullNameSchema,
+  type genderSchema,
+  householdRelationSchema,
+  nationalIdInputSchema,
+  phoneInputSchema,
+} from "../../../../shared/contracts/beneficiaries.js";
+import {
+  channelNames,
+  type NotificationChannel,
+  notificationChannels,
+} from "../../../../shared/contracts/channels.js";
+import { useI18n } from "../../../i18n/i18n.js";
+import { isApiError } from "../../../lib/http.js";
+import { type DuplicateCheckInput, useCheckDuplicates } from "../api/check-duplicates.js";
+import { useCategories } from "../api/list-categories.js";
+import { type RegisterBeneficiaryInput, useRegisterBeneficiary } from "../api/register-beneficiary.js";
+import { deskConsent, relationLabels } from "../labels.js";
+import { DuplicatePanel } from "./duplicate-panel.js";
+import "./beneficiaries.css";
+
+type Gender = z.infer<typeof genderSchema>;
+type HouseholdRelation = z.infer<typeof householdRelationSchema>;
+type PhoneRow = { key: number; value: string };
+type HouseholdRow = { key: number; relation: HouseholdRelation | ""; fullName: string; nationalId: string };
+
+type FormState = {
+  fullName: string;
+  nationalId: string;
+  birthDate: string;
+  gender: Gender | "";
+  phones: PhoneRow[];
+  email: string;
+  preferredChannel: NotificationChannel | "";
+  city: string;
+  district: string;
+  categoryCode: string;
+  household: HouseholdRow[];
+  consent: boolean;
+};
+
+let rowKeys = 0;
+const nextKey = () => ++rowKeys;
+
+function emptyForm(): FormState {
+  return {
+    fullName: "",
+    nationalId: "",
+    birthDate: "",
+    gender: "",
+    phones: [{ key: nextKey(), value: "" }],
+    email: "",
+    preferredChannel: "",
+    city: "",
+    district: "",
+    categoryCode: "",
+    household: [],
+    consent: false,
+  };
+}
+
+const optional = (text: string) => (text.trim() === "" ? undefined : text.trim());
+
+/**
+ * The request, and for each list entry sent the form row it came from, so an error the server
+ * names `phones.0` or `household.1.fullName` lands beside the row the officer typed it in.
+ */
+function toRequest(form: FormState, confirmNotDuplicate: boolean) {
+  const phones = form.phones.flatMap((row, index) => (row.value.trim() ? [{ index, value: row.value }] : []));
+  const household = form.household.flatMap((row, index) =>
+    row.relation || row.fullName.trim() || row.nationalId.trim() ? [{ index, row }] : [],
+  );
+  const body: RegisterBeneficiaryInput = {
+    fullName: form.fullName,
+    nationalId: optional(form.nationalId),
+    birthDate: optional(form.birthDate),
+    // The server names a missing gender beside the field.
+    gender: form.gender as Gender,
+    phones: phones.map((phone) => phone.value),
+    email: optional(form.email),
+    preferredChannel: form.preferredChannel || undefined,
+    city: optional(form.city),
+    district: optional(form.district),
+    categoryCode: optional(form.categoryCode),
+    household: household.map(({ row }) => ({
+      relation: row.relation as HouseholdRelation,
+      fullName: row.fullName,
+      nationalId: optional(row.nationalId),
+    })),
+    consent: form.consent ? deskConsent : undefined,
+    confirmNotDuplicate,
+  };
+  const rowOf = (path: string) =>
+    path
+      .replace(/^phones\.(\d+)/, (_whole, i: string) => `phones.${phones[Number(i)]?.index ?? i}`)
+      .replace(/^household\.(\d+)/, (_whole, i: string) => `household.${household[Number(i)]?.index ?? i}`);
+  return { body, rowOf };
+}
+
+/** What is worth asking the duplicate check: only values that would pass, so a half-typed field asks nothing. */
+function duplicateQuery(form: FormState): DuplicateCheckInput | null {
+  if (!fullNameSchema.safeParse(form.fullName).success) return null;
+  const valid = (schema: { safeParse: (v: string) => { success: boolean } }, text: string) =>
+    text.trim() !== "" && schema.safeParse(text).success;
+  return {
+    fullName: form.fullName,
+    nationalId: valid(nationalIdInputSchema, form.nationalId) ? form.nationalId : undefined,
+    birthDate: valid(dateInputSchema, form.birthDate) ? form.birthDate : undefined,
+    phones: form.phones.map((row) => row.value).filter((value) => valid(phoneInputSchema, value)),
+    householdIds: form.household
+      .map((row) => row.nationalId)
+      .filter((value) => valid(nationalIdInputSchema, value)),
+  };
+}
+
+const identifyingFields: readonly (keyof FormState)[] = [
+  "fullName",
+  "nationalId",
+  "birthDate",
+  "phones",
+  "household",
+];
+
+const fieldId = (path: string) => `beneficiary-${path.replaceAll(".", "-")}`;
+
+type TextFieldProps = {
+  path: string;
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  onBlur?: () => void;
+  error: string | undefined;
+  hint?: string;
+  optionalLabel?: string;
+  type?: "text" | "email" | "tel";
+  dir?: "ltr" | "auto";
+  inputMode?: "numeric" | "tel" | "email" | "text";
+  autoComplete?: string;
+};
+
+function TextField(props: TextFieldProps) {
+  const id = fieldId(props.path);
+  const hintId = `${id}-hint`;
+  const errorId = `${id}-error`;
+  const describedBy = [props.hint ? hintId : null, props.error ? errorId : null].filter(Boolean).join(" ");
+  return (
+    <div className="field">
+      <label className="field__label" htmlFor={id}>
+        {props.label}
+        {props.optionalLabel ? <span className="field__optional"> ({props.optionalLabel})</span> : null}
+      </label>
+      <input
+        id={id}
+        name={props.path}
+        className="field__input"
+        type={props.type ?? "text"}
+        dir={props.dir}
+        inputMode={props.inputMode}
+        autoComplete={props.autoComplete ?? "off"}
+        value={props.value}
+        onChange={(event) => props.onChange(event.target.value)}
+        onBlur={props.onBlur}
+        aria-invalid={props.error ? true : undefined}
+        aria-describedby={describedBy || undefined}
+      />
+      {props.hint ? (
+        <p className="field__hint" id={hintId}>
+          {props.hint}
+        </p>
+      ) : null}
+      {props.error ? (
+        <p className="field__error" id={errorId}>
+          {props.error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+function FormSection({ title, children }: { title: string; children: ReactNode }) {
+  const id = useId();
+  return (
+    <section className="form-section" aria-labelledby={id}>
+      <h2 id={id} className="form-section__title">
+        {title}
+      </h2>
+      <div className="form-section__grid">{children}</div>
+    </section>
+  );
+}
+
+export function RegisterBeneficiaryPage() {
+  const { t, locale, errorText } = useI18n();
+  const navigate = useNavigate();
+  const register = useRegisterBeneficiary();
+  const duplicates = useCheckDuplicates();
+  const categories = useCategories();
+  const [form, setForm] = useState<FormState>(emptyForm);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [refused, setRefused] = useState<"possible" | "same_national_id" | null>(null);
+  const lastChecked = useRef<string | null>(null);
+  const alertRef = useRef<HTMLDivElement>(null);
+  const panelRef = useRef<HTMLDivElement>(null);
+  const genderErrorId = useId();
+
+  function update(patch: Partial<FormState>, clear: string[] = []) {
+    setForm((current) => ({ ...current, ...patch }));
+    // A refusal was about what was typed then; once an identifying field changes, saving asks afresh.
+    if (identifyingFields.some((field) => field in patch)) setRefused(null);
+    if (clear.some((path) => errors[path])) {
+      setErrors((current) => Object.fromEntries(Object.entries(current).filter(([p]) => !clear.includes(p))));
+    }
+  }
+
+  function checkDuplicates() {
+    const query = duplicateQuery(form);
+    const key = query ? JSON.stringify(query) : null;
+    if (!query || key === lastChecked.current) return;
+    lastChecked.current = key;
+    duplicates.mutate(query);
+  }
+
+  function save(confirmNotDuplicate: boolean) {
+    const { body, rowOf } = toRequest(form, confirmNotDuplicate);
+    register.mutate(body, {
+      onSuccess: (beneficiary) => navigate(`/beneficiaries/${beneficiary.id}`),
+      onError: (failure) => {
+        if (!isApiError(failure)) return;
+        const marked = Object.fromEntries(
+          failure.fieldErrors.map((error) => [rowOf(error.path), error.message[locale]]),
+        );
+        setErrors(marked);
+        if (failure.code === "possible_duplicates") {
+          setRefused(marked.nationalId ? "same_national_id" : "possible");
+          // The refusal names no records: ask for them, so the panel shows whom this may be.
+          const query = duplicateQuery(form);
+          if (query) {
+            lastChecked.current = JSON.stringify(query);
+            duplicates.mutate(query);
+          }
+          return;
+        }
+        setRefused(null);
+        // Take the keyboard to the problem: the first marked field, or the alert.
+        const first = failure.fieldErrors[0];
+        const input = first ? document.getElementById(fieldId(rowOf(first.path))) : null;
+        if (input) input.focus();
+        else alertRef.current?.focus();
+      },
+    });
+  }
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    save(false);
+  }
+
+  // A refused save takes the officer to the warning, wherever on the form they pressed save.
+  useEffect(() => {
+    if (refused) panelRef.current?.focus();
+  }, [refused]);
+
+  const candidates = duplicates.data?.candidates ?? [];
+  const showPanel = candidates.length > 0 || refused !== null;
+  const failure = register.error;
+  const generalError =
+    failure && !(isApiError(failure) && failure.code === "possible_duplicates") ? errorText(failure) : null;
+  const activeCategories = (categories.data?.items ?? []).filter((category) => category.active);
+
+  function setPhone(index: number, value: string) {
+    update({ phones: form.phones.map((row, i) => (i === index ? { ...row, value } : row)) }, [
+      `phones.${index}`,
+    ]);
+  }
+
+  function setMember(index: number, patch: Partial<HouseholdRow>, field: string) {
+    update({ household: form.household.map((row, i) => (i === index ? { ...row, ...patch } : row)) }, [
+      `household.${index}.${field}`,
+    ]);
+  }
+
+  return (
+    <section className="page" aria-labelledby="register-title">
+      <header className="page__header">
+        <p>
+          <Link to="/beneficiaries">{t("beneficiaries.file.back")}</Link>
+        </p>
+        <h1 id="register-title" className="page__title">
+          {t("beneficiaries.new.title")}
+        </h1>
+        <p className="page__lead">{t("beneficiaries.new.intro")}</p>
+      </header>
+
+      <div
+        ref={alertRef}
+        tabIndex={-1}
+        role="alert"
+        className={generalError ? "alert alert--error" : "alert"}
+      >
+        {generalError}
+      </div>
+
+      <form className="form register-form" onSubmit={onSubmit} noValidate>
+        <FormSection title={t("beneficiaries.form.section.identity")}>
+          <div className="form-section__wide">
+            <TextField
+              path="fullName"
+              label={t("beneficiaries.form.fullName")}
+              hint={t("beneficiaries.form.fullNameHint")}
+              value={form.fullName}
+              onChange={(fullName) => update({ fullName }, ["fullName"])}
+              onBlur={() => checkDuplicates()}
+              error={errors.fullName}
+              autoComplete="name"
+            />
+          </div>
+          <TextField
+            path="nationalId"
+            label={t("beneficiaries.form.nationalId")}
+            hint={t("beneficiaries.form.nationalIdHint")}
+            value={form.nationalId}
+            onChange={(nationalId) => update({ nationalId }, ["nationalId"])}
+            onBlur={() => checkDuplicates()}
+            error={errors.nationalId}
+            dir="ltr"
+            inputMode="numeric"
+          />
+          <TextField
+            path="birthDate"
+            label={t("beneficiaries.form.birthDate")}
+            hint={t("beneficiaries.form.birthDateHint")}
+            value={form.birthDate}
+            onChange={(birthDate) => update({ birthDate }, ["birthDate"])}
+            onBlur={() => checkDuplicates()}
+            error={errors.birthDate}
+            dir="auto"
+          />
+          <fieldset
+            className="field choice-group"
+            aria-invalid={errors.gender ? true : undefined}
+            aria-describedby={errors.gender ? genderErrorId : undefined}
+          >
+            <legend className="field__label">{t("beneficiaries.form.gender")}</legend>
+            <div className="choice-group__options">
+              {(["male", "female"] as const).map((gender) => (
+                <label key={gender} className="choice">
+                  <input
+                    type="radio"
+                    name="gender"
+                    id={gender === "male" ? fieldId("gender") : undefined}
+                    value={gender}
+                    checked={form.gender === gender}
+                    onChange={() => update({ gender }, ["gender"])}
+                  />
+                  {t(`beneficiaries.gender.${gender}`)}
+                </label>
+              ))}
+            </div>
+            {errors.gender ? (
+              <p className="field__error" id={genderErrorId}>
+                {errors.gender}
+              </p>
+            ) : null}
+          </fieldset>
+        </FormSection>
+
+        <div ref={panelRef} tabIndex={-1} className="duplicate-region" aria-live="polite">
+          {showPanel ? (
+            <DuplicatePanel
+              candidates={candidates}
+              refused={refused}
+              saving={register.isPending}
+              onConfirm={() => save(true)}
+            />
+          ) : null}
+        </div>
+
+        <FormSection title={t("beneficiaries.form.section.contact")}>
+          <div className="phone-rows">
+            {form.phones.map((row, index) => (
+              <div key={row.key} className="phone-row">
+                <TextField
+                  path={`phones.${index}`}
+                  label={
+                    index === 0
+                      ? t("beneficiaries.form.phone")
+                      : t("beneficiaries.form.extraPhone", { number: String(index) })
+                  }
+                  hint={index === 0 ? t("beneficiaries.form.phoneHint") : undefined}
+                  value={row.value}
+                  onChange={(value) => setPhone(index, value)}
+                  onBlur={() => checkDuplicates()}
+                  error={errors[`phones.${index}`]}
+                  type="tel"
+                  dir="ltr"
+                  inputMode="tel"
+                />
+                {index > 0 ? (
+                  <button
+                    type="button"
+                    className="button button--quiet phone-row__remove"
+                    onClick={() => update({ phones: form.phones.filter((_, i) => i !== index) })}
+                  >
+                    {t("beneficiaries.form.removePhone", { number: String(index) })}
+                  </button>
+                ) : null}
+              </div>
+            ))}
+            {form.phones.length < 5 ? (
+              <div>
+                <button
+                  type="button"
+                  className="button button--link"
+                  onClick={() => update({ phones: [...form.phones, { key: nextKey(), value: "" }] })}
+                >
+                  {t("beneficiaries.form.addPhone")}
+                </button>
+              </div>
+            ) : null}
+          </div>
+          <TextField
+            path="email"
+            label={t("beneficiaries.form.email")}
+            optionalLabel={t("beneficiaries.form.optional")}
+            value={form.email}
+            onChange={(email) => update({ email }, ["email"])}
+            error={errors.email}
+            type="email"
+            dir="ltr"
+            inputMode="email"
+          />
+          <div className="field">
+            <label className="field__label" htmlFor={fieldId("preferredChannel")}>
+              {t("beneficiaries.form.preferredChannel")}
+            </label>
+            <select
+              id={fieldId("preferredChannel")}
+              className="field__input"
+              value={form.preferredChannel}
+              onChange={(event) =>
+                update({ preferredChannel: event.target.value as NotificationChannel | "" }, [
+                  "preferredChannel",
+                ])
+              }
+            >
+              <option value="">{t("beneficiaries.form.preferredChannelNone")}</option>
+              {notificationChannels.map((channel) => (
+                <option key={channel} value={channel}>
+                  {channelNames[channel][locale]}
+                </option>
+              ))}
+            </select>
+          </div>
+          <TextField
+            path="city"
+            label={t("beneficiaries.form.city")}
+            value={form.city}
+            onChange={(city) => update({ city }, ["city"])}
+            error={errors.city}
+          />
+          <TextField
+            path="district"
+            label={t("beneficiaries.form.district")}
+            value={form.district}
+            onChange={(district) => update({ district }, ["district"])}
+            error={errors.district}
+          />
+          <div className="field">
+            <label className="field__label" htmlFor={fieldId("categoryCode")}>
+              {t("beneficiaries.form.category")}
+              <span className="field__optional"> ({t("beneficiaries.form.optional")})</span>
+            </label>
+            <select
+              id={fieldId("categoryCode")}
+              className="field__input"
+              value={form.categoryCode}
+              onChange={(event) => update({ categoryCode: event.target.value }, ["categoryCode"])}
+              aria-invalid={errors.categoryCode ? true : undefined}
+            >
+              <option value="">{t("beneficiaries.form.categoryNone")}</option>
+              {activeCategories.map((category) => (
+                <option key={category.id} value={category.code}>
+                  {locale === "en" && category.nameEn ? category.nameEn : category.nameAr}
+                </option>
+              ))}
+            </select>
+            {errors.categoryCode ? <p className="field__error">{errors.categoryCode}</p> : null}
+          </div>
+        </FormSection>
+
+        <FormSection title={t("beneficiaries.form.section.household")}>
+          <p className="muted form-section__wide">{t("beneficiaries.form.household.intro")}</p>
+          {form.household.length === 0 ? (
+            <p className="muted form-section__wide">{t("beneficiaries.form.household.empty")}</p>
+          ) : null}
+          {form.household.map((row, index) => {
+            const number = String(index + 1);
+            const relationId = fieldId(`household.${index}.relation`);
+            return (
+              <fieldset key={row.key} className="household-row form-section__wide">
+                <legend className="household-row__legend">
+                  {t("beneficiaries.form.household.member", { number })}
+                </legend>
+                <div className="field">
+                  <label className="field__label" htmlFor={relationId}>
+                    {t("beneficiaries.form.household.relation")}
+                  </label>
+                  <select
+                    id={relationId}
+                    className="field__input"
+                    value={row.relation}
+                    onChange={(event) =>
+                      setMember(index, { relation: event.target.value as HouseholdRelation | "" }, "relation")
+                    }
+                    aria-invalid={errors[`household.${index}.relation`] ? true : undefined}
+                  >
+                    <option value="">{t("beneficiaries.form.household.relationChoose")}</option>
+                    {householdRelationSchema.options.map((relation) => (
+                      <option key={relation} value={relation}>
+                        {t(relationLabels[relation])}
+                      </option>
+                    ))}
+                  </select>
+                  {errors[`household.${index}.relation`] ? (
+                    <p className="field__error">{errors[`household.${index}.relation`]}</p>
+                  ) : null}
+                </div>
+                <TextField
+                  path={`household.${index}.fullName`}
+                  label={t("beneficiaries.form.household.fullName")}
+                  value={row.fullName}
+                  onChange={(fullName) => setMember(index, { fullName }, "fullName")}
+                  error={errors[`household.${index}.fullName`]}
+                />
+                <TextField
+                  path={`household.${index}.nationalId`}
+                  label={t("beneficiaries.form.household.nationalId")}
+                  optionalLabel={t("beneficiaries.form.optional")}
+                  value={row.nationalId}
+                  onChange={(nationalId) => setMember(index, { nationalId }, "nationalId")}
+                  onBlur={() => checkDuplicates()}
+                  error={errors[`household.${index}.nationalId`]}
+                  dir="ltr"
+                  inputMode="numeric"
+                />
+                <div className="household-row__actions">
+                  <button
+                    type="button"
+                    className="button button--quiet"
+                    onClick={() => update({ household: form.household.filter((_, i) => i !== index) })}
+                  >
+                    {t("beneficiaries.form.household.remove", { number })}
+                  </button>
+                </div>
+              </fieldset>
+            );
+          })}
+          <div className="form-section__wide">
+            <button
+              type="button"
+              className="button button--secondary"
+              onClick={() =>
+                update({
+                  household: [
+                    ...form.household,
+                    { key: nextKey(), relation: "", fullName: "", nationalId: "" },
+                  ],
+                })
+              }
+            >
+              {t("beneficiaries.form.household.add")}
+            </button>
+          </div>
+        </FormSection>
+
+        <FormSection title={t("beneficiaries.form.section.consent")}>
+          <div className="form-section__wide consent">
+            <label className="choice">
+              <input
+                type="checkbox"
+                checked={form.consent}
+                onChange={(event) => update({ consent: event.target.checked })}
+                aria-describedby="beneficiary-consent-hint"
+              />
+              {t("beneficiaries.form.consent")}
+            </label>
+            <p className="field__hint" id="beneficiary-consent-hint">
+              {t("beneficiaries.form.consentHint")}
+            </p>
+          </div>
+        </FormSection>
+
+        <div className="form-actions">
+          <button className="button button--primary" type="submit" disabled={register.isPending}>
+            {register.isPending ? t("beneficiaries.form.submitting") : t("beneficiaries.form.submit")}
+          </button>
+          <Link className="button button--quiet" to="/beneficiaries">
+            {t("beneficiaries.form.cancel")}
+          </Link>
+        </div>
+      </form>
+    </section>
+  );
+}
