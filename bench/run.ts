@@ -1,7 +1,8 @@
+import { runSearchBench } from "./search.bench.js";
 import { runToolkitBench } from "./toolkit.bench.js";
 
 // Benches run one after another so their timings do not disturb each other; each prints its own header.
-const benches: (() => Promise<void>)[] = [runToolkitBench];
+const benches: (() => Promise<void>)[] = [runToolkitBench, runSearchBench];
 
 for (const bench of benches) {
   await bench();

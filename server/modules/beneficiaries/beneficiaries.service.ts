@@ -23,7 +23,7 @@ import type {
   ConsentRow,
   HouseholdRow,
 } from "./beneficiaries.repository.js";
-import { queryContainment } from "./name-query.js";
+import { rankNameHit } from "./name-query.js";
 
 /** A name this close, together with the same birth date or phone, is shown as a possible duplicate. */
 export const strongNameMatch = 0.85;
@@ -472,23 +472,23 @@ export function createBeneficiariesService(deps: {
     }
     const key = normalizeArabicName(q);
     if (key.length < 2) return [];
-    const candidates = await repo.findByNameKey(tx, key, tokenizeName(q), Math.max(limit * 5, 50));
+    const pool = Math.max(limit * 10, 200);
+    // A typo in any part makes the all-parts match come back empty; only then pay for the fuzzy one.
+    let candidates = await repo.findByNameTokens(tx, key, tokenizeName(q), pool);
+    if (candidates.length === 0) candidates = await repo.findByNameFuzzy(tx, key, pool);
     return candidates
       .map((row) => ({
         ...row,
         matchedBy: "name" as const,
-        score: queryScore(q, row.fullName, row.latinName),
+        score: Math.max(
+          rankNameHit(q, row.fullName, row.similarity),
+          row.latinName ? rankNameHit(q, row.latinName, 0) : 0,
+        ),
       }))
       .filter((hit) => hit.score >= 0.75)
       .sort((a, b) => b.score - a.score)
       .slice(0, limit);
   }
-}
-
-/** A partial query is contained in the name; a Latin query is matched to the Latin or Arabic name. */
-function queryScore(query: string, fullName: string, latinName: string | null): number {
-  const contained = queryContainment(query, fullName);
-  return latinName ? Math.max(contained, queryContainment(query, latinName)) : contained;
 }
 
 function kindOf(nationalId: string): "citizen" | "resident" {

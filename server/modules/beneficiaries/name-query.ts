@@ -23,6 +23,20 @@ export function queryContainment(query: string, fullName: string): number {
   return total / wanted.length;
 }
 
+/**
+ * The rank of a search hit: containment first; then, among names that contain the query equally,
+ * the one whose first and last parts are the query's first and last (given name and family), then
+ * the closest as a whole (trigram similarity from the database).
+ */
+export function rankNameHit(query: string, fullName: string, similarity: number): number {
+  const wanted = tokenizeName(query);
+  const have = tokenizeName(fullName);
+  let placement = 0;
+  if (wanted.length > 1 && wanted[0] === have[0]) placement += 0.5;
+  if (wanted.length > 1 && wanted.at(-1) === have.at(-1)) placement += 0.5;
+  return queryContainment(query, fullName) + 0.1 * placement + 0.05 * similarity;
+}
+
 function tokenSimilarity(a: string, b: string): number {
   if (a === b) return 1;
   if (a.length >= 2 && b.startsWith(a)) return 0.9;
