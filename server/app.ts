@@ -24,6 +24,7 @@ import { createAuthModule } from "./modules/auth/index.js";
 import { createBeneficiariesModule } from "./modules/beneficiaries/index.js";
 import { createCalendarModule } from "./modules/calendar/index.js";
 import { createContactsModule } from "./modules/contacts/index.js";
+import { createFilesModule } from "./modules/files/index.js";
 import type { SilahModule } from "./modules/module.js";
 import { createUsersModule } from "./modules/users/index.js";
 
@@ -43,15 +44,17 @@ export function createModules({ config, db, clock }: AppDeps) {
     settings: { ...config.session, secureCookie: config.session.secureCookie },
   });
   const beneficiaries = createBeneficiariesModule({ db, audit: audit.service, clock });
+  const files = createFilesModule({ db, audit: audit.service, clock, ...config.files });
   const contacts = createContactsModule({
     db,
     beneficiaries: beneficiaries.service,
     users: users.service,
+    files: files.service,
     audit: audit.service,
     clock,
   });
   const calendar = createCalendarModule({ db, audit: audit.service, clock });
-  return { audit, associations, users, auth, beneficiaries, contacts, calendar };
+  return { audit, associations, users, auth, beneficiaries, contacts, calendar, files };
 }
 
 export type Modules = ReturnType<typeof createModules>;

@@ -14,6 +14,8 @@ const envSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL")
     .optional(),
   SILAH_DATA_DIR: z.string().default("./data"),
+  SILAH_FILES_DIR: z.string().optional(),
+  SILAH_MAX_UPLOAD_MB: z.coerce.number().int().min(1).max(100).default(10),
   SILAH_SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   SILAH_SESSION_TTL_MINUTES: z.coerce
     .number()
@@ -52,6 +54,7 @@ export type Config = {
   port: number;
   host: string;
   database: { kind: "pglite"; dataDir: string } | { kind: "postgres"; url: string };
+  files: { dir: string; maxBytes: number };
   session: { secret: string; ttlMinutes: number; idleMinutes: number; secureCookie: boolean };
   publicUrl: string | undefined;
   logLevel: string;
@@ -83,6 +86,11 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     database: env.DATABASE_URL
       ? { kind: "postgres", url: env.DATABASE_URL }
       : { kind: "pglite", dataDir: path.resolve(env.SILAH_DATA_DIR) },
+    files: {
+      // Beside the embedded database by default; a shared deployment points every process at one volume.
+      dir: path.resolve(env.SILAH_FILES_DIR ?? path.join(env.SILAH_DATA_DIR, "files")),
+      maxBytes: env.SILAH_MAX_UPLOAD_MB * 1024 * 1024,
+    },
     session: {
       secret: env.SILAH_SESSION_SECRET ?? developmentSecret,
       ttlMinutes: env.SILAH_SESSION_TTL_MINUTES,

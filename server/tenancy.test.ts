@@ -8,6 +8,8 @@ import {
   beneficiaryCategories,
   calendarDays,
   consents,
+  correspondence,
+  files,
   householdMembers,
   interactions,
   liaisonRoutes,
@@ -93,6 +95,18 @@ const cases: Record<string, Case> = {
   "GET /api/interactions": { query: "beneficiaryId=BENEFICIARY_OF_B" },
   "POST /api/interactions/{interactionId}/answer": { body: { answer: "تم الرد" } },
   "GET /api/liaison-routes": {},
+  "POST /api/files": { body: "%PDF-1.4 alpha", contentType: "application/pdf", query: "name=alpha.pdf" },
+  "GET /api/files/{fileId}": {},
+  "POST /api/correspondence": {
+    body: {
+      direction: "incoming",
+      medium: "letter",
+      counterpart: "جهة",
+      subject: "موضوع",
+      fileId: "FILE_OF_B",
+    },
+  },
+  "GET /api/correspondence": { query: "beneficiaryId=BENEFICIARY_OF_B" },
   "GET /api/calendar/days": { query: "year=2026" },
   "PUT /api/calendar/days/{date}": { body: { kind: "closure", nameAr: "إغلاق ألفا" } },
   "DELETE /api/calendar/days/{date}": {},
@@ -139,6 +153,11 @@ async function snapshotOfB(associationId: string) {
       .from(beneficiaryCategories)
       .where(eq(beneficiaryCategories.associationId, associationId))
       .orderBy(beneficiaryCategories.id),
+    files: await tx.select().from(files).where(eq(files.associationId, associationId)),
+    correspondence: await tx
+      .select()
+      .from(correspondence)
+      .where(eq(correspondence.associationId, associationId)),
     calendar: await tx.select().from(calendarDays).where(eq(calendarDays.associationId, associationId)),
     routes: await tx
       .select()
@@ -197,6 +216,19 @@ beforeAll(async () => {
       subject: "موعد صرف السلة الغذائية لبيتا",
     })
   ).json();
+  const fileB = (
+    await clientB.request("POST", "/api/files?name=beta-scan.pdf", Buffer.from("%PDF-1.4 beta secret"), {
+      contentType: "application/pdf",
+    })
+  ).json();
+  await clientB.request("POST", "/api/correspondence", {
+    direction: "incoming",
+    medium: "fax",
+    counterpart: "مستشفى بيتا",
+    subject: "تقرير بيتا الطبي",
+    beneficiaryId: beneficiaryB.id,
+    fileId: fileB.id,
+  });
   clientA = await signIn(h, userA.email);
   const [sessionB] = await h.db.system((tx) =>
     tx.select().from(sessions).where(eq(sessions.userId, userB.id)),
@@ -212,6 +244,8 @@ beforeAll(async () => {
     BENEFICIARY_OF_B: beneficiaryB.id,
     USER_OF_B: userB.id,
     date: "2026-05-10",
+    fileId: fileB.id,
+    FILE_OF_B: fileB.id,
   };
   markersOfB = [
     b.id,
@@ -233,6 +267,10 @@ beforeAll(async () => {
     category.id,
     "beta_orphans",
     "إغلاق بيتا الخاص",
+    fileB.id,
+    "beta-scan",
+    "beta secret",
+    "مستشفى بيتا",
   ];
 });
 afterAll(() => h.close());
@@ -267,7 +305,11 @@ describe("cross-tenant matrix", () => {
       // Placeholders in capitals inside bodies and queries name ids of B too.
       const fill = (text: string) => text.replace(/\b[A-Z][A-Z_]+\b/g, (name) => idsOfB[name] ?? name);
       const body =
-        typeof testCase.body === "object" ? JSON.parse(fill(JSON.stringify(testCase.body))) : testCase.body;
+        typeof testCase.body === "object"
+          ? JSON.parse(fill(JSON.stringify(testCase.body)))
+          : typeof testCase.body === "string" && testCase.contentType === "application/pdf"
+            ? Buffer.from(testCase.body)
+            : testCase.body;
       const response = await clientA.request(
         method,
         testCase.query ? `${url}?${fill(testCase.query)}` : url,
@@ -308,6 +350,10 @@ describe("cross-tenant matrix", () => {
       "POST /api/interactions/{interactionId}/answer": 404,
       "GET /api/liaison-routes": 200,
       "PUT /api/liaison-routes": 400,
+      "POST /api/files": 201,
+      "GET /api/files/{fileId}": 404,
+      "POST /api/correspondence": 400,
+      "GET /api/correspondence": 200,
       "GET /api/calendar/days": 200,
       "PUT /api/calendar/days/{date}": 200,
       "DELETE /api/calendar/days/{date}": 204,

@@ -340,3 +340,87 @@ export const calendarDays = pgTable(
     index("calendar_days_created_by_idx").on(t.createdBy),
   ],
 );
+
+// ——— Files: scanned letters, documents, attachments (stored on disk, described here) ———
+
+export const files = pgTable(
+  "files",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    associationId: uuid("association_id")
+      .notNull()
+      .references(() => associations.id),
+    sha256: text("sha256").notNull(),
+    size: integer("size").notNull(),
+    // Detected from the bytes, never taken from the name or the browser's claim.
+    mediaType: text("media_type").notNull(),
+    originalName: text("original_name").notNull(),
+    uploadedBy: uuid("uploaded_by").references(() => users.id),
+    uploadedAt: instant("uploaded_at").notNull(),
+  },
+  (t) => [
+    index("files_association_sha_idx").on(t.associationId, t.sha256),
+    index("files_uploaded_by_idx").on(t.uploadedBy),
+  ],
+);
+
+export const interactionFiles = pgTable(
+  "interaction_files",
+  {
+    associationId: uuid("association_id")
+      .notNull()
+      .references(() => associations.id),
+    interactionId: uuid("interaction_id")
+      .notNull()
+      .references(() => interactions.id),
+    fileId: uuid("file_id")
+      .notNull()
+      .references(() => files.id),
+  },
+  (t) => [
+    uniqueIndex("interaction_files_key").on(t.interactionId, t.fileId),
+    index("interaction_files_file_id_idx").on(t.fileId),
+  ],
+);
+
+export const correspondence = pgTable(
+  "correspondence",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    associationId: uuid("association_id")
+      .notNull()
+      .references(() => associations.id),
+    direction: text("direction").notNull(),
+    medium: text("medium").notNull(),
+    // Ours, given at registration: IN-1448-0007 / OUT-1448-0012 (Hijri year of the register).
+    referenceNumber: text("reference_number").notNull(),
+    externalReference: text("external_reference"),
+    counterpart: text("counterpart").notNull(),
+    subject: text("subject").notNull(),
+    datedOn: text("dated_on"),
+    registeredAt: instant("registered_at").notNull(),
+    beneficiaryId: uuid("beneficiary_id").references(() => beneficiaries.id),
+    fileId: uuid("file_id").references(() => files.id),
+    recordedBy: uuid("recorded_by")
+      .notNull()
+      .references(() => users.id),
+  },
+  (t) => [
+    uniqueIndex("correspondence_reference_key").on(t.associationId, t.referenceNumber),
+    index("correspondence_beneficiary_id_idx").on(t.beneficiaryId),
+    index("correspondence_file_id_idx").on(t.fileId),
+    index("correspondence_recorded_by_idx").on(t.recordedBy),
+  ],
+);
+
+export const registerCounters = pgTable(
+  "register_counters",
+  {
+    associationId: uuid("association_id")
+      .notNull()
+      .references(() => associations.id),
+    register: text("register").notNull(),
+    lastNumber: integer("last_number").notNull().default(0),
+  },
+  (t) => [uniqueIndex("register_counters_key").on(t.associationId, t.register)],
+);

@@ -26,6 +26,7 @@ export const httpStatusByCode: Record<ErrorCode, number> = {
   conflict: 409,
   possible_duplicates: 409,
   payload_too_large: 413,
+  unsupported_file: 415,
   account_locked: 423,
   too_many_attempts: 429,
   internal_error: 500,

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import type { FastifyInstance, LightMyRequestResponse } from "fastify";
 import type { SessionView } from "../../shared/contracts/auth.js";
 import type { StaffRole } from "../../shared/contracts/roles.js";
@@ -21,7 +24,13 @@ export type Harness = {
 export async function createHarness(overrides: Record<string, string> = {}): Promise<Harness> {
   const db = await createTestDatabase();
   const clock = fixedClock("2026-03-15T06:00:00.000Z");
-  const config = loadConfig({ NODE_ENV: "test", SILAH_LOG_LEVEL: "silent", ...overrides });
+  const filesDir = mkdtempSync(path.join(os.tmpdir(), "silah-files-"));
+  const config = loadConfig({
+    NODE_ENV: "test",
+    SILAH_LOG_LEVEL: "silent",
+    SILAH_FILES_DIR: filesDir,
+    ...overrides,
+  });
   const modules = createModules({ config, db, clock });
   const app = await buildApp({ config, db, clock, modules });
   return assemble(app, db, modules, clock, config);
@@ -50,6 +59,7 @@ function assemble(
     async close() {
       await app.close();
       await db.dispose();
+      rmSync(config.files.dir, { recursive: true, force: true });
     },
   };
 }

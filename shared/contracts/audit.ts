@@ -36,6 +36,13 @@ export const auditEventPayloads = {
     routedTo: z.string().uuid().nullable(),
   }),
   "interaction.answered": z.object({}),
+  "file.uploaded": z.object({ mediaType: z.string(), size: z.number().int() }),
+  "file.downloaded": z.object({}),
+  "correspondence.registered": z.object({
+    referenceNumber: z.string(),
+    direction: z.string(),
+    medium: z.string(),
+  }),
   "calendar.day_set": z.object({ date: z.string(), kind: z.string() }),
   "calendar.day_cleared": z.object({ date: z.string() }),
   "liaison.route_set": z.object({ categoryId: z.string().uuid().nullable(), field: z.string().nullable() }),

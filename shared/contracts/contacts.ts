@@ -17,6 +17,8 @@ export const recordInteractionRequestSchema = z
     answer: z.string().trim().min(1).max(8000).optional(),
     supportRequestId: z.string().uuid().optional(),
     complaintId: z.string().uuid().optional(),
+    /** Files uploaded first through POST /api/files. */
+    fileIds: z.array(z.string().uuid()).max(20).default([]),
   })
   .refine((v) => v.kind === "inquiry" || v.answer === undefined, {
     path: ["answer"],
@@ -41,6 +43,7 @@ export const interactionViewSchema = z.object({
   routedTo: z.object({ id: z.string().uuid(), fullName: z.string() }).nullable(),
   supportRequestId: z.string().uuid().nullable(),
   complaintId: z.string().uuid().nullable(),
+  attachments: z.array(z.object({ id: z.string().uuid(), name: z.string(), mediaType: z.string() })),
 });
 export type InteractionView = z.infer<typeof interactionViewSchema>;
 
@@ -77,3 +80,43 @@ export const timelineItemSchema = z.object({
 });
 export const timelineResponseSchema = z.object({ items: z.array(timelineItemSchema) });
 export type TimelineItem = z.infer<typeof timelineItemSchema>;
+
+export const correspondenceDirectionSchema = z.enum(["incoming", "outgoing"]);
+export const correspondenceMediumSchema = z.enum(["letter", "fax", "email"]);
+
+export const registerCorrespondenceRequestSchema = z.strictObject({
+  direction: correspondenceDirectionSchema,
+  medium: correspondenceMediumSchema,
+  counterpart: z.string().trim().min(2).max(300),
+  subject: z.string().trim().min(2).max(500),
+  externalReference: z.string().trim().max(100).optional(),
+  datedOn: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional(),
+  beneficiaryId: z.string().uuid().optional(),
+  fileId: z.string().uuid().optional(),
+});
+
+export const correspondenceViewSchema = z.object({
+  id: z.string().uuid(),
+  direction: correspondenceDirectionSchema,
+  medium: correspondenceMediumSchema,
+  referenceNumber: z.string(),
+  externalReference: z.string().nullable(),
+  counterpart: z.string(),
+  subject: z.string(),
+  datedOn: z.string().nullable(),
+  registeredAt: z.string().datetime(),
+  beneficiaryId: z.string().uuid().nullable(),
+  file: z.object({ id: z.string().uuid(), name: z.string(), mediaType: z.string() }).nullable(),
+  recordedBy: z.object({ id: z.string().uuid(), fullName: z.string() }),
+});
+export type CorrespondenceView = z.infer<typeof correspondenceViewSchema>;
+
+export const correspondenceListQuerySchema = z.strictObject({
+  beneficiaryId: z.string().uuid().optional(),
+  direction: correspondenceDirectionSchema.optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+export const correspondenceListResponseSchema = z.object({ items: z.array(correspondenceViewSchema) });

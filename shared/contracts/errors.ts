@@ -17,6 +17,7 @@ export const errorCodes = [
   "conflict",
   "possible_duplicates",
   "payload_too_large",
+  "unsupported_file",
   "internal_error",
 ] as const;
 
@@ -57,6 +58,10 @@ export const errorMessages: Record<ErrorCode, LocalizedText> = {
     en: "A registered beneficiary may be the same person. Review the similar records before saving.",
   },
   payload_too_large: { ar: "حجم البيانات المرسلة أكبر من المسموح.", en: "The data sent is too large." },
+  unsupported_file: {
+    ar: "نوع الملف غير مقبول. المقبول: PDF أو صورة (JPEG أو PNG أو WebP).",
+    en: "This kind of file is not accepted. Accepted: PDF or an image (JPEG, PNG, WebP).",
+  },
   internal_error: {
     ar: "حدث خطأ غير متوقع. سُجّل الخطأ وسنعالجه.",
     en: "Something went wrong. The error was recorded.",

@@ -68,6 +68,9 @@ export const ar = {
   "audit.type.interaction.recorded": "تسجيل تواصل",
   "audit.type.interaction.answered": "الرد على تواصل",
   "audit.type.liaison.route_set": "تعيين ضابط اتصال",
+  "audit.type.file.uploaded": "رفع ملف",
+  "audit.type.file.downloaded": "فتح ملف",
+  "audit.type.correspondence.registered": "قيد مراسلة في السجل",
   "audit.type.calendar.day_set": "تحديد يوم في تقويم العمل",
   "audit.type.calendar.day_cleared": "إلغاء تحديد يوم في تقويم العمل",
 

@@ -65,6 +65,9 @@ export const en: Record<MessageKey, string> = {
   "audit.type.interaction.recorded": "Interaction recorded",
   "audit.type.interaction.answered": "Interaction answered",
   "audit.type.liaison.route_set": "Liaison officer assigned",
+  "audit.type.file.uploaded": "File uploaded",
+  "audit.type.file.downloaded": "File opened",
+  "audit.type.correspondence.registered": "Correspondence registered",
   "audit.type.calendar.day_set": "Working-calendar day set",
   "audit.type.calendar.day_cleared": "Working-calendar day cleared",
 

@@ -1,5 +1,5 @@
-import type { InteractionView } from "../../../shared/contracts/contacts.js";
-import type { InteractionWithNames } from "./contacts.repository.js";
+import type { CorrespondenceView, InteractionView } from "../../../shared/contracts/contacts.js";
+import type { CorrespondenceRow, InteractionWithNames } from "./contacts.repository.js";
 
 export function presentInteraction(row: InteractionWithNames): InteractionView {
   return {
@@ -17,6 +17,24 @@ export function presentInteraction(row: InteractionWithNames): InteractionView {
     routedTo: row.routedToUserId ? { id: row.routedToUserId, fullName: row.routedToName ?? "" } : null,
     supportRequestId: row.supportRequestId,
     complaintId: row.complaintId,
+    attachments: row.attachments,
+  };
+}
+
+export function presentCorrespondence(row: CorrespondenceRow): CorrespondenceView {
+  return {
+    id: row.id,
+    direction: row.direction as CorrespondenceView["direction"],
+    medium: row.medium as CorrespondenceView["medium"],
+    referenceNumber: row.referenceNumber,
+    externalReference: row.externalReference,
+    counterpart: row.counterpart,
+    subject: row.subject,
+    datedOn: row.datedOn,
+    registeredAt: row.registeredAt.toISOString(),
+    beneficiaryId: row.beneficiaryId,
+    file: row.file,
+    recordedBy: { id: row.recordedBy, fullName: row.recordedByName },
   };
 }
 

@@ -1,10 +1,28 @@
-import { and, desc, eq, isNull, type SQL } from "drizzle-orm";
+import { and, desc, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Tx } from "../../db/client.js";
-import { beneficiaryCategories, interactions, liaisonRoutes, users } from "../../db/schema.js";
+import {
+  beneficiaryCategories,
+  correspondence,
+  files,
+  interactionFiles,
+  interactions,
+  liaisonRoutes,
+  registerCounters,
+  users,
+} from "../../db/schema.js";
 
 export type InteractionRow = typeof interactions.$inferSelect;
-export type InteractionWithNames = InteractionRow & { staffName: string; routedToName: string | null };
+export type Attachment = { id: string; name: string; mediaType: string };
+export type InteractionWithNames = InteractionRow & {
+  staffName: string;
+  routedToName: string | null;
+  attachments: Attachment[];
+};
+export type CorrespondenceRow = typeof correspondence.$inferSelect & {
+  recordedByName: string;
+  file: Attachment | null;
+};
 export type ContactsRepository = ReturnType<typeof createContactsRepository>;
 
 const routedUser = alias(users, "routed_user");
@@ -19,7 +37,27 @@ export function createContactsRepository() {
       .where(where)
       .orderBy(desc(interactions.occurredAt))
       .limit(limit);
-    return rows.map(({ row, staffName, routedToName }) => ({ ...row, staffName, routedToName }));
+    const ids = rows.map((r) => r.row.id);
+    const attached = ids.length
+      ? await tx
+          .select({
+            interactionId: interactionFiles.interactionId,
+            id: files.id,
+            name: files.originalName,
+            mediaType: files.mediaType,
+          })
+          .from(interactionFiles)
+          .innerJoin(files, eq(files.id, interactionFiles.fileId))
+          .where(inArray(interactionFiles.interactionId, ids))
+      : [];
+    return rows.map(({ row, staffName, routedToName }) => ({
+      ...row,
+      staffName,
+      routedToName,
+      attachments: attached
+        .filter((a) => a.interactionId === row.id)
+        .map(({ id, name, mediaType }) => ({ id, name, mediaType })),
+    }));
   }
 
   return {
@@ -30,6 +68,61 @@ export function createContactsRepository() {
 
     async findById(tx: Tx, id: string): Promise<InteractionWithNames | undefined> {
       return (await listWhere(tx, eq(interactions.id, id), 1))[0];
+    },
+
+    async attach(tx: Tx, associationId: string, interactionId: string, fileIds: string[]): Promise<void> {
+      if (fileIds.length === 0) return;
+      await tx
+        .insert(interactionFiles)
+        .values(fileIds.map((fileId) => ({ associationId, interactionId, fileId })))
+        .onConflictDoNothing();
+    },
+
+    /** The next number in a register (per association, per register name), taken inside the transaction. */
+    async nextNumber(tx: Tx, associationId: string, register: string): Promise<number> {
+      const [row] = await tx
+        .insert(registerCounters)
+        .values({ associationId, register, lastNumber: 1 })
+        .onConflictDoUpdate({
+          target: [registerCounters.associationId, registerCounters.register],
+          set: { lastNumber: sql`${registerCounters.lastNumber} + 1` },
+        })
+        .returning();
+      return row!.lastNumber;
+    },
+
+    async insertCorrespondence(tx: Tx, values: typeof correspondence.$inferInsert): Promise<string> {
+      const [row] = await tx.insert(correspondence).values(values).returning({ id: correspondence.id });
+      return row!.id;
+    },
+
+    async listCorrespondence(
+      tx: Tx,
+      filter: { id?: string; beneficiaryId?: string; direction?: string; limit: number },
+    ): Promise<CorrespondenceRow[]> {
+      const conditions: SQL[] = [];
+      if (filter.id) conditions.push(eq(correspondence.id, filter.id));
+      if (filter.beneficiaryId) conditions.push(eq(correspondence.beneficiaryId, filter.beneficiaryId));
+      if (filter.direction) conditions.push(eq(correspondence.direction, filter.direction));
+      const rows = await tx
+        .select({
+          row: correspondence,
+          recordedByName: users.fullName,
+          fileId: files.id,
+          fileName: files.originalName,
+          fileType: files.mediaType,
+        })
+        .from(correspondence)
+        .innerJoin(users, eq(users.id, correspondence.recordedBy))
+        .leftJoin(files, eq(files.id, correspondence.fileId))
+        .where(conditions.length ? and(...conditions) : undefined)
+        .orderBy(desc(correspondence.registeredAt))
+        .limit(filter.limit);
+      return rows.map((r) => ({
+        ...r.row,
+        recordedByName: r.recordedByName,
+        file: r.fileId ? { id: r.fileId, name: r.fileName ?? "", mediaType: r.fileType ?? "" } : null,
+      }));
     },
 
     async answer(

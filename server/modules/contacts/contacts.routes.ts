@@ -2,16 +2,20 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { beneficiaryIdParamsSchema } from "../../../shared/contracts/beneficiaries.js";
 import {
   answerInquiryRequestSchema,
+  correspondenceListQuerySchema,
+  correspondenceListResponseSchema,
+  correspondenceViewSchema,
   interactionIdParamsSchema,
   interactionListQuerySchema,
   interactionListResponseSchema,
   interactionViewSchema,
   liaisonRouteListResponseSchema,
   recordInteractionRequestSchema,
+  registerCorrespondenceRequestSchema,
   setLiaisonRoutesRequestSchema,
   timelineResponseSchema,
 } from "../../../shared/contracts/contacts.js";
-import { presentInteraction, presentRoute } from "./contacts.presenter.js";
+import { presentCorrespondence, presentInteraction, presentRoute } from "./contacts.presenter.js";
 import type { ContactsService } from "./contacts.service.js";
 
 const tags = ["contacts"];
@@ -83,6 +87,44 @@ export function contactsRoutes(service: ContactsService): FastifyPluginAsyncZod 
         },
       },
       async (request) => ({ items: await service.timeline(request.actor(), request.params.beneficiaryId) }),
+    );
+
+    app.post(
+      "/api/correspondence",
+      {
+        schema: {
+          tags,
+          summary:
+            "Register a letter, fax or e-mail, incoming or outgoing; it gets the register's next reference",
+          body: registerCorrespondenceRequestSchema,
+          response: { 201: correspondenceViewSchema },
+        },
+      },
+      async (request, reply) =>
+        reply
+          .status(201)
+          .send(presentCorrespondence(await service.registerCorrespondence(request.actor(), request.body))),
+    );
+
+    app.get(
+      "/api/correspondence",
+      {
+        schema: {
+          tags,
+          summary: "The correspondence register, newest first",
+          querystring: correspondenceListQuerySchema,
+          response: { 200: correspondenceListResponseSchema },
+        },
+      },
+      async (request) => {
+        const q = request.query;
+        const rows = await service.correspondence(request.actor(), {
+          ...(q.beneficiaryId ? { beneficiaryId: q.beneficiaryId } : {}),
+          ...(q.direction ? { direction: q.direction } : {}),
+          limit: q.limit,
+        });
+        return { items: rows.map(presentCorrespondence) };
+      },
     );
 
     app.get(

@@ -1,4 +1,10 @@
-import type { RecordInteractionRequest, TimelineItem } from "../../../shared/contracts/contacts.js";
+import type { z } from "zod";
+import type {
+  RecordInteractionRequest,
+  registerCorrespondenceRequestSchema,
+  TimelineItem,
+} from "../../../shared/contracts/contacts.js";
+import { riyadhDate, toHijri } from "../../../shared/domain/index.js";
 import type { Clock } from "../../clock.js";
 import type { Database, Tx } from "../../db/client.js";
 import type { Actor } from "../../http/actor.js";
@@ -6,6 +12,7 @@ import { AppError } from "../../http/errors.js";
 import { authorize } from "../../http/policy.js";
 import type { AuditService } from "../audit/index.js";
 import type { BeneficiariesService } from "../beneficiaries/index.js";
+import type { FilesService } from "../files/index.js";
 import type { UsersService } from "../users/index.js";
 import { contactsPolicy } from "./contacts.policy.js";
 import type { ContactsRepository, InteractionWithNames } from "./contacts.repository.js";
@@ -23,10 +30,24 @@ export function createContactsService(deps: {
   repo: ContactsRepository;
   beneficiaries: BeneficiariesService;
   users: UsersService;
+  files: FilesService;
   audit: AuditService;
   clock: Clock;
 }) {
-  const { db, repo, beneficiaries, users, audit, clock } = deps;
+  const { db, repo, beneficiaries, users, files, audit, clock } = deps;
+
+  async function assertFiles(tx: Tx, ids: string[], path: string) {
+    for (const [i, id] of ids.entries()) {
+      if (!(await files.lookup(tx, id))) {
+        throw fieldError(
+          ids.length > 1 ? `${path}.${i}` : path,
+          "file_unknown",
+          "الملف غير موجود.",
+          "File not found.",
+        );
+      }
+    }
+  }
 
   /** The liaison officer for the beneficiary's category (SPEC I1), or the association's default one. */
   async function routeFor(tx: Tx, categoryId: string | null): Promise<string | null> {
@@ -75,6 +96,8 @@ export function createContactsService(deps: {
           complaintId: input.complaintId ?? null,
           createdAt: now,
         });
+        await assertFiles(tx, input.fileIds, "fileIds");
+        await repo.attach(tx, actor.associationId, row.id, input.fileIds);
         await audit.record(tx, actor, {
           type: "interaction.recorded",
           payload: { kind: row.kind, channel: row.channel, routedTo },
@@ -115,6 +138,53 @@ export function createContactsService(deps: {
           limit: query.limit,
         }),
       );
+    },
+
+    /** The correspondence register (letters, faxes, e-mails in and out) with our reference number. */
+    async registerCorrespondence(actor: Actor, input: z.infer<typeof registerCorrespondenceRequestSchema>) {
+      authorize(actor, contactsPolicy, "record");
+      return db.tenant(actor.associationId, async (tx) => {
+        if (input.beneficiaryId && !(await beneficiaries.lookup(tx, input.beneficiaryId))) {
+          throw new AppError("not_found", "beneficiary not found");
+        }
+        if (input.fileId) await assertFiles(tx, [input.fileId], "fileId");
+        const now = clock.now();
+        const hijriYear = toHijri(riyadhDate(now)).year;
+        const prefix = input.direction === "incoming" ? "IN" : "OUT";
+        const number = await repo.nextNumber(
+          tx,
+          actor.associationId,
+          `correspondence-${prefix}-${hijriYear}`,
+        );
+        const referenceNumber = `${prefix}-${hijriYear}-${String(number).padStart(4, "0")}`;
+        const id = await repo.insertCorrespondence(tx, {
+          associationId: actor.associationId,
+          direction: input.direction,
+          medium: input.medium,
+          referenceNumber,
+          externalReference: input.externalReference ?? null,
+          counterpart: input.counterpart,
+          subject: input.subject,
+          datedOn: input.datedOn ?? null,
+          registeredAt: now,
+          beneficiaryId: input.beneficiaryId ?? null,
+          fileId: input.fileId ?? null,
+          recordedBy: actor.userId,
+        });
+        await audit.record(tx, actor, {
+          type: "correspondence.registered",
+          payload: { referenceNumber, direction: input.direction, medium: input.medium },
+          subject: input.beneficiaryId
+            ? { type: "beneficiary", id: input.beneficiaryId }
+            : { type: "correspondence", id },
+        });
+        return (await repo.listCorrespondence(tx, { id, limit: 1 }))[0]!;
+      });
+    },
+
+    async correspondence(actor: Actor, query: { beneficiaryId?: string; direction?: string; limit: number }) {
+      authorize(actor, contactsPolicy, "read");
+      return db.tenant(actor.associationId, (tx) => repo.listCorrespondence(tx, query));
     },
 
     async routes(actor: Actor) {

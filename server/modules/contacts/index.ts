@@ -2,6 +2,7 @@ import type { Clock } from "../../clock.js";
 import type { Database } from "../../db/client.js";
 import type { AuditService } from "../audit/index.js";
 import type { BeneficiariesService } from "../beneficiaries/index.js";
+import type { FilesService } from "../files/index.js";
 import type { SilahModule } from "../module.js";
 import type { UsersService } from "../users/index.js";
 import { createContactsRepository } from "./contacts.repository.js";
@@ -14,6 +15,7 @@ export function createContactsModule(deps: {
   db: Database;
   beneficiaries: BeneficiariesService;
   users: UsersService;
+  files: FilesService;
   audit: AuditService;
   clock: Clock;
 }): SilahModule & { service: ContactsService } {

@@ -9,6 +9,7 @@ const titles: Partial<Record<string, { ar: string; en: string }>> = {
   "beneficiary.consent_recorded": { ar: "تسجيل موافقة", en: "Consent recorded" },
   "beneficiary.consent_withdrawn": { ar: "سحب موافقة", en: "Consent withdrawn" },
   "interaction.answered": { ar: "الرد على استفسار", en: "Inquiry answered" },
+  "correspondence.registered": { ar: "قيد مراسلة", en: "Correspondence registered" },
 };
 
 export function timelineFromAudit(events: AuditEventRow[]): TimelineItem[] {

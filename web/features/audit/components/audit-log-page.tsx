@@ -32,6 +32,9 @@ const eventTypeLabels: Record<AuditEventType, MessageKey> = {
   "interaction.recorded": "audit.type.interaction.recorded",
   "interaction.answered": "audit.type.interaction.answered",
   "liaison.route_set": "audit.type.liaison.route_set",
+  "file.uploaded": "audit.type.file.uploaded",
+  "file.downloaded": "audit.type.file.downloaded",
+  "correspondence.registered": "audit.type.correspondence.registered",
   "calendar.day_set": "audit.type.calendar.day_set",
   "calendar.day_cleared": "audit.type.calendar.day_cleared",
 };

@@ -1,0 +1,25 @@
+/**
+ * What a file is, read from its first bytes. Names and the browser's Content-Type are claims;
+ * an executable renamed to `.pdf` starts with `MZ`, not `%PDF-`, and is refused.
+ */
+export type AcceptedMediaType = "application/pdf" | "image/png" | "image/jpeg" | "image/webp";
+
+const startsWith = (bytes: Uint8Array, signature: number[], offset = 0) =>
+  bytes.length >= offset + signature.length && signature.every((b, i) => bytes[offset + i] === b);
+
+export function detectMediaType(bytes: Uint8Array): AcceptedMediaType | null {
+  if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46, 0x2d])) return "application/pdf"; // %PDF-
+  if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return "image/png";
+  if (startsWith(bytes, [0xff, 0xd8, 0xff])) return "image/jpeg";
+  if (startsWith(bytes, [0x52, 0x49, 0x46, 0x46]) && startsWith(bytes, [0x57, 0x45, 0x42, 0x50], 8)) {
+    return "image/webp";
+  }
+  return null;
+}
+
+export const extensionFor: Record<AcceptedMediaType, string> = {
+  "application/pdf": "pdf",
+  "image/png": "png",
+  "image/jpeg": "jpg",
+  "image/webp": "webp",
+};
