@@ -18,6 +18,7 @@ import type { Config } from "./config.js";
 import type { Database } from "./db/client.js";
 import { loggerOptions } from "./http/logger.js";
 import { notFound, registerProblemHandlers } from "./http/problem.js";
+import { createJobQueue, type JobQueue } from "./jobs/queue.js";
 import { createAssociationsModule } from "./modules/associations/index.js";
 import { createAuditModule } from "./modules/audit/index.js";
 import { createAuthModule } from "./modules/auth/index.js";
@@ -26,12 +27,22 @@ import { createCalendarModule } from "./modules/calendar/index.js";
 import { createContactsModule } from "./modules/contacts/index.js";
 import { createFilesModule } from "./modules/files/index.js";
 import type { SilahModule } from "./modules/module.js";
+import { createNotificationsModule, transportsFrom } from "./modules/notifications/index.js";
+import type { Transports } from "./modules/notifications/notifications.service.js";
 import { createUsersModule } from "./modules/users/index.js";
 
-export type AppDeps = { config: Config; db: Database; clock: Clock };
+export type AppDeps = {
+  config: Config;
+  db: Database;
+  clock: Clock;
+  /** The shared job queue; the runtime passes the one its worker drains. */
+  queue?: JobQueue;
+  transports?: Transports;
+};
 
 /** The modules and their wiring; `buildApp` only serves them. */
-export function createModules({ config, db, clock }: AppDeps) {
+export function createModules({ config, db, clock, ...deps }: AppDeps) {
+  const queue = deps.queue ?? createJobQueue({ db, clock });
   const audit = createAuditModule({ db, clock });
   const associations = createAssociationsModule({ db, audit: audit.service });
   const users = createUsersModule({ db, audit: audit.service, associations: associations.service, clock });
@@ -54,7 +65,29 @@ export function createModules({ config, db, clock }: AppDeps) {
     clock,
   });
   const calendar = createCalendarModule({ db, audit: audit.service, clock });
-  return { audit, associations, users, auth, beneficiaries, contacts, calendar, files };
+  const notifications = createNotificationsModule({
+    db,
+    beneficiaries: beneficiaries.service,
+    audit: audit.service,
+    clock,
+    queue,
+    transports: deps.transports ?? transportsFrom(config),
+  });
+  const modules = {
+    audit,
+    associations,
+    users,
+    auth,
+    beneficiaries,
+    contacts,
+    calendar,
+    files,
+    notifications,
+  };
+  for (const module of Object.values(modules) as SilahModule[]) {
+    for (const [kind, handler] of Object.entries(module.jobs ?? {})) queue.register(kind, handler);
+  }
+  return modules;
 }
 
 export type Modules = ReturnType<typeof createModules>;

@@ -32,6 +32,13 @@ const envSchema = z.object({
   SILAH_PUBLIC_URL: z.string().url().optional(),
   SILAH_LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   SILAH_JOBS: z.enum(["on", "off"]).default("on"),
+  SILAH_SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL")
+    .optional(),
+  SILAH_MAIL_FROM: z.string().default("Silah <no-reply@silah.local>"),
+  SILAH_SMS_GATEWAY_URL: z.string().url().optional(),
+  SILAH_SMS_GATEWAY_TOKEN: z.string().optional(),
 });
 
 /** Checked on the raw environment so they are reported even when other values fail to parse. */
@@ -55,6 +62,13 @@ export type Config = {
   host: string;
   database: { kind: "pglite"; dataDir: string } | { kind: "postgres"; url: string };
   files: { dir: string; maxBytes: number };
+  notifications: {
+    smtpUrl: string | undefined;
+    mailFrom: string;
+    gateway: { url: string; token: string | undefined } | undefined;
+    /** Without SMTP outside production, e-mails are written as .eml files here to be opened. */
+    outboxDir: string;
+  };
   session: { secret: string; ttlMinutes: number; idleMinutes: number; secureCookie: boolean };
   publicUrl: string | undefined;
   logLevel: string;
@@ -90,6 +104,14 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       // Beside the embedded database by default; a shared deployment points every process at one volume.
       dir: path.resolve(env.SILAH_FILES_DIR ?? path.join(env.SILAH_DATA_DIR, "files")),
       maxBytes: env.SILAH_MAX_UPLOAD_MB * 1024 * 1024,
+    },
+    notifications: {
+      smtpUrl: env.SILAH_SMTP_URL,
+      mailFrom: env.SILAH_MAIL_FROM,
+      gateway: env.SILAH_SMS_GATEWAY_URL
+        ? { url: env.SILAH_SMS_GATEWAY_URL, token: env.SILAH_SMS_GATEWAY_TOKEN }
+        : undefined,
+      outboxDir: path.resolve(env.SILAH_DATA_DIR, "outbox"),
     },
     session: {
       secret: env.SILAH_SESSION_SECRET ?? developmentSecret,

@@ -32,7 +32,8 @@ export async function startSilah(
 ): Promise<RunningSilah> {
   const db = await openConfiguredDatabase(config);
   const clock = systemClock;
-  const modules = createModules({ config, db, clock });
+  const queue = createJobQueue({ db, clock });
+  const modules = createModules({ config, db, clock, queue });
 
   if (config.env !== "production" && (await modules.associations.service.isEmpty())) {
     await seedDemo(modules);
@@ -42,7 +43,6 @@ export async function startSilah(
   }
 
   const app = await buildApp({ config, db, clock, modules });
-  const queue = createJobQueue({ db, clock, logger: app.log });
   const worker = config.runJobs ? startWorker(queue) : null;
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();

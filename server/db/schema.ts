@@ -424,3 +424,33 @@ export const registerCounters = pgTable(
   },
   (t) => [uniqueIndex("register_counters_key").on(t.associationId, t.register)],
 );
+
+// ——— Notifications: a durable outbox (SPEC C2, G1) ———
+
+export const notifications = pgTable(
+  "notifications",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    associationId: uuid("association_id")
+      .notNull()
+      .references(() => associations.id),
+    beneficiaryId: uuid("beneficiary_id").references(() => beneficiaries.id),
+    channel: text("channel").notNull(),
+    recipient: text("recipient").notNull(),
+    subject: text("subject"),
+    body: text("body").notNull(),
+    // What caused it (e.g. support_request:<id>:decided), unique: the same event never notifies twice.
+    eventKey: text("event_key").notNull(),
+    status: text("status").notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    lastError: text("last_error"),
+    providerMessageId: text("provider_message_id"),
+    createdAt: createdAt(),
+    sentAt: instant("sent_at"),
+  },
+  (t) => [
+    uniqueIndex("notifications_event_key").on(t.associationId, t.eventKey, t.channel),
+    index("notifications_beneficiary_id_idx").on(t.beneficiaryId),
+    index("notifications_pending_idx").on(t.status, t.createdAt),
+  ],
+);

@@ -7,6 +7,8 @@ import type { StaffRole } from "../../shared/contracts/roles.js";
 import { buildApp, createModules, type Modules } from "../app.js";
 import { fixedClock } from "../clock.js";
 import { type Config, loadConfig } from "../config.js";
+import { createJobQueue, type JobQueue } from "../jobs/queue.js";
+import type { Transports } from "../modules/notifications/notifications.service.js";
 import { createTestDatabase, type TestDatabase } from "./database.js";
 
 export const testPassword = "correct-horse-battery";
@@ -17,11 +19,16 @@ export type Harness = {
   modules: Modules;
   clock: ReturnType<typeof fixedClock>;
   config: Config;
+  /** Background jobs run when a test drains the queue, never behind its back. */
+  queue: JobQueue;
   close(): Promise<void>;
 };
 
 /** The real app on a real database, with a clock the test controls. */
-export async function createHarness(overrides: Record<string, string> = {}): Promise<Harness> {
+export async function createHarness(
+  overrides: Record<string, string> = {},
+  options: { transports?: Transports } = {},
+): Promise<Harness> {
   const db = await createTestDatabase();
   const clock = fixedClock("2026-03-15T06:00:00.000Z");
   const filesDir = mkdtempSync(path.join(os.tmpdir(), "silah-files-"));
@@ -31,9 +38,16 @@ export async function createHarness(overrides: Record<string, string> = {}): Pro
     SILAH_FILES_DIR: filesDir,
     ...overrides,
   });
-  const modules = createModules({ config, db, clock });
+  const queue = createJobQueue({ db, clock });
+  const modules = createModules({
+    config,
+    db,
+    clock,
+    queue,
+    ...(options.transports ? { transports: options.transports } : {}),
+  });
   const app = await buildApp({ config, db, clock, modules });
-  return assemble(app, db, modules, clock, config);
+  return { ...assemble(app, db, modules, clock, config), queue };
 }
 
 /** A second server process on the same data: its own connection, modules and HTTP app. */
@@ -49,7 +63,7 @@ function assemble(
   modules: Modules,
   clock: ReturnType<typeof fixedClock>,
   config: Config,
-): Harness {
+): Omit<Harness, "queue"> {
   return {
     app,
     db,

@@ -43,6 +43,8 @@ export const auditEventPayloads = {
     direction: z.string(),
     medium: z.string(),
   }),
+  "notification.queued": z.object({ channel: z.string(), status: z.string(), eventKey: z.string() }),
+  "notification.sent": z.object({ channel: z.string() }),
   "calendar.day_set": z.object({ date: z.string(), kind: z.string() }),
   "calendar.day_cleared": z.object({ date: z.string() }),
   "liaison.route_set": z.object({ categoryId: z.string().uuid().nullable(), field: z.string().nullable() }),

@@ -68,6 +68,8 @@ export const ar = {
   "audit.type.interaction.recorded": "تسجيل تواصل",
   "audit.type.interaction.answered": "الرد على تواصل",
   "audit.type.liaison.route_set": "تعيين ضابط اتصال",
+  "audit.type.notification.sent": "إرسال إشعار",
+  "audit.type.notification.queued": "إشعار المستفيد",
   "audit.type.file.uploaded": "رفع ملف",
   "audit.type.file.downloaded": "فتح ملف",
   "audit.type.correspondence.registered": "قيد مراسلة في السجل",

@@ -65,6 +65,8 @@ export const en: Record<MessageKey, string> = {
   "audit.type.interaction.recorded": "Interaction recorded",
   "audit.type.interaction.answered": "Interaction answered",
   "audit.type.liaison.route_set": "Liaison officer assigned",
+  "audit.type.notification.sent": "Notification sent",
+  "audit.type.notification.queued": "Beneficiary notified",
   "audit.type.file.uploaded": "File uploaded",
   "audit.type.file.downloaded": "File opened",
   "audit.type.correspondence.registered": "Correspondence registered",

@@ -32,6 +32,8 @@ const eventTypeLabels: Record<AuditEventType, MessageKey> = {
   "interaction.recorded": "audit.type.interaction.recorded",
   "interaction.answered": "audit.type.interaction.answered",
   "liaison.route_set": "audit.type.liaison.route_set",
+  "notification.sent": "audit.type.notification.sent",
+  "notification.queued": "audit.type.notification.queued",
   "file.uploaded": "audit.type.file.uploaded",
   "file.downloaded": "audit.type.file.downloaded",
   "correspondence.registered": "audit.type.correspondence.registered",

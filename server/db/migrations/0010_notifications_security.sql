@@ -1,0 +1,1 @@
+SELECT silah_protect_tenant_table('notifications');
