@@ -1,5 +1,6 @@
 import type { StaffRole } from "../../shared/contracts/roles.js";
 import type { Modules } from "../app.js";
+import type { Actor } from "../http/actor.js";
 
 export const demoPassword = "silah-demo-2026";
 export const demoAssociationSlug = "demo";
@@ -33,14 +34,122 @@ export async function seedDemo(modules: Modules): Promise<{ created: boolean; as
     licenseNumber: "9999",
     supervisingAuthority: "وزارة الموارد البشرية والتنمية الاجتماعية",
   });
+  const created = new Map<StaffRole, Actor>();
   for (const user of demoUsers) {
-    await modules.users.service.createBySystem(association.id, {
+    const row = await modules.users.service.createBySystem(association.id, {
       fullName: user.fullName,
       email: demoEmail(user.local),
       password: demoPassword,
       roles: [user.role],
       locale: "ar",
     });
+    created.set(user.role, {
+      userId: row.id,
+      associationId: association.id,
+      roles: [user.role],
+      sessionId: "demo-seed",
+      requestId: "demo-seed",
+    });
   }
+  await seedRegistry(modules, created);
   return { created: true, associationId: association.id };
+}
+
+/** Categories, a liaison officer, beneficiaries and a few contacts, entered as staff would. */
+async function seedRegistry(modules: Modules, actors: Map<StaffRole, Actor>) {
+  const admin = actors.get("administrator")!;
+  const officer = actors.get("officer")!;
+  for (const [code, nameAr, nameEn] of [
+    ["orphans", "الأيتام", "Orphans"],
+    ["widows", "الأرامل", "Widows"],
+    ["elderly", "كبار السن", "Elderly"],
+    ["disability", "ذوو الإعاقة", "People with disabilities"],
+    ["low_income", "الأسر محدودة الدخل", "Low-income families"],
+  ] as const) {
+    await modules.beneficiaries.service.createCategory(admin, { code, nameAr, nameEn });
+  }
+  await modules.contacts.service.setRoutes(admin, [
+    { categoryCode: "orphans", liaisonUserId: actors.get("liaison_officer")!.userId },
+    { liaisonUserId: actors.get("liaison_officer")!.userId },
+  ]);
+  const people = [
+    {
+      fullName: "عبدالرحمن بن صالح بن علي العجمي",
+      gender: "male",
+      nationalId: "1010000006",
+      birthDate: "1985-06-12",
+      phones: ["+966551119900"],
+      categoryCode: "low_income",
+      city: "نجران",
+    },
+    {
+      fullName: "فاطمة بنت علي بن حسن آل منصور",
+      gender: "female",
+      nationalId: "1020000004",
+      birthDate: "1978-02-03",
+      phones: ["+966502223344"],
+      categoryCode: "widows",
+      city: "نجران",
+      preferredChannel: "sms",
+    },
+    {
+      fullName: "سعد بن ناصر بن فهد اليامي",
+      gender: "male",
+      nationalId: "1030000002",
+      birthDate: "1950-11-20",
+      phones: ["+966533334455"],
+      categoryCode: "elderly",
+      city: "شرورة",
+      preferredChannel: "phone",
+    },
+    {
+      fullName: "نورة بنت خالد بن عبدالرحمن القحطاني",
+      gender: "female",
+      nationalId: "1040000000",
+      birthDate: "2012-09-01",
+      phones: ["+966544445566"],
+      categoryCode: "orphans",
+      city: "نجران",
+    },
+    {
+      fullName: "محمد بن إبراهيم بن عبدالعزيز الدوسري",
+      gender: "male",
+      nationalId: "2050000005",
+      birthDate: "1990-04-15",
+      phones: ["+966555556677"],
+      categoryCode: "disability",
+      city: "حبونا",
+      email: "m.dosari@example.org",
+      preferredChannel: "email",
+    },
+  ] as const;
+  const files = [];
+  for (const person of people) {
+    files.push(
+      await modules.beneficiaries.service.register(officer, {
+        ...person,
+        phones: [...person.phones],
+        household: [],
+        consent: { purpose: "معالجة بيانات المستفيد لتقديم الخدمات", noticeVersion: "1" },
+        confirmNotDuplicate: true,
+      }),
+    );
+  }
+  await modules.contacts.service.record(officer, {
+    beneficiaryId: files[0]!.beneficiary.id,
+    kind: "inquiry",
+    channel: "phone",
+    direction: "inbound",
+    subject: "موعد صرف السلة الغذائية",
+    answer: "يبدأ الصرف يوم الأحد القادم في مقر الجمعية.",
+    fileIds: [],
+  });
+  await modules.contacts.service.record(officer, {
+    beneficiaryId: files[3]!.beneficiary.id,
+    kind: "inquiry",
+    channel: "social_media",
+    direction: "inbound",
+    subject: "الاستفسار عن برنامج كفالة الأيتام",
+    fileIds: [],
+  });
 }
