@@ -94,11 +94,13 @@ export type Modules = ReturnType<typeof createModules>;
 
 const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../dist/web");
 
-export async function buildApp(deps: AppDeps & { modules?: Modules }): Promise<FastifyInstance> {
+export async function buildApp(
+  deps: AppDeps & { modules?: Modules; logStream?: { write(line: string): void } },
+): Promise<FastifyInstance> {
   const { config, db } = deps;
   const modules = deps.modules ?? createModules(deps);
   const app = Fastify({
-    logger: loggerOptions(config.logLevel),
+    logger: loggerOptions(config.logLevel, deps.logStream),
     genReqId: () => randomUUID(),
     requestIdHeader: false,
     bodyLimit: 1024 * 1024,
