@@ -64,10 +64,11 @@ export function documentXmlToText(xml: string): string {
   let row: string[] | null = null;
   let cell = "";
   let tableDepth = 0;
-  const token = /<(\/?)w:(p|tr|tc|t|tab|br|cr|numPr|tbl)\b[^>]*?(\/?)>|([^<]+)|<[^>]*>/g;
+  let headingParagraph = false;
+  const token = /<(\/?)w:(p|tr|tc|t|tab|br|cr|numPr|tbl|pStyle)\b([^>]*?)(\/?)>|([^<]+)|<[^>]*>/g;
   let inText = false;
   for (const m of xml.matchAll(token)) {
-    const [, closing, tag, selfClosing, text] = m;
+    const [, closing, tag, attributes, selfClosing, text] = m;
     if (text !== undefined) {
       if (inText) paragraph += decodeXml(text);
       continue;
@@ -84,6 +85,10 @@ export function documentXmlToText(xml: string): string {
       case "br":
       case "cr":
         if (open) paragraph += "\n";
+        break;
+      case "pStyle":
+        // Word's built-in «Heading 1…» and «Title» styles (style ids are not localised).
+        if (open && /w:val="(Heading\d|Title|Subtitle)"/i.test(attributes ?? "")) headingParagraph = true;
         break;
       case "numPr":
         if (open) listParagraph = true;
@@ -106,9 +111,12 @@ export function documentXmlToText(xml: string): string {
         if (open && selfClosing !== "/") {
           paragraph = "";
           listParagraph = false;
+          headingParagraph = false;
         } else if (!open) {
+          const blank = paragraph.trim() === "";
           if (row && tableDepth > 0) cell += (cell ? " " : "") + paragraph;
-          else lines.push(listParagraph && paragraph.trim() !== "" ? `- ${paragraph}` : paragraph);
+          else if (headingParagraph && !blank) lines.push(`# ${paragraph}`);
+          else lines.push(listParagraph && !blank ? `- ${paragraph}` : paragraph);
           paragraph = "";
         }
         break;

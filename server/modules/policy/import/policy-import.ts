@@ -167,7 +167,7 @@ const SATISFACTION: Vocabulary<SatisfactionMethod> = [
 
 const SECTION_KINDS = {
   contents: /المحتويات|الفهرس/,
-  channels: /(قنوات|القنوات|وسائل|طرق|اساليب)\s*(ال)?(تواصل|اتصال)|القنوات/,
+  channels: /(قنوات|القنوات|وسايل|طرق|اساليب)\s*(ال)?(تواصل|اتصال)|القنوات/,
   tools: /(ال)?ادوات/,
   steps: /التعامل مع (ال)?مستفيد|(انهاء|انتهاء|لانهاء|لانتهاء) معامل|اجراءات (تقديم )?(ال)?خدم|خطوات/,
   satisfaction: /رضا/,
@@ -221,7 +221,7 @@ function closestByWording<Code extends string>(entry: string, vocabulary: Vocabu
   const withoutTail = folded.replace(/\s+(للجمعيه|بالجمعيه|الجمعيه)$/, "");
   let best: { code: Code; ratio: number } | null = null;
   for (const { code, phrases } of vocabulary) {
-    for (const phrase of phrases) {
+    for (const phrase of phrases.map((p) => foldArabic(p))) {
       for (const candidate of [folded, withoutTail]) {
         const ratio = levenshtein(candidate, phrase) / Math.max(candidate.length, phrase.length);
         if (!best || ratio < best.ratio) best = { code, ratio };
@@ -266,7 +266,11 @@ const LETTERHEAD_NOISE =
   /^(المملكه|وزاره|سياسه|الرقم|التاريخ|المشروعات|المرفقات|ترخيص|مسجله|المسجله|رقم|هاتف|جوال|ص\.?ب|www|http)/;
 
 function cleanName(text: string): string {
-  return collapseWhitespace(text.replace(/[«»"“”*]/g, "").replace(/[\s\-–:،,.(]+$/, ""));
+  // The letterhead often runs on with the license: «جمعية … - ترخيص رقم (1215)».
+  const { folded, origin } = foldArabicWithOrigin(text);
+  const tail = /\s+(?:[-–]\s+)?(?:ترخيص|الترخيص|المسجله|مسجله|برقم|رقم الترخيص)(?!\p{L})/u.exec(folded);
+  const name = tail ? text.slice(0, origin[tail.index]) : text;
+  return collapseWhitespace(name.replace(/[«»"“”*]/g, "").replace(/[\s\-–:،,.(]+$/, ""));
 }
 
 /** A standalone line «جمعية …» (letterhead), with its wrapped second line if the PDF broke it. */
@@ -319,7 +323,7 @@ function licenseNumber(policy: CleanedPolicy): string | null {
   for (const raw of policy.rawLines) {
     const folded = foldArabic(raw);
     const m =
-      /(?:ترخيص|الترخيص|تسجيل|التسجيل|مسجله|المسجله)(?:(?!تاريخ)[^\d\n]){0,30}?(\d{1,7})(?![\d/\-.]\d)/.exec(
+      /(?:ترخيص|الترخيص|تسجيل|التسجيل|مسجله|المسجله)(?:(?!تاريخ)[^\d\n]){0,70}?(\d{1,7})(?![\d/\-.]\d)/.exec(
         folded,
       );
     if (m) return m[1]!;
@@ -340,24 +344,30 @@ function matchInOriginal(text: string, pattern: RegExp, group: number): string |
 // ---------------------------------------------------------------------------------------------
 // Referral
 
-/** The word after «إحالته ل…» up to what the referral is for («للإجابة», «ليجيب», punctuation). */
+/**
+ * The role after «إحالته ل…» / «يحيله … إلى …», up to the word that says what the referral is for:
+ * a purpose with «ل» («للإجابة», «ليجيب», «لدراسة»), a relative clause, or punctuation.
+ */
 function referralRole(lines: readonly string[]): string | null {
-  const pattern = /(?:احال|تحويل|يحيل|يحول|يحال|يوجه|توجيه)\S*\s+(?:الي\s+|ل(?=\S))(\S+(?:\s+\S+){0,6})/;
+  const pattern =
+    /(?:احال|تحويل|يحيل|يحول|يحال|يوجه|توجيه)\S*(?:\s+[^\sل]\S*){0,2}?\s+(?:الي\s+|(ل)(?=\S))(\S+(?:\s+\S+){0,6})/;
   for (const line of lines) {
-    const captured = matchInOriginal(line, pattern, 1);
+    const captured = matchInOriginal(line, pattern, 2);
     if (!captured) continue;
+    const joinedPrefix = pattern.exec(foldArabic(line))?.[1] !== undefined;
     const words = captured.split(/\s+/);
     const role: string[] = [];
     for (const [index, word] of words.entries()) {
       const folded = foldArabic(word).replace(/[^\p{L}]/gu, "");
-      if (index > 0 && (/^(لل|لي|لت|لك|كي|حتي|حيث|الذي|التي|من|في|عن|علي)/.test(folded) || folded === ""))
+      if (index > 0 && (/^(ل(?!جن)|كي|حتي|حيث|الذي|التي|من$|في$|عن$|علي$)/.test(folded) || folded === ""))
         break;
       role.push(word);
       if (/[،,.؛:]$/.test(word)) break;
     }
     let text = role.join(" ").replace(/[،,.؛:]+$/, "");
-    // «للباحث» is «ل» + «الباحث».
-    if (foldArabic(text).startsWith("لل")) text = `ال${text.slice(2)}`;
+    // «للباحث» is «ل» + «الباحث» with the alef dropped; «للجنة البحث» is «ل» + «لجنة البحث».
+    const folded = foldArabic(text);
+    if (joinedPrefix && folded.startsWith("ل") && !folded.startsWith("لجن")) text = `ا${text}`;
     if (text !== "") return text;
   }
   return null;
@@ -441,7 +451,7 @@ const BOUND_MIN = "لا\\s+(?:تقل|يقل)\\s+(?:عن|من)|بحد\\s+ادني
 const BOUND_MAX =
   "لا\\s+(?:تزيد|يزيد|تتجاوز|يتجاوز|تتعدي|يتعدي)(?:\\s+(?:عن|علي|من))?|بحد\\s+اقصي|كحد\\s+اقصي|اقصاها|(?<!من\\s)خلال|في\\s+غضون|في\\s+موعد\\s+اقصاه";
 const BOUND_TARGET = "في\\s+حدود|حوالي|تقريبا|قرابه";
-const QUANTITY = `(?:(\\d{1,4}|${NUMBER_WORDS})\\s*(?:[(\\[][^)\\]]{1,25}[)\\]]\\s*)?)?`;
+const QUANTITY = `(?:(?:[(\\[]\\s*)?(\\d{1,4}|${NUMBER_WORDS})\\s*(?:[)\\]]\\s*)?(?:[(\\[][^)\\]]{1,25}[)\\]]\\s*)?)?`;
 const PERIOD = new RegExp(
   `${START}(?:(${BOUND_MIN})|(${BOUND_MAX})|(${BOUND_TARGET}))\\s+(?:(?:مده|فتره)\\s+)?(?:(?:اقصاها|ادناها|لا\\s+(?:تقل|تزيد)\\s+(?:عن|علي))\\s+)?${QUANTITY}${UNIT}`,
   "gu",
@@ -489,7 +499,7 @@ function responsePeriod(steps: readonly string[], policy: CleanedPolicy): Respon
   // Elsewhere, only in sentences about answering a request, not about complaints or goals.
   for (const line of policy.lines) {
     const folded = foldArabic(line.text);
-    if (!/(الرد|البت|قبول|رفض|دراسه|اجابه)/.test(folded) || /(شكو|شكاو)/.test(folded)) continue;
+    if (!/(رد|البت|قبول|رفض|دراسه|اجابه)/.test(folded) || /(شكو|شكاو)/.test(folded)) continue;
     const rule = responsePeriodIn(line.text);
     if (rule) return rule;
   }

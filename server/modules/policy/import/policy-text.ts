@@ -132,16 +132,23 @@ export function splitListMarker(line: string): { marker: string | null; text: st
 // ---------------------------------------------------------------------------------------------
 // Headings
 
-/** Words that open the sections a beneficiary-relations policy has; folded. */
+/** How the titles of a beneficiary-relations policy's sections begin (folded text). */
 const SECTION_TITLE =
-  /(تمهيد|مقدمه|الهدف|الاهداف|اهداف|القنوات|قنوات|وسائل التواصل مع|طرق التواصل|الادوات|ادوات|التعامل مع المستفيد|معامل|اجراءات|خطوات|تعويض|شكو|شكاو|الخلافات|خصوصي|سريه|ضابط|ضباط|رضا|مجلس الاداره|اعتماد|المسووليات|المسيوليات|المراجع|المحتويات|الفهرس|التعريفات|نطاق|حقوق|العلاقه|تزويد|تمكين|اطلاع|توقيع|الاقرار)/;
+  /^(تمهيد|مقدمه|المقدمه|الهدف|هدف|الاهداف|اهداف|القنوات|قنوات|وسايل التواصل مع|طرق التواصل|اساليب التواصل|الادوات|ادوات|التعامل مع المستفيد|يتم التعامل|اليه التعامل|اجراءات تقديم|الاجراءات|خطوات|تعويض|التعويض|استقبال الشكو|الشكاوي|الشكوي|شكاوي|الخلافات|الخصوصيه|خصوصيه|سريه|السريه|ضابط|ضباط|قياس رضا|اعضاء مجلس|مجلس الاداره|اعتماد|الاعتماد|المسووليات|المسيوليات|مسووليات|المراجع|المحتويات|جدول المحتويات|الفهرس|التعريفات|تعريفات|النطاق|نطاق|بناء العلاقه|حقوق المستفيد|تزويد|تمكين|الاقرار)(?!\p{L})/u;
+/** «أولاً:», «ثانياً -», «المحور الثالث:» before a title. */
+const TITLE_ORDINAL =
+  /^(?:(?:اولا|ثانيا|ثالثا|رابعا|خامسا|سادسا|سابعا|ثامنا|تاسعا|عاشرا)|(?:المحور|الباب|الفصل|البند|القسم|الماده)\s+\S+)\s*[:\-–.)]?\s*/;
 
 function endsWithColon(text: string): boolean {
   return /[:：]\s*-?\s*$|-\s*:\s*$/.test(text);
 }
 
+/** Whether a line reads like the title of one of the policy's sections. */
 export function isSectionTitleText(text: string): boolean {
-  return SECTION_TITLE.test(foldArabic(text));
+  const folded = foldArabic(text)
+    .replace(/^[^\p{L}]+/u, "")
+    .replace(TITLE_ORDINAL, "");
+  return SECTION_TITLE.test(folded) || (folded.startsWith("و") && SECTION_TITLE.test(folded.slice(1)));
 }
 
 function looksLikeHeading(text: string, hasMarker: boolean, markdownHeading: boolean): boolean {
@@ -149,7 +156,7 @@ function looksLikeHeading(text: string, hasMarker: boolean, markdownHeading: boo
   const words = wordCount(text);
   if (endsWithColon(text)) return hasMarker ? words <= 6 : words <= 16;
   if (/[.!؟?؛]$/.test(text.trim())) return false;
-  return !hasMarker && words <= 8 && isSectionTitleText(text);
+  return !hasMarker && words <= 12 && isSectionTitleText(text);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -307,15 +314,15 @@ export function cleanPolicyText(text: string): CleanedPolicy {
       }
     }
 
-    if (heading) {
-      lines.push({ kind: "heading", text: trimHeading(body), cells: [] });
-      continue;
-    }
     // "القنوات: المقابلة، الهاتف" — a title with its content on the same line.
-    const inline = /^([^:]{2,80}):\s*(\S.*)$/.exec(body);
+    const inline = /^([^:]{2,80}):\s*([^\s-].*)$/.exec(body);
     if (inline && marker === null && wordCount(inline[1]!) <= 8 && isSectionTitleText(inline[1]!)) {
       lines.push({ kind: "heading", text: trimHeading(inline[1]!), cells: [] });
       lines.push({ kind: "text", text: inline[2]!, cells: [] });
+      continue;
+    }
+    if (heading) {
+      lines.push({ kind: "heading", text: trimHeading(body), cells: [] });
       continue;
     }
     lines.push({ kind: marker === null ? "text" : "item", text: body, cells: [] });
@@ -341,5 +348,11 @@ export function groupSections(lines: readonly PolicyLine[]): PolicySection[] {
 export function sectionEntries(section: PolicySection): string[] {
   const items = section.lines.filter((l) => l.kind === "item").map((l) => l.text);
   if (items.length > 0) return items;
-  return section.lines.filter((l) => l.kind === "text").map((l) => l.text);
+  const text = section.lines.filter((l) => l.kind === "text").map((l) => l.text);
+  if (text.length > 0) return text;
+  // A list laid out as a table («1 | المقابلة»): the row without its number cells.
+  return section.lines
+    .filter((l) => l.kind === "row")
+    .map((l) => collapseWhitespace(l.cells.filter((c) => !/^[\d.\-)(]*$/.test(c)).join(" ")))
+    .filter((t) => t !== "");
 }

@@ -1,0 +1,200 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { deflateRawSync } from "node:zlib";
+import { afterAll, describe, expect, it } from "vitest";
+import { run } from "./policy.js";
+
+const dir = mkdtempSync(join(tmpdir(), "silah-policy-import-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function call(...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await run(argv, { out: (l) => out.push(l), err: (l) => err.push(l) });
+  return { code, out, err };
+}
+
+const policyText = [
+  "جمعية البر الخيرية بالعلا - ترخيص رقم (345)",
+  "القنوات المستخدمة للتواصل مع المستفيدين:",
+  "1- المقابلة",
+  "2- الاتصالات الهاتفية",
+  "3- الفاكس",
+  "ويتم التعامل مع المستفيد لإنهاء معاملته بالشكل التالي:",
+  "- استقبال المستفيد بلباقة.",
+  "- في حالة عدم وضوح الإجراءات فعلى الموظف إحالته للباحث الاجتماعي للإجابة على تساؤلاته.",
+  "- الرد على الطلب خلال مدة لا تقل عن شهر.",
+  "اعتمد مجلس الإدارة هذه السياسة في الاجتماع (الثالث) في دورته (الخامسة) بتاريخ 1445/07/10هـ",
+].join("\n");
+
+const expected = {
+  association: { name: "جمعية البر الخيرية بالعلا", licenseNumber: "345" },
+  channels: ["interview", "phone", "fax"],
+  officerTools: [],
+  handlingSteps: [
+    "استقبال المستفيد بلباقة.",
+    "في حالة عدم وضوح الإجراءات فعلى الموظف إحالته للباحث الاجتماعي للإجابة على تساؤلاته.",
+    "الرد على الطلب خلال مدة لا تقل عن شهر.",
+  ],
+  referralRole: "الباحث الاجتماعي",
+  responsePeriod: { value: 1, unit: "months", bound: "min", startsAt: "submission" },
+  sections: {
+    compensation: false,
+    complaints: false,
+    privacy: false,
+    liaisonOfficer: false,
+    staffAcknowledgement: false,
+  },
+  satisfactionMethods: [],
+  boardApproval: { hijriDate: "1445-07-10", meeting: "3", term: "5", members: [] },
+};
+
+// ---------------------------------------------------------------------------------------------
+// A minimal .docx: a zip holding word/document.xml, deflated.
+
+function crc32(data: Buffer): number {
+  let crc = 0xffffffff;
+  for (const byte of data) {
+    crc ^= byte;
+    for (let k = 0; k < 8; k++) crc = (crc >>> 1) ^ (0xedb88320 & -(crc & 1));
+  }
+  return (crc ^ 0xffffffff) >>> 0;
+}
+
+function zip(entries: Record<string, string>): Buffer {
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const [name, content] of Object.entries(entries)) {
+    const raw = Buffer.from(content, "utf8");
+    const data = deflateRawSync(raw);
+    const nameBytes = Buffer.from(name, "utf8");
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(8, 8);
+    local.writeUInt32LE(crc32(raw), 14);
+    local.writeUInt32LE(data.length, 18);
+    local.writeUInt32LE(raw.length, 22);
+    local.writeUInt16LE(nameBytes.length, 26);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 4);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(8, 10);
+    central.writeUInt32LE(crc32(raw), 16);
+    central.writeUInt32LE(data.length, 20);
+    central.writeUInt32LE(raw.length, 24);
+    central.writeUInt16LE(nameBytes.length, 28);
+    central.writeUInt32LE(offset, 42);
+    locals.push(local, nameBytes, data);
+    centrals.push(central, nameBytes);
+    offset += local.length + nameBytes.length + data.length;
+  }
+  const directory = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(Object.keys(entries).length, 8);
+  end.writeUInt16LE(Object.keys(entries).length, 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, directory, end]);
+}
+
+const escapeXml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+const paragraph = (text: string, list = false) =>
+  `<w:p>${list ? '<w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr>' : ""}<w:r><w:t xml:space="preserve">${escapeXml(text)}</w:t></w:r></w:p>`;
+const tableRow = (...cells: string[]) =>
+  `<w:tr>${cells.map((c) => `<w:tc>${paragraph(c)}</w:tc>`).join("")}</w:tr>`;
+
+function docx(): Buffer {
+  const body = [
+    paragraph("جمعية البر الخيرية بالعلا - ترخيص رقم (345)"),
+    paragraph("القنوات المستخدمة للتواصل مع المستفيدين:"),
+    paragraph("المقابلة", true),
+    paragraph("الاتصالات الهاتفية", true),
+    paragraph("الفاكس", true),
+    paragraph("ويتم التعامل مع المستفيد لإنهاء معاملته بالشكل التالي:"),
+    paragraph("استقبال المستفيد بلباقة.", true),
+    paragraph("في حالة عدم وضوح الإجراءات فعلى الموظف إحالته للباحث الاجتماعي للإجابة على تساؤلاته.", true),
+    paragraph("الرد على الطلب خلال مدة لا تقل عن شهر.", true),
+    paragraph("اعتمد مجلس الإدارة هذه السياسة في الاجتماع (الثالث) في دورته (الخامسة) بتاريخ 1445/07/10هـ"),
+    `<w:tbl>${tableRow("م", "الاسم", "المنصب")}${tableRow("1", "سالم بن علي العمري", "رئيس المجلس")}</w:tbl>`,
+  ].join("");
+  const xml = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}</w:body></w:document>`;
+  return zip({ "[Content_Types].xml": "<Types/>", "word/document.xml": xml });
+}
+
+describe("silah policy import", () => {
+  it("prints exactly the imported JSON with --json", async () => {
+    const file = join(dir, "policy.txt");
+    writeFileSync(file, policyText, "utf8");
+    const result = await call("import", file, "--json");
+    expect(result.code).toBe(0);
+    expect(result.err).toEqual([]);
+    expect(result.out).toHaveLength(1);
+    expect(JSON.parse(result.out[0]!)).toEqual(expected);
+    expect(result.out[0]).toBe(JSON.stringify(expected, null, 2));
+  });
+
+  it("prints a readable summary, naming channels in Arabic and the absent sections", async () => {
+    const file = join(dir, "summary.txt");
+    writeFileSync(file, policyText, "utf8");
+    const result = await call("import", file);
+    expect(result.code).toBe(0);
+    const text = result.out.join("\n");
+    expect(text).toContain("جمعية البر الخيرية بالعلا");
+    expect(text).toContain("المقابلة الشخصية — In-person interview [interview]");
+    expect(text).toContain("الفاكس — Fax [fax]");
+    expect(text).toContain("3. الرد على الطلب خلال مدة لا تقل عن شهر.");
+    expect(text).toContain("لا تقل عن 1 شهر من تقديم الطلب — at least 1 months from submission");
+    expect(text).toContain("1445-07-10");
+    expect(text).toMatch(/Sections absent: .*تعويض المستفيدين — compensation/);
+  });
+
+  it("reads a Word (.docx) file: list paragraphs as items, tables as rows", async () => {
+    const file = join(dir, "policy.docx");
+    writeFileSync(file, docx());
+    const result = await call("import", file, "--json");
+    expect(result.err).toEqual([]);
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.out[0]!)).toEqual({
+      ...expected,
+      boardApproval: {
+        ...expected.boardApproval,
+        members: [{ name: "سالم بن علي العمري", position: "رئيس المجلس" }],
+      },
+    });
+  });
+
+  it("refuses a PDF with a clear message, since no PDF text extractor is installed", async () => {
+    const file = join(dir, "policy.pdf");
+    writeFileSync(file, "%PDF-1.4");
+    const result = await call("import", file, "--json");
+    expect(result.code).toBe(2);
+    expect(result.out).toEqual([]);
+    expect(result.err.join("\n")).toContain("PDF is not supported");
+  });
+
+  it("refuses unknown file types, missing files, damaged .docx and missing arguments", async () => {
+    const odt = join(dir, "policy.odt");
+    writeFileSync(odt, "x");
+    expect((await call("import", odt)).err.join("\n")).toContain("unknown file type");
+    expect((await call("import", odt)).code).toBe(2);
+
+    const missing = await call("import", join(dir, "nowhere.txt"));
+    expect(missing.code).toBe(2);
+    expect(missing.err.join("\n")).toContain("file not found");
+
+    const broken = join(dir, "broken.docx");
+    writeFileSync(broken, "not a zip at all, just some text long enough to search");
+    const damaged = await call("import", broken);
+    expect(damaged.code).toBe(2);
+    expect(damaged.err.join("\n")).toContain("not a valid .docx");
+
+    expect((await call("import")).code).toBe(2);
+    expect((await call()).code).toBe(2);
+    expect((await call("export", "x.txt")).code).toBe(2);
+  });
+});
