@@ -21,6 +21,10 @@ const commands: Record<string, { summary: string; load: () => Promise<{ run: Cli
     summary: "calendar convert|due|holidays: Hijri dates and deadlines",
     load: () => import("./commands/calendar.js"),
   },
+  policy: {
+    summary: "policy import <FILE> [--json]: read an existing policy (.txt, .docx) into a draft",
+    load: () => import("./commands/policy.js"),
+  },
   id: {
     summary: "id check <number>: validate a national ID or Iqama",
     load: () => import("./commands/id.js"),
