@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, isNull, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Tx } from "../../db/client.js";
 import {
@@ -8,7 +8,6 @@ import {
   interactionFiles,
   interactions,
   liaisonRoutes,
-  registerCounters,
   users,
 } from "../../db/schema.js";
 
@@ -76,19 +75,6 @@ export function createContactsRepository() {
         .insert(interactionFiles)
         .values(fileIds.map((fileId) => ({ associationId, interactionId, fileId })))
         .onConflictDoNothing();
-    },
-
-    /** The next number in a register (per association, per register name), taken inside the transaction. */
-    async nextNumber(tx: Tx, associationId: string, register: string): Promise<number> {
-      const [row] = await tx
-        .insert(registerCounters)
-        .values({ associationId, register, lastNumber: 1 })
-        .onConflictDoUpdate({
-          target: [registerCounters.associationId, registerCounters.register],
-          set: { lastNumber: sql`${registerCounters.lastNumber} + 1` },
-        })
-        .returning();
-      return row!.lastNumber;
     },
 
     async insertCorrespondence(tx: Tx, values: typeof correspondence.$inferInsert): Promise<string> {

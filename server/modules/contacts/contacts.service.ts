@@ -7,6 +7,7 @@ import type {
 import { riyadhDate, toHijri } from "../../../shared/domain/index.js";
 import type { Clock } from "../../clock.js";
 import type { Database, Tx } from "../../db/client.js";
+import { nextRegisterNumber } from "../../db/counters.js";
 import type { Actor } from "../../http/actor.js";
 import { AppError } from "../../http/errors.js";
 import { authorize } from "../../http/policy.js";
@@ -151,7 +152,7 @@ export function createContactsService(deps: {
         const now = clock.now();
         const hijriYear = toHijri(riyadhDate(now)).year;
         const prefix = input.direction === "incoming" ? "IN" : "OUT";
-        const number = await repo.nextNumber(
+        const number = await nextRegisterNumber(
           tx,
           actor.associationId,
           `correspondence-${prefix}-${hijriYear}`,

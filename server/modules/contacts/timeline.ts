@@ -10,6 +10,26 @@ const titles: Partial<Record<string, { ar: string; en: string }>> = {
   "beneficiary.consent_withdrawn": { ar: "سحب موافقة", en: "Consent withdrawn" },
   "interaction.answered": { ar: "الرد على استفسار", en: "Inquiry answered" },
   "correspondence.registered": { ar: "قيد مراسلة", en: "Correspondence registered" },
+  "support_request.opened": { ar: "فتح طلب دعم", en: "Support request opened" },
+  "support_request.document_attached": { ar: "إرفاق مستند بالطلب", en: "Document attached to a request" },
+  "support_request.completed": { ar: "اكتمال الطلب", en: "Request complete" },
+  "support_request.became_incomplete": { ar: "عودة الطلب إلى النقص", en: "Request incomplete again" },
+  "support_request.referred": { ar: "إحالة الطلب إلى الباحث", en: "Request referred" },
+  "support_request.study_recorded": { ar: "بحث اجتماعي أو زيارة منزلية", en: "Social study or home visit" },
+  "support_request.referral_closed": { ar: "إنهاء الإحالة", en: "Referral closed" },
+  "support_request.declared": { ar: "إقرار المستفيد بصحة البيانات", en: "Beneficiary's declaration" },
+  "support_request.scheduled": { ar: "عرض الطلب على اللجنة", en: "Request before the committee" },
+  "support_request.accepted": { ar: "قبول الطلب", en: "Request accepted" },
+  "support_request.rejected": { ar: "رفض الطلب", en: "Request rejected" },
+  "support_request.returned": {
+    ar: "إعادة الطلب لاستكمال المعلومات",
+    en: "Request returned for more information",
+  },
+  "support_request.delivery_recorded": { ar: "تسليم الخدمة", en: "Service delivered" },
+  "support_request.closed": { ar: "إغلاق الطلب", en: "Request closed" },
+  "support_request.cancelled": { ar: "إلغاء الطلب", en: "Request cancelled" },
+  "support_request.deadline_breached": { ar: "تجاوز موعد الرد على الطلب", en: "Response deadline missed" },
+  "notification.queued": { ar: "إشعار المستفيد", en: "Beneficiary notified" },
 };
 
 export function timelineFromAudit(events: AuditEventRow[]): TimelineItem[] {

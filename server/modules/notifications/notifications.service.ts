@@ -126,11 +126,43 @@ export function createNotificationsService(deps: {
     }
   };
 
+  /** Someone who is not (or not yet) a registered beneficiary, e.g. a public complainant. */
+  async function notifyContact(
+    tx: Tx,
+    source: AuditSource,
+    message: { channel: "sms" | "email"; recipient: string; eventKey: string; subject: string; body: string },
+  ): Promise<NotificationRow | undefined> {
+    const row = await repo.insertOnce(tx, {
+      associationId: source.associationId,
+      beneficiaryId: null,
+      channel: message.channel,
+      recipient: message.recipient,
+      subject: message.subject,
+      body: message.body,
+      eventKey: message.eventKey,
+      status: "pending",
+      createdAt: clock.now(),
+    });
+    if (!row) return undefined;
+    await queue.enqueue(
+      sendJob,
+      { notificationId: row.id },
+      { associationId: source.associationId, dedupeKey: `notification:${row.id}`, maxAttempts: 8 },
+      tx,
+    );
+    return row;
+  }
+
   return {
     notifyBeneficiary,
+    notifyContact,
     jobs: { [sendJob]: send } as Record<string, JobHandler>,
     async forBeneficiary(tx: Tx, beneficiaryId: string) {
       return repo.forBeneficiary(tx, beneficiaryId);
+    },
+    /** Messages no machine can carry (a phone call, a letter): tasks on the officers' work list. */
+    async manualTasks(tx: Tx, limit = 100) {
+      return repo.byStatus(tx, "manual", limit);
     },
   };
 }

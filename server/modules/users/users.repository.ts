@@ -32,6 +32,14 @@ export function createUsersRepository() {
         .orderBy(asc(users.fullName));
     },
 
+    async withRole(tx: Tx, role: string): Promise<UserRow[]> {
+      return tx
+        .select()
+        .from(users)
+        .where(sql`${role} = any(${users.roles}) and ${users.active}`)
+        .orderBy(asc(users.createdAt));
+    },
+
     async update(tx: Tx, id: string, changes: Partial<NewUser>): Promise<UserRow | undefined> {
       const [row] = await tx.update(users).set(changes).where(eq(users.id, id)).returning();
       return row;

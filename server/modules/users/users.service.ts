@@ -107,6 +107,11 @@ export function createUsersService(deps: {
       return user?.active ? user : undefined;
     },
 
+    /** For other modules, inside their tenant transaction: the active staff holding a role. */
+    async withRole(tx: Tx, role: StaffRole): Promise<UserRow[]> {
+      return repo.withRole(tx, role);
+    },
+
     async setLocale(actor: Actor, locale: Locale): Promise<UserRow> {
       return db.tenant(actor.associationId, async (tx) => {
         const user = await repo.update(tx, actor.userId, { locale, updatedAt: clock.now() });
