@@ -56,7 +56,12 @@ describe("an officer signs in in Arabic, sees the RTL shell with her name and th
   it("shows her the Arabic navigation without the audit log", async () => {
     const nav = page.getByRole("navigation", { name: "التنقل الرئيسي" });
     await nav.getByRole("link", { name: "الرئيسية" }).waitFor();
-    expect(await nav.getByRole("link").allInnerTexts()).toEqual(["الرئيسية", "المستفيدون"]);
+    expect(await nav.getByRole("link").allInnerTexts()).toEqual([
+      "الرئيسية",
+      "المستفيدون",
+      "سجل المراسلات",
+      "تقويم العمل",
+    ]);
     expect(await page.getByRole("link", { name: "سجل التدقيق" }).count()).toBe(0);
 
     mkdirSync(".tmp", { recursive: true });

@@ -1,4 +1,4 @@
-import { NavLink, Outlet, useNavigate } from "react-router";
+import { Link, Outlet, useLocation, useNavigate } from "react-router";
 import { useSignOut } from "../features/auth/api/sign-out.js";
 import { useI18n } from "../i18n/i18n.js";
 import { LanguageSwitch } from "./language-switch.js";
@@ -12,6 +12,11 @@ export function AppShell() {
   const signOut = useSignOut();
   const navigate = useNavigate();
   const items = visibleNavigation(user.roles);
+  const { pathname } = useLocation();
+  // The most specific item owns the page: /beneficiaries/import is the import's, not the search's.
+  const within = (path: string) =>
+    path === "/" ? pathname === "/" : pathname === path || pathname.startsWith(`${path}/`);
+  const current = items.filter((item) => within(item.path)).sort((a, b) => b.path.length - a.path.length)[0];
 
   function onSignOut() {
     signOut.mutate(undefined, { onSettled: () => navigate("/sign-in", { replace: true }) });
@@ -56,9 +61,13 @@ export function AppShell() {
           <ul className="sidebar__list">
             {items.map((item) => (
               <li key={item.id}>
-                <NavLink to={item.path} end={item.path === "/"} className="sidebar__link">
+                <Link
+                  to={item.path}
+                  className={item === current ? "sidebar__link active" : "sidebar__link"}
+                  aria-current={item === current ? "page" : undefined}
+                >
                   {t(item.label)}
-                </NavLink>
+                </Link>
               </li>
             ))}
           </ul>

@@ -41,7 +41,37 @@ export const navigation: readonly NavigationItem[] = [
     roles: ["officer", "branch_representative", "social_researcher"],
     inMenu: false,
   },
+  {
+    id: "beneficiaries.edit",
+    path: "/beneficiaries/:beneficiaryId/edit",
+    label: "beneficiaries.edit.title",
+    roles: ["officer", "branch_representative", "social_researcher"],
+    inMenu: false,
+  },
+  {
+    id: "beneficiaries.import",
+    path: "/beneficiaries/import",
+    label: "nav.import",
+    roles: ["manager", "administrator"],
+  },
+  {
+    id: "correspondence",
+    path: "/correspondence",
+    label: "nav.correspondence",
+    roles: [
+      "officer",
+      "branch_representative",
+      "social_researcher",
+      "liaison_officer",
+      "committee_member",
+      "followup_committee_member",
+      "manager",
+    ],
+  },
   { id: "audit", path: "/audit", label: "nav.audit", roles: ["manager", "administrator"] },
+  { id: "calendar", path: "/admin/calendar", label: "nav.calendar", roles: "all" },
+  { id: "liaison", path: "/admin/liaison", label: "nav.liaison", roles: ["administrator", "manager"] },
+  { id: "categories", path: "/admin/categories", label: "nav.categories", roles: ["administrator"] },
 ];
 
 export function isAllowed(item: NavigationItem, roles: readonly StaffRole[]): boolean {

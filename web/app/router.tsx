@@ -1,9 +1,16 @@
 import { createBrowserRouter } from "react-router";
 import { AuditLogPage } from "../features/audit/components/audit-log-page.js";
 import { SignInPage } from "../features/auth/components/sign-in-page.js";
-import { RegisterBeneficiaryPage } from "../features/beneficiaries/components/register-beneficiary-page.js";
+import { CategoriesPage } from "../features/beneficiaries/components/categories-page.js";
+import { ImportBeneficiariesPage } from "../features/beneficiaries/components/import-beneficiaries-page.js";
+import {
+  EditBeneficiaryPage,
+  RegisterBeneficiaryPage,
+} from "../features/beneficiaries/components/register-beneficiary-page.js";
+import { LiaisonRoutesRoute, WorkingCalendarRoute } from "./admin-routes.js";
 import { AppShell } from "./app-shell.js";
 import { BeneficiaryFileRoute, BeneficiarySearchRoute } from "./beneficiary-routes.js";
+import { CorrespondenceRoute } from "./contacts-routes.js";
 import { HomePage } from "./home-page.js";
 import { NotFoundPage } from "./not-found-page.js";
 import { PublicLayout } from "./public-layout.js";
@@ -51,6 +58,54 @@ export const router = createBrowserRouter([
             element: (
               <RoleGate item="beneficiaries">
                 <BeneficiaryFileRoute />
+              </RoleGate>
+            ),
+          },
+          {
+            path: "/beneficiaries/import",
+            element: (
+              <RoleGate item="beneficiaries.import">
+                <ImportBeneficiariesPage />
+              </RoleGate>
+            ),
+          },
+          {
+            path: "/beneficiaries/:beneficiaryId/edit",
+            element: (
+              <RoleGate item="beneficiaries.edit">
+                <EditBeneficiaryPage />
+              </RoleGate>
+            ),
+          },
+          {
+            path: "/correspondence",
+            element: (
+              <RoleGate item="correspondence">
+                <CorrespondenceRoute />
+              </RoleGate>
+            ),
+          },
+          {
+            path: "/admin/calendar",
+            element: (
+              <RoleGate item="calendar">
+                <WorkingCalendarRoute />
+              </RoleGate>
+            ),
+          },
+          {
+            path: "/admin/liaison",
+            element: (
+              <RoleGate item="liaison">
+                <LiaisonRoutesRoute />
+              </RoleGate>
+            ),
+          },
+          {
+            path: "/admin/categories",
+            element: (
+              <RoleGate item="categories">
+                <CategoriesPage />
               </RoleGate>
             ),
           },

@@ -11,6 +11,6 @@ const frontLine = [
 export const contactsPolicy = definePolicy({
   record: frontLine,
   answer: frontLine,
-  read: [...frontLine, "committee_member", "followup_committee_member"],
+  read: [...frontLine, "committee_member", "followup_committee_member", "administrator"],
   manageRoutes: ["administrator", "manager"],
 });

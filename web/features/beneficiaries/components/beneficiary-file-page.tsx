@@ -11,11 +11,16 @@ import { useCategories } from "../api/list-categories.js";
 import { useRecordConsent } from "../api/record-consent.js";
 import { useWithdrawConsent } from "../api/withdraw-consent.js";
 import { deskConsent, relationLabels } from "../labels.js";
+import { MergeDuplicate } from "./merge-duplicate.js";
 import "./beneficiaries.css";
 
 type BeneficiaryFilePageProps = {
   /** May record and withdraw the person's consent (the server checks the same). */
   canManageConsent: boolean;
+  /** May correct the file's data (the server checks the same). */
+  canEdit: boolean;
+  /** May fold a duplicate record into this one. */
+  canMerge: boolean;
   /** The contacts and timeline of this person, composed in by the app (features do not import each other). */
   contacts?: (beneficiaryId: string) => ReactNode;
 };
@@ -29,7 +34,12 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-export function BeneficiaryFilePage({ canManageConsent, contacts }: BeneficiaryFilePageProps) {
+export function BeneficiaryFilePage({
+  canManageConsent,
+  canEdit,
+  canMerge,
+  contacts,
+}: BeneficiaryFilePageProps) {
   const { beneficiaryId = "" } = useParams();
   const { t, errorText } = useI18n();
   const file = useBeneficiary(beneficiaryId);
@@ -52,6 +62,7 @@ export function BeneficiaryFilePage({ canManageConsent, contacts }: BeneficiaryF
     );
   }
   const beneficiary = file.data;
+  const active = beneficiary.mergedIntoId === null;
 
   return (
     <article className="page beneficiary-file" aria-labelledby="beneficiary-name">
@@ -73,7 +84,18 @@ export function BeneficiaryFilePage({ canManageConsent, contacts }: BeneficiaryF
             <PhoneNumbers values={beneficiary.phones} />
           </Fact>
         </dl>
+        {active && (canEdit || canMerge) ? (
+          <div className="file-header__actions">
+            {canEdit ? (
+              <Link className="button button--primary" to={`/beneficiaries/${beneficiary.id}/edit`}>
+                {t("beneficiaries.edit.open")}
+              </Link>
+            ) : null}
+          </div>
+        ) : null}
       </header>
+
+      {active && canMerge ? <MergeDuplicate key={beneficiary.id} beneficiary={beneficiary} /> : null}
 
       {beneficiary.mergedIntoId ? (
         <p className="notice">

@@ -1,7 +1,8 @@
 import { type FormEvent, type ReactNode, useEffect, useId, useRef, useState } from "react";
-import { Link, useNavigate } from "react-router";
+import { Link, useNavigate, useParams } from "react-router";
 import type { z } from "zod";
 import {
+  type BeneficiaryView,
   dateInputSchema,
   fullNameSchema,
   type genderSchema,
@@ -14,11 +15,14 @@ import {
   type NotificationChannel,
   notificationChannels,
 } from "../../../../shared/contracts/channels.js";
+import { parseSaudiPhone } from "../../../../shared/domain/index.js";
 import { useI18n } from "../../../i18n/i18n.js";
 import { isApiError } from "../../../lib/http.js";
 import { type DuplicateCheckInput, useCheckDuplicates } from "../api/check-duplicates.js";
+import { useBeneficiary } from "../api/get-beneficiary.js";
 import { useCategories } from "../api/list-categories.js";
 import { type RegisterBeneficiaryInput, useRegisterBeneficiary } from "../api/register-beneficiary.js";
+import { type UpdateBeneficiaryInput, useUpdateBeneficiary } from "../api/update-beneficiary.js";
 import { deskConsent, relationLabels } from "../labels.js";
 import { DuplicatePanel } from "./duplicate-panel.js";
 import "./beneficiaries.css";
@@ -26,7 +30,15 @@ import "./beneficiaries.css";
 type Gender = z.infer<typeof genderSchema>;
 type HouseholdRelation = z.infer<typeof householdRelationSchema>;
 type PhoneRow = { key: number; value: string };
-type HouseholdRow = { key: number; relation: HouseholdRelation | ""; fullName: string; nationalId: string };
+type HouseholdRow = {
+  key: number;
+  relation: HouseholdRelation | "";
+  fullName: string;
+  nationalId: string;
+  /** Kept from the file when editing: the form does not show them, but sending the list must not drop them. */
+  birthDate?: string;
+  gender?: Gender;
+};
 
 type FormState = {
   fullName: string;
@@ -63,6 +75,34 @@ function emptyForm(): FormState {
   };
 }
 
+/** The file as the form shows it: phones as dialled in the Kingdom, absent values as empty fields. */
+function formFrom(view: BeneficiaryView): FormState {
+  return {
+    fullName: view.fullName,
+    nationalId: view.nationalId ?? "",
+    birthDate: view.birthDate ?? "",
+    gender: view.gender ?? "",
+    phones: (view.phones.length > 0 ? view.phones : [""]).map((value) => {
+      const parsed = value ? parseSaudiPhone(value) : null;
+      return { key: nextKey(), value: parsed?.ok ? parsed.national : value };
+    }),
+    email: view.email ?? "",
+    preferredChannel: view.preferredChannel ?? "",
+    city: view.city ?? "",
+    district: view.district ?? "",
+    categoryCode: view.categoryCode ?? "",
+    household: view.household.map((member) => ({
+      key: nextKey(),
+      relation: member.relation,
+      fullName: member.fullName,
+      nationalId: member.nationalId ?? "",
+      birthDate: member.birthDate ?? undefined,
+      gender: member.gender ?? undefined,
+    })),
+    consent: false,
+  };
+}
+
 const optional = (text: string) => (text.trim() === "" ? undefined : text.trim());
 
 /**
@@ -90,6 +130,8 @@ function toRequest(form: FormState, confirmNotDuplicate: boolean) {
       relation: row.relation as HouseholdRelation,
       fullName: row.fullName,
       nationalId: optional(row.nationalId),
+      birthDate: row.birthDate,
+      gender: row.gender,
     })),
     consent: form.consent ? deskConsent : undefined,
     confirmNotDuplicate,
@@ -101,8 +143,32 @@ function toRequest(form: FormState, confirmNotDuplicate: boolean) {
   return { body, rowOf };
 }
 
+// Fields a PATCH may empty by sending "" (the others are cleared by an officer on the phone, not here).
+const clearableFields = ["city", "district"] as const;
+
+/**
+ * The edit as a partial request: each field whose value differs from the file as it was opened.
+ * Lists (phones, household) are sent whole when any row changed, as the API replaces them.
+ */
+function toChanges(initial: FormState, form: FormState, confirmNotDuplicate: boolean) {
+  const before = toRequest(initial, false).body as Record<string, unknown>;
+  const { body, rowOf } = toRequest(form, confirmNotDuplicate);
+  const after = body as Record<string, unknown>;
+  const changes: Record<string, unknown> = {};
+  for (const key of Object.keys(after)) {
+    if (key === "consent" || key === "confirmNotDuplicate") continue;
+    if (JSON.stringify(after[key]) !== JSON.stringify(before[key])) changes[key] = after[key];
+  }
+  for (const key of clearableFields) {
+    if (before[key] !== undefined && after[key] === undefined) changes[key] = "";
+  }
+  const count = Object.keys(changes).length;
+  if (confirmNotDuplicate) changes.confirmNotDuplicate = true;
+  return { changes: changes as Omit<UpdateBeneficiaryInput, "beneficiaryId">, count, rowOf };
+}
+
 /** What is worth asking the duplicate check: only values that would pass, so a half-typed field asks nothing. */
-function duplicateQuery(form: FormState): DuplicateCheckInput | null {
+function duplicateQuery(form: FormState, excludeId?: string): DuplicateCheckInput | null {
   if (!fullNameSchema.safeParse(form.fullName).success) return null;
   const valid = (schema: { safeParse: (v: string) => { success: boolean } }, text: string) =>
     text.trim() !== "" && schema.safeParse(text).success;
@@ -114,6 +180,7 @@ function duplicateQuery(form: FormState): DuplicateCheckInput | null {
     householdIds: form.household
       .map((row) => row.nationalId)
       .filter((value) => valid(nationalIdInputSchema, value)),
+    excludeId,
   };
 }
 
@@ -194,12 +261,42 @@ function FormSection({ title, children }: { title: string; children: ReactNode }
 }
 
 export function RegisterBeneficiaryPage() {
+  return <BeneficiaryForm />;
+}
+
+/** «تعديل البيانات»: the registration form, filled from the file, sending only what changed. */
+export function EditBeneficiaryPage() {
+  const { beneficiaryId = "" } = useParams();
+  const { t, errorText } = useI18n();
+  const file = useBeneficiary(beneficiaryId);
+  if (file.isPending) {
+    return (
+      <p className="muted" aria-live="polite">
+        {t("common.loading")}
+      </p>
+    );
+  }
+  if (file.isError) {
+    return (
+      <div role="alert" className="alert alert--error">
+        {errorText(file.error)}
+      </div>
+    );
+  }
+  return <BeneficiaryForm key={file.data.id} existing={file.data} />;
+}
+
+function BeneficiaryForm({ existing }: { existing?: BeneficiaryView }) {
   const { t, locale, errorText } = useI18n();
   const navigate = useNavigate();
   const register = useRegisterBeneficiary();
+  const update = useUpdateBeneficiary();
+  const saving = existing ? update : register;
   const duplicates = useCheckDuplicates();
   const categories = useCategories();
-  const [form, setForm] = useState<FormState>(emptyForm);
+  const [initial] = useState<FormState>(() => (existing ? formFrom(existing) : emptyForm()));
+  const [form, setForm] = useState<FormState>(initial);
+  const [unchanged, setUnchanged] = useState(false);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [refused, setRefused] = useState<"possible" | "same_national_id" | null>(null);
   const lastChecked = useRef<string | null>(null);
@@ -207,8 +304,9 @@ export function RegisterBeneficiaryPage() {
   const panelRef = useRef<HTMLDivElement>(null);
   const genderErrorId = useId();
 
-  function update(patch: Partial<FormState>, clear: string[] = []) {
+  function change(patch: Partial<FormState>, clear: string[] = []) {
     setForm((current) => ({ ...current, ...patch }));
+    setUnchanged(false);
     // A refusal was about what was typed then; once an identifying field changes, saving asks afresh.
     if (identifyingFields.some((field) => field in patch)) setRefused(null);
     if (clear.some((path) => errors[path])) {
@@ -217,7 +315,7 @@ export function RegisterBeneficiaryPage() {
   }
 
   function checkDuplicates() {
-    const query = duplicateQuery(form);
+    const query = duplicateQuery(form, existing?.id);
     const key = query ? JSON.stringify(query) : null;
     if (!query || key === lastChecked.current) return;
     lastChecked.current = key;
@@ -225,33 +323,44 @@ export function RegisterBeneficiaryPage() {
   }
 
   function save(confirmNotDuplicate: boolean) {
+    const onSuccess = (beneficiary: BeneficiaryView) => navigate(`/beneficiaries/${beneficiary.id}`);
+    if (existing) {
+      const { changes, count, rowOf } = toChanges(initial, form, confirmNotDuplicate);
+      if (count === 0) {
+        setUnchanged(true);
+        return;
+      }
+      update.mutate({ beneficiaryId: existing.id, ...changes }, { onSuccess, onError: onError(rowOf) });
+      return;
+    }
     const { body, rowOf } = toRequest(form, confirmNotDuplicate);
-    register.mutate(body, {
-      onSuccess: (beneficiary) => navigate(`/beneficiaries/${beneficiary.id}`),
-      onError: (failure) => {
-        if (!isApiError(failure)) return;
-        const marked = Object.fromEntries(
-          failure.fieldErrors.map((error) => [rowOf(error.path), error.message[locale]]),
-        );
-        setErrors(marked);
-        if (failure.code === "possible_duplicates") {
-          setRefused(marked.nationalId ? "same_national_id" : "possible");
-          // The refusal names no records: ask for them, so the panel shows whom this may be.
-          const query = duplicateQuery(form);
-          if (query) {
-            lastChecked.current = JSON.stringify(query);
-            duplicates.mutate(query);
-          }
-          return;
+    register.mutate(body, { onSuccess, onError: onError(rowOf) });
+  }
+
+  function onError(rowOf: (path: string) => string) {
+    return (failure: Error) => {
+      if (!isApiError(failure)) return;
+      const marked = Object.fromEntries(
+        failure.fieldErrors.map((error) => [rowOf(error.path), error.message[locale]]),
+      );
+      setErrors(marked);
+      if (failure.code === "possible_duplicates") {
+        setRefused(marked.nationalId ? "same_national_id" : "possible");
+        // The refusal names no records: ask for them, so the panel shows whom this may be.
+        const query = duplicateQuery(form, existing?.id);
+        if (query) {
+          lastChecked.current = JSON.stringify(query);
+          duplicates.mutate(query);
         }
-        setRefused(null);
-        // Take the keyboard to the problem: the first marked field, or the alert.
-        const first = failure.fieldErrors[0];
-        const input = first ? document.getElementById(fieldId(rowOf(first.path))) : null;
-        if (input) input.focus();
-        else alertRef.current?.focus();
-      },
-    });
+        return;
+      }
+      setRefused(null);
+      // Take the keyboard to the problem: the first marked field, or the alert.
+      const first = failure.fieldErrors[0];
+      const input = first ? document.getElementById(fieldId(rowOf(first.path))) : null;
+      if (input) input.focus();
+      else alertRef.current?.focus();
+    };
   }
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -266,33 +375,39 @@ export function RegisterBeneficiaryPage() {
 
   const candidates = duplicates.data?.candidates ?? [];
   const showPanel = candidates.length > 0 || refused !== null;
-  const failure = register.error;
+  const failure = saving.error;
   const generalError =
     failure && !(isApiError(failure) && failure.code === "possible_duplicates") ? errorText(failure) : null;
   const activeCategories = (categories.data?.items ?? []).filter((category) => category.active);
 
   function setPhone(index: number, value: string) {
-    update({ phones: form.phones.map((row, i) => (i === index ? { ...row, value } : row)) }, [
+    change({ phones: form.phones.map((row, i) => (i === index ? { ...row, value } : row)) }, [
       `phones.${index}`,
     ]);
   }
 
   function setMember(index: number, patch: Partial<HouseholdRow>, field: string) {
-    update({ household: form.household.map((row, i) => (i === index ? { ...row, ...patch } : row)) }, [
+    change({ household: form.household.map((row, i) => (i === index ? { ...row, ...patch } : row)) }, [
       `household.${index}.${field}`,
     ]);
   }
+
+  const backTo = existing ? `/beneficiaries/${existing.id}` : "/beneficiaries";
 
   return (
     <section className="page" aria-labelledby="register-title">
       <header className="page__header">
         <p>
-          <Link to="/beneficiaries">{t("beneficiaries.file.back")}</Link>
+          <Link to={backTo}>{existing ? t("beneficiaries.edit.back") : t("beneficiaries.file.back")}</Link>
         </p>
         <h1 id="register-title" className="page__title">
-          {t("beneficiaries.new.title")}
+          {existing ? t("beneficiaries.edit.title") : t("beneficiaries.new.title")}
         </h1>
-        <p className="page__lead">{t("beneficiaries.new.intro")}</p>
+        <p className="page__lead">
+          {existing
+            ? t("beneficiaries.edit.intro", { name: existing.fullName })
+            : t("beneficiaries.new.intro")}
+        </p>
       </header>
 
       <div
@@ -312,7 +427,7 @@ export function RegisterBeneficiaryPage() {
               label={t("beneficiaries.form.fullName")}
               hint={t("beneficiaries.form.fullNameHint")}
               value={form.fullName}
-              onChange={(fullName) => update({ fullName }, ["fullName"])}
+              onChange={(fullName) => change({ fullName }, ["fullName"])}
               onBlur={() => checkDuplicates()}
               error={errors.fullName}
               autoComplete="name"
@@ -323,7 +438,7 @@ export function RegisterBeneficiaryPage() {
             label={t("beneficiaries.form.nationalId")}
             hint={t("beneficiaries.form.nationalIdHint")}
             value={form.nationalId}
-            onChange={(nationalId) => update({ nationalId }, ["nationalId"])}
+            onChange={(nationalId) => change({ nationalId }, ["nationalId"])}
             onBlur={() => checkDuplicates()}
             error={errors.nationalId}
             dir="ltr"
@@ -334,7 +449,7 @@ export function RegisterBeneficiaryPage() {
             label={t("beneficiaries.form.birthDate")}
             hint={t("beneficiaries.form.birthDateHint")}
             value={form.birthDate}
-            onChange={(birthDate) => update({ birthDate }, ["birthDate"])}
+            onChange={(birthDate) => change({ birthDate }, ["birthDate"])}
             onBlur={() => checkDuplicates()}
             error={errors.birthDate}
             dir="auto"
@@ -354,7 +469,7 @@ export function RegisterBeneficiaryPage() {
                     id={gender === "male" ? fieldId("gender") : undefined}
                     value={gender}
                     checked={form.gender === gender}
-                    onChange={() => update({ gender }, ["gender"])}
+                    onChange={() => change({ gender }, ["gender"])}
                   />
                   {t(`beneficiaries.gender.${gender}`)}
                 </label>
@@ -373,7 +488,7 @@ export function RegisterBeneficiaryPage() {
             <DuplicatePanel
               candidates={candidates}
               refused={refused}
-              saving={register.isPending}
+              saving={saving.isPending}
               onConfirm={() => save(true)}
             />
           ) : null}
@@ -403,7 +518,7 @@ export function RegisterBeneficiaryPage() {
                   <button
                     type="button"
                     className="button button--quiet phone-row__remove"
-                    onClick={() => update({ phones: form.phones.filter((_, i) => i !== index) })}
+                    onClick={() => change({ phones: form.phones.filter((_, i) => i !== index) })}
                   >
                     {t("beneficiaries.form.removePhone", { number: String(index) })}
                   </button>
@@ -415,7 +530,7 @@ export function RegisterBeneficiaryPage() {
                 <button
                   type="button"
                   className="button button--link"
-                  onClick={() => update({ phones: [...form.phones, { key: nextKey(), value: "" }] })}
+                  onClick={() => change({ phones: [...form.phones, { key: nextKey(), value: "" }] })}
                 >
                   {t("beneficiaries.form.addPhone")}
                 </button>
@@ -427,7 +542,7 @@ export function RegisterBeneficiaryPage() {
             label={t("beneficiaries.form.email")}
             optionalLabel={t("beneficiaries.form.optional")}
             value={form.email}
-            onChange={(email) => update({ email }, ["email"])}
+            onChange={(email) => change({ email }, ["email"])}
             error={errors.email}
             type="email"
             dir="ltr"
@@ -442,7 +557,7 @@ export function RegisterBeneficiaryPage() {
               className="field__input"
               value={form.preferredChannel}
               onChange={(event) =>
-                update({ preferredChannel: event.target.value as NotificationChannel | "" }, [
+                change({ preferredChannel: event.target.value as NotificationChannel | "" }, [
                   "preferredChannel",
                 ])
               }
@@ -459,14 +574,14 @@ export function RegisterBeneficiaryPage() {
             path="city"
             label={t("beneficiaries.form.city")}
             value={form.city}
-            onChange={(city) => update({ city }, ["city"])}
+            onChange={(city) => change({ city }, ["city"])}
             error={errors.city}
           />
           <TextField
             path="district"
             label={t("beneficiaries.form.district")}
             value={form.district}
-            onChange={(district) => update({ district }, ["district"])}
+            onChange={(district) => change({ district }, ["district"])}
             error={errors.district}
           />
           <div className="field">
@@ -478,7 +593,7 @@ export function RegisterBeneficiaryPage() {
               id={fieldId("categoryCode")}
               className="field__input"
               value={form.categoryCode}
-              onChange={(event) => update({ categoryCode: event.target.value }, ["categoryCode"])}
+              onChange={(event) => change({ categoryCode: event.target.value }, ["categoryCode"])}
               aria-invalid={errors.categoryCode ? true : undefined}
             >
               <option value="">{t("beneficiaries.form.categoryNone")}</option>
@@ -551,7 +666,7 @@ export function RegisterBeneficiaryPage() {
                   <button
                     type="button"
                     className="button button--quiet"
-                    onClick={() => update({ household: form.household.filter((_, i) => i !== index) })}
+                    onClick={() => change({ household: form.household.filter((_, i) => i !== index) })}
                   >
                     {t("beneficiaries.form.household.remove", { number })}
                   </button>
@@ -564,7 +679,7 @@ export function RegisterBeneficiaryPage() {
               type="button"
               className="button button--secondary"
               onClick={() =>
-                update({
+                change({
                   household: [
                     ...form.household,
                     { key: nextKey(), relation: "", fullName: "", nationalId: "" },
@@ -577,28 +692,38 @@ export function RegisterBeneficiaryPage() {
           </div>
         </FormSection>
 
-        <FormSection title={t("beneficiaries.form.section.consent")}>
-          <div className="form-section__wide consent">
-            <label className="choice">
-              <input
-                type="checkbox"
-                checked={form.consent}
-                onChange={(event) => update({ consent: event.target.checked })}
-                aria-describedby="beneficiary-consent-hint"
-              />
-              {t("beneficiaries.form.consent")}
-            </label>
-            <p className="field__hint" id="beneficiary-consent-hint">
-              {t("beneficiaries.form.consentHint")}
-            </p>
-          </div>
-        </FormSection>
+        {existing ? null : (
+          <FormSection title={t("beneficiaries.form.section.consent")}>
+            <div className="form-section__wide consent">
+              <label className="choice">
+                <input
+                  type="checkbox"
+                  checked={form.consent}
+                  onChange={(event) => change({ consent: event.target.checked })}
+                  aria-describedby="beneficiary-consent-hint"
+                />
+                {t("beneficiaries.form.consent")}
+              </label>
+              <p className="field__hint" id="beneficiary-consent-hint">
+                {t("beneficiaries.form.consentHint")}
+              </p>
+            </div>
+          </FormSection>
+        )}
+
+        <p className="notice" aria-live="polite" hidden={!unchanged}>
+          {unchanged ? t("beneficiaries.edit.unchanged") : null}
+        </p>
 
         <div className="form-actions">
-          <button className="button button--primary" type="submit" disabled={register.isPending}>
-            {register.isPending ? t("beneficiaries.form.submitting") : t("beneficiaries.form.submit")}
+          <button className="button button--primary" type="submit" disabled={saving.isPending}>
+            {saving.isPending
+              ? t("beneficiaries.form.submitting")
+              : existing
+                ? t("beneficiaries.edit.submit")
+                : t("beneficiaries.form.submit")}
           </button>
-          <Link className="button button--quiet" to="/beneficiaries">
+          <Link className="button button--quiet" to={backTo}>
             {t("beneficiaries.form.cancel")}
           </Link>
         </div>

@@ -6,6 +6,7 @@ import {
 } from "../../../../shared/contracts/contacts.js";
 import { requestJson } from "../../../lib/http.js";
 import { timelineQueryKey } from "./get-timeline.js";
+import { interactionsQueryKey } from "./list-interactions.js";
 
 export type RecordInteractionInput = z.input<typeof recordInteractionRequestSchema>;
 
@@ -21,6 +22,7 @@ export function useRecordInteraction() {
     onSuccess: (interaction) => {
       if (interaction.beneficiaryId) {
         queryClient.invalidateQueries({ queryKey: timelineQueryKey(interaction.beneficiaryId) });
+        queryClient.invalidateQueries({ queryKey: interactionsQueryKey(interaction.beneficiaryId) });
       }
     },
   });

@@ -5,21 +5,25 @@ import { DualDate } from "../../../components/ui/dual-date.js";
 import { useI18n } from "../../../i18n/i18n.js";
 import { isApiError } from "../../../lib/http.js";
 import { useTimeline } from "../api/get-timeline.js";
+import { useInteractions } from "../api/list-interactions.js";
 import { useRecordInteraction } from "../api/record-interaction.js";
+import type { Attachments } from "../attachments.js";
+import { AttachmentLinks, FilePicker } from "./file-picker.js";
 import "./contacts.css";
 
 type BeneficiaryContactsProps = {
   beneficiaryId: string;
   /** May record contacts and inquiries (the front line; the server checks the same). */
   canRecord: boolean;
+  attachments: Attachments;
 };
 
 /** A beneficiary's contacts: record one as it happens, and read the whole story beneath. */
-export function BeneficiaryContacts({ beneficiaryId, canRecord }: BeneficiaryContactsProps) {
+export function BeneficiaryContacts({ beneficiaryId, canRecord, attachments }: BeneficiaryContactsProps) {
   return (
     <div className="beneficiary-contacts">
-      {canRecord ? <RecordInteractionForm beneficiaryId={beneficiaryId} /> : null}
-      <Timeline beneficiaryId={beneficiaryId} />
+      {canRecord ? <RecordInteractionForm beneficiaryId={beneficiaryId} attachments={attachments} /> : null}
+      <Timeline beneficiaryId={beneficiaryId} href={attachments.href} />
     </div>
   );
 }
@@ -27,7 +31,13 @@ export function BeneficiaryContacts({ beneficiaryId, canRecord }: BeneficiaryCon
 type Kind = InteractionView["kind"];
 type Direction = InteractionView["direction"];
 
-function RecordInteractionForm({ beneficiaryId }: { beneficiaryId: string }) {
+function RecordInteractionForm({
+  beneficiaryId,
+  attachments,
+}: {
+  beneficiaryId: string;
+  attachments: Attachments;
+}) {
   const { t, locale, errorText } = useI18n();
   const record = useRecordInteraction();
   const ids = useId();
@@ -38,15 +48,32 @@ function RecordInteractionForm({ beneficiaryId }: { beneficiaryId: string }) {
   const [summary, setSummary] = useState("");
   const [answer, setAnswer] = useState("");
   const [done, setDone] = useState<InteractionView | null>(null);
+  const [files, setFiles] = useState<File[]>([]);
+  const [uploading, setUploading] = useState(false);
+  const [uploadError, setUploadError] = useState<string | null>(null);
 
   const fieldError = (path: string) =>
     isApiError(record.error) ? record.error.fieldMessage(path)?.[locale] : undefined;
   const subjectError = fieldError("subject");
   const generalError = record.error && !subjectError ? errorText(record.error) : null;
 
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setDone(null);
+    setUploadError(null);
+    // The files first: the contact refers to them by id.
+    let fileIds: string[] = [];
+    if (files.length > 0) {
+      setUploading(true);
+      try {
+        fileIds = (await Promise.all(files.map((file) => attachments.upload(file)))).map((file) => file.id);
+      } catch (failure) {
+        setUploadError(errorText(failure));
+        return;
+      } finally {
+        setUploading(false);
+      }
+    }
     record.mutate(
       {
         beneficiaryId,
@@ -56,6 +83,7 @@ function RecordInteractionForm({ beneficiaryId }: { beneficiaryId: string }) {
         subject,
         summary: summary.trim() || undefined,
         answer: kind === "inquiry" && answer.trim() ? answer.trim() : undefined,
+        fileIds,
       },
       {
         onSuccess: (interaction) => {
@@ -63,6 +91,7 @@ function RecordInteractionForm({ beneficiaryId }: { beneficiaryId: string }) {
           setSubject("");
           setSummary("");
           setAnswer("");
+          setFiles([]);
         },
       },
     );
@@ -180,6 +209,14 @@ function RecordInteractionForm({ beneficiaryId }: { beneficiaryId: string }) {
           </div>
         ) : null}
 
+        <FilePicker
+          label={t("contacts.record.attachments")}
+          files={files}
+          onChange={setFiles}
+          multiple
+          error={uploadError}
+        />
+
         <div role="alert" className={generalError ? "alert alert--error" : "alert"}>
           {generalError}
         </div>
@@ -190,10 +227,15 @@ function RecordInteractionForm({ beneficiaryId }: { beneficiaryId: string }) {
               : t("contacts.record.saved")
             : null}
         </p>
+        {done ? <AttachmentLinks files={done.attachments} href={attachments.href} /> : null}
 
         <div>
-          <button className="button button--primary" type="submit" disabled={record.isPending}>
-            {record.isPending ? t("contacts.record.submitting") : t("contacts.record.submit")}
+          <button className="button button--primary" type="submit" disabled={record.isPending || uploading}>
+            {uploading
+              ? t("files.uploading")
+              : record.isPending
+                ? t("contacts.record.submitting")
+                : t("contacts.record.submit")}
           </button>
         </div>
       </form>
@@ -201,9 +243,14 @@ function RecordInteractionForm({ beneficiaryId }: { beneficiaryId: string }) {
   );
 }
 
-function Timeline({ beneficiaryId }: { beneficiaryId: string }) {
+function Timeline({ beneficiaryId, href }: { beneficiaryId: string; href: Attachments["href"] }) {
   const { t, locale, errorText } = useI18n();
   const timeline = useTimeline(beneficiaryId);
+  // The timeline names a contact by reference; its attachments come with the contacts list.
+  const interactions = useInteractions(beneficiaryId);
+  const attachmentsOf = new Map(
+    (interactions.data?.items ?? []).map((interaction) => [interaction.id, interaction.attachments]),
+  );
   const ids = useId();
 
   return (
@@ -237,6 +284,9 @@ function Timeline({ beneficiaryId }: { beneficiaryId: string }) {
                 {item.actor ? <span>{t("contacts.timeline.by", { name: item.actor })}</span> : null}
               </p>
               {item.detail ? <p className="timeline__detail">{item.detail}</p> : null}
+              {item.ref?.type === "interaction" ? (
+                <AttachmentLinks files={attachmentsOf.get(item.ref.id) ?? []} href={href} />
+              ) : null}
             </li>
           ))}
         </ol>

@@ -1,0 +1,23 @@
+import type { StaffRole } from "../../shared/contracts/roles.js";
+import { CorrespondencePage } from "../features/contacts/components/correspondence-page.js";
+import { attachments } from "./attachments.js";
+import { useCurrentUser } from "./require-session.js";
+
+// Registering a letter is the front line's, as recording a contact is (contacts.policy.ts `record`).
+export const recordRoles: readonly StaffRole[] = [
+  "officer",
+  "branch_representative",
+  "social_researcher",
+  "liaison_officer",
+  "manager",
+];
+
+export function mayAny(mine: readonly StaffRole[], allowed: readonly StaffRole[]): boolean {
+  return mine.some((role) => allowed.includes(role));
+}
+
+/** The correspondence register, with the register form for those who may record. */
+export function CorrespondenceRoute() {
+  const user = useCurrentUser();
+  return <CorrespondencePage canRegister={mayAny(user.roles, recordRoles)} attachments={attachments} />;
+}

@@ -1,0 +1,149 @@
+import { type FormEvent, useId, useState } from "react";
+import { useI18n } from "../../../i18n/i18n.js";
+import { isApiError } from "../../../lib/http.js";
+import { useCreateCategory } from "../api/create-category.js";
+import { useCategories } from "../api/list-categories.js";
+import "./beneficiaries.css";
+
+/** «فئات المستفيدين»: the association's categories, and a form to add one (administrator). */
+export function CategoriesPage() {
+  const { t, locale, errorText } = useI18n();
+  const ids = useId();
+  const categories = useCategories();
+  const create = useCreateCategory();
+  const [code, setCode] = useState("");
+  const [nameAr, setNameAr] = useState("");
+  const [nameEn, setNameEn] = useState("");
+
+  const fieldError = (path: string) =>
+    isApiError(create.error) ? create.error.fieldMessage(path)?.[locale] : undefined;
+  const errors = { code: fieldError("code"), nameAr: fieldError("nameAr"), nameEn: fieldError("nameEn") };
+  const generalError = create.error && !Object.values(errors).some(Boolean) ? errorText(create.error) : null;
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    create.mutate(
+      { code, nameAr, nameEn: nameEn.trim() || undefined },
+      {
+        onSuccess: () => {
+          setCode("");
+          setNameAr("");
+          setNameEn("");
+        },
+      },
+    );
+  }
+
+  const field = (
+    key: "code" | "nameAr" | "nameEn",
+    label: string,
+    value: string,
+    set: (value: string) => void,
+    hint?: string,
+  ) => (
+    <div className="field">
+      <label className="field__label" htmlFor={`${ids}-${key}`}>
+        {label}
+      </label>
+      <input
+        id={`${ids}-${key}`}
+        className="field__input"
+        value={value}
+        dir={key === "nameAr" ? undefined : "ltr"}
+        onChange={(event) => set(event.target.value)}
+        aria-invalid={errors[key] ? true : undefined}
+        aria-describedby={
+          [hint ? `${ids}-${key}-hint` : "", errors[key] ? `${ids}-${key}-error` : ""]
+            .filter(Boolean)
+            .join(" ") || undefined
+        }
+      />
+      {hint ? (
+        <p className="field__hint" id={`${ids}-${key}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      {errors[key] ? (
+        <p className="field__error" id={`${ids}-${key}-error`}>
+          {errors[key]}
+        </p>
+      ) : null}
+    </div>
+  );
+
+  return (
+    <section className="page" aria-labelledby="categories-title">
+      <header className="page__header">
+        <h1 id="categories-title" className="page__title">
+          {t("categories.title")}
+        </h1>
+        <p className="page__lead">{t("categories.intro")}</p>
+      </header>
+
+      <section className="card" aria-labelledby={`${ids}-add`}>
+        <h2 id={`${ids}-add`} className="card__title">
+          {t("categories.add.title")}
+        </h2>
+        <form className="form" onSubmit={onSubmit} noValidate>
+          <div className="form-section__grid">
+            {field("nameAr", t("categories.nameAr"), nameAr, setNameAr)}
+            {field("nameEn", t("categories.nameEn"), nameEn, setNameEn)}
+            {field("code", t("categories.code"), code, setCode, t("categories.codeHint"))}
+          </div>
+          <div role="alert" className={generalError ? "alert alert--error" : "alert"}>
+            {generalError}
+          </div>
+          <p className="success" aria-live="polite">
+            {create.isSuccess ? t("categories.added", { name: create.data.nameAr }) : null}
+          </p>
+          <div>
+            <button type="submit" className="button button--primary" disabled={create.isPending}>
+              {create.isPending ? t("beneficiaries.form.submitting") : t("categories.add.submit")}
+            </button>
+          </div>
+        </form>
+      </section>
+
+      {categories.isPending ? <p className="muted">{t("common.loading")}</p> : null}
+      {categories.isError ? (
+        <div role="alert" className="alert alert--error">
+          {errorText(categories.error)}
+        </div>
+      ) : null}
+      {categories.isSuccess && categories.data.items.length === 0 ? (
+        <p className="empty">{t("categories.empty")}</p>
+      ) : null}
+      {categories.isSuccess && categories.data.items.length > 0 ? (
+        <div className="table-scroll">
+          <table className="table">
+            <caption className="visually-hidden">{t("categories.title")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("categories.nameAr")}</th>
+                <th scope="col">{t("categories.nameEn")}</th>
+                <th scope="col">{t("categories.code")}</th>
+                <th scope="col">{t("categories.status")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {categories.data.items.map((category) => (
+                <tr key={category.id}>
+                  <td>{category.nameAr}</td>
+                  <td>{category.nameEn ? <bdi>{category.nameEn}</bdi> : t("beneficiaries.none")}</td>
+                  <td>
+                    <bdi dir="ltr">{category.code}</bdi>
+                  </td>
+                  <td>
+                    <span className={category.active ? "status-chip" : "status-chip status-chip--off"}>
+                      {category.active ? t("categories.active") : t("categories.inactive")}
+                    </span>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+    </section>
+  );
+}

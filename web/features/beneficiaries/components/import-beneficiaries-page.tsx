@@ -1,0 +1,183 @@
+import { type ChangeEvent, type FormEvent, useId, useState } from "react";
+import { useI18n } from "../../../i18n/i18n.js";
+import { isApiError } from "../../../lib/http.js";
+import { useImportBeneficiaries } from "../api/import-beneficiaries.js";
+import {
+  fieldOfPath,
+  type HeaderColumn,
+  importFieldLabels,
+  readHeader,
+  templateHref,
+} from "../import-columns.js";
+import "./beneficiaries.css";
+
+type Picked = { name: string; text: string; columns: HeaderColumn[]; rows: number };
+
+/** «استيراد المستفيدين»: a spreadsheet saved as CSV, checked row by row; the good rows come in. */
+export function ImportBeneficiariesPage() {
+  const { t, locale, errorText } = useI18n();
+  const ids = useId();
+  const importer = useImportBeneficiaries();
+  const [picked, setPicked] = useState<Picked | null>(null);
+  const [readError, setReadError] = useState(false);
+
+  async function onPick(event: ChangeEvent<HTMLInputElement>) {
+    importer.reset();
+    setReadError(false);
+    const file = event.target.files?.[0];
+    if (!file) {
+      setPicked(null);
+      return;
+    }
+    try {
+      // Blob.text() decodes UTF-8, as the template is saved.
+      const text = await file.text();
+      setPicked({ name: file.name, text, ...readHeader(text) });
+    } catch {
+      setPicked(null);
+      setReadError(true);
+    }
+  }
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (picked) importer.mutate(picked.text);
+  }
+
+  const hasName = picked?.columns.some((column) => column.field === "fullName") ?? false;
+  const report = importer.data;
+  const fileError = isApiError(importer.error) ? importer.error.fieldMessage("file")?.[locale] : undefined;
+  const failure = importer.error ? (fileError ?? errorText(importer.error)) : null;
+
+  return (
+    <section className="page" aria-labelledby="import-title">
+      <header className="page__header page__header--with-action">
+        <div className="page__header">
+          <h1 id="import-title" className="page__title">
+            {t("import.title")}
+          </h1>
+          <p className="page__lead">{t("import.intro")}</p>
+        </div>
+        <a
+          className="button button--secondary"
+          href={templateHref}
+          download="silah-beneficiaries-template.csv"
+        >
+          {t("import.template")}
+        </a>
+      </header>
+
+      <form className="card form" onSubmit={onSubmit} noValidate>
+        <div className="field">
+          <label className="field__label" htmlFor={`${ids}-file`}>
+            {t("import.file")}
+          </label>
+          <input
+            id={`${ids}-file`}
+            className="field__input"
+            type="file"
+            accept=".csv,text/csv"
+            onChange={onPick}
+            aria-describedby={`${ids}-hint`}
+          />
+          <p className="field__hint" id={`${ids}-hint`}>
+            {t("import.fileHint")}
+          </p>
+          {readError ? <p className="field__error">{t("import.readError")}</p> : null}
+        </div>
+
+        {picked ? (
+          <section className="import-columns" aria-labelledby={`${ids}-columns`}>
+            <h2 id={`${ids}-columns`} className="card__label">
+              {t("import.columns", { rows: String(picked.rows) })}
+            </h2>
+            <ul className="import-columns__list">
+              {picked.columns.map((column) => (
+                <li
+                  key={column.header}
+                  className={column.field ? "import-column" : "import-column import-column--ignored"}
+                >
+                  <bdi className="import-column__header">{column.header}</bdi>
+                  <span className="import-column__meaning">
+                    {column.field ? t(importFieldLabels[column.field]) : t("import.columnIgnored")}
+                  </span>
+                </li>
+              ))}
+            </ul>
+            {hasName ? null : <p className="field__error">{t("import.noNameColumn")}</p>}
+          </section>
+        ) : null}
+
+        <div role="alert" className={failure ? "alert alert--error" : "alert"}>
+          {failure}
+        </div>
+
+        <div>
+          <button
+            type="submit"
+            className="button button--primary"
+            disabled={!picked || !hasName || importer.isPending}
+          >
+            {importer.isPending ? t("import.importing") : t("import.submit")}
+          </button>
+        </div>
+      </form>
+
+      {report ? (
+        <section className="card import-report" aria-labelledby={`${ids}-report`}>
+          <h2 id={`${ids}-report`} className="card__title">
+            {t("import.report.title")}
+          </h2>
+          <dl className="facts import-report__counts" aria-live="polite">
+            <div className="facts__item">
+              <dt>{t("import.report.imported")}</dt>
+              <dd className="import-report__count" data-count="imported">
+                {report.imported}
+              </dd>
+            </div>
+            <div className="facts__item">
+              <dt>{t("import.report.rejected")}</dt>
+              <dd className="import-report__count" data-count="rejected">
+                {report.rejected.length}
+              </dd>
+            </div>
+          </dl>
+          {report.rejected.length === 0 ? (
+            <p className="success">{t("import.report.allImported")}</p>
+          ) : (
+            <div className="table-scroll">
+              <table className="table">
+                <caption className="visually-hidden">{t("import.report.rejectedRows")}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t("import.report.row")}</th>
+                    <th scope="col">{t("import.report.column")}</th>
+                    <th scope="col">{t("import.report.reason")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {report.rejected.flatMap((rejected) =>
+                    rejected.errors.map((error, index) => {
+                      const field = fieldOfPath(error.field);
+                      return (
+                        <tr key={`${rejected.row}-${error.field}-${error.code}`} data-row={rejected.row}>
+                          {index === 0 ? (
+                            <th scope="row" rowSpan={rejected.errors.length}>
+                              {rejected.row}
+                            </th>
+                          ) : null}
+                          <td>{field ? t(importFieldLabels[field]) : error.field || "—"}</td>
+                          <td>{error.message[locale]}</td>
+                        </tr>
+                      );
+                    }),
+                  )}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </section>
+      ) : null}
+    </section>
+  );
+}

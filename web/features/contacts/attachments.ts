@@ -1,0 +1,13 @@
+/**
+ * How the contacts feature stores and links files without importing the files feature: the app
+ * hands it these two functions (features meet in web/app).
+ */
+export type Attachments = {
+  /** Uploads one file and answers its id; refused (415, 413) files throw the API's error. */
+  upload: (file: File) => Promise<{ id: string; name: string }>;
+  /** Where the browser downloads a stored file. */
+  href: (fileId: string) => string;
+};
+
+/** What the server accepts; the picker offers only these, the server still reads the content. */
+export const acceptedFileTypes = "application/pdf,image/jpeg,image/png,image/webp";

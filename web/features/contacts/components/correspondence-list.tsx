@@ -1,0 +1,84 @@
+import { Link } from "react-router";
+import type { CorrespondenceView } from "../../../../shared/contracts/contacts.js";
+import { CalendarDate } from "../../../components/ui/calendar-date.js";
+import { DualDate } from "../../../components/ui/dual-date.js";
+import { useI18n } from "../../../i18n/i18n.js";
+import type { Attachments } from "../attachments.js";
+import { correspondenceDirectionLabels, correspondenceMediumLabels } from "../labels.js";
+
+type CorrespondenceListProps = {
+  items: readonly CorrespondenceView[];
+  href: Attachments["href"];
+  /** On a beneficiary's file the link back to the same file says nothing. */
+  showBeneficiary?: boolean;
+  label: string;
+};
+
+/** The register as a table: our reference number first, as it is written on the letter. */
+export function CorrespondenceList({ items, href, showBeneficiary = true, label }: CorrespondenceListProps) {
+  const { t } = useI18n();
+  return (
+    <div className="table-scroll">
+      <table className="table correspondence-table">
+        <caption className="visually-hidden">{label}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("correspondence.column.reference")}</th>
+            <th scope="col">{t("correspondence.column.kind")}</th>
+            <th scope="col">{t("correspondence.column.counterpart")}</th>
+            <th scope="col">{t("correspondence.column.subject")}</th>
+            <th scope="col">{t("correspondence.column.datedOn")}</th>
+            <th scope="col">{t("correspondence.column.registeredAt")}</th>
+            <th scope="col">{t("correspondence.column.scan")}</th>
+            {showBeneficiary ? <th scope="col">{t("correspondence.column.beneficiary")}</th> : null}
+          </tr>
+        </thead>
+        <tbody>
+          {items.map((letter) => (
+            <tr key={letter.id} data-reference={letter.referenceNumber}>
+              <td>
+                <bdi dir="ltr" className="reference-number">
+                  {letter.referenceNumber}
+                </bdi>
+                {letter.externalReference ? (
+                  <p className="muted">
+                    {t("correspondence.theirReference")} <bdi dir="ltr">{letter.externalReference}</bdi>
+                  </p>
+                ) : null}
+              </td>
+              <td>
+                {t(correspondenceDirectionLabels[letter.direction])} ·{" "}
+                {t(correspondenceMediumLabels[letter.medium])}
+              </td>
+              <td>{letter.counterpart}</td>
+              <td>{letter.subject}</td>
+              <td>{letter.datedOn ? <CalendarDate value={letter.datedOn} /> : t("beneficiaries.none")}</td>
+              <td>
+                <DualDate value={letter.registeredAt} />
+                <p className="muted">{letter.recordedBy.fullName}</p>
+              </td>
+              <td>
+                {letter.file ? (
+                  <a href={href(letter.file.id)} download={letter.file.name}>
+                    <bdi>{letter.file.name}</bdi>
+                  </a>
+                ) : (
+                  t("beneficiaries.none")
+                )}
+              </td>
+              {showBeneficiary ? (
+                <td>
+                  {letter.beneficiaryId ? (
+                    <Link to={`/beneficiaries/${letter.beneficiaryId}`}>{t("correspondence.openFile")}</Link>
+                  ) : (
+                    t("beneficiaries.none")
+                  )}
+                </td>
+              ) : null}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
