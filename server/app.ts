@@ -29,6 +29,8 @@ import { createFilesModule } from "./modules/files/index.js";
 import type { SilahModule } from "./modules/module.js";
 import { createNotificationsModule, transportsFrom } from "./modules/notifications/index.js";
 import type { Transports } from "./modules/notifications/notifications.service.js";
+import { createRequestsModule } from "./modules/requests/index.js";
+import { createServicesModule } from "./modules/services/index.js";
 import { createUsersModule } from "./modules/users/index.js";
 
 export type AppDeps = {
@@ -73,6 +75,19 @@ export function createModules({ config, db, clock, ...deps }: AppDeps) {
     queue,
     transports: deps.transports ?? transportsFrom(config),
   });
+  const services = createServicesModule({ db, audit: audit.service, clock });
+  const requests = createRequestsModule({
+    db,
+    beneficiaries: beneficiaries.service,
+    services: services.service,
+    users: users.service,
+    files: files.service,
+    calendar: calendar.service,
+    notifications: notifications.service,
+    audit: audit.service,
+    clock,
+    queue,
+  });
   const modules = {
     audit,
     associations,
@@ -83,6 +98,8 @@ export function createModules({ config, db, clock, ...deps }: AppDeps) {
     calendar,
     files,
     notifications,
+    services,
+    requests,
   };
   for (const module of Object.values(modules) as SilahModule[]) {
     for (const [kind, handler] of Object.entries(module.jobs ?? {})) queue.register(kind, handler);

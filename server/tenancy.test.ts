@@ -2,18 +2,30 @@ import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { staffRoles } from "../shared/contracts/roles.js";
 import {
+  agendaItems,
   associations,
   auditEvents,
   beneficiaries,
   beneficiaryCategories,
   calendarDays,
+  committeeMeetings,
+  committees,
+  committeeVotes,
+  conflictDeclarations,
   consents,
   correspondence,
+  declarations,
+  deliveries,
   files,
   householdMembers,
   interactions,
   liaisonRoutes,
+  referrals,
+  requestDocuments,
+  requestSettings,
+  services,
   sessions,
+  supportRequests,
   users,
 } from "./db/schema.js";
 import {
@@ -111,6 +123,47 @@ const cases: Record<string, Case> = {
   "PUT /api/calendar/days/{date}": { body: { kind: "closure", nameAr: "إغلاق ألفا" } },
   "DELETE /api/calendar/days/{date}": {},
   "PUT /api/liaison-routes": { body: { routes: [{ liaisonUserId: "USER_OF_B" }] } },
+  "GET /api/services": {},
+  "POST /api/services": { body: { code: "alpha_service", nameAr: "خدمة ألفا", kind: "other" } },
+  "GET /api/services/{serviceId}": {},
+  "PATCH /api/services/{serviceId}": { body: { nameAr: "تغيير" } },
+  "GET /api/services/{serviceId}/requirements": {},
+  "GET /api/request-settings": {},
+  "PUT /api/request-settings": { body: { referralRole: "social_researcher" } },
+  "POST /api/requests": {
+    body: { beneficiaryId: "BENEFICIARY_OF_B", serviceId: "SERVICE_OF_B", channel: "phone" },
+  },
+  "GET /api/requests": { query: "beneficiaryId=BENEFICIARY_OF_B" },
+  "GET /api/requests/{requestId}": {},
+  "PUT /api/requests/{requestId}/data": { body: { data: { family_size: 9 } } },
+  "POST /api/requests/{requestId}/documents": {
+    body: { requirementCode: "national_id", fileId: "FILE_OF_B", expiresOn: "2030-01-01" },
+  },
+  "POST /api/requests/{requestId}/referrals": { body: { ownerUserId: "USER_OF_B", reason: "إحالة" } },
+  "POST /api/referrals/{referralId}/study": {
+    body: { kind: "home_visit", on: "2026-03-01", findings: "نتائج", recommendation: "توصية" },
+  },
+  "POST /api/referrals/{referralId}/close": { body: { outcome: "نتيجة" } },
+  "POST /api/requests/{requestId}/declaration": { body: { method: "scanned", fileId: "FILE_OF_B" } },
+  "POST /api/requests/{requestId}/declaration/verify": { body: { code: "123456" } },
+  "POST /api/requests/{requestId}/cancel": { body: { reason: "إلغاء" } },
+  "POST /api/requests/{requestId}/deliveries": { body: { kind: "cash", amount: 100 } },
+  "POST /api/requests/{requestId}/close": {},
+  "GET /api/my-work": {},
+  "GET /api/reports/response-compliance": {},
+  "GET /api/committees": {},
+  "POST /api/committees": { body: { nameAr: "لجنة ألفا", quorum: 1, memberIds: ["USER_OF_B"] } },
+  "POST /api/committee-meetings": {
+    body: { committeeId: "COMMITTEE_OF_B", heldOn: "2026-03-20", requestIds: ["REQUEST_OF_B"] },
+  },
+  "GET /api/committee-meetings/{meetingId}": {},
+  "POST /api/committee-meetings/{meetingId}/items/{requestId}/votes": { body: { vote: "accept" } },
+  "POST /api/committee-meetings/{meetingId}/items/{requestId}/decision": {
+    body: { outcome: "reject", reasons: "أسباب" },
+  },
+  "POST /api/committee-meetings/{meetingId}/minutes": {},
+  "POST /api/committee-meetings/{meetingId}/minutes/approve": {},
+  "POST /api/conflict-declarations": { body: { beneficiaryId: "BENEFICIARY_OF_B", reason: "قرابة" } },
 };
 
 let h: Harness;
@@ -164,6 +217,34 @@ async function snapshotOfB(associationId: string) {
       .from(liaisonRoutes)
       .where(eq(liaisonRoutes.associationId, associationId))
       .orderBy(liaisonRoutes.id),
+    services: await tx.select().from(services).where(eq(services.associationId, associationId)),
+    requestSettings: await tx
+      .select()
+      .from(requestSettings)
+      .where(eq(requestSettings.associationId, associationId)),
+    requests: await tx
+      .select()
+      .from(supportRequests)
+      .where(eq(supportRequests.associationId, associationId))
+      .orderBy(supportRequests.id),
+    requestDocuments: await tx
+      .select()
+      .from(requestDocuments)
+      .where(eq(requestDocuments.associationId, associationId)),
+    referrals: await tx.select().from(referrals).where(eq(referrals.associationId, associationId)),
+    declarations: await tx.select().from(declarations).where(eq(declarations.associationId, associationId)),
+    committees: await tx.select().from(committees).where(eq(committees.associationId, associationId)),
+    meetings: await tx
+      .select()
+      .from(committeeMeetings)
+      .where(eq(committeeMeetings.associationId, associationId)),
+    agenda: await tx.select().from(agendaItems).where(eq(agendaItems.associationId, associationId)),
+    votes: await tx.select().from(committeeVotes).where(eq(committeeVotes.associationId, associationId)),
+    conflicts: await tx
+      .select()
+      .from(conflictDeclarations)
+      .where(eq(conflictDeclarations.associationId, associationId)),
+    deliveries: await tx.select().from(deliveries).where(eq(deliveries.associationId, associationId)),
   }));
 }
 
@@ -229,6 +310,68 @@ beforeAll(async () => {
     beneficiaryId: beneficiaryB.id,
     fileId: fileB.id,
   });
+  // A service, a declared request on a committee's agenda, and a referred one.
+  const serviceB = (
+    await clientB.request("POST", "/api/services", {
+      code: "beta_aid",
+      nameAr: "خدمة بيتا السرية",
+      kind: "financial",
+      requirements: [
+        { kind: "field", code: "family_size", labelAr: "عدد أفراد بيتا", fieldType: "number" },
+        { kind: "document", code: "national_id", labelAr: "هوية بيتا", validity: { kind: "not_expired" } },
+      ],
+    })
+  ).json();
+  const requestB = (
+    await clientB.request("POST", "/api/requests", {
+      beneficiaryId: beneficiaryB.id,
+      serviceId: serviceB.id,
+      channel: "interview",
+      data: { family_size: 3 },
+    })
+  ).json();
+  await clientB.request("POST", `/api/requests/${requestB.id}/documents`, {
+    requirementCode: "national_id",
+    fileId: fileB.id,
+    expiresOn: "2030-01-01",
+  });
+  const declaredB = await clientB.request("POST", `/api/requests/${requestB.id}/declaration`, {
+    method: "scanned",
+    fileId: fileB.id,
+  });
+  expect(declaredB.statusCode, declaredB.body).toBe(200);
+  const committeeB = (
+    await clientB.request("POST", "/api/committees", {
+      nameAr: "لجنة بيتا",
+      quorum: 1,
+      memberIds: [userB.id],
+    })
+  ).json();
+  const meetingB = (
+    await clientB.request("POST", "/api/committee-meetings", {
+      committeeId: committeeB.id,
+      heldOn: "2026-03-16",
+      requestIds: [requestB.id],
+    })
+  ).json();
+  expect(meetingB.items, JSON.stringify(meetingB)).toHaveLength(1);
+  const referredB = (
+    await clientB.request("POST", "/api/requests", {
+      beneficiaryId: beneficiaryB.id,
+      serviceId: serviceB.id,
+      channel: "phone",
+    })
+  ).json();
+  const referralB = (
+    await clientB.request("POST", `/api/requests/${referredB.id}/referrals`, {
+      ownerUserId: userB.id,
+      reason: "سبب إحالة بيتا",
+    })
+  ).json().referrals[0];
+  await clientB.request("POST", "/api/conflict-declarations", {
+    beneficiaryId: second.id,
+    reason: "قرابة بيتا",
+  });
   clientA = await signIn(h, userA.email);
   const [sessionB] = await h.db.system((tx) =>
     tx.select().from(sessions).where(eq(sessions.userId, userB.id)),
@@ -246,6 +389,13 @@ beforeAll(async () => {
     date: "2026-05-10",
     fileId: fileB.id,
     FILE_OF_B: fileB.id,
+    serviceId: serviceB.id,
+    SERVICE_OF_B: serviceB.id,
+    requestId: requestB.id,
+    REQUEST_OF_B: requestB.id,
+    referralId: referralB.id,
+    meetingId: meetingB.id,
+    COMMITTEE_OF_B: committeeB.id,
   };
   markersOfB = [
     b.id,
@@ -271,6 +421,16 @@ beforeAll(async () => {
     "beta-scan",
     "beta secret",
     "مستشفى بيتا",
+    serviceB.id,
+    "خدمة بيتا السرية",
+    "عدد أفراد بيتا",
+    requestB.id,
+    referredB.id,
+    referralB.id,
+    "سبب إحالة بيتا",
+    committeeB.id,
+    "لجنة بيتا",
+    meetingB.id,
   ];
 });
 afterAll(() => h.close());
@@ -357,6 +517,37 @@ describe("cross-tenant matrix", () => {
       "GET /api/calendar/days": 200,
       "PUT /api/calendar/days/{date}": 200,
       "DELETE /api/calendar/days/{date}": 204,
+      "GET /api/services": 200,
+      "POST /api/services": 201,
+      "GET /api/services/{serviceId}": 404,
+      "PATCH /api/services/{serviceId}": 404,
+      "GET /api/services/{serviceId}/requirements": 404,
+      "GET /api/request-settings": 200,
+      "PUT /api/request-settings": 200,
+      "POST /api/requests": 404,
+      "GET /api/requests": 200,
+      "GET /api/requests/{requestId}": 404,
+      "PUT /api/requests/{requestId}/data": 404,
+      "POST /api/requests/{requestId}/documents": 404,
+      "POST /api/requests/{requestId}/referrals": 404,
+      "POST /api/referrals/{referralId}/study": 404,
+      "POST /api/referrals/{referralId}/close": 404,
+      "POST /api/requests/{requestId}/declaration": 404,
+      "POST /api/requests/{requestId}/declaration/verify": 404,
+      "POST /api/requests/{requestId}/cancel": 404,
+      "POST /api/requests/{requestId}/deliveries": 404,
+      "POST /api/requests/{requestId}/close": 404,
+      "GET /api/my-work": 200,
+      "GET /api/reports/response-compliance": 200,
+      "GET /api/committees": 200,
+      "POST /api/committees": 400,
+      "POST /api/committee-meetings": 404,
+      "GET /api/committee-meetings/{meetingId}": 404,
+      "POST /api/committee-meetings/{meetingId}/items/{requestId}/votes": 404,
+      "POST /api/committee-meetings/{meetingId}/items/{requestId}/decision": 404,
+      "POST /api/committee-meetings/{meetingId}/minutes": 404,
+      "POST /api/committee-meetings/{meetingId}/minutes/approve": 404,
+      "POST /api/conflict-declarations": 404,
       "POST /api/auth/sign-out": 204,
     });
     expect(after).toEqual(before);

@@ -454,3 +454,384 @@ export const notifications = pgTable(
     index("notifications_pending_idx").on(t.status, t.createdAt),
   ],
 );
+
+// ——— Support requests: services and their requirements, a request's life, committees (SPEC H1–H8, T2) ———
+
+export const services = pgTable(
+  "services",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    associationId: uuid("association_id")
+      .notNull()
+      .references(() => associations.id),
+    code: text("code").notNull(),
+    nameAr: text("name_ar").notNull(),
+    nameEn: text("name_en"),
+    kind: text("kind").notNull(),
+    eligibilityAr: text("eligibility_ar").notNull().default(""),
+    // The requirements as data (shared/contracts/services.ts): fields, and documents with validity rules.
+    requirements: jsonb("requirements").notNull().default([]),
+    active: boolean("active").notNull().default(true),
+    createdAt: createdAt(),
+    updatedAt: instant("updated_at").notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("services_code_key").on(t.associationId, t.code)],
+);
+
+/** One row per association: how its requests are handled until the policy module supplies it. */
+export const requestSettings = pgTable("request_settings", {
+  associationId: uuid("association_id")
+    .primaryKey()
+    .references(() => associations.id),
+  responsePeriod: jsonb("response_period").notNull(),
+  referralRole: text("referral_role").notNull().default("social_researcher"),
+  updatedAt: instant("updated_at").notNull().defaultNow(),
+});
+
+export const supportRequests = pgTable(
+  "support_requests",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    associationId: uuid("association_id")
+      .notNull()
+      .references(() => associations.id),
+    // REQ-1447-0001: the Hijri year of opening and a per-year number, for the beneficiary to quote.
+    referenceNumber: text("reference_number").notNull(),
+    beneficiaryId: uuid("beneficiary_id")
+      .notNull()
+      .references(() => beneficiaries.id),
+    serviceId: uuid("service_id")
+      .notNull()
+      .references(() => services.id),
+    channel: text("channel").notNull(),
+    state: text("state").notNull(),
+    // The service's requirements as they stood at opening: the request is judged by them.
+    requirements: jsonb("requirements").notNull(),
+    data: jsonb("data").notNull().default({}),
+    openedBy: uuid("opened_by")
+      .notNull()
+      .references(() => users.id),
+    openedAt: instant("opened_at").notNull(),
+    completedAt: instant("completed_at"),
+    responsePeriod: jsonb("response_period"),
+    dueDate: text("due_date"),
+    dueAt: instant("due_at"),
+    warnAt: instant("warn_at"),
+    decision: text("decision"),
+    decisionReasons: text("decision_reasons"),
+    approvedAmount: integer("approved_amount"),
+    decidedAt: instant("decided_at"),
+    deliveredAmount: integer("delivered_amount").notNull().default(0),
+    closedAt: instant("closed_at"),
+    updatedAt: instant("updated_at").notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("support_requests_reference_key").on(t.associationId, t.referenceNumber),
+    index("support_requests_beneficiary_id_idx").on(t.beneficiaryId),
+    index("support_requests_service_id_idx").on(t.serviceId),
+    index("support_requests_opened_by_idx").on(t.openedBy, t.state),
+    index("support_requests_state_idx").on(t.associationId, t.state, t.dueAt),
+  ],
+);
+
+export const requestDocuments = pgTable(
+  "request_documents",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    associationId: uuid("association_id")
+      .notNull()
+      .references(() => associations.id),
+    requestId: uuid("request_id")
+      .notNull()
+      .references(() => supportRequests.id),
+    requirementCode: text("requirement_code").notNull(),
+    fileId: uuid("file_id")
+      .notNull()
+      .references(() => files.id),
+    // What the officer reads off the document; checked against the requirement's rule when attached.
+    issuedOn: text("issued_on"),
+    expiresOn: text("expires_on"),
+    attachedBy: uuid("attached_by")
+      .notNull()
+      .references(() => users.id),
+    attachedAt: instant("attached_at").notNull(),
+    // A newer document for the same requirement replaces this one; the old one stays on record.
+    replacedAt: instant("replaced_at"),
+  },
+  (t) => [
+    index("request_documents_request_id_idx").on(t.requestId, t.requirementCode),
+    index("request_documents_file_id_idx").on(t.fileId),
+    index("request_documents_attached_by_idx").on(t.attachedBy),
+  ],
+);
+
+export const referrals = pgTable(
+  "referrals",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    associationId: uuid("association_id")
+      .notNull()
+      .references(() => associations.id),
+    requestId: uuid("request_id")
+      .notNull()
+      .references(() => supportRequests.id),
+    role: text("role").notNull(),
+    ownerUserId: uuid("owner_user_id")
+      .notNull()
+      .references(() => users.id),
+    reason: text("reason").notNull(),
+    dueDate: text("due_date").notNull(),
+    // The social study / home visit (H4), when the researcher records one.
+    studyKind: text("study_kind"),
+    studyOn: text("study_on"),
+    studyFindings: text("study_findings"),
+    studyRecommendation: text("study_recommendation"),
+    outcome: text("outcome"),
+    closedAt: instant("closed_at"),
+    createdBy: uuid("created_by")
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("referrals_request_id_idx").on(t.requestId),
+    index("referrals_owner_user_id_idx").on(t.ownerUserId, t.closedAt),
+    index("referrals_created_by_idx").on(t.createdBy),
+  ],
+);
+
+export const declarations = pgTable(
+  "declarations",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    associationId: uuid("association_id")
+      .notNull()
+      .references(() => associations.id),
+    requestId: uuid("request_id")
+      .notNull()
+      .references(() => supportRequests.id),
+    // The n-th declaration of the request (taken under the request's row lock): the latest one counts.
+    number: integer("number").notNull(),
+    method: text("method").notNull(),
+    fileId: uuid("file_id").references(() => files.id),
+    // SHA-256 of the canonical data and document hashes the beneficiary declared true.
+    fingerprint: text("fingerprint").notNull(),
+    status: text("status").notNull(),
+    // Only a hash of the one-time code is kept; it expires and allows a few tries.
+    otpHash: text("otp_hash"),
+    otpExpiresAt: instant("otp_expires_at"),
+    otpAttempts: integer("otp_attempts").notNull().default(0),
+    signedAt: instant("signed_at"),
+    createdBy: uuid("created_by")
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("declarations_request_number_key").on(t.requestId, t.number),
+    index("declarations_file_id_idx").on(t.fileId),
+    index("declarations_created_by_idx").on(t.createdBy),
+  ],
+);
+
+export const committees = pgTable(
+  "committees",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    associationId: uuid("association_id")
+      .notNull()
+      .references(() => associations.id),
+    nameAr: text("name_ar").notNull(),
+    nameEn: text("name_en"),
+    quorum: integer("quorum").notNull(),
+    active: boolean("active").notNull().default(true),
+    createdAt: createdAt(),
+  },
+  (t) => [index("committees_association_id_idx").on(t.associationId)],
+);
+
+export const committeeMembers = pgTable(
+  "committee_members",
+  {
+    associationId: uuid("association_id")
+      .notNull()
+      .references(() => associations.id),
+    committeeId: uuid("committee_id")
+      .notNull()
+      .references(() => committees.id),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id),
+  },
+  (t) => [
+    uniqueIndex("committee_members_key").on(t.committeeId, t.userId),
+    index("committee_members_user_id_idx").on(t.userId),
+  ],
+);
+
+export const committeeMeetings = pgTable(
+  "committee_meetings",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    associationId: uuid("association_id")
+      .notNull()
+      .references(() => associations.id),
+    committeeId: uuid("committee_id")
+      .notNull()
+      .references(() => committees.id),
+    heldOn: text("held_on").notNull(),
+    minutesText: text("minutes_text"),
+    minutesGeneratedAt: instant("minutes_generated_at"),
+    minutesApprovedAt: instant("minutes_approved_at"),
+    createdBy: uuid("created_by")
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("committee_meetings_committee_id_idx").on(t.committeeId),
+    index("committee_meetings_created_by_idx").on(t.createdBy),
+  ],
+);
+
+export const agendaItems = pgTable(
+  "agenda_items",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    associationId: uuid("association_id")
+      .notNull()
+      .references(() => associations.id),
+    meetingId: uuid("meeting_id")
+      .notNull()
+      .references(() => committeeMeetings.id),
+    requestId: uuid("request_id")
+      .notNull()
+      .references(() => supportRequests.id),
+    decision: text("decision"),
+    approvedAmount: integer("approved_amount"),
+    reasons: text("reasons"),
+    decidedBy: uuid("decided_by").references(() => users.id),
+    decidedAt: instant("decided_at"),
+  },
+  (t) => [
+    uniqueIndex("agenda_items_key").on(t.meetingId, t.requestId),
+    // A request waits on one agenda at a time: the second scheduling or decision cannot slip in.
+    uniqueIndex("agenda_items_open_request_key").on(t.requestId).where(sql`${t.decidedAt} is null`),
+    index("agenda_items_decided_by_idx").on(t.decidedBy),
+  ],
+);
+
+export const committeeVotes = pgTable(
+  "committee_votes",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    associationId: uuid("association_id")
+      .notNull()
+      .references(() => associations.id),
+    itemId: uuid("item_id")
+      .notNull()
+      .references(() => agendaItems.id),
+    memberId: uuid("member_id")
+      .notNull()
+      .references(() => users.id),
+    vote: text("vote").notNull(),
+    note: text("note"),
+    votedAt: instant("voted_at").notNull(),
+  },
+  (t) => [
+    uniqueIndex("committee_votes_key").on(t.itemId, t.memberId),
+    index("committee_votes_member_id_idx").on(t.memberId),
+  ],
+);
+
+export const minutesApprovals = pgTable(
+  "minutes_approvals",
+  {
+    associationId: uuid("association_id")
+      .notNull()
+      .references(() => associations.id),
+    meetingId: uuid("meeting_id")
+      .notNull()
+      .references(() => committeeMeetings.id),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id),
+    approvedAt: instant("approved_at").notNull(),
+  },
+  (t) => [
+    uniqueIndex("minutes_approvals_key").on(t.meetingId, t.userId),
+    index("minutes_approvals_user_id_idx").on(t.userId),
+  ],
+);
+
+/** A member's own statement that they are related to a beneficiary: they never vote on that person. */
+export const conflictDeclarations = pgTable(
+  "conflict_declarations",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    associationId: uuid("association_id")
+      .notNull()
+      .references(() => associations.id),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id),
+    beneficiaryId: uuid("beneficiary_id")
+      .notNull()
+      .references(() => beneficiaries.id),
+    reason: text("reason").notNull(),
+    declaredAt: instant("declared_at").notNull(),
+  },
+  (t) => [
+    uniqueIndex("conflict_declarations_key").on(t.userId, t.beneficiaryId),
+    index("conflict_declarations_beneficiary_id_idx").on(t.beneficiaryId),
+  ],
+);
+
+export const deliveries = pgTable(
+  "deliveries",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    associationId: uuid("association_id")
+      .notNull()
+      .references(() => associations.id),
+    requestId: uuid("request_id")
+      .notNull()
+      .references(() => supportRequests.id),
+    kind: text("kind").notNull(),
+    // Halalas: what counts against the approved amount (cash paid, or the value of in-kind items).
+    amount: integer("amount").notNull().default(0),
+    items: jsonb("items").notNull().default([]),
+    deliveredOn: text("delivered_on").notNull(),
+    note: text("note"),
+    recordedBy: uuid("recorded_by")
+      .notNull()
+      .references(() => users.id),
+    recordedAt: instant("recorded_at").notNull(),
+  },
+  (t) => [
+    index("deliveries_request_id_idx").on(t.requestId),
+    index("deliveries_recorded_by_idx").on(t.recordedBy),
+  ],
+);
+
+/** Deadline warnings and breaches (H7): what the officer and the manager see until it is answered. */
+export const requestEscalations = pgTable(
+  "request_escalations",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    associationId: uuid("association_id")
+      .notNull()
+      .references(() => associations.id),
+    requestId: uuid("request_id")
+      .notNull()
+      .references(() => supportRequests.id),
+    kind: text("kind").notNull(),
+    dueDate: text("due_date").notNull(),
+    raisedAt: instant("raised_at").notNull(),
+    resolvedAt: instant("resolved_at"),
+  },
+  (t) => [
+    uniqueIndex("request_escalations_key").on(t.requestId, t.kind, t.dueDate),
+    index("request_escalations_open_idx").on(t.associationId, t.resolvedAt),
+  ],
+);

@@ -18,6 +18,9 @@ export const errorCodes = [
   "possible_duplicates",
   "payload_too_large",
   "unsupported_file",
+  "invalid_transition",
+  "conflict_of_interest",
+  "exceeds_approval",
   "internal_error",
 ] as const;
 
@@ -61,6 +64,18 @@ export const errorMessages: Record<ErrorCode, LocalizedText> = {
   unsupported_file: {
     ar: "نوع الملف غير مقبول. المقبول: PDF أو صورة (JPEG أو PNG أو WebP).",
     en: "This kind of file is not accepted. Accepted: PDF or an image (JPEG, PNG, WebP).",
+  },
+  invalid_transition: {
+    ar: "لا يمكن تنفيذ هذا الإجراء والطلب في حالته الحالية.",
+    en: "This cannot be done while the request is in its current state.",
+  },
+  conflict_of_interest: {
+    ar: "لا يجوز لك التصويت أو القرار في هذا الطلب لتعارض المصالح: فتحته أنت أو أفصحت عن صلة بالمستفيد.",
+    en: "You may not vote or decide on this request: you opened it or declared a relation to the beneficiary.",
+  },
+  exceeds_approval: {
+    ar: "المبلغ المسلَّم يتجاوز المبلغ المعتمد في قرار اللجنة.",
+    en: "The amount delivered would exceed the amount the committee approved.",
   },
   internal_error: {
     ar: "حدث خطأ غير متوقع. سُجّل الخطأ وسنعالجه.",

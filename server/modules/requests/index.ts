@@ -1,0 +1,44 @@
+import type { Clock } from "../../clock.js";
+import type { Database } from "../../db/client.js";
+import type { JobQueue } from "../../jobs/queue.js";
+import type { AuditService } from "../audit/index.js";
+import type { BeneficiariesService } from "../beneficiaries/index.js";
+import type { CalendarService } from "../calendar/index.js";
+import type { FilesService } from "../files/index.js";
+import type { SilahModule } from "../module.js";
+import type { NotificationsService } from "../notifications/index.js";
+import type { ServicesService } from "../services/index.js";
+import type { UsersService } from "../users/index.js";
+import { type CommitteesService, createCommitteesService } from "./committees.service.js";
+import { createRequestsRepository } from "./requests.repository.js";
+import { requestsRoutes } from "./requests.routes.js";
+import { createRequestsService, type RequestsService } from "./requests.service.js";
+import { createWorkService } from "./work.service.js";
+
+export type { CommitteesService } from "./committees.service.js";
+export type { RequestsService } from "./requests.service.js";
+
+export function createRequestsModule(deps: {
+  db: Database;
+  beneficiaries: BeneficiariesService;
+  services: ServicesService;
+  users: UsersService;
+  files: FilesService;
+  calendar: CalendarService;
+  notifications: NotificationsService;
+  audit: AuditService;
+  clock: Clock;
+  queue: JobQueue;
+}): SilahModule & { service: RequestsService; committees: CommitteesService } {
+  const repo = createRequestsRepository();
+  const service = createRequestsService({ ...deps, repo });
+  const committees = createCommitteesService({ ...deps, repo, requests: service });
+  const work = createWorkService({ db: deps.db, repo, notifications: deps.notifications });
+  return {
+    name: "requests",
+    service,
+    committees,
+    jobs: service.jobs,
+    routes: requestsRoutes(service, committees, work),
+  };
+}

@@ -1,0 +1,127 @@
+import type { MeetingView, RequestSummary, RequestView } from "../../../shared/contracts/requests.js";
+import type { Requirement } from "../../../shared/contracts/services.js";
+import type { MeetingDetail } from "./committees.service.js";
+import type { RequestDetail, RequestListItem } from "./requests.service.js";
+import { hijriText } from "./requests.service.js";
+
+type Vote = "accept" | "reject" | "return";
+
+export function presentRequestSummary({ row, due }: RequestListItem): RequestSummary {
+  return {
+    id: row.id,
+    referenceNumber: row.referenceNumber,
+    state: row.state as RequestSummary["state"],
+    beneficiary: {
+      id: row.beneficiaryId,
+      fullName: row.beneficiaryName,
+      fileNumber: row.beneficiaryFileNumber,
+    },
+    service: {
+      id: row.serviceId,
+      code: row.serviceCode,
+      nameAr: row.serviceNameAr,
+      kind: row.serviceKind as RequestSummary["service"]["kind"],
+    },
+    channel: row.channel as RequestSummary["channel"],
+    openedAt: row.openedAt.toISOString(),
+    openedBy: { id: row.openedBy, fullName: row.openedByName },
+    completedAt: row.completedAt?.toISOString() ?? null,
+    decidedAt: row.decidedAt?.toISOString() ?? null,
+    due,
+  };
+}
+
+export function presentRequest(detail: RequestDetail): RequestView {
+  const { row } = detail;
+  return {
+    ...presentRequestSummary(detail),
+    data: row.data as RequestView["data"],
+    requirements: row.requirements as Requirement[],
+    completeness: detail.completeness,
+    documents: detail.documents.map((d) => ({
+      id: d.id,
+      requirementCode: d.requirementCode,
+      file: { id: d.fileId, name: d.fileName, mediaType: d.mediaType },
+      issuedOn: d.issuedOn,
+      expiresOn: d.expiresOn,
+      attachedAt: d.attachedAt.toISOString(),
+    })),
+    referrals: detail.referrals.map((r) => ({
+      id: r.id,
+      role: r.role as RequestView["referrals"][number]["role"],
+      owner: { id: r.ownerUserId, fullName: r.ownerName },
+      reason: r.reason,
+      dueDate: r.dueDate,
+      study:
+        r.studyKind && r.studyOn
+          ? {
+              kind: r.studyKind as "social_study" | "home_visit",
+              on: r.studyOn,
+              findings: r.studyFindings ?? "",
+              recommendation: r.studyRecommendation ?? "",
+            }
+          : null,
+      outcome: r.outcome,
+      closedAt: r.closedAt?.toISOString() ?? null,
+    })),
+    declaration: detail.declaration
+      ? {
+          id: detail.declaration.id,
+          method: detail.declaration.method as "on_screen" | "otp" | "scanned",
+          status: detail.declaration.status as "pending" | "signed" | "failed",
+          signedAt: detail.declaration.signedAt?.toISOString() ?? null,
+          covering: detail.declaration.covering,
+        }
+      : null,
+    decision:
+      row.decision && row.decidedAt
+        ? {
+            outcome: row.decision as Vote,
+            reasons: row.decisionReasons ?? "",
+            approvedAmount: row.approvedAmount,
+            decidedAt: row.decidedAt.toISOString(),
+          }
+        : null,
+    deliveredAmount: row.deliveredAmount,
+    deliveries: detail.deliveries.map((d) => ({
+      id: d.id,
+      kind: d.kind as "cash" | "in_kind" | "session",
+      amount: d.amount,
+      items: d.items as { name: string; quantity: number; unitValue: number }[],
+      deliveredOn: d.deliveredOn,
+      note: d.note,
+      recordedAt: d.recordedAt.toISOString(),
+    })),
+  };
+}
+
+export function presentMeeting(detail: MeetingDetail): MeetingView {
+  const { meeting, committee } = detail;
+  return {
+    id: meeting.id,
+    committee: { id: committee.id, nameAr: committee.nameAr, quorum: committee.quorum },
+    heldOn: meeting.heldOn,
+    heldOnHijri: hijriText(meeting.heldOn),
+    items: detail.items.map((item) => ({
+      request: presentRequestSummary(item.request),
+      votes: item.votes.map((v) => ({
+        member: { id: v.memberId, fullName: v.memberName },
+        vote: v.vote as Vote,
+        note: v.note,
+      })),
+      decision: item.decision as Vote | null,
+      reasons: item.reasons,
+      approvedAmount: item.approvedAmount,
+      decidedAt: item.decidedAt?.toISOString() ?? null,
+    })),
+    minutes:
+      meeting.minutesText && meeting.minutesGeneratedAt
+        ? {
+            text: meeting.minutesText,
+            generatedAt: meeting.minutesGeneratedAt.toISOString(),
+            approvedBy: detail.approvals.map((a) => ({ ...a, approvedAt: a.approvedAt.toISOString() })),
+            approvedAt: meeting.minutesApprovedAt?.toISOString() ?? null,
+          }
+        : null,
+  };
+}

@@ -1,0 +1,19 @@
+import type { Clock } from "../../clock.js";
+import type { Database } from "../../db/client.js";
+import type { AuditService } from "../audit/index.js";
+import type { SilahModule } from "../module.js";
+import { createServicesRepository } from "./services.repository.js";
+import { servicesRoutes } from "./services.routes.js";
+import { createServicesService, type ServicesService } from "./services.service.js";
+
+export type { ServiceRow } from "./services.repository.js";
+export type { ServicesService } from "./services.service.js";
+
+export function createServicesModule(deps: {
+  db: Database;
+  audit: AuditService;
+  clock: Clock;
+}): SilahModule & { service: ServicesService } {
+  const service = createServicesService({ ...deps, repo: createServicesRepository() });
+  return { name: "services", service, routes: servicesRoutes(service) };
+}
