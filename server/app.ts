@@ -24,6 +24,7 @@ import { createAuditModule } from "./modules/audit/index.js";
 import { createAuthModule } from "./modules/auth/index.js";
 import { createBeneficiariesModule } from "./modules/beneficiaries/index.js";
 import { createCalendarModule } from "./modules/calendar/index.js";
+import { createComplaintsModule } from "./modules/complaints/index.js";
 import { createContactsModule } from "./modules/contacts/index.js";
 import { createFilesModule } from "./modules/files/index.js";
 import type { SilahModule } from "./modules/module.js";
@@ -88,6 +89,19 @@ export function createModules({ config, db, clock, ...deps }: AppDeps) {
     clock,
     queue,
   });
+  const complaints = createComplaintsModule({
+    db,
+    associations: associations.service,
+    beneficiaries: beneficiaries.service,
+    users: users.service,
+    calendar: calendar.service,
+    files: files.service,
+    notifications: notifications.service,
+    audit: audit.service,
+    queue,
+    clock,
+    secret: config.session.secret,
+  });
   const modules = {
     audit,
     associations,
@@ -100,6 +114,7 @@ export function createModules({ config, db, clock, ...deps }: AppDeps) {
     notifications,
     services,
     requests,
+    complaints,
   };
   for (const module of Object.values(modules) as SilahModule[]) {
     for (const [kind, handler] of Object.entries(module.jobs ?? {})) queue.register(kind, handler);

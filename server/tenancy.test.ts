@@ -28,6 +28,7 @@ import {
   supportRequests,
   users,
 } from "./db/schema.js";
+import { compensationClaims, complaints } from "./db/schema-complaints.js";
 import {
   type Client,
   createAssociation,
@@ -63,6 +64,51 @@ const cases: Record<string, Case> = {
   "GET /api/auth/session": {},
   "POST /api/auth/sign-in": { body: { email: "b-user@example.test", password: "wrong-password" } },
   "POST /api/auth/sign-out": { last: true },
+  // Public routes act for the association named in the address (here A's); a tracking link is its token.
+  "GET /api/public/associations/{slug}/complaint-challenge": {},
+  "POST /api/public/associations/{slug}/complaints": {
+    body: {
+      category: "other",
+      subject: "موضوع",
+      details: "تفاصيل الشكوى هنا",
+      challengeToken: "aaaaaaaaaaaa.bbbb",
+      challengeAnswer: "1",
+    },
+  },
+  "GET /api/public/complaints/{token}": {},
+  "POST /api/complaints": {
+    body: {
+      channel: "phone",
+      category: "other",
+      subject: "شكوى",
+      details: "تفاصيل الشكوى هنا",
+      beneficiaryId: "BENEFICIARY_OF_B",
+    },
+  },
+  "GET /api/complaints": { query: "status=all" },
+  "GET /api/complaints/dashboard": {},
+  "GET /api/complaints/{complaintId}": {},
+  "POST /api/complaints/{complaintId}/assign": { body: { assigneeId: "USER_OF_B" } },
+  "POST /api/complaints/{complaintId}/notes": { body: { kind: "note", note: "ملاحظة" } },
+  "POST /api/complaints/{complaintId}/close": { body: { outcome: "rejected", note: "مرفوضة" } },
+  "POST /api/compensation-claims": {
+    body: { claimantName: "مطالب", description: "وصف المطالبة", complaintId: "COMPLAINT_OF_B" },
+  },
+  "GET /api/compensation-claims": {},
+  "GET /api/compensation-claims/{claimId}": {},
+  "POST /api/compensation-claims/{claimId}/proof": {
+    body: {
+      kind: "judicial_ruling",
+      number: "1",
+      date: "2026-01-01",
+      authority: "محكمة",
+      fileId: "FILE_OF_B",
+    },
+  },
+  "POST /api/compensation-claims/{claimId}/rounds": { body: { offerAmount: 100, response: "accepted" } },
+  "POST /api/compensation-claims/{claimId}/settlement": { body: { terms: "شروط التسوية", amount: 100 } },
+  "POST /api/compensation-claims/{claimId}/approve": { body: { amount: 100 } },
+  "POST /api/compensation-claims/{claimId}/payments": { body: { amount: 100, reference: "R" } },
   "GET /healthz": {},
   "GET /api/beneficiaries": { query: `q=${encodeURIComponent("سلمى بنت حمد البيتاوي")}` },
   "POST /api/beneficiaries/duplicate-check": {
@@ -206,6 +252,11 @@ async function snapshotOfB(associationId: string) {
       .from(beneficiaryCategories)
       .where(eq(beneficiaryCategories.associationId, associationId))
       .orderBy(beneficiaryCategories.id),
+    complaints: await tx.select().from(complaints).where(eq(complaints.associationId, associationId)),
+    claims: await tx
+      .select()
+      .from(compensationClaims)
+      .where(eq(compensationClaims.associationId, associationId)),
     files: await tx.select().from(files).where(eq(files.associationId, associationId)),
     correspondence: await tx
       .select()
@@ -372,6 +423,23 @@ beforeAll(async () => {
     beneficiaryId: second.id,
     reason: "قرابة بيتا",
   });
+  const complaintB = (
+    await clientB.request("POST", "/api/complaints", {
+      channel: "fax",
+      category: "service",
+      subject: "شكوى بيتا السرية",
+      details: "تفاصيل شكوى بيتا لا يراها غيرها",
+      name: "مشتكي بيتا",
+    })
+  ).json();
+  const complaintBId = (await clientB.request("GET", "/api/complaints?status=all")).json().items[0].id;
+  const claimB = (
+    await clientB.request("POST", "/api/compensation-claims", {
+      claimantName: "مطالب بيتا",
+      description: "مطالبة بيتا بالتعويض",
+      complaintId: complaintBId,
+    })
+  ).json();
   clientA = await signIn(h, userA.email);
   const [sessionB] = await h.db.system((tx) =>
     tx.select().from(sessions).where(eq(sessions.userId, userB.id)),
@@ -396,6 +464,11 @@ beforeAll(async () => {
     referralId: referralB.id,
     meetingId: meetingB.id,
     COMMITTEE_OF_B: committeeB.id,
+    complaintId: complaintBId,
+    COMPLAINT_OF_B: complaintBId,
+    claimId: claimB.id,
+    slug: a.slug,
+    token: "T".repeat(43),
   };
   markersOfB = [
     b.id,
@@ -421,6 +494,13 @@ beforeAll(async () => {
     "beta-scan",
     "beta secret",
     "مستشفى بيتا",
+    complaintBId,
+    complaintB.referenceNumber,
+    complaintB.trackingToken,
+    "شكوى بيتا",
+    "مشتكي بيتا",
+    claimB.id,
+    "مطالب بيتا",
     serviceB.id,
     "خدمة بيتا السرية",
     "عدد أفراد بيتا",
@@ -549,6 +629,24 @@ describe("cross-tenant matrix", () => {
       "POST /api/committee-meetings/{meetingId}/minutes/approve": 404,
       "POST /api/conflict-declarations": 404,
       "POST /api/auth/sign-out": 204,
+      "GET /api/public/associations/{slug}/complaint-challenge": 200,
+      "POST /api/public/associations/{slug}/complaints": 400,
+      "GET /api/public/complaints/{token}": 404,
+      "POST /api/complaints": 404,
+      "GET /api/complaints": 200,
+      "GET /api/complaints/dashboard": 200,
+      "GET /api/complaints/{complaintId}": 404,
+      "POST /api/complaints/{complaintId}/assign": 404,
+      "POST /api/complaints/{complaintId}/notes": 404,
+      "POST /api/complaints/{complaintId}/close": 404,
+      "POST /api/compensation-claims": 404,
+      "GET /api/compensation-claims": 200,
+      "GET /api/compensation-claims/{claimId}": 404,
+      "POST /api/compensation-claims/{claimId}/proof": 404,
+      "POST /api/compensation-claims/{claimId}/rounds": 404,
+      "POST /api/compensation-claims/{claimId}/settlement": 404,
+      "POST /api/compensation-claims/{claimId}/approve": 404,
+      "POST /api/compensation-claims/{claimId}/payments": 404,
     });
     expect(after).toEqual(before);
   });

@@ -1,0 +1,82 @@
+import type { ClaimView, ComplaintView } from "../../../shared/contracts/complaints.js";
+import { riyadhDate, toIsoDate } from "../../../shared/domain/index.js";
+import type { ClaimWithEvents } from "./compensation.repository.js";
+import type { ComplaintWithDetail } from "./complaints.repository.js";
+
+export function presentComplaint(row: ComplaintWithDetail, now: Date): ComplaintView {
+  return {
+    id: row.id,
+    referenceNumber: row.referenceNumber,
+    source: row.source as ComplaintView["source"],
+    channel: row.channel,
+    anonymous: row.anonymous,
+    complainant: { name: row.complainantName, phone: row.complainantPhone, email: row.complainantEmail },
+    beneficiaryId: row.beneficiaryId,
+    category: row.category as ComplaintView["category"],
+    subject: row.subject,
+    details: row.details,
+    status: row.status as ComplaintView["status"],
+    outcome: row.outcome as ComplaintView["outcome"],
+    outcomeNote: row.outcomeNote,
+    settlementTerms: row.settlementTerms,
+    complainantAcceptedAt: row.complainantAcceptedAt?.toISOString() ?? null,
+    assignedTo: row.assignedTo ? { id: row.assignedTo, fullName: row.assigneeName ?? "" } : null,
+    receivedAt: row.receivedAt.toISOString(),
+    dueAt: row.dueAt.toISOString(),
+    dueDate: toIsoDate(riyadhDate(row.dueAt)),
+    overdue: row.status !== "closed" && row.dueAt < now,
+    escalatedAt: row.escalatedAt?.toISOString() ?? null,
+    closedAt: row.closedAt?.toISOString() ?? null,
+    events: row.events.map((e) => ({
+      at: e.at.toISOString(),
+      kind: e.kind,
+      note: e.note,
+      actor: e.actorName,
+    })),
+    attachments: row.attachments,
+  };
+}
+
+export function presentClaim(row: ClaimWithEvents): ClaimView {
+  const proof: ClaimView["proof"] =
+    row.proofKind === "investigation_minutes"
+      ? {
+          kind: "investigation_minutes",
+          date: row.minutesDate ?? "",
+          harm: row.minutesHarm ?? "",
+          harmSize: row.minutesHarmSize ?? "",
+          causes: row.minutesCauses ?? "",
+          approvedBy: row.minutesApprovedBy,
+        }
+      : row.proofKind === "judicial_ruling"
+        ? {
+            kind: "judicial_ruling",
+            number: row.rulingNumber ?? "",
+            date: row.rulingDate ?? "",
+            authority: row.rulingAuthority ?? "",
+            fileId: row.rulingFileId,
+          }
+        : null;
+  return {
+    id: row.id,
+    complaintId: row.complaintId,
+    beneficiaryId: row.beneficiaryId,
+    claimantName: row.claimantName,
+    description: row.description,
+    status: row.status as ClaimView["status"],
+    proof,
+    settlementTerms: row.settlementTerms,
+    settledAmount: row.settledAmount,
+    approvedAmount: row.approvedAmount,
+    paidAmount: row.paidAmount,
+    events: row.events.map((e) => ({
+      kind: e.kind,
+      at: e.at.toISOString(),
+      amount: e.amount,
+      response: e.response,
+      note: e.note,
+      reference: e.reference,
+    })),
+    createdAt: row.createdAt.toISOString(),
+  };
+}

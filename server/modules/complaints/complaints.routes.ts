@@ -1,0 +1,339 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import {
+  approveClaimRequestSchema,
+  assignComplaintRequestSchema,
+  associationSlugParamsSchema,
+  type ComplaintView,
+  challengeResponseSchema,
+  claimIdParamsSchema,
+  claimListResponseSchema,
+  claimViewSchema,
+  closeComplaintRequestSchema,
+  complaintIdParamsSchema,
+  complaintListQuerySchema,
+  complaintListResponseSchema,
+  complaintNoteRequestSchema,
+  complaintReceiptSchema,
+  complaintsDashboardSchema,
+  complaintTrackingSchema,
+  complaintViewSchema,
+  negotiationRoundRequestSchema,
+  openClaimRequestSchema,
+  paymentRequestSchema,
+  publicComplaintRequestSchema,
+  recordProofRequestSchema,
+  settlementRequestSchema,
+  staffComplaintRequestSchema,
+  trackingParamsSchema,
+} from "../../../shared/contracts/complaints.js";
+import { riyadhDate, toIsoDate } from "../../../shared/domain/index.js";
+import type { Clock } from "../../clock.js";
+import { createChallenge } from "./challenge.js";
+import type { CompensationService } from "./compensation.service.js";
+import { presentClaim, presentComplaint } from "./complaints.presenter.js";
+import type { ComplaintsService } from "./complaints.service.js";
+
+const tags = ["complaints"];
+const publicTags = ["public"];
+
+export function complaintsRoutes(deps: {
+  complaints: ComplaintsService;
+  compensation: CompensationService;
+  clock: Clock;
+  secret: string;
+}): FastifyPluginAsyncZod {
+  const { complaints, compensation, clock, secret } = deps;
+  const receipt = (r: {
+    complaint: { referenceNumber: string };
+    trackingToken: string;
+    dueDate: string;
+  }) => ({
+    referenceNumber: r.complaint.referenceNumber,
+    trackingToken: r.trackingToken,
+    trackingPath: `/complaints/track/${r.trackingToken}`,
+    dueDate: r.dueDate,
+  });
+
+  return async (app) => {
+    // ——— Public: no account (Q1) ———
+    app.get(
+      "/api/public/associations/:slug/complaint-challenge",
+      {
+        config: { access: "public" },
+        schema: {
+          tags: publicTags,
+          summary: "A human check for the public complaint form",
+          params: associationSlugParamsSchema,
+          response: { 200: challengeResponseSchema },
+        },
+      },
+      async () => createChallenge(secret, clock.now()),
+    );
+
+    app.post(
+      "/api/public/associations/:slug/complaints",
+      {
+        config: { access: "public" },
+        bodyLimit: 32 * 1024,
+        schema: {
+          tags: publicTags,
+          summary: "File a complaint without an account; answers with a reference number and a tracking link",
+          params: associationSlugParamsSchema,
+          body: publicComplaintRequestSchema,
+          response: { 201: complaintReceiptSchema },
+        },
+      },
+      async (request, reply) =>
+        reply
+          .status(201)
+          .send(receipt(await complaints.receivePublic(request.params.slug, request.body, request.ip))),
+    );
+
+    app.get(
+      "/api/public/complaints/:token",
+      {
+        config: { access: "public" },
+        schema: {
+          tags: publicTags,
+          summary: "A complaint's status and steps; nothing personal",
+          params: trackingParamsSchema,
+          response: { 200: complaintTrackingSchema },
+        },
+      },
+      async (request) => {
+        const { complaint, steps } = await complaints.track(request.params.token);
+        return {
+          referenceNumber: complaint.referenceNumber,
+          status: complaint.status as ComplaintView["status"],
+          outcome: complaint.outcome as ComplaintView["outcome"],
+          receivedAt: complaint.receivedAt.toISOString(),
+          dueDate: toIsoDate(riyadhDate(complaint.dueAt)),
+          steps: steps.map((s) => ({
+            at: s.at.toISOString(),
+            kind: s.kind.split(":")[0] === "closed" ? s.kind : s.kind,
+          })),
+        };
+      },
+    );
+
+    // ——— Staff ———
+    app.post(
+      "/api/complaints",
+      {
+        schema: {
+          tags,
+          summary: "Record a complaint received by fax, phone, letter or in person",
+          body: staffComplaintRequestSchema,
+          response: { 201: complaintReceiptSchema },
+        },
+      },
+      async (request, reply) =>
+        reply.status(201).send(receipt(await complaints.record(request.actor(), request.body))),
+    );
+
+    app.get(
+      "/api/complaints",
+      {
+        schema: {
+          tags,
+          summary: "Complaints, most urgent first",
+          querystring: complaintListQuerySchema,
+          response: { 200: complaintListResponseSchema },
+        },
+      },
+      async (request) => {
+        const rows = await complaints.list(request.actor(), {
+          status: request.query.status,
+          assignedToMe: request.query.assignedToMe === "true",
+          limit: request.query.limit,
+        });
+        const now = clock.now();
+        return { items: rows.map((r) => presentComplaint(r, now)) };
+      },
+    );
+
+    app.get(
+      "/api/complaints/dashboard",
+      {
+        schema: {
+          tags,
+          summary: "Senior management: open, overdue, escalated, ageing, trends",
+          response: { 200: complaintsDashboardSchema },
+        },
+      },
+      async (request) => complaints.dashboard(request.actor()),
+    );
+
+    app.get(
+      "/api/complaints/:complaintId",
+      {
+        schema: {
+          tags,
+          summary: "A complaint with its steps",
+          params: complaintIdParamsSchema,
+          response: { 200: complaintViewSchema },
+        },
+      },
+      async (request) =>
+        presentComplaint(await complaints.get(request.actor(), request.params.complaintId), clock.now()),
+    );
+
+    app.post(
+      "/api/complaints/:complaintId/assign",
+      {
+        schema: {
+          tags,
+          summary: "Assign to a member of the follow-up committee",
+          params: complaintIdParamsSchema,
+          body: assignComplaintRequestSchema,
+          response: { 200: complaintViewSchema },
+        },
+      },
+      async (request) =>
+        presentComplaint(
+          await complaints.assign(request.actor(), request.params.complaintId, request.body.assigneeId),
+          clock.now(),
+        ),
+    );
+
+    app.post(
+      "/api/complaints/:complaintId/notes",
+      {
+        schema: {
+          tags,
+          summary: "Record an investigation note or a contact with the complainant",
+          params: complaintIdParamsSchema,
+          body: complaintNoteRequestSchema,
+          response: { 200: complaintViewSchema },
+        },
+      },
+      async (request) =>
+        presentComplaint(
+          await complaints.addNote(request.actor(), request.params.complaintId, request.body),
+          clock.now(),
+        ),
+    );
+
+    app.post(
+      "/api/complaints/:complaintId/close",
+      {
+        schema: {
+          tags,
+          summary: "Close with an outcome: resolved, amicable settlement, rejected, referred to compensation",
+          params: complaintIdParamsSchema,
+          body: closeComplaintRequestSchema,
+          response: { 200: complaintViewSchema },
+        },
+      },
+      async (request) =>
+        presentComplaint(
+          await complaints.close(request.actor(), request.params.complaintId, request.body),
+          clock.now(),
+        ),
+    );
+
+    // ——— Compensation (K1, K2) ———
+    app.post(
+      "/api/compensation-claims",
+      {
+        schema: {
+          tags,
+          summary: "Open a compensation claim, from a complaint or directly",
+          body: openClaimRequestSchema,
+          response: { 201: claimViewSchema },
+        },
+      },
+      async (request, reply) =>
+        reply.status(201).send(presentClaim(await compensation.open(request.actor(), request.body))),
+    );
+    app.get(
+      "/api/compensation-claims",
+      { schema: { tags, summary: "Compensation claims", response: { 200: claimListResponseSchema } } },
+      async (request) => ({ items: (await compensation.list(request.actor())).map(presentClaim) }),
+    );
+    app.get(
+      "/api/compensation-claims/:claimId",
+      {
+        schema: {
+          tags,
+          summary: "A claim with its negotiation and payments",
+          params: claimIdParamsSchema,
+          response: { 200: claimViewSchema },
+        },
+      },
+      async (request) => presentClaim(await compensation.get(request.actor(), request.params.claimId)),
+    );
+    app.post(
+      "/api/compensation-claims/:claimId/proof",
+      {
+        schema: {
+          tags,
+          summary: "Record the proof: investigation minutes or a judicial ruling",
+          params: claimIdParamsSchema,
+          body: recordProofRequestSchema,
+          response: { 200: claimViewSchema },
+        },
+      },
+      async (request) =>
+        presentClaim(await compensation.recordProof(request.actor(), request.params.claimId, request.body)),
+    );
+    app.post(
+      "/api/compensation-claims/:claimId/rounds",
+      {
+        schema: {
+          tags,
+          summary: "Record a negotiation round",
+          params: claimIdParamsSchema,
+          body: negotiationRoundRequestSchema,
+          response: { 200: claimViewSchema },
+        },
+      },
+      async (request) =>
+        presentClaim(await compensation.recordRound(request.actor(), request.params.claimId, request.body)),
+    );
+    app.post(
+      "/api/compensation-claims/:claimId/settlement",
+      {
+        schema: {
+          tags,
+          summary: "Record the settlement agreement",
+          params: claimIdParamsSchema,
+          body: settlementRequestSchema,
+          response: { 200: claimViewSchema },
+        },
+      },
+      async (request) =>
+        presentClaim(await compensation.settle(request.actor(), request.params.claimId, request.body)),
+    );
+    app.post(
+      "/api/compensation-claims/:claimId/approve",
+      {
+        schema: {
+          tags,
+          summary: "Approve the amount (requires proof)",
+          params: claimIdParamsSchema,
+          body: approveClaimRequestSchema,
+          response: { 200: claimViewSchema },
+        },
+      },
+      async (request) =>
+        presentClaim(
+          await compensation.approve(request.actor(), request.params.claimId, request.body.amount),
+        ),
+    );
+    app.post(
+      "/api/compensation-claims/:claimId/payments",
+      {
+        schema: {
+          tags,
+          summary: "Record a payment; the total never exceeds the approval",
+          params: claimIdParamsSchema,
+          body: paymentRequestSchema,
+          response: { 200: claimViewSchema },
+        },
+      },
+      async (request) =>
+        presentClaim(await compensation.pay(request.actor(), request.params.claimId, request.body)),
+    );
+  };
+}

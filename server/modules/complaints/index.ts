@@ -1,0 +1,47 @@
+import type { Clock } from "../../clock.js";
+import type { Database } from "../../db/client.js";
+import type { JobQueue } from "../../jobs/queue.js";
+import type { AssociationsService } from "../associations/index.js";
+import type { AuditService } from "../audit/index.js";
+import type { BeneficiariesService } from "../beneficiaries/index.js";
+import type { CalendarService } from "../calendar/index.js";
+import type { FilesService } from "../files/index.js";
+import type { SilahModule } from "../module.js";
+import type { NotificationsService } from "../notifications/index.js";
+import type { UsersService } from "../users/index.js";
+import { createCompensationRepository } from "./compensation.repository.js";
+import { type CompensationService, createCompensationService } from "./compensation.service.js";
+import { createComplaintsRepository } from "./complaints.repository.js";
+import { complaintsRoutes } from "./complaints.routes.js";
+import { type ComplaintsService, createComplaintsService } from "./complaints.service.js";
+
+export type { ComplaintsService } from "./complaints.service.js";
+
+export function createComplaintsModule(deps: {
+  db: Database;
+  associations: AssociationsService;
+  beneficiaries: BeneficiariesService;
+  users: UsersService;
+  calendar: CalendarService;
+  files: FilesService;
+  notifications: NotificationsService;
+  audit: AuditService;
+  queue: JobQueue;
+  clock: Clock;
+  secret: string;
+}): SilahModule & { service: ComplaintsService; compensation: CompensationService } {
+  const repo = createComplaintsRepository();
+  const service = createComplaintsService({ ...deps, repo });
+  const compensation = createCompensationService({
+    ...deps,
+    repo: createCompensationRepository(),
+    complaints: repo,
+  });
+  return {
+    name: "complaints",
+    service,
+    compensation,
+    jobs: service.jobs,
+    routes: complaintsRoutes({ complaints: service, compensation, clock: deps.clock, secret: deps.secret }),
+  };
+}
