@@ -16,8 +16,9 @@ export type FilesService = ReturnType<typeof createFilesService>;
 /** A name is kept for display only: no path, no control characters, a sane length. */
 export function cleanFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? "";
-  const cleaned = base
-    .replace(/[\u0000-\u001f\u007f]/g, "")
+  const cleaned = [...base]
+    .filter((char) => char.charCodeAt(0) >= 32 && char.charCodeAt(0) !== 127)
+    .join("")
     .trim()
     .slice(0, 200);
   return cleaned || "file";
