@@ -32,7 +32,12 @@ describe("structured logs", () => {
       url: "/api/beneficiaries",
       cookies: { silah_session: cookie },
       headers: { "x-csrf-token": csrf },
-      payload: { fullName: "جواهر بنت منصور الحارثي", gender: "female", nationalId: "1000000008", phones: ["0557654321"] },
+      payload: {
+        fullName: "جواهر بنت منصور الحارثي",
+        gender: "female",
+        nationalId: "1000000008",
+        phones: ["0557654321"],
+      },
     });
     expect(registered.statusCode).toBe(201);
     await app.inject({
@@ -46,7 +51,16 @@ describe("structured logs", () => {
     expect(lines.length).toBeGreaterThan(4);
     expect(JSON.parse(lines[0]!)).toHaveProperty("level");
     expect(log).toContain("/api/beneficiaries");
-    for (const personal of [user.email, "سلطانة", "جواهر", "الحارثي", "1000000008", "557654321", cookie, csrf]) {
+    for (const personal of [
+      user.email,
+      "سلطانة",
+      "جواهر",
+      "الحارثي",
+      "1000000008",
+      "557654321",
+      cookie,
+      csrf,
+    ]) {
       expect(log.includes(personal), `log contains ${personal}`).toBe(false);
     }
     expect(log).not.toMatch(/%D8|remoteAddress|127\.0\.0\.1/);

@@ -4,7 +4,10 @@ import type { FastifyServerOptions } from "fastify";
  * Logs say what happened to which route, never who: no IP, query string, body, cookie or header
  * values reach the log, so personal data stays in the database where access is controlled and audited.
  */
-export function loggerOptions(level: string, stream?: { write(line: string): void }): FastifyServerOptions["logger"] {
+export function loggerOptions(
+  level: string,
+  stream?: { write(line: string): void },
+): FastifyServerOptions["logger"] {
   return {
     level,
     ...(stream ? { stream } : {}),

@@ -8,6 +8,7 @@ import {
   type Harness,
   signIn,
 } from "../../test/harness.js";
+import { zip } from "../../test/zip.js";
 
 let h: Harness;
 let officer: Client;
@@ -347,5 +348,56 @@ describe("moving in from a spreadsheet", () => {
       contentType: "text/csv",
     });
     expect(response.statusCode).toBe(403);
+  });
+});
+
+describe("moving in from Excel", () => {
+  it("reads the first sheet of an .xlsx, with shared strings, numbers and Excel dates", async () => {
+    const goodId = nextNationalId();
+    const strings = [
+      "الاسم",
+      "رقم الهوية",
+      "تاريخ الميلاد",
+      "الجنس",
+      "الجوال",
+      "ريما بنت سعود العتيبي",
+      "أنثى",
+      "س",
+    ];
+    const sharedStrings = `<sst>${strings.map((t) => `<si><t>${t}</t></si>`).join("")}</sst>`;
+    const cell = (ref: string, value: string, type?: string) =>
+      `<c r="${ref}"${type ? ` t="${type}"` : ""}><v>${value}</v></c>`;
+    const sheet = `<worksheet><sheetData>
+      <row r="1">${cell("A1", "0", "s")}${cell("B1", "1", "s")}${cell("C1", "2", "s")}${cell("D1", "3", "s")}${cell("E1", "4", "s")}</row>
+      <row r="2">${cell("A2", "5", "s")}${cell("B2", goodId)}${cell("C2", "32874")}${cell("D2", "6", "s")}${cell("E2", "0551114444", "str")}</row>
+      <row r="3">${cell("A3", "7", "s")}<c r="D3" t="inlineStr"><is><t>ذكر</t></is></c></row>
+    </sheetData></worksheet>`;
+    const file = zip({ "xl/sharedStrings.xml": sharedStrings, "xl/worksheets/sheet1.xml": sheet });
+    const response = await manager.request("POST", "/api/beneficiaries/import", file, {
+      contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    });
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.json().imported).toBe(1);
+    expect(response.json().rejected).toEqual([
+      expect.objectContaining({ row: 3, errors: [expect.objectContaining({ field: "fullName" })] }),
+    ]);
+    const found = (await manager.request("GET", `/api/beneficiaries?q=${goodId}`)).json().items[0];
+    // Excel's day 32874 is 1 January 1990.
+    expect(found).toMatchObject({
+      fullName: "ريما بنت سعود العتيبي",
+      birthDate: "1990-01-01",
+      phones: ["+966551114444"],
+    });
+
+    const broken = await manager.request(
+      "POST",
+      "/api/beneficiaries/import",
+      Buffer.from("not a zip at all"),
+      {
+        contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      },
+    );
+    expect(broken.statusCode).toBe(400);
+    expect(broken.json().errors[0].code).toBe("spreadsheet_unreadable");
   });
 });

@@ -24,6 +24,7 @@ import { summary } from "./beneficiaries.service.js";
 import type { ImportService } from "./import.service.js";
 
 const tags = ["beneficiaries"];
+const xlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 const presentConsent = (c: {
   id: string;
@@ -61,6 +62,7 @@ export function beneficiariesRoutes(
     app.addContentTypeParser(["text/csv", "text/plain"], { parseAs: "string" }, (_request, body, done) =>
       done(null, body),
     );
+    app.addContentTypeParser([xlsxType], { parseAs: "buffer" }, (_request, body, done) => done(null, body));
 
     app.get(
       "/api/beneficiaries",
@@ -230,13 +232,17 @@ export function beneficiariesRoutes(
         schema: {
           tags,
           summary:
-            "Import existing beneficiaries from a CSV file (UTF-8); each row is imported whole or reported",
-          consumes: ["text/csv"],
-          body: z.string().max(20 * 1024 * 1024),
+            "Import existing beneficiaries from a CSV (UTF-8) or Excel file; each row is imported whole or reported",
+          consumes: ["text/csv", xlsxType],
+          // CSV arrives as text, a workbook as bytes; the parsers above decide which by content type.
+          body: z.union([z.string().max(20 * 1024 * 1024), z.instanceof(Buffer)]),
           response: { 200: importReportSchema },
         },
       },
-      async (request) => importer.importCsv(request.actor(), request.body),
+      async (request) =>
+        Buffer.isBuffer(request.body)
+          ? importer.importXlsx(request.actor(), request.body)
+          : importer.importCsv(request.actor(), request.body),
     );
   };
 }

@@ -12,6 +12,7 @@ import type { AuditService } from "../audit/index.js";
 import { beneficiariesPolicy } from "./beneficiaries.policy.js";
 import type { BeneficiariesService } from "./beneficiaries.service.js";
 import { parseCsv } from "./csv.js";
+import { excelSerialToIsoDate, readXlsxRows, SpreadsheetError } from "./xlsx.js";
 
 /** Column headers as associations write them, Arabic or English, mapped to the request's fields. */
 const headerAliases: Record<string, keyof CreateBeneficiaryRequest | "phone"> = {
@@ -67,86 +68,114 @@ export function createImportService(deps: {
 }) {
   const { db, beneficiaries, audit } = deps;
   return {
-    /**
-     * Validates every row, imports the good ones each in its own transaction (a row is imported
-     * whole or not at all), and reports each refused row with its reasons.
-     */
     async importCsv(actor: Actor, text: string): Promise<ImportReport> {
+      return importRows(actor, parseCsv(text));
+    },
+
+    async importXlsx(actor: Actor, file: Buffer): Promise<ImportReport> {
       authorize(actor, beneficiariesPolicy, "import");
-      const [header, ...rows] = parseCsv(text);
-      const columns = (header ?? []).map(
-        (h) => headerAliases[h.trim().toLowerCase()] ?? headerAliases[h.trim()],
-      );
-      if (!columns.includes("fullName")) {
-        throw new AppError("validation_failed", "csv without a name column", {
+      try {
+        return await importRows(actor, readXlsxRows(file));
+      } catch (error) {
+        if (!(error instanceof SpreadsheetError)) throw error;
+        throw new AppError("validation_failed", error.message, {
           fieldErrors: [
             {
               path: "file",
-              code: "csv_no_name_column",
+              code: "spreadsheet_unreadable",
               message: {
-                ar: "لم نجد عمود الاسم في السطر الأول من الملف (مثل «الاسم» أو full_name).",
-                en: "No name column in the file's first line (such as «الاسم» or full_name).",
+                ar: "تعذّرت قراءة ملف Excel. احفظه بصيغة xlsx أو CSV وأعد المحاولة.",
+                en: "The Excel file could not be read. Save it as .xlsx or CSV and try again.",
               },
             },
           ],
         });
       }
-      const report: ImportReport = { imported: 0, rejected: [] };
-      for (const [index, cells] of rows.entries()) {
-        const rowNumber = index + 2; // as a spreadsheet numbers it, after the header
-        const raw: Record<string, unknown> = { phones: [] as string[] };
-        columns.forEach((column, i) => {
-          const value = cells[i]?.trim();
-          if (!column || !value) return;
-          if (column === "phone")
-            (raw.phones as string[]).push(
-              ...value
-                .split(/[،,;/]/)
-                .map((p) => p.trim())
-                .filter(Boolean),
-            );
-          else if (column === "gender") raw.gender = genderWords[value.toLowerCase()] ?? value;
-          else raw[column] = value;
-        });
-        const parsed = createBeneficiaryRequestSchema.safeParse({ ...raw, confirmNotDuplicate: true });
-        if (!parsed.success) {
-          report.rejected.push({
-            row: rowNumber,
-            errors: toFieldErrors(parsed.error.issues).map((e) => ({
-              field: e.path,
-              code: e.code,
-              message: e.message,
-            })),
-          });
-          continue;
-        }
-        try {
-          await beneficiaries.register(actor, parsed.data, "import");
-          report.imported++;
-        } catch (error) {
-          if (!isAppError(error)) throw error;
-          const fieldErrors = error.details.fieldErrors ?? [];
-          report.rejected.push({
-            row: rowNumber,
-            errors: fieldErrors.length
-              ? fieldErrors.map((e) => ({ field: e.path, code: e.code, message: e.message }))
-              : [
-                  {
-                    field: "",
-                    code: error.code,
-                    message: { ar: "تعذّر استيراد هذا السطر.", en: "This row could not be imported." },
-                  },
-                ],
-          });
-        }
-      }
-      await db.tenant(actor.associationId, (tx) =>
-        audit.record(tx, actor, {
-          type: "beneficiaries.imported",
-          payload: { imported: report.imported, rejected: report.rejected.length },
-        }),
-      );
-      return report;
     },
   };
+
+  /**
+   * Validates every row, imports the good ones each in its own transaction (a row is imported
+   * whole or not at all), and reports each refused row with its reasons.
+   */
+  async function importRows(actor: Actor, table: string[][]): Promise<ImportReport> {
+    authorize(actor, beneficiariesPolicy, "import");
+    const [header, ...rows] = table;
+    const columns = (header ?? []).map(
+      (h) => headerAliases[h.trim().toLowerCase()] ?? headerAliases[h.trim()],
+    );
+    if (!columns.includes("fullName")) {
+      throw new AppError("validation_failed", "csv without a name column", {
+        fieldErrors: [
+          {
+            path: "file",
+            code: "csv_no_name_column",
+            message: {
+              ar: "لم نجد عمود الاسم في السطر الأول من الملف (مثل «الاسم» أو full_name).",
+              en: "No name column in the file's first line (such as «الاسم» or full_name).",
+            },
+          },
+        ],
+      });
+    }
+    const report: ImportReport = { imported: 0, rejected: [] };
+    for (const [index, cells] of rows.entries()) {
+      const rowNumber = index + 2; // as a spreadsheet numbers it, after the header
+      const raw: Record<string, unknown> = { phones: [] as string[] };
+      columns.forEach((column, i) => {
+        const value = cells[i]?.trim();
+        if (!column || !value) return;
+        if (column === "phone")
+          (raw.phones as string[]).push(
+            ...value
+              .split(/[،,;/]/)
+              .map((p) => p.trim())
+              .filter(Boolean),
+          );
+        else if (column === "gender") raw.gender = genderWords[value.toLowerCase()] ?? value;
+        // Excel keeps dates as day counts; a Hijri date typed as text stays text.
+        else if (column === "birthDate" && /^\d{4,5}(\.\d+)?$/.test(value))
+          raw.birthDate = excelSerialToIsoDate(Number(value));
+        else raw[column] = value;
+      });
+      const parsed = createBeneficiaryRequestSchema.safeParse({ ...raw, confirmNotDuplicate: true });
+      if (!parsed.success) {
+        report.rejected.push({
+          row: rowNumber,
+          errors: toFieldErrors(parsed.error.issues).map((e) => ({
+            field: e.path,
+            code: e.code,
+            message: e.message,
+          })),
+        });
+        continue;
+      }
+      try {
+        await beneficiaries.register(actor, parsed.data, "import");
+        report.imported++;
+      } catch (error) {
+        if (!isAppError(error)) throw error;
+        const fieldErrors = error.details.fieldErrors ?? [];
+        report.rejected.push({
+          row: rowNumber,
+          errors: fieldErrors.length
+            ? fieldErrors.map((e) => ({ field: e.path, code: e.code, message: e.message }))
+            : [
+                {
+                  field: "",
+                  code: error.code,
+                  message: { ar: "تعذّر استيراد هذا السطر.", en: "This row could not be imported." },
+                },
+              ],
+        });
+      }
+    }
+    await db.tenant(actor.associationId, (tx) =>
+      audit.record(tx, actor, {
+        type: "beneficiaries.imported",
+        payload: { imported: report.imported, rejected: report.rejected.length },
+      }),
+    );
+    return report;
+  }
 }
