@@ -11,7 +11,11 @@ import {
 } from "../import-columns.js";
 import "./beneficiaries.css";
 
-type Picked = { name: string; text: string; columns: HeaderColumn[]; rows: number };
+type Picked =
+  | { kind: "csv"; name: string; text: string; columns: HeaderColumn[]; rows: number }
+  | { kind: "workbook"; name: string; file: Blob };
+
+const workbookType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 /** «استيراد المستفيدين»: a spreadsheet saved as CSV, checked row by row; the good rows come in. */
 export function ImportBeneficiariesPage() {
@@ -29,10 +33,15 @@ export function ImportBeneficiariesPage() {
       setPicked(null);
       return;
     }
+    if (file.name.toLowerCase().endsWith(".xlsx")) {
+      // The server reads the workbook; its columns are reported with the rows.
+      setPicked({ kind: "workbook", name: file.name, file });
+      return;
+    }
     try {
       // Blob.text() decodes UTF-8, as the template is saved.
       const text = await file.text();
-      setPicked({ name: file.name, text, ...readHeader(text) });
+      setPicked({ kind: "csv", name: file.name, text, ...readHeader(text) });
     } catch {
       setPicked(null);
       setReadError(true);
@@ -41,10 +50,16 @@ export function ImportBeneficiariesPage() {
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (picked) importer.mutate(picked.text);
+    if (!picked) return;
+    importer.mutate(
+      picked.kind === "csv"
+        ? { content: picked.text, type: "text/csv; charset=utf-8" }
+        : { content: picked.file, type: workbookType },
+    );
   }
 
-  const hasName = picked?.columns.some((column) => column.field === "fullName") ?? false;
+  const hasName =
+    picked?.kind === "workbook" || (picked?.columns.some((column) => column.field === "fullName") ?? false);
   const report = importer.data;
   const fileError = isApiError(importer.error) ? importer.error.fieldMessage("file")?.[locale] : undefined;
   const failure = importer.error ? (fileError ?? errorText(importer.error)) : null;
@@ -76,7 +91,7 @@ export function ImportBeneficiariesPage() {
             id={`${ids}-file`}
             className="field__input"
             type="file"
-            accept=".csv,text/csv"
+            accept=".csv,text/csv,.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
             onChange={onPick}
             aria-describedby={`${ids}-hint`}
           />
@@ -86,7 +101,8 @@ export function ImportBeneficiariesPage() {
           {readError ? <p className="field__error">{t("import.readError")}</p> : null}
         </div>
 
-        {picked ? (
+        {picked?.kind === "workbook" ? <p className="field__hint">{t("import.workbookPicked")}</p> : null}
+        {picked?.kind === "csv" ? (
           <section className="import-columns" aria-labelledby={`${ids}-columns`}>
             <h2 id={`${ids}-columns`} className="card__label">
               {t("import.columns", { rows: String(picked.rows) })}
