@@ -387,8 +387,7 @@ export function createComplaintsService(deps: {
         const complaint = await loadOpen(tx, id);
         const assignee = await users.lookup(tx, assigneeId);
         if (
-          !assignee ||
-          !assignee.roles.some((r) => ["followup_committee_member", "manager", "administrator"].includes(r))
+          !assignee?.roles.some((r) => ["followup_committee_member", "manager", "administrator"].includes(r))
         ) {
           throw fieldError(
             "assigneeId",
