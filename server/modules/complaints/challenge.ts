@@ -1,4 +1,4 @@
-import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import { createHmac, randomBytes, randomInt, timingSafeEqual } from "node:crypto";
 import { normalizeDigits, toArabicIndicDigits } from "../../../shared/domain/index.js";
 
 /**
@@ -8,9 +8,9 @@ import { normalizeDigits, toArabicIndicDigits } from "../../../shared/domain/ind
  */
 const lifetimeMs = 30 * 60_000;
 
-export function createChallenge(secret: string, now: Date, random: () => number = Math.random) {
-  const a = 2 + Math.floor(random() * 8);
-  const b = 1 + Math.floor(random() * 9);
+export function createChallenge(secret: string, now: Date) {
+  const a = randomInt(2, 10);
+  const b = randomInt(1, 10);
   const payload = Buffer.from(
     JSON.stringify({ s: a + b, e: now.getTime() + lifetimeMs, n: randomBytes(6).toString("hex") }),
   );
