@@ -1,8 +1,8 @@
 import {
-  type CreateBeneficiaryRequest,
   createBeneficiaryRequestSchema,
   type ImportReport,
 } from "../../../shared/contracts/beneficiaries.js";
+import { importFieldOf } from "../../../shared/contracts/beneficiary-import.js";
 import type { Database } from "../../db/client.js";
 import type { Actor } from "../../http/actor.js";
 import { AppError, isAppError } from "../../http/errors.js";
@@ -13,41 +13,6 @@ import { beneficiariesPolicy } from "./beneficiaries.policy.js";
 import type { BeneficiariesService } from "./beneficiaries.service.js";
 import { parseCsv } from "./csv.js";
 import { excelSerialToIsoDate, readXlsxRows, SpreadsheetError } from "./xlsx.js";
-
-/** Column headers as associations write them, Arabic or English, mapped to the request's fields. */
-const headerAliases: Record<string, keyof CreateBeneficiaryRequest | "phone"> = {
-  الاسم: "fullName",
-  "الاسم الكامل": "fullName",
-  "الاسم الرباعي": "fullName",
-  full_name: "fullName",
-  name: "fullName",
-  "رقم الهوية": "nationalId",
-  الهوية: "nationalId",
-  "رقم الهوية/الإقامة": "nationalId",
-  national_id: "nationalId",
-  "تاريخ الميلاد": "birthDate",
-  birth_date: "birthDate",
-  الجنس: "gender",
-  gender: "gender",
-  الجوال: "phone",
-  "رقم الجوال": "phone",
-  الهاتف: "phone",
-  phone: "phone",
-  المدينة: "city",
-  city: "city",
-  الحي: "district",
-  district: "district",
-  الفئة: "categoryCode",
-  category: "categoryCode",
-  "البريد الإلكتروني": "email",
-  email: "email",
-  الجنسية: "nationality",
-  nationality: "nationality",
-  "الاسم باللاتينية": "latinName",
-  latin_name: "latinName",
-  ملاحظات: "notes",
-  notes: "notes",
-};
 
 const genderWords: Record<string, "male" | "female"> = {
   ذكر: "male",
@@ -101,9 +66,7 @@ export function createImportService(deps: {
   async function importRows(actor: Actor, table: string[][]): Promise<ImportReport> {
     authorize(actor, beneficiariesPolicy, "import");
     const [header, ...rows] = table;
-    const columns = (header ?? []).map(
-      (h) => headerAliases[h.trim().toLowerCase()] ?? headerAliases[h.trim()],
-    );
+    const columns = (header ?? []).map((h) => importFieldOf(h));
     if (!columns.includes("fullName")) {
       throw new AppError("validation_failed", "csv without a name column", {
         fieldErrors: [

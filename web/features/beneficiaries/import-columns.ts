@@ -1,57 +1,5 @@
+import { type ImportField, importFieldOf } from "../../../shared/contracts/beneficiary-import.js";
 import type { MessageKey } from "../../i18n/i18n.js";
-
-type ImportField =
-  | "fullName"
-  | "nationalId"
-  | "birthDate"
-  | "gender"
-  | "phone"
-  | "city"
-  | "district"
-  | "categoryCode"
-  | "email"
-  | "nationality"
-  | "latinName"
-  | "notes";
-
-/**
- * The column headers the import understands, as associations write them. This mirrors the server's
- * list in import.service.ts so the page can say, before sending, which columns will be read; the
- * server remains the judge of every row.
- */
-const headerFields: Record<string, ImportField> = {
-  الاسم: "fullName",
-  "الاسم الكامل": "fullName",
-  "الاسم الرباعي": "fullName",
-  full_name: "fullName",
-  name: "fullName",
-  "رقم الهوية": "nationalId",
-  الهوية: "nationalId",
-  "رقم الهوية/الإقامة": "nationalId",
-  national_id: "nationalId",
-  "تاريخ الميلاد": "birthDate",
-  birth_date: "birthDate",
-  الجنس: "gender",
-  gender: "gender",
-  الجوال: "phone",
-  "رقم الجوال": "phone",
-  الهاتف: "phone",
-  phone: "phone",
-  المدينة: "city",
-  city: "city",
-  الحي: "district",
-  district: "district",
-  الفئة: "categoryCode",
-  category: "categoryCode",
-  "البريد الإلكتروني": "email",
-  email: "email",
-  الجنسية: "nationality",
-  nationality: "nationality",
-  "الاسم باللاتينية": "latinName",
-  latin_name: "latinName",
-  ملاحظات: "notes",
-  notes: "notes",
-};
 
 export const importFieldLabels: Record<ImportField, MessageKey> = {
   fullName: "beneficiaries.form.fullName",
@@ -103,7 +51,7 @@ export function readHeader(text: string): { columns: HeaderColumn[]; rows: numbe
         .trim(),
     )
     .filter((header) => header !== "")
-    .map((header) => ({ header, field: headerFields[header] ?? headerFields[header.toLowerCase()] ?? null }));
+    .map((header) => ({ header, field: importFieldOf(header) ?? null }));
   return { columns, rows: Math.max(lines.length - 1, 0) };
 }
 
