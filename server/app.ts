@@ -30,6 +30,7 @@ import { createFilesModule } from "./modules/files/index.js";
 import type { SilahModule } from "./modules/module.js";
 import { createNotificationsModule, transportsFrom } from "./modules/notifications/index.js";
 import type { Transports } from "./modules/notifications/notifications.service.js";
+import { createPolicyModule } from "./modules/policy/index.js";
 import { createRequestsModule } from "./modules/requests/index.js";
 import { createServicesModule } from "./modules/services/index.js";
 import { createUsersModule } from "./modules/users/index.js";
@@ -102,6 +103,14 @@ export function createModules({ config, db, clock, ...deps }: AppDeps) {
     clock,
     secret: config.session.secret,
   });
+  const policy = createPolicyModule({
+    db,
+    associations: associations.service,
+    users: users.service,
+    files: files.service,
+    audit: audit.service,
+    clock,
+  });
   const modules = {
     audit,
     associations,
@@ -115,6 +124,7 @@ export function createModules({ config, db, clock, ...deps }: AppDeps) {
     services,
     requests,
     complaints,
+    policy,
   };
   for (const module of Object.values(modules) as SilahModule[]) {
     for (const [kind, handler] of Object.entries(module.jobs ?? {})) queue.register(kind, handler);

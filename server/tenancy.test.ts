@@ -30,6 +30,13 @@ import {
 } from "./db/schema.js";
 import { compensationClaims, complaints } from "./db/schema-complaints.js";
 import {
+  libraryDocuments,
+  libraryDocumentVersions,
+  policyAcknowledgements,
+  policyApprovals,
+  policyVersions,
+} from "./db/schema-policy.js";
+import {
   type Client,
   createAssociation,
   createHarness,
@@ -210,6 +217,37 @@ const cases: Record<string, Case> = {
   "POST /api/committee-meetings/{meetingId}/minutes": {},
   "POST /api/committee-meetings/{meetingId}/minutes/approve": {},
   "POST /api/conflict-declarations": { body: { beneficiaryId: "BENEFICIARY_OF_B", reason: "قرابة" } },
+  "POST /api/policy/drafts": { body: { preamble: "مقدمة سياسة ألفا" } },
+  "POST /api/policy/drafts/import": {
+    body: "سياسة ألفا\nقنوات التواصل\n1- الاتصال الهاتفي\n",
+    contentType: "text/plain",
+  },
+  "PATCH /api/policy/drafts/{versionId}": { body: { preamble: "تعديل ألفا" } },
+  "POST /api/policy/drafts/{versionId}/approve": {
+    body: {
+      meetingNumber: "1",
+      term: "1",
+      hijriDate: "1447-09-01",
+      chair: "رئيس ألفا",
+      members: [{ name: "عضو ألفا", position: "عضو", signature: { kind: "scanned", fileId: "FILE_OF_B" } }],
+      resolution: "اعتماد سياسة ألفا",
+    },
+  },
+  "GET /api/policy/versions": {},
+  "GET /api/policy/versions/{versionId}": {},
+  "GET /api/policy/current": {},
+  "GET /api/policy/versions/{versionId}/print": {},
+  "GET /api/policy/versions/{versionId}/pdf": {},
+  "GET /api/policy/acknowledgement": {},
+  "POST /api/policy/current/acknowledge": {
+    body: { versionId: "CURRENT_POLICY_OF_B", typedName: "موظف ألفا" },
+  },
+  "GET /api/policy/acknowledgements": {},
+  "GET /api/library": { query: `q=${encodeURIComponent("دليل بيتا")}` },
+  "POST /api/library": {
+    body: { kind: "form", titleAr: "نموذج ألفا", version: { fileId: "FILE_OF_B", versionLabel: "1" } },
+  },
+  "POST /api/library/{documentId}/versions": { body: { fileId: "FILE_OF_B", versionLabel: "2" } },
 };
 
 let h: Harness;
@@ -296,6 +334,27 @@ async function snapshotOfB(associationId: string) {
       .from(conflictDeclarations)
       .where(eq(conflictDeclarations.associationId, associationId)),
     deliveries: await tx.select().from(deliveries).where(eq(deliveries.associationId, associationId)),
+    policyVersions: await tx
+      .select()
+      .from(policyVersions)
+      .where(eq(policyVersions.associationId, associationId))
+      .orderBy(policyVersions.id),
+    policyApprovals: await tx
+      .select()
+      .from(policyApprovals)
+      .where(eq(policyApprovals.associationId, associationId)),
+    acknowledgements: await tx
+      .select()
+      .from(policyAcknowledgements)
+      .where(eq(policyAcknowledgements.associationId, associationId)),
+    library: await tx
+      .select()
+      .from(libraryDocuments)
+      .where(eq(libraryDocuments.associationId, associationId)),
+    libraryVersions: await tx
+      .select()
+      .from(libraryDocumentVersions)
+      .where(eq(libraryDocumentVersions.associationId, associationId)),
   }));
 }
 
@@ -440,6 +499,44 @@ beforeAll(async () => {
       complaintId: complaintBId,
     })
   ).json();
+  // B's policy: an approved version its staff member signed, a draft in progress, a library document.
+  const policyContentB = {
+    preamble: "مقدمة سياسة بيتا السرية",
+    channels: ["fax"],
+    handlingSteps: ["خطوة بيتا الأولى"],
+    responsePeriod: { value: 1, unit: "months", bound: "min", startsAt: "submission" },
+  };
+  const approvedPolicyB = (await clientB.request("POST", "/api/policy/drafts", policyContentB)).json();
+  const approvedB = await clientB.request("POST", `/api/policy/drafts/${approvedPolicyB.id}/approve`, {
+    meetingNumber: "7",
+    term: "3",
+    hijriDate: "1447-08-01",
+    chair: "رئيس مجلس بيتا",
+    members: [
+      {
+        name: "عضو مجلس بيتا",
+        position: "أمين صندوق بيتا",
+        signature: { kind: "scanned", fileId: fileB.id },
+      },
+    ],
+    resolution: "قرار بيتا باعتماد السياسة",
+  });
+  expect(approvedB.statusCode, approvedB.body).toBe(200);
+  const signedB = await clientB.request("POST", "/api/policy/current/acknowledge", {
+    versionId: approvedPolicyB.id,
+    typedName: userB.fullName,
+  });
+  expect(signedB.statusCode, signedB.body).toBe(200);
+  const draftPolicyB = (
+    await clientB.request("POST", "/api/policy/drafts", { ...policyContentB, generalGoal: "هدف بيتا الخاص" })
+  ).json();
+  const libraryB = await clientB.request("POST", "/api/library", {
+    kind: "bylaws",
+    titleAr: "دليل بيتا السري",
+    stepIndexes: [0],
+    version: { fileId: fileB.id, versionLabel: "بيتا-1" },
+  });
+  expect(libraryB.statusCode, libraryB.body).toBe(201);
   clientA = await signIn(h, userA.email);
   const [sessionB] = await h.db.system((tx) =>
     tx.select().from(sessions).where(eq(sessions.userId, userB.id)),
@@ -469,6 +566,9 @@ beforeAll(async () => {
     claimId: claimB.id,
     slug: a.slug,
     token: "T".repeat(43),
+    versionId: draftPolicyB.id,
+    CURRENT_POLICY_OF_B: approvedPolicyB.id,
+    documentId: libraryB.json().id,
   };
   markersOfB = [
     b.id,
@@ -511,6 +611,15 @@ beforeAll(async () => {
     committeeB.id,
     "لجنة بيتا",
     meetingB.id,
+    approvedPolicyB.id,
+    draftPolicyB.id,
+    libraryB.json().id,
+    "سياسة بيتا السرية",
+    "هدف بيتا الخاص",
+    "رئيس مجلس بيتا",
+    "عضو مجلس بيتا",
+    "قرار بيتا",
+    "دليل بيتا السري",
   ];
 });
 afterAll(() => h.close());
@@ -647,6 +756,21 @@ describe("cross-tenant matrix", () => {
       "POST /api/compensation-claims/{claimId}/settlement": 404,
       "POST /api/compensation-claims/{claimId}/approve": 404,
       "POST /api/compensation-claims/{claimId}/payments": 404,
+      "POST /api/policy/drafts": 201,
+      "POST /api/policy/drafts/import": 201,
+      "PATCH /api/policy/drafts/{versionId}": 404,
+      "POST /api/policy/drafts/{versionId}/approve": 404,
+      "GET /api/policy/versions": 200,
+      "GET /api/policy/versions/{versionId}": 404,
+      "GET /api/policy/current": 404,
+      "GET /api/policy/versions/{versionId}/print": 404,
+      "GET /api/policy/versions/{versionId}/pdf": 404,
+      "GET /api/policy/acknowledgement": 200,
+      "POST /api/policy/current/acknowledge": 404,
+      "GET /api/policy/acknowledgements": 200,
+      "GET /api/library": 200,
+      "POST /api/library": 400,
+      "POST /api/library/{documentId}/versions": 404,
     });
     expect(after).toEqual(before);
   });

@@ -33,6 +33,7 @@ export const httpStatusByCode: Record<ErrorCode, number> = {
   account_locked: 423,
   too_many_attempts: 429,
   internal_error: 500,
+  pdf_unavailable: 503,
 };
 
 export function isAppError(error: unknown): error is AppError {

@@ -136,6 +136,20 @@ export const auditEventPayloads = {
   "committee.minutes_generated": z.object({ meetingId: z.string().uuid() }),
   "committee.minutes_approved": z.object({ meetingId: z.string().uuid(), allApproved: z.boolean() }),
   "committee.conflict_declared": z.object({ beneficiaryId: z.string().uuid() }),
+  "policy.draft_created": z.object({ source: z.enum(["manual", "import"]) }),
+  "policy.draft_updated": z.object({ fields: z.array(z.string()) }),
+  "policy.approved": z.object({
+    versionNumber: z.number().int(),
+    meetingNumber: z.string(),
+    hijriDate: z.string(),
+    supersededId: z.string().uuid().nullable(),
+  }),
+  "policy.acknowledged": z.object({
+    versionId: z.string().uuid(),
+    versionNumber: z.number().int().nullable(),
+  }),
+  "library.document_added": z.object({ kind: z.string(), fileId: z.string().uuid() }),
+  "library.version_added": z.object({ fileId: z.string().uuid(), versionLabel: z.string() }),
 } as const;
 
 export type AuditEventType = keyof typeof auditEventPayloads;

@@ -21,6 +21,7 @@ export const errorCodes = [
   "invalid_transition",
   "conflict_of_interest",
   "exceeds_approval",
+  "pdf_unavailable",
   "internal_error",
 ] as const;
 
@@ -76,6 +77,10 @@ export const errorMessages: Record<ErrorCode, LocalizedText> = {
   exceeds_approval: {
     ar: "المبلغ المسلَّم يتجاوز المبلغ المعتمد في قرار اللجنة.",
     en: "The amount delivered would exceed the amount the committee approved.",
+  },
+  pdf_unavailable: {
+    ar: "تعذّر إنشاء ملف PDF على هذا الخادم الآن. اطبع السياسة من المتصفح واحفظها بصيغة PDF.",
+    en: "A PDF cannot be made on this server right now. Print the policy from the browser and save it as PDF.",
   },
   internal_error: {
     ar: "حدث خطأ غير متوقع. سُجّل الخطأ وسنعالجه.",

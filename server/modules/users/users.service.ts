@@ -107,6 +107,11 @@ export function createUsersService(deps: {
       return user?.active ? user : undefined;
     },
 
+    /** For other modules, inside their tenant transaction: every active staff member of the association. */
+    async activeStaff(tx: Tx, associationId: string): Promise<UserRow[]> {
+      return (await repo.list(tx, associationId)).filter((u) => u.active);
+    },
+
     /** For other modules, inside their tenant transaction: the active staff holding a role. */
     async withRole(tx: Tx, role: StaffRole): Promise<UserRow[]> {
       return repo.withRole(tx, role);

@@ -1,0 +1,9 @@
+SELECT silah_protect_tenant_table('policy_versions');
+--> statement-breakpoint
+SELECT silah_protect_tenant_table('policy_approvals');
+--> statement-breakpoint
+SELECT silah_protect_tenant_table('policy_acknowledgements');
+--> statement-breakpoint
+SELECT silah_protect_tenant_table('library_documents');
+--> statement-breakpoint
+SELECT silah_protect_tenant_table('library_document_versions');
