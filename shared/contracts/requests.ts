@@ -215,6 +215,8 @@ export const declarationStartedSchema = z.object({
 export const requestSettingsSchema = z.object({
   responsePeriod: responsePeriodRuleSchema,
   referralRole: staffRoleSchema,
+  /** Who holds the referral role now: whom an officer can refer a request to, by name. */
+  referralStaff: z.array(z.object({ id: uuid, fullName: z.string() })),
 });
 export const updateRequestSettingsSchema = z.strictObject({
   responsePeriod: responsePeriodRuleSchema.optional(),

@@ -18,6 +18,6 @@ export const requestsPolicy = definePolicy({
   manageCommittees: ["administrator"],
   readCommittees: ["committee_member", "manager", "administrator"],
   settings: ["administrator"],
-  readSettings: ["administrator", "manager", "officer"],
+  readSettings: ["administrator", "manager", "officer", "branch_representative"],
   reports: ["manager", "administrator"],
 });

@@ -162,6 +162,12 @@ export function createRequestsService(deps: {
     return calendar.workingCalendar(tx, year - 1, year + 2);
   }
 
+  async function settingsWithStaff(tx: Tx) {
+    const settings = await settingsOf(tx);
+    const staff = await users.withRole(tx, settings.referralRole);
+    return { ...settings, referralStaff: staff.map((u) => ({ id: u.id, fullName: u.fullName })) };
+  }
+
   async function settingsOf(tx: Tx) {
     const row = await repo.settings(tx);
     return {
@@ -370,7 +376,7 @@ export function createRequestsService(deps: {
 
     async settings(actor: Actor) {
       authorize(actor, requestsPolicy, "readSettings");
-      return db.tenant(actor.associationId, settingsOf);
+      return db.tenant(actor.associationId, settingsWithStaff);
     },
 
     async updateSettings(actor: Actor, input: z.infer<typeof updateRequestSettingsSchema>) {
@@ -387,7 +393,7 @@ export function createRequestsService(deps: {
           type: "request_settings.updated",
           payload: { fields: Object.keys(input) },
         });
-        return settingsOf(tx);
+        return settingsWithStaff(tx);
       });
     },
 
