@@ -58,8 +58,11 @@ describe("an officer signs in in Arabic, sees the RTL shell with her name and th
     await nav.getByRole("link", { name: "الرئيسية" }).waitFor();
     expect(await nav.getByRole("link").allInnerTexts()).toEqual([
       "الرئيسية",
+      "طلبات الدعم",
       "المستفيدون",
       "سجل المراسلات",
+      "تسجيل شكوى",
+      "الخدمات",
       "تقويم العمل",
     ]);
     expect(await page.getByRole("link", { name: "سجل التدقيق" }).count()).toBe(0);

@@ -8,7 +8,12 @@ import { fileURLToPath } from "node:url";
 const repoRoot = fileURLToPath(new URL("../..", import.meta.url));
 const healthTimeoutMs = 90_000;
 
-export type RunningSilah = { baseUrl: string; stop(): Promise<void> };
+export type RunningSilah = {
+  baseUrl: string;
+  /** The server's SILAH_DATA_DIR: without SMTP, each e-mail is written to `outbox/` here as a .eml file. */
+  dataDir: string;
+  stop(): Promise<void>;
+};
 
 function buildWebOnce(): void {
   if (existsSync(join(repoRoot, "dist/web/index.html"))) return;
@@ -85,5 +90,5 @@ export async function startSilah(): Promise<RunningSilah> {
     await stop();
     throw error;
   }
-  return { baseUrl, stop };
+  return { baseUrl, dataDir, stop };
 }

@@ -6,6 +6,7 @@ import { BeneficiaryCorrespondence } from "../features/contacts/components/benef
 import { attachments } from "./attachments.js";
 import { mayAny, recordRoles } from "./contacts-routes.js";
 import { isAllowed, navigationItem } from "./navigation.js";
+import { BeneficiaryRequestsPanel } from "./requests-routes.js";
 import { useCurrentUser } from "./require-session.js";
 
 // What a role may do on a page it may open. These mirror the server's policies
@@ -32,6 +33,7 @@ export function BeneficiaryFileRoute() {
       canMerge={mayAny(user.roles, mergeRoles)}
       contacts={(beneficiaryId) => (
         <>
+          <BeneficiaryRequestsPanel beneficiaryId={beneficiaryId} />
           <BeneficiaryContacts
             beneficiaryId={beneficiaryId}
             canRecord={canRecord}

@@ -1,4 +1,5 @@
 import { DualDate } from "../components/ui/dual-date.js";
+import { MyWork } from "../features/requests/components/my-work-page.js";
 import { useI18n } from "../i18n/i18n.js";
 import { useCurrentUser } from "./require-session.js";
 
@@ -16,6 +17,8 @@ export function HomePage() {
         </h1>
         <p className="page__lead">{user.association.name}</p>
       </header>
+
+      <MyWork />
 
       <div className="cards">
         <article className="card">

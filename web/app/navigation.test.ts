@@ -6,29 +6,74 @@ const menu = (...roles: Parameters<typeof visibleNavigation>[0]) =>
 
 describe("navigation", () => {
   it("shows the audit log only to senior management and the system administrator", () => {
-    expect(menu("officer")).toEqual(["home", "beneficiaries", "correspondence", "calendar"]);
+    expect(menu("officer")).toEqual([
+      "home",
+      "requests",
+      "beneficiaries",
+      "correspondence",
+      "complaints.record",
+      "services",
+      "calendar",
+      "policy",
+      "library",
+    ]);
     expect(menu("manager")).toEqual([
       "home",
+      "requests",
       "beneficiaries",
       "beneficiaries.import",
       "correspondence",
+      "complaints",
+      "complaints.record",
+      "complaints.dashboard",
+      "compensation",
+      "meetings.new",
+      "committees",
+      "services",
       "audit",
       "calendar",
       "liaison",
+      "policy",
+      "policy.acknowledgements",
+      "library",
     ]);
     expect(menu("hr", "administrator")).toEqual([
       "home",
       "beneficiaries.import",
+      "complaints",
+      "committees",
+      "services",
       "audit",
       "calendar",
       "liaison",
       "categories",
+      "policy",
+      "policy.drafts",
+      "policy.acknowledgements",
+      "library",
     ]);
   });
 
   it("lists the beneficiaries to those who serve them, and keeps the registration and edit forms out of the menu", () => {
-    expect(menu("board_member")).toEqual(["home", "calendar"]);
-    expect(menu("social_researcher")).toEqual(["home", "beneficiaries", "correspondence", "calendar"]);
+    expect(menu("board_member")).toEqual([
+      "home",
+      "complaints",
+      "complaints.dashboard",
+      "calendar",
+      "policy",
+      "policy.drafts",
+      "library",
+    ]);
+    expect(menu("social_researcher")).toEqual([
+      "home",
+      "requests",
+      "beneficiaries",
+      "correspondence",
+      "services",
+      "calendar",
+      "policy",
+      "library",
+    ]);
     expect(isAllowed(navigationItem("beneficiaries.register"), ["officer"])).toBe(true);
     expect(isAllowed(navigationItem("beneficiaries.register"), ["manager"])).toBe(false);
     expect(isAllowed(navigationItem("beneficiaries.edit"), ["officer"])).toBe(true);
@@ -41,8 +86,43 @@ describe("navigation", () => {
     expect(isAllowed(navigationItem("beneficiaries.import"), ["officer"])).toBe(false);
   });
 
+  it("gives complaints to the follow-up committee and management, their recording to whoever receives them, and compensation to the committee and management", () => {
+    const complaintItems = (...roles: Parameters<typeof visibleNavigation>[0]) =>
+      menu(...roles).filter((id) => id.startsWith("complaints") || id === "compensation");
+    expect(complaintItems("followup_committee_member")).toEqual([
+      "complaints",
+      "complaints.record",
+      "complaints.dashboard",
+      "compensation",
+    ]);
+    expect(complaintItems("officer")).toEqual(["complaints.record"]);
+    expect(complaintItems("board_member")).toEqual(["complaints", "complaints.dashboard"]);
+    expect(complaintItems("administrator")).toEqual(["complaints"]);
+    expect(isAllowed(navigationItem("complaints"), ["officer"])).toBe(false);
+    expect(isAllowed(navigationItem("complaints.record"), ["liaison_officer"])).toBe(true);
+    expect(isAllowed(navigationItem("complaints.dashboard"), ["administrator"])).toBe(false);
+    expect(isAllowed(navigationItem("compensation.claim"), ["board_member"])).toBe(false);
+  });
+
+  it("lets everyone read the policy and the library, keeps drafts to the administrator and the board, and sign-off to HR and management", () => {
+    expect(isAllowed(navigationItem("policy"), ["officer"])).toBe(true);
+    expect(isAllowed(navigationItem("library"), ["social_researcher"])).toBe(true);
+    expect(isAllowed(navigationItem("policy.drafts"), ["manager"])).toBe(false);
+    expect(isAllowed(navigationItem("policy.draft"), ["board_member"])).toBe(true);
+    expect(isAllowed(navigationItem("policy.acknowledgements"), ["hr"])).toBe(true);
+    expect(isAllowed(navigationItem("policy.acknowledgements"), ["officer"])).toBe(false);
+  });
+
   it("names every item's page by its path", () => {
     expect(navigationItem("audit").path).toBe("/audit");
     expect(navigationItem("calendar").path).toBe("/admin/calendar");
+  });
+  it("opens support requests to the front line, the committee and management, and the catalogue's editing to the administrator", () => {
+    expect(menu("committee_member")).toContain("meetings.new");
+    expect(isAllowed(navigationItem("requests.new"), ["officer"])).toBe(true);
+    expect(isAllowed(navigationItem("requests.new"), ["manager"])).toBe(false);
+    expect(isAllowed(navigationItem("meetings.meeting"), ["officer"])).toBe(false);
+    expect(isAllowed(navigationItem("services.manage"), ["manager"])).toBe(false);
+    expect(isAllowed(navigationItem("services.manage"), ["administrator"])).toBe(true);
   });
 });

@@ -3,6 +3,7 @@ import { Navigate, Outlet, useLocation } from "react-router";
 import type { CurrentUser } from "../../shared/contracts/auth.js";
 import { useSession } from "../features/auth/api/get-session.js";
 import { useI18n } from "../i18n/i18n.js";
+import { PolicySignGate } from "./policy-sign-gate.js";
 
 const CurrentUserContext = createContext<CurrentUser | null>(null);
 
@@ -44,7 +45,9 @@ export function RequireSession() {
   }
   return (
     <CurrentUserContext.Provider value={user}>
-      <Outlet />
+      <PolicySignGate>
+        <Outlet />
+      </PolicySignGate>
     </CurrentUserContext.Provider>
   );
 }

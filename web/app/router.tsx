@@ -7,20 +7,55 @@ import {
   EditBeneficiaryPage,
   RegisterBeneficiaryPage,
 } from "../features/beneficiaries/components/register-beneficiary-page.js";
+import { OpenClaimPage } from "../features/compensation/components/open-claim-page.js";
+import { ComplaintsDashboardPage } from "../features/complaints/components/complaints-dashboard-page.js";
+import { PublicComplaintPage } from "../features/complaints/components/public-complaint-page.js";
+import { ComplaintTrackingPage } from "../features/complaints/components/tracking-page.js";
+import { NewMeetingPage } from "../features/requests/components/new-meeting-page.js";
+import { RequirementsSheetPage } from "../features/services/components/requirements-sheet-page.js";
+import { ServiceFormPage } from "../features/services/components/service-form-page.js";
 import { LiaisonRoutesRoute, WorkingCalendarRoute } from "./admin-routes.js";
 import { AppShell } from "./app-shell.js";
 import { BeneficiaryFileRoute, BeneficiarySearchRoute } from "./beneficiary-routes.js";
+import {
+  ClaimRoute,
+  ClaimsRoute,
+  ComplaintRoute,
+  ComplaintsRoute,
+  RecordComplaintRoute,
+} from "./complaints-routes.js";
 import { CorrespondenceRoute } from "./contacts-routes.js";
 import { HomePage } from "./home-page.js";
 import { NotFoundPage } from "./not-found-page.js";
+import {
+  AcknowledgementsRoute,
+  LibraryRoute,
+  PolicyDraftRoute,
+  PolicyDraftsRoute,
+  PolicyRoute,
+  PolicyVersionRoute,
+} from "./policy-routes.js";
 import { PublicLayout } from "./public-layout.js";
+import {
+  CommitteesRoute,
+  MeetingRoute,
+  OpenRequestRoute,
+  RequestRoute,
+  RequestsRoute,
+  ServicesRoute,
+} from "./requests-routes.js";
 import { RequireSession } from "./require-session.js";
 import { RoleGate } from "./role-gate.js";
 
 export const router = createBrowserRouter([
   {
     element: <PublicLayout />,
-    children: [{ path: "/sign-in", element: <SignInPage /> }],
+    children: [
+      { path: "/sign-in", element: <SignInPage /> },
+      // The association's public complaint page and the tracking link: no account (Q1).
+      { path: "/p/:slug/complaint", element: <PublicComplaintPage /> },
+      { path: "/complaints/track/:token", element: <ComplaintTrackingPage /> },
+    ],
   },
   {
     element: <RequireSession />,
@@ -106,6 +141,190 @@ export const router = createBrowserRouter([
             element: (
               <RoleGate item="categories">
                 <CategoriesPage />
+              </RoleGate>
+            ),
+          },
+          {
+            path: "/complaints",
+            element: (
+              <RoleGate item="complaints">
+                <ComplaintsRoute />
+              </RoleGate>
+            ),
+          },
+          {
+            path: "/complaints/new",
+            element: (
+              <RoleGate item="complaints.record">
+                <RecordComplaintRoute />
+              </RoleGate>
+            ),
+          },
+          {
+            path: "/complaints/dashboard",
+            element: (
+              <RoleGate item="complaints.dashboard">
+                <ComplaintsDashboardPage />
+              </RoleGate>
+            ),
+          },
+          {
+            path: "/complaints/:complaintId",
+            element: (
+              <RoleGate item="complaints.file">
+                <ComplaintRoute />
+              </RoleGate>
+            ),
+          },
+          {
+            path: "/compensation",
+            element: (
+              <RoleGate item="compensation">
+                <ClaimsRoute />
+              </RoleGate>
+            ),
+          },
+          {
+            path: "/compensation/new",
+            element: (
+              <RoleGate item="compensation.new">
+                <OpenClaimPage />
+              </RoleGate>
+            ),
+          },
+          {
+            path: "/compensation/:claimId",
+            element: (
+              <RoleGate item="compensation.claim">
+                <ClaimRoute />
+              </RoleGate>
+            ),
+          },
+          {
+            path: "/requests",
+            element: (
+              <RoleGate item="requests">
+                <RequestsRoute />
+              </RoleGate>
+            ),
+          },
+          {
+            path: "/requests/new",
+            element: (
+              <RoleGate item="requests.new">
+                <OpenRequestRoute />
+              </RoleGate>
+            ),
+          },
+          {
+            path: "/requests/:requestId",
+            element: (
+              <RoleGate item="requests.request">
+                <RequestRoute />
+              </RoleGate>
+            ),
+          },
+          {
+            path: "/meetings/new",
+            element: (
+              <RoleGate item="meetings.new">
+                <NewMeetingPage />
+              </RoleGate>
+            ),
+          },
+          {
+            path: "/meetings/:meetingId",
+            element: (
+              <RoleGate item="meetings.meeting">
+                <MeetingRoute />
+              </RoleGate>
+            ),
+          },
+          {
+            path: "/admin/committees",
+            element: (
+              <RoleGate item="committees">
+                <CommitteesRoute />
+              </RoleGate>
+            ),
+          },
+          {
+            path: "/services",
+            element: (
+              <RoleGate item="services">
+                <ServicesRoute />
+              </RoleGate>
+            ),
+          },
+          {
+            path: "/services/:serviceId/sheet",
+            element: (
+              <RoleGate item="services.sheet">
+                <RequirementsSheetPage />
+              </RoleGate>
+            ),
+          },
+          {
+            path: "/admin/services/new",
+            element: (
+              <RoleGate item="services.manage">
+                <ServiceFormPage />
+              </RoleGate>
+            ),
+          },
+          {
+            path: "/admin/services/:serviceId/edit",
+            element: (
+              <RoleGate item="services.manage">
+                <ServiceFormPage />
+              </RoleGate>
+            ),
+          },
+          {
+            path: "/policy",
+            element: (
+              <RoleGate item="policy">
+                <PolicyRoute />
+              </RoleGate>
+            ),
+          },
+          {
+            path: "/policy/versions/:versionId",
+            element: (
+              <RoleGate item="policy.version">
+                <PolicyVersionRoute />
+              </RoleGate>
+            ),
+          },
+          {
+            path: "/policy/drafts",
+            element: (
+              <RoleGate item="policy.drafts">
+                <PolicyDraftsRoute />
+              </RoleGate>
+            ),
+          },
+          {
+            path: "/policy/drafts/:draftId",
+            element: (
+              <RoleGate item="policy.draft">
+                <PolicyDraftRoute />
+              </RoleGate>
+            ),
+          },
+          {
+            path: "/policy/acknowledgements",
+            element: (
+              <RoleGate item="policy.acknowledgements">
+                <AcknowledgementsRoute />
+              </RoleGate>
+            ),
+          },
+          {
+            path: "/library",
+            element: (
+              <RoleGate item="library">
+                <LibraryRoute />
               </RoleGate>
             ),
           },

@@ -11,9 +11,10 @@ export async function getBeneficiary(id: string, signal?: AbortSignal) {
 }
 
 /** The beneficiary's file; sensitive fields come back null for roles that may not see them. */
-export function useBeneficiary(id: string) {
+export function useBeneficiary(id: string, enabled = true) {
   return useQuery({
     queryKey: beneficiaryQueryKey(id),
     queryFn: ({ signal }) => getBeneficiary(id, signal),
+    enabled,
   });
 }

@@ -1,0 +1,272 @@
+import { type FormEvent, useEffect, useId, useRef, useState } from "react";
+import { Link, useParams } from "react-router";
+import type { z } from "zod";
+import type { complaintReceiptSchema } from "../../../../shared/contracts/complaints.js";
+import { CalendarDate } from "../../../components/ui/calendar-date.js";
+import { useI18n } from "../../../i18n/i18n.js";
+import { isApiError } from "../../../lib/http.js";
+import { useFilePublicComplaint } from "../api/file-public-complaint.js";
+import { useComplaintChallenge } from "../api/get-complaint-challenge.js";
+import { type ComplaintDraft, ComplaintFields, draftBody, emptyDraft } from "./complaint-fields.js";
+import "./complaints.css";
+
+type Receipt = z.infer<typeof complaintReceiptSchema>;
+
+/**
+ * «تقديم شكوى»: the association's public complaint page (Q1). No account; a small sum instead of a
+ * third-party CAPTCHA, and a field no person sees, which only a robot fills.
+ */
+export function PublicComplaintPage() {
+  const { slug = "" } = useParams();
+  const [receipt, setReceipt] = useState<Receipt | null>(null);
+  return (
+    <main className="public-page" id="content">
+      <header className="public-page__brand">
+        <span className="brand-mark" aria-hidden="true">
+          ص
+        </span>
+        <PublicBrand />
+      </header>
+      {receipt ? (
+        <ComplaintReceipt receipt={receipt} onAnother={() => setReceipt(null)} />
+      ) : (
+        <PublicComplaintForm slug={slug} onFiled={setReceipt} />
+      )}
+    </main>
+  );
+}
+
+function PublicBrand() {
+  const { t } = useI18n();
+  return (
+    <div className="public-page__names">
+      <span className="public-page__product">{t("app.name")}</span>
+      <span className="muted">{t("complaints.public.brandLine")}</span>
+    </div>
+  );
+}
+
+function PublicComplaintForm({ slug, onFiled }: { slug: string; onFiled: (receipt: Receipt) => void }) {
+  const { t, locale, errorText } = useI18n();
+  const ids = useId();
+  const formRef = useRef<HTMLFormElement>(null);
+  const challenge = useComplaintChallenge(slug);
+  const file = useFilePublicComplaint(slug);
+  const [draft, setDraft] = useState<ComplaintDraft>(emptyDraft);
+  const [answer, setAnswer] = useState("");
+  const [website, setWebsite] = useState("");
+  // The check's error belongs to the answer that failed; a new answer to the new question clears it.
+  const [answeredAgain, setAnsweredAgain] = useState(false);
+
+  const error = (path: string) =>
+    isApiError(file.error) && !(path === "challengeAnswer" && answeredAgain)
+      ? file.error.fieldMessage(path)?.[locale]
+      : undefined;
+  const known = ["category", "subject", "details", "name", "phone", "email", "notifyBy", "challengeAnswer"];
+  // A field the server named is marked beside the field (even once answered again), never in the alert.
+  const marked =
+    isApiError(file.error) && file.error.fieldErrors.some((fieldError) => known.includes(fieldError.path));
+  const generalError = file.error && !marked ? errorText(file.error) : null;
+
+  // Take the keyboard to the first problem, as the sign-in page does.
+  useEffect(() => {
+    if (!file.error) return;
+    const first = formRef.current?.querySelector<HTMLElement>(
+      '[aria-invalid="true"] input, input[aria-invalid="true"], textarea[aria-invalid="true"]',
+    );
+    (first ?? formRef.current?.querySelector<HTMLElement>("[role='alert']"))?.focus();
+  }, [file.error]);
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (!challenge.data) return;
+    setAnsweredAgain(false);
+    file.mutate(
+      {
+        ...draftBody(draft),
+        challengeToken: challenge.data.token,
+        challengeAnswer: answer,
+        website,
+      },
+      {
+        onSuccess: (receipt) => {
+          onFiled(receipt);
+          window.scrollTo({ top: 0 });
+        },
+        onError: (failure) => {
+          // A wrong or expired answer: a fresh question, since the old token is spent.
+          if (isApiError(failure) && failure.fieldErrors.some((e) => e.path === "challengeAnswer")) {
+            setAnswer("");
+            challenge.refetch();
+          }
+        },
+      },
+    );
+  }
+
+  return (
+    <section className="public-card" aria-labelledby={`${ids}-title`}>
+      <header className="public-card__header">
+        <h1 id={`${ids}-title`} className="page__title">
+          {t("complaints.public.title")}
+        </h1>
+        <p className="page__lead">{t("complaints.public.intro")}</p>
+        <p className="public-card__privacy">{t("complaints.public.privacy")}</p>
+      </header>
+
+      <form ref={formRef} className="form" onSubmit={onSubmit} noValidate>
+        <ComplaintFields draft={draft} onChange={setDraft} error={error} />
+
+        <div className="field human-check">
+          <label className="field__label" htmlFor={`${ids}-answer`}>
+            {t("complaints.public.check")}{" "}
+            <span
+              className="human-check__question"
+              data-testid="challenge-question"
+              data-state={challenge.data && !challenge.isFetching ? "ready" : "loading"}
+            >
+              {challenge.data && !challenge.isFetching
+                ? challenge.data.question[locale]
+                : t("common.loading")}
+            </span>
+          </label>
+          <input
+            id={`${ids}-answer`}
+            className="field__input human-check__input"
+            inputMode="numeric"
+            autoComplete="off"
+            dir="ltr"
+            value={answer}
+            maxLength={10}
+            onChange={(event) => {
+              setAnswer(event.target.value);
+              setAnsweredAgain(true);
+            }}
+            aria-invalid={error("challengeAnswer") ? true : undefined}
+            aria-describedby={`${ids}-answer-hint${error("challengeAnswer") ? ` ${ids}-answer-error` : ""}`}
+          />
+          <p className="field__hint" id={`${ids}-answer-hint`}>
+            {t("complaints.public.checkHint")}
+          </p>
+          {error("challengeAnswer") ? (
+            <p className="field__error" id={`${ids}-answer-error`}>
+              {error("challengeAnswer")}
+            </p>
+          ) : null}
+          {challenge.isError ? (
+            <p className="field__error">
+              {errorText(challenge.error)}{" "}
+              <button type="button" className="button button--link" onClick={() => challenge.refetch()}>
+                {t("common.retry")}
+              </button>
+            </p>
+          ) : null}
+        </div>
+
+        {/* Never seen nor reached by a person; a robot filling every field fills this one too. */}
+        <div className="visually-hidden" aria-hidden="true">
+          <label htmlFor={`${ids}-website`}>{t("complaints.public.honeypot")}</label>
+          <input
+            id={`${ids}-website`}
+            name="website"
+            tabIndex={-1}
+            autoComplete="off"
+            value={website}
+            onChange={(event) => setWebsite(event.target.value)}
+          />
+        </div>
+
+        <div role="alert" tabIndex={-1} className={generalError ? "alert alert--error" : "alert"}>
+          {generalError}
+        </div>
+        <button
+          className="button button--primary button--block"
+          type="submit"
+          disabled={file.isPending || !challenge.data || challenge.isFetching}
+        >
+          {file.isPending ? t("complaints.public.sending") : t("complaints.public.submit")}
+        </button>
+      </form>
+    </section>
+  );
+}
+
+/** What the person keeps: the reference number, the due date and the tracking link. */
+function ComplaintReceipt({ receipt, onAnother }: { receipt: Receipt; onAnother: () => void }) {
+  const { t } = useI18n();
+  const ids = useId();
+  const heading = useRef<HTMLHeadingElement>(null);
+  const [copied, setCopied] = useState<"yes" | "no" | null>(null);
+  const link = `${window.location.origin}${receipt.trackingPath}`;
+
+  useEffect(() => heading.current?.focus(), []);
+
+  async function copy() {
+    try {
+      await navigator.clipboard.writeText(link);
+      setCopied("yes");
+    } catch {
+      // No clipboard (an old browser, a refused permission): select the link to copy by hand.
+      document.getElementById(`${ids}-link`)?.focus();
+      (document.getElementById(`${ids}-link`) as HTMLInputElement | null)?.select();
+      setCopied("no");
+    }
+  }
+
+  return (
+    <section className="public-card receipt" aria-labelledby={`${ids}-title`}>
+      <div className="receipt__mark" aria-hidden="true">
+        ✓
+      </div>
+      <h1 id={`${ids}-title`} className="page__title" ref={heading} tabIndex={-1}>
+        {t("complaints.receipt.title")}
+      </h1>
+      <p className="page__lead">{t("complaints.receipt.intro")}</p>
+
+      <div className="receipt__reference">
+        <span className="receipt__label">{t("complaints.receipt.reference")}</span>
+        <bdi dir="ltr" className="receipt__number reference-number">
+          {receipt.referenceNumber}
+        </bdi>
+      </div>
+
+      <div className="receipt__due">
+        <span className="receipt__label">{t("complaints.receipt.due")}</span>
+        <CalendarDate value={receipt.dueDate} />
+      </div>
+
+      <div className="field">
+        <label className="field__label" htmlFor={`${ids}-link`}>
+          {t("complaints.receipt.link")}
+        </label>
+        <div className="copy-field">
+          <input
+            id={`${ids}-link`}
+            className="field__input copy-field__input"
+            dir="ltr"
+            readOnly
+            value={link}
+            onFocus={(event) => event.target.select()}
+          />
+          <button type="button" className="button button--secondary" onClick={copy}>
+            {t("complaints.receipt.copy")}
+          </button>
+        </div>
+        <p className="success" aria-live="polite">
+          {copied === "yes" ? t("complaints.receipt.copied") : null}
+          {copied === "no" ? t("complaints.receipt.copyByHand") : null}
+        </p>
+        <p className="field__hint">{t("complaints.receipt.keep")}</p>
+      </div>
+
+      <div className="form-actions">
+        <Link className="button button--primary" to={receipt.trackingPath}>
+          {t("complaints.receipt.open")}
+        </Link>
+        <button type="button" className="button button--quiet" onClick={onAnother}>
+          {t("complaints.receipt.another")}
+        </button>
+      </div>
+    </section>
+  );
+}
