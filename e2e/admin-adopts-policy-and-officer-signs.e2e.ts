@@ -108,6 +108,11 @@ describe("the admin imports a policy, edits a draft, records board approval, an 
     expect(await page.getByRole("button", { name: "اعتماد السياسة" }).isDisabled()).toBe(true);
     await page.getByRole("button", { name: "حفظ المسودة" }).click();
     await page.getByText("حُفظت المسودة.").waitFor();
+    // At a phone's width the editor still reads from the right, with nothing cut off.
+    await page.setViewportSize({ width: 390, height: 900 });
+    await page.screenshot({ path: ".tmp/policy-draft-phone.png", fullPage: true });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await page.setViewportSize({ width: 1280, height: 900 });
     expect(await page.getByLabel("الخطوة ٨", { exact: true }).inputValue()).toBe(addedStep);
   });
 
@@ -282,6 +287,35 @@ describe("the admin imports a policy, edits a draft, records board approval, an 
     await page.getByLabel("ابحث في المكتبة").fill("سياسة التطوع");
     await page.getByRole("button", { name: "بحث", exact: true }).click();
     await page.getByText("لا توجد مستندات تطابق «سياسة التطوع».").waitFor();
+    await page.context().close();
+  });
+
+  it("a second approval replaces the policy: version 2 is in force and version 1 stays readable as superseded", async () => {
+    const page = await signIn("admin@demo.silah.sa");
+    await nav(page).getByRole("link", { name: "مسودات السياسة" }).click();
+    await page.getByRole("button", { name: "مسودة جديدة من السياسة المعتمدة" }).click();
+    await page.waitForURL("**/policy/drafts/*");
+    // The amendment starts from the text in force.
+    expect(await page.getByLabel("الخطوة ٨", { exact: true }).inputValue()).toBe(addedStep);
+    await page.getByLabel("رقم الاجتماع").fill("5");
+    await page.getByLabel("الدورة").fill("4");
+    await page.getByLabel("التاريخ الهجري").fill("١٥ رجب ١٤٤٥");
+    await page.getByLabel("رئيس مجلس الإدارة").fill(chair);
+    await page.getByLabel("اسم العضو ١").fill(chair);
+    await page.getByLabel("صفة العضو ١").fill("رئيس مجلس الإدارة");
+    await page.getByRole("button", { name: "اعتماد السياسة" }).click();
+
+    await page.getByRole("heading", { level: 1, name: "الاطلاع على السياسة والتوقيع" }).waitFor();
+    const adminName = (await page.evaluate(async () => (await fetch("/api/auth/session")).json())).user
+      .fullName;
+    await page.getByLabel("اسمك الكامل").fill(adminName);
+    await page.getByRole("button", { name: "أقر بأنني اطلعت على السياسة" }).click();
+    await page.locator(".policy-meta").getByText("الإصدار ٢").waitFor();
+
+    await page.locator("tr[data-status='superseded']").getByRole("link", { name: "الإصدار ١" }).click();
+    await page.waitForURL("**/policy/versions/*");
+    await page.getByText("هذا الإصدار حلّ محله إصدار أحدث، ويبقى متاحًا للاطلاع.").waitFor();
+    await page.locator(".board-approval").getByText("٢ ربيع الأول ١٤٤١هـ").waitFor();
     await page.context().close();
   });
 });

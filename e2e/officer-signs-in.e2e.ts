@@ -64,6 +64,8 @@ describe("an officer signs in in Arabic, sees the RTL shell with her name and th
       "تسجيل شكوى",
       "الخدمات",
       "تقويم العمل",
+      "السياسة",
+      "المكتبة",
     ]);
     expect(await page.getByRole("link", { name: "سجل التدقيق" }).count()).toBe(0);
 

@@ -3,6 +3,7 @@ import { DualDate } from "../../../components/ui/dual-date.js";
 import { useI18n } from "../../../i18n/i18n.js";
 import { useAcknowledgements } from "../api/list-acknowledgements.js";
 import { localDigits } from "../labels.js";
+import "./policy.css";
 
 type Show = "all" | "pending" | "signed";
 
@@ -51,7 +52,7 @@ export function AcknowledgementsPage({ roleName }: { roleName: (role: string) =>
               <dd data-count="pending">{report.data.pendingCount}</dd>
             </div>
           </dl>
-          <div className="field field--inline">
+          <div className="acks-filter">
             <label className="field__label" htmlFor="acks-show">
               {t("policy.acks.show")}
             </label>
