@@ -60,8 +60,17 @@ export function createModules({ config, db, clock, ...deps }: AppDeps) {
   });
   const beneficiaries = createBeneficiariesModule({ db, audit: audit.service, clock });
   const files = createFilesModule({ db, audit: audit.service, clock, ...config.files });
+  const policy = createPolicyModule({
+    db,
+    associations: associations.service,
+    users: users.service,
+    files: files.service,
+    audit: audit.service,
+    clock,
+  });
   const contacts = createContactsModule({
     db,
+    policy: policy.service,
     beneficiaries: beneficiaries.service,
     users: users.service,
     files: files.service,
@@ -80,6 +89,7 @@ export function createModules({ config, db, clock, ...deps }: AppDeps) {
   const services = createServicesModule({ db, audit: audit.service, clock });
   const requests = createRequestsModule({
     db,
+    policy: policy.service,
     beneficiaries: beneficiaries.service,
     services: services.service,
     users: users.service,
@@ -102,14 +112,6 @@ export function createModules({ config, db, clock, ...deps }: AppDeps) {
     queue,
     clock,
     secret: config.session.secret,
-  });
-  const policy = createPolicyModule({
-    db,
-    associations: associations.service,
-    users: users.service,
-    files: files.service,
-    audit: audit.service,
-    clock,
   });
   const modules = {
     audit,

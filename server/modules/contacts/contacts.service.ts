@@ -14,6 +14,7 @@ import { authorize } from "../../http/policy.js";
 import type { AuditService } from "../audit/index.js";
 import type { BeneficiariesService } from "../beneficiaries/index.js";
 import type { FilesService } from "../files/index.js";
+import type { PolicyService } from "../policy/index.js";
 import type { UsersService } from "../users/index.js";
 import { contactsPolicy } from "./contacts.policy.js";
 import type { ContactsRepository, InteractionWithNames } from "./contacts.repository.js";
@@ -29,13 +30,14 @@ const fieldError = (path: string, code: string, ar: string, en: string) =>
 export function createContactsService(deps: {
   db: Database;
   repo: ContactsRepository;
+  policy: Pick<PolicyService, "approvedRules">;
   beneficiaries: BeneficiariesService;
   users: UsersService;
   files: FilesService;
   audit: AuditService;
   clock: Clock;
 }) {
-  const { db, repo, beneficiaries, users, files, audit, clock } = deps;
+  const { db, repo, policy, beneficiaries, users, files, audit, clock } = deps;
 
   async function assertFiles(tx: Tx, ids: string[], path: string) {
     for (const [i, id] of ids.entries()) {
@@ -72,6 +74,16 @@ export function createContactsService(deps: {
         );
       }
       return db.tenant(actor.associationId, async (tx) => {
+        // The approved policy names the channels the association uses (C1); before one, all are open.
+        const rules = await policy.approvedRules(tx);
+        if (rules?.channels.length && !rules.channels.includes(input.channel)) {
+          throw fieldError(
+            "channel",
+            "channel_not_enabled",
+            "هذه القناة ليست من قنوات التواصل المعتمدة في سياسة الجمعية.",
+            "This channel is not one the association's approved policy uses.",
+          );
+        }
         let routedTo: string | null = null;
         if (input.beneficiaryId) {
           const beneficiary = await beneficiaries.lookup(tx, input.beneficiaryId);

@@ -4,6 +4,7 @@ import type { AuditService } from "../audit/index.js";
 import type { BeneficiariesService } from "../beneficiaries/index.js";
 import type { FilesService } from "../files/index.js";
 import type { SilahModule } from "../module.js";
+import type { PolicyService } from "../policy/index.js";
 import type { UsersService } from "../users/index.js";
 import { createContactsRepository } from "./contacts.repository.js";
 import { contactsRoutes } from "./contacts.routes.js";
@@ -13,6 +14,7 @@ export type { ContactsService } from "./contacts.service.js";
 
 export function createContactsModule(deps: {
   db: Database;
+  policy: Pick<PolicyService, "approvedRules">;
   beneficiaries: BeneficiariesService;
   users: UsersService;
   files: FilesService;

@@ -445,3 +445,35 @@ describe("the officer's library (T1)", () => {
     );
   });
 });
+
+describe("the approved version drives the rest of the system", () => {
+  it("offers only its channels for contacts and sets the response period of requests", async () => {
+    const version = await draft(admin, {
+      ...content,
+      channels: ["interview", "phone"],
+      responsePeriod: { value: 15, unit: "working_days", bound: "max", startsAt: "completion" },
+    });
+    expect((await approve(version.id)).statusCode).toBe(200);
+
+    const contact = (channel: string) =>
+      officer.request("POST", "/api/interactions", {
+        kind: "contact",
+        channel,
+        direction: "inbound",
+        subject: "استفسار عام",
+      });
+    const byFax = await contact("fax");
+    expect(byFax.statusCode).toBe(400);
+    expect(byFax.json().errors[0]).toMatchObject({ path: "channel", code: "channel_not_enabled" });
+    expect(byFax.json().errors[0].message.ar).toContain("سياسة الجمعية");
+    expect((await contact("phone")).statusCode).toBe(201);
+
+    const settings = (await admin.request("GET", "/api/request-settings")).json();
+    expect(settings.responsePeriod).toEqual({
+      value: 15,
+      unit: "working_days",
+      bound: "max",
+      startsAt: "completion",
+    });
+  });
+});

@@ -1,3 +1,4 @@
+import type { ContactChannel } from "../../../shared/contracts/channels.js";
 import type { FieldError } from "../../../shared/contracts/errors.js";
 import {
   type ApprovePolicyRequest,
@@ -7,7 +8,7 @@ import {
   policyContentSchema,
   satisfactionMethodCodes,
 } from "../../../shared/contracts/policy.js";
-import { parseHijri, toGregorian, toIsoDate } from "../../../shared/domain/index.js";
+import { parseHijri, type ResponsePeriodRule, toGregorian, toIsoDate } from "../../../shared/domain/index.js";
 import type { Clock } from "../../clock.js";
 import type { Database, Tx } from "../../db/client.js";
 import type { Actor } from "../../http/actor.js";
@@ -276,6 +277,19 @@ export function createPolicyService(deps: {
       const row = await db.tenant(actor.associationId, (tx) => repo.current(tx));
       if (!row) throw new AppError("not_found", "no approved policy yet");
       return row;
+    },
+
+    /**
+     * What the approved version says the rest of the system must do (P1), inside the caller's
+     * transaction: the channels offered and the response period. Null before any approval.
+     */
+    async approvedRules(
+      tx: Tx,
+    ): Promise<{ channels: ContactChannel[]; responsePeriod: ResponsePeriodRule | null } | null> {
+      const row = await repo.current(tx);
+      if (!row) return null;
+      const content = contentOf(row);
+      return { channels: content.channels, responsePeriod: content.responsePeriod };
     },
 
     /** The official Arabic document of a version (P4), as one self-contained HTML page. */

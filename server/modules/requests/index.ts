@@ -7,6 +7,7 @@ import type { CalendarService } from "../calendar/index.js";
 import type { FilesService } from "../files/index.js";
 import type { SilahModule } from "../module.js";
 import type { NotificationsService } from "../notifications/index.js";
+import type { PolicyService } from "../policy/index.js";
 import type { ServicesService } from "../services/index.js";
 import type { UsersService } from "../users/index.js";
 import { type CommitteesService, createCommitteesService } from "./committees.service.js";
@@ -20,6 +21,7 @@ export type { RequestsService } from "./requests.service.js";
 
 export function createRequestsModule(deps: {
   db: Database;
+  policy: Pick<PolicyService, "approvedRules">;
   beneficiaries: BeneficiariesService;
   services: ServicesService;
   users: UsersService;

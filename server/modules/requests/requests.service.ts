@@ -37,6 +37,7 @@ import type { BeneficiariesService } from "../beneficiaries/index.js";
 import type { CalendarService } from "../calendar/index.js";
 import type { FilesService } from "../files/index.js";
 import type { NotificationsService } from "../notifications/index.js";
+import type { PolicyService } from "../policy/index.js";
 import type { ServicesService } from "../services/index.js";
 import type { UsersService } from "../users/index.js";
 import { assessCompleteness, checkDocument, declarationFingerprint } from "./completeness.js";
@@ -147,6 +148,7 @@ export function createRequestsService(deps: {
   beneficiaries: BeneficiariesService;
   services: ServicesService;
   users: UsersService;
+  policy: Pick<PolicyService, "approvedRules">;
   files: FilesService;
   calendar: CalendarService;
   notifications: NotificationsService;
@@ -154,8 +156,20 @@ export function createRequestsService(deps: {
   clock: Clock;
   queue: JobQueue;
 }) {
-  const { db, repo, beneficiaries, services, users, files, calendar, notifications, audit, clock, queue } =
-    deps;
+  const {
+    db,
+    repo,
+    policy,
+    beneficiaries,
+    services,
+    users,
+    files,
+    calendar,
+    notifications,
+    audit,
+    clock,
+    queue,
+  } = deps;
 
   async function calendarAround(tx: Tx, instant: Date): Promise<WorkingCalendar> {
     const year = riyadhDate(instant).year;
@@ -168,10 +182,15 @@ export function createRequestsService(deps: {
     return { ...settings, referralStaff: staff.map((u) => ({ id: u.id, fullName: u.fullName })) };
   }
 
+  /** The approved policy's response period wins (P1); the settings apply until a policy has one. */
   async function settingsOf(tx: Tx) {
     const row = await repo.settings(tx);
+    const rules = await policy.approvedRules(tx);
     return {
-      responsePeriod: (row?.responsePeriod as ResponsePeriodRule | undefined) ?? defaultResponsePeriod,
+      responsePeriod:
+        rules?.responsePeriod ??
+        (row?.responsePeriod as ResponsePeriodRule | undefined) ??
+        defaultResponsePeriod,
       referralRole: (row?.referralRole ?? "social_researcher") as "social_researcher",
     };
   }
