@@ -55,6 +55,8 @@ export const staffComplaintRequestSchema = z.strictObject({
 export type StaffComplaintRequest = z.infer<typeof staffComplaintRequestSchema>;
 
 export const challengeResponseSchema = z.object({
+  /** Whom the complaint goes to, so the person sees the association's name before writing. */
+  association: z.object({ nameAr: z.string(), nameEn: z.string().nullable() }),
   question: z.object({ ar: z.string(), en: z.string() }),
   token: z.string(),
 });

@@ -74,6 +74,18 @@ const fileComplaint = async (body: Record<string, unknown>, ip = "10.1.1.1") =>
   });
 
 describe("a complaint from the public page", () => {
+  it("names the association the complaint goes to, and knows no unknown address", async () => {
+    const challenge = (
+      await app.inject({ method: "GET", url: `/api/public/associations/${slug}/complaint-challenge` })
+    ).json();
+    expect(challenge.association.nameAr).toContain("جمعية complaints");
+    const unknown = await app.inject({
+      method: "GET",
+      url: "/api/public/associations/no-such-association/complaint-challenge",
+    });
+    expect(unknown.statusCode).toBe(404);
+  });
+
   it("gets a reference and a tracking link that shows the status and nothing personal", async () => {
     const response = await fileComplaint({ name: "مواطنة", phone: "0551230000", notifyBy: "sms" });
     expect(response.statusCode, response.body).toBe(201);

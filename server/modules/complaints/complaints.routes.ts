@@ -67,7 +67,10 @@ export function complaintsRoutes(deps: {
           response: { 200: challengeResponseSchema },
         },
       },
-      async () => createChallenge(secret, clock.now()),
+      async (request) => ({
+        association: await complaints.publicAssociation(request.params.slug),
+        ...createChallenge(secret, clock.now()),
+      }),
     );
 
     app.post(

@@ -284,6 +284,13 @@ export function createComplaintsService(deps: {
   return {
     jobs: { [deadlineJob]: deadlineHandler } as Record<string, JobHandler>,
 
+    /** The association a public page belongs to; unknown addresses answer not found. */
+    async publicAssociation(slug: string) {
+      const association = await associations.findBySlug(slug);
+      if (!association) throw new AppError("not_found", "association not found");
+      return { nameAr: association.nameAr, nameEn: association.nameEn };
+    },
+
     /** The public page (Q1): no account, a human check, a limit per source, a receipt with a tracking link. */
     async receivePublic(slug: string, input: PublicComplaintRequest, sourceAddress: string) {
       const association = await associations.findBySlug(slug);

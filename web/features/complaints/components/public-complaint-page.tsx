@@ -25,7 +25,7 @@ export function PublicComplaintPage() {
         <span className="brand-mark" aria-hidden="true">
           ص
         </span>
-        <PublicBrand />
+        <PublicBrand slug={slug} />
       </header>
       {receipt ? (
         <ComplaintReceipt receipt={receipt} onAnother={() => setReceipt(null)} />
@@ -36,11 +36,17 @@ export function PublicComplaintPage() {
   );
 }
 
-function PublicBrand() {
-  const { t } = useI18n();
+function PublicBrand({ slug }: { slug: string }) {
+  const { t, locale } = useI18n();
+  const association = useComplaintChallenge(slug).data?.association;
+  const name = association
+    ? locale === "en" && association.nameEn
+      ? association.nameEn
+      : association.nameAr
+    : null;
   return (
     <div className="public-page__names">
-      <span className="public-page__product">{t("app.name")}</span>
+      <span className="public-page__product">{name ?? t("app.name")}</span>
       <span className="muted">{t("complaints.public.brandLine")}</span>
     </div>
   );
