@@ -4,6 +4,7 @@ import type { BeneficiaryView } from "../../../../shared/contracts/beneficiaries
 import { channelNames } from "../../../../shared/contracts/channels.js";
 import { CalendarDate } from "../../../components/ui/calendar-date.js";
 import { DualDate } from "../../../components/ui/dual-date.js";
+import { Fact } from "../../../components/ui/fact.js";
 import { PhoneNumbers } from "../../../components/ui/phone-numbers.js";
 import { useI18n } from "../../../i18n/i18n.js";
 import { useBeneficiary } from "../api/get-beneficiary.js";
@@ -24,15 +25,6 @@ type BeneficiaryFilePageProps = {
   /** The contacts and timeline of this person, composed in by the app (features do not import each other). */
   contacts?: (beneficiaryId: string) => ReactNode;
 };
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div className="facts__item">
-      <dt>{label}</dt>
-      <dd>{children}</dd>
-    </div>
-  );
-}
 
 export function BeneficiaryFilePage({
   canManageConsent,

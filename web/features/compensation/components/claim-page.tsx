@@ -1,8 +1,9 @@
-import { type FormEvent, type ReactNode, useId, useState } from "react";
+import { type FormEvent, useId, useState } from "react";
 import { Link, useParams } from "react-router";
 import type { ClaimView } from "../../../../shared/contracts/complaints.js";
 import { CalendarDate } from "../../../components/ui/calendar-date.js";
 import { DualDate } from "../../../components/ui/dual-date.js";
+import { Fact } from "../../../components/ui/fact.js";
 import { useI18n } from "../../../i18n/i18n.js";
 import { isApiError } from "../../../lib/http.js";
 import { useApproveClaim } from "../api/approve-claim.js";
@@ -46,15 +47,6 @@ function Alert({ error }: { error: unknown }) {
   return (
     <div role="alert" className={error ? "alert alert--error" : "alert"}>
       {error ? reason(error) : null}
-    </div>
-  );
-}
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div className="facts__item">
-      <dt>{label}</dt>
-      <dd>{children}</dd>
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { channelNames } from "../../../../shared/contracts/channels.js";
 import { type ComplaintView, complaintOutcomeSchema } from "../../../../shared/contracts/complaints.js";
 import { CalendarDate } from "../../../components/ui/calendar-date.js";
 import { DualDate } from "../../../components/ui/dual-date.js";
+import { Fact } from "../../../components/ui/fact.js";
 import { useI18n } from "../../../i18n/i18n.js";
 import { isApiError } from "../../../lib/http.js";
 import { useAddComplaintNote } from "../api/add-complaint-note.js";
@@ -154,15 +155,6 @@ export function ComplaintPage({ canHandle, canAssign, assignees, href, related }
         </ol>
       </section>
     </section>
-  );
-}
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div className="facts__item">
-      <dt>{label}</dt>
-      <dd>{children}</dd>
-    </div>
   );
 }
 

@@ -1,11 +1,12 @@
 import { type FormEvent, useId, useState } from "react";
 import type { RequestView } from "../../../../shared/contracts/requests.js";
 import { DualDate } from "../../../components/ui/dual-date.js";
+import { Fact } from "../../../components/ui/fact.js";
 import { useI18n } from "../../../i18n/i18n.js";
 import { useStartDeclaration } from "../api/start-declaration.js";
 import { useVerifyDeclaration } from "../api/verify-declaration.js";
 import { declarationMethodLabels } from "../labels.js";
-import { Fact, Refusal } from "./feedback.js";
+import { Refusal } from "./feedback.js";
 
 type Method = "on_screen" | "otp" | "scanned";
 

@@ -1,12 +1,13 @@
 import { type FormEvent, useId, useState } from "react";
 import type { RequestView } from "../../../../shared/contracts/requests.js";
 import { CalendarDate } from "../../../components/ui/calendar-date.js";
+import { Fact } from "../../../components/ui/fact.js";
 import { useI18n } from "../../../i18n/i18n.js";
 import { useCloseRequest } from "../api/close-request.js";
 import { useRecordDelivery } from "../api/record-delivery.js";
 import { deliverableStates, deliveryKindLabels } from "../labels.js";
 import { formatRiyals, riyalsToHalalas } from "../money.js";
-import { Fact, Refusal } from "./feedback.js";
+import { Refusal } from "./feedback.js";
 
 type Kind = "cash" | "in_kind" | "session";
 

@@ -1,4 +1,3 @@
-import type { ReactNode } from "react";
 import { useI18n } from "../../../i18n/i18n.js";
 import { isApiError } from "../../../lib/http.js";
 
@@ -20,15 +19,6 @@ export function Refusal({ error }: { error: unknown }) {
   return (
     <div role="alert" className={error ? "alert alert--error" : "visually-hidden"}>
       {error ? reason(error) : null}
-    </div>
-  );
-}
-
-export function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div className="facts__item">
-      <dt>{label}</dt>
-      <dd>{children}</dd>
     </div>
   );
 }

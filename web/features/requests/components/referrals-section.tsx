@@ -2,12 +2,13 @@ import { type FormEvent, useId, useState } from "react";
 import type { RequestView } from "../../../../shared/contracts/requests.js";
 import { CalendarDate } from "../../../components/ui/calendar-date.js";
 import { DualDate } from "../../../components/ui/dual-date.js";
+import { Fact } from "../../../components/ui/fact.js";
 import { useI18n } from "../../../i18n/i18n.js";
 import { useCloseReferral } from "../api/close-referral.js";
 import { useRecordStudy } from "../api/record-study.js";
 import { useReferRequest } from "../api/refer-request.js";
 import { referableStates, studyKindLabels } from "../labels.js";
-import { Fact, Refusal } from "./feedback.js";
+import { Refusal } from "./feedback.js";
 import type { Person } from "./request-page.js";
 
 type Referral = RequestView["referrals"][number];
