@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../app.js";
-import { createAssociation, createHarness, createUser, type Harness, signIn } from "../test/harness.js";
+import { createAssociation, createHarness, createUser, type Harness } from "../test/harness.js";
 
 let h: Harness;
 beforeAll(async () => {
