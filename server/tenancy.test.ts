@@ -98,6 +98,7 @@ const cases: Record<string, Case> = {
   "POST /api/complaints/{complaintId}/assign": { body: { assigneeId: "USER_OF_B" } },
   "POST /api/complaints/{complaintId}/notes": { body: { kind: "note", note: "ملاحظة" } },
   "POST /api/complaints/{complaintId}/close": { body: { outcome: "rejected", note: "مرفوضة" } },
+  "POST /api/complaints/{complaintId}/directions": { body: { note: "توجيه" } },
   "POST /api/compensation-claims": {
     body: { claimantName: "مطالب", description: "وصف المطالبة", complaintId: "COMPLAINT_OF_B" },
   },
@@ -748,6 +749,7 @@ describe("cross-tenant matrix", () => {
       "POST /api/complaints/{complaintId}/assign": 404,
       "POST /api/complaints/{complaintId}/notes": 404,
       "POST /api/complaints/{complaintId}/close": 404,
+      "POST /api/complaints/{complaintId}/directions": 404,
       "POST /api/compensation-claims": 404,
       "GET /api/compensation-claims": 200,
       "GET /api/compensation-claims/{claimId}": 404,

@@ -48,6 +48,7 @@ export const auditEventPayloads = {
   "complaint.received": z.object({ referenceNumber: z.string(), channel: z.string(), category: z.string() }),
   "complaint.assigned": z.object({ assigneeId: z.string().uuid() }),
   "complaint.noted": z.object({ kind: z.string() }),
+  "complaint.directed": z.object({}),
   "complaint.closed": z.object({ outcome: z.string(), inTime: z.boolean() }),
   "complaint.deadline_warning": z.object({ referenceNumber: z.string() }),
   "complaint.escalated": z.object({ referenceNumber: z.string() }),

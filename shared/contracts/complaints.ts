@@ -132,6 +132,8 @@ export const complaintNoteRequestSchema = z.strictObject({
   kind: z.enum(["note", "contact"]),
   note: z.string().trim().min(2).max(4000),
 });
+/** Senior management follows complaints and directs their handling (S3); not shown to the complainant. */
+export const complaintDirectionRequestSchema = z.strictObject({ note: z.string().trim().min(2).max(4000) });
 export const closeComplaintRequestSchema = z
   .strictObject({
     outcome: complaintOutcomeSchema,

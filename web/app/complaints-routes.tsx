@@ -17,6 +17,7 @@ import { useCurrentUser } from "./require-session.js";
 // which refuse the request whatever the page shows.
 const handleRoles: readonly StaffRole[] = ["followup_committee_member", "manager", "administrator"];
 const assignRoles: readonly StaffRole[] = ["followup_committee_member", "manager"];
+const directRoles: readonly StaffRole[] = ["manager", "board_member"];
 const manageClaimRoles: readonly StaffRole[] = ["followup_committee_member", "manager"];
 const approveClaimRoles: readonly StaffRole[] = ["manager"];
 const listUsersRoles: readonly StaffRole[] = ["administrator", "manager", "hr"];
@@ -53,6 +54,7 @@ export function ComplaintRoute() {
     <ComplaintPage
       canHandle={mayAny(user.roles, handleRoles)}
       canAssign={mayAny(user.roles, assignRoles)}
+      canDirect={mayAny(user.roles, directRoles)}
       assignees={assignees}
       href={fileHref}
       related={canOpenClaim ? (complaint) => <OpenClaimFromComplaint complaint={complaint} /> : undefined}

@@ -9,6 +9,7 @@ export const complaintsPolicy = definePolicy({
   handle: ["followup_committee_member", "manager", "administrator"],
   assign: ["followup_committee_member", "manager"],
   dashboard: ["manager", "board_member", "followup_committee_member"],
+  direct: ["manager", "board_member"],
   // Compensation (K1, K2): the committee negotiates; senior management approves and pays.
   manageClaims: ["followup_committee_member", "manager"],
   approveClaims: ["manager"],

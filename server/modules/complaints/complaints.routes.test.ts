@@ -165,6 +165,19 @@ describe("the follow-up committee", () => {
       note: "اتصلنا بالمشتكي وشرحنا سبب التأخير.",
     });
 
+    const directed = await manager.request("POST", `/api/complaints/${complaint.id}/directions`, {
+      note: "أرجو إنهاء الشكوى ودياً خلال هذا الأسبوع.",
+    });
+    expect(directed.statusCode, directed.body).toBe(200);
+    expect(directed.json().events.at(-1)).toMatchObject({
+      kind: "direction",
+      note: "أرجو إنهاء الشكوى ودياً خلال هذا الأسبوع.",
+    });
+    expect(
+      (await committee.request("POST", `/api/complaints/${complaint.id}/directions`, { note: "ملاحظة" }))
+        .statusCode,
+    ).toBe(403);
+
     const noTerms = await committee.request("POST", `/api/complaints/${complaint.id}/close`, {
       outcome: "amicable_settlement",
       note: "تسوية ودية",

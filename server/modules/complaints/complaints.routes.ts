@@ -9,6 +9,7 @@ import {
   claimListResponseSchema,
   claimViewSchema,
   closeComplaintRequestSchema,
+  complaintDirectionRequestSchema,
   complaintIdParamsSchema,
   complaintListQuerySchema,
   complaintListResponseSchema,
@@ -213,6 +214,24 @@ export function complaintsRoutes(deps: {
       async (request) =>
         presentComplaint(
           await complaints.addNote(request.actor(), request.params.complaintId, request.body),
+          clock.now(),
+        ),
+    );
+
+    app.post(
+      "/api/complaints/:complaintId/directions",
+      {
+        schema: {
+          tags,
+          summary: "Senior management comments on and directs the handling of a complaint",
+          params: complaintIdParamsSchema,
+          body: complaintDirectionRequestSchema,
+          response: { 200: complaintViewSchema },
+        },
+      },
+      async (request) =>
+        presentComplaint(
+          await complaints.direct(request.actor(), request.params.complaintId, request.body.note),
           clock.now(),
         ),
     );

@@ -364,7 +364,8 @@ export function createComplaintsService(deps: {
       const complaint = await db.system((tx) => repo.findByTrackingHash(tx, hashToken(token)));
       if (!complaint) throw new AppError("not_found", "tracking token unknown");
       const steps = await db.tenant(complaint.associationId, (tx) => repo.events(tx, complaint.id));
-      return { complaint, steps: steps.filter((s) => s.kind !== "note") };
+      // Internal notes and management's directions stay inside the association.
+      return { complaint, steps: steps.filter((s) => s.kind !== "note" && s.kind !== "direction") };
     },
 
     async list(
@@ -440,6 +441,28 @@ export function createComplaintsService(deps: {
         await audit.record(tx, actor, {
           type: "complaint.noted",
           payload: { kind: input.kind },
+          subject: { type: "complaint", id },
+        });
+        return (await repo.get(tx, id))!;
+      });
+    },
+
+    /** Senior management comments and directs (S3); the committee sees it on the complaint. */
+    async direct(actor: Actor, id: string, note: string) {
+      authorize(actor, complaintsPolicy, "direct");
+      return db.tenant(actor.associationId, async (tx) => {
+        await loadOpen(tx, id);
+        await repo.addEvent(tx, {
+          associationId: actor.associationId,
+          complaintId: id,
+          at: clock.now(),
+          kind: "direction",
+          note,
+          actorUserId: actor.userId,
+        });
+        await audit.record(tx, actor, {
+          type: "complaint.directed",
+          payload: {},
           subject: { type: "complaint", id },
         });
         return (await repo.get(tx, id))!;

@@ -51,6 +51,7 @@ const stepLabels: Record<string, MessageKey> = {
   assigned: "complaints.step.assigned",
   contact: "complaints.step.contact",
   note: "complaints.step.note",
+  direction: "complaints.step.direction",
   deadline_warning: "complaints.step.deadline_warning",
   escalated: "complaints.step.escalated",
   closed: "complaints.step.closed",

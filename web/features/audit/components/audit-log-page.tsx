@@ -32,6 +32,7 @@ const eventTypeLabels: Record<AuditEventType, MessageKey> = {
   "interaction.recorded": "audit.type.interaction.recorded",
   "interaction.answered": "audit.type.interaction.answered",
   "liaison.route_set": "audit.type.liaison.route_set",
+  "complaint.directed": "audit.type.complaint.directed",
   "library.version_added": "audit.type.library.version_added",
   "library.document_added": "audit.type.library.document_added",
   "policy.acknowledged": "audit.type.policy.acknowledged",

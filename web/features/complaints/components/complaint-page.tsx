@@ -11,6 +11,7 @@ import { isApiError } from "../../../lib/http.js";
 import { useAddComplaintNote } from "../api/add-complaint-note.js";
 import { useAssignComplaint } from "../api/assign-complaint.js";
 import { useCloseComplaint } from "../api/close-complaint.js";
+import { useDirectComplaint } from "../api/direct-complaint.js";
 import { useComplaint } from "../api/get-complaint.js";
 import { categoryLabels, outcomeLabels, stepLabel } from "../labels.js";
 import { ComplaintBadges } from "./complaints-page.js";
@@ -23,6 +24,8 @@ type ComplaintPageProps = {
   /** Notes, contacts and closing: the follow-up committee, senior management, the administrator. */
   canHandle: boolean;
   canAssign: boolean;
+  /** Senior management comments on and directs the handling (S3). */
+  canDirect?: boolean;
   /** Who the complaint may be given to; the app offers only the signed-in member when it cannot list staff. */
   assignees: readonly Assignee[];
   href: (fileId: string) => string;
@@ -31,7 +34,14 @@ type ComplaintPageProps = {
 };
 
 /** One complaint: what was said, by whom, its steps, and the committee's work on it. */
-export function ComplaintPage({ canHandle, canAssign, assignees, href, related }: ComplaintPageProps) {
+export function ComplaintPage({
+  canHandle,
+  canAssign,
+  canDirect = false,
+  assignees,
+  href,
+  related,
+}: ComplaintPageProps) {
   const { complaintId = "" } = useParams();
   const { t, locale, errorText } = useI18n();
   const ids = useId();
@@ -122,6 +132,7 @@ export function ComplaintPage({ canHandle, canAssign, assignees, href, related }
       {!open ? <ClosedSummary complaint={complaint} /> : null}
 
       {open && canAssign ? <AssignForm complaint={complaint} assignees={assignees} /> : null}
+      {open && canDirect ? <DirectionForm complaintId={complaint.id} /> : null}
       {open && canHandle ? <NoteForm complaintId={complaint.id} /> : null}
       {open && canHandle ? <CloseForm complaintId={complaint.id} /> : null}
 
@@ -314,6 +325,64 @@ function NoteForm({ complaintId }: { complaintId: string }) {
         <div>
           <button className="button button--secondary" type="submit" disabled={add.isPending}>
             {t("complaints.note.submit")}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}
+
+function DirectionForm({ complaintId }: { complaintId: string }) {
+  const { t, locale, errorText } = useI18n();
+  const ids = useId();
+  const direct = useDirectComplaint(complaintId);
+  const [note, setNote] = useState("");
+  const [saved, setSaved] = useState(false);
+  const noteError = isApiError(direct.error) ? direct.error.fieldMessage("note")?.[locale] : undefined;
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setSaved(false);
+    direct.mutate(note, {
+      onSuccess: () => {
+        setNote("");
+        setSaved(true);
+      },
+    });
+  }
+
+  return (
+    <section className="card" aria-labelledby={`${ids}-direction`}>
+      <h2 id={`${ids}-direction`} className="card__title">
+        {t("complaints.direction.title")}
+      </h2>
+      <form className="form" onSubmit={onSubmit} noValidate>
+        <div className="field">
+          <label className="field__label" htmlFor={`${ids}-text`}>
+            {t("complaints.direction.text")}
+          </label>
+          <textarea
+            id={`${ids}-text`}
+            className="field__input field__input--area"
+            value={note}
+            onChange={(event) => setNote(event.target.value)}
+            aria-invalid={noteError ? true : undefined}
+            aria-describedby={`${ids}-hint`}
+          />
+          <p className="field__hint" id={`${ids}-hint`}>
+            {t("complaints.direction.hint")}
+          </p>
+          {noteError ? <p className="field__error">{noteError}</p> : null}
+        </div>
+        <div role="alert" className={direct.error && !noteError ? "alert alert--error" : "alert"}>
+          {direct.error && !noteError ? errorText(direct.error) : null}
+        </div>
+        <p className="success" aria-live="polite">
+          {saved ? t("complaints.direction.saved") : null}
+        </p>
+        <div>
+          <button className="button button--secondary" type="submit" disabled={direct.isPending}>
+            {t("complaints.direction.submit")}
           </button>
         </div>
       </form>
