@@ -1,28 +1,14 @@
 import { sql } from "drizzle-orm";
-import {
-  bigint,
-  boolean,
-  index,
-  integer,
-  pgTable,
-  text,
-  timestamp,
-  uniqueIndex,
-  uuid,
-} from "drizzle-orm/pg-core";
-import { associations, beneficiaries, files, users } from "./schema.js";
+import { bigint, boolean, index, integer, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { beneficiaries, files, instant, tenantId, users } from "./schema.js";
 
 // ——— Complaints, disputes and compensation (SPEC Q1–Q3, K1–K2, S3) ———
-
-const instant = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
 
 export const complaints = pgTable(
   "complaints",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    associationId: uuid("association_id")
-      .notNull()
-      .references(() => associations.id),
+    associationId: tenantId(),
     referenceNumber: text("reference_number").notNull(),
     // The tracking link carries a long random token; only its hash is kept.
     trackingTokenHash: text("tracking_token_hash").notNull(),
@@ -64,9 +50,7 @@ export const complaintEvents = pgTable(
   "complaint_events",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    associationId: uuid("association_id")
-      .notNull()
-      .references(() => associations.id),
+    associationId: tenantId(),
     complaintId: uuid("complaint_id")
       .notNull()
       .references(() => complaints.id),
@@ -84,9 +68,7 @@ export const complaintEvents = pgTable(
 export const complaintFiles = pgTable(
   "complaint_files",
   {
-    associationId: uuid("association_id")
-      .notNull()
-      .references(() => associations.id),
+    associationId: tenantId(),
     complaintId: uuid("complaint_id")
       .notNull()
       .references(() => complaints.id),
@@ -116,9 +98,7 @@ export const compensationClaims = pgTable(
   "compensation_claims",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    associationId: uuid("association_id")
-      .notNull()
-      .references(() => associations.id),
+    associationId: tenantId(),
     complaintId: uuid("complaint_id").references(() => complaints.id),
     beneficiaryId: uuid("beneficiary_id").references(() => beneficiaries.id),
     claimantName: text("claimant_name").notNull(),
@@ -158,9 +138,7 @@ export const compensationEvents = pgTable(
   "compensation_events",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    associationId: uuid("association_id")
-      .notNull()
-      .references(() => associations.id),
+    associationId: tenantId(),
     claimId: uuid("claim_id")
       .notNull()
       .references(() => compensationClaims.id),

@@ -1,28 +1,14 @@
 import { sql } from "drizzle-orm";
-import {
-  date,
-  index,
-  integer,
-  jsonb,
-  pgTable,
-  text,
-  timestamp,
-  uniqueIndex,
-  uuid,
-} from "drizzle-orm/pg-core";
-import { associations, files, users } from "./schema.js";
+import { date, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { files, instant, tenantId, users } from "./schema.js";
 
 // ——— The policy as configuration: versions, board approval, staff sign-off, the library (SPEC P1–P3, T1) ———
-
-const instant = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
 
 export const policyVersions = pgTable(
   "policy_versions",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    associationId: uuid("association_id")
-      .notNull()
-      .references(() => associations.id),
+    associationId: tenantId(),
     /** draft → approved (the current policy) → superseded. */
     status: text("status").notNull(),
     versionNumber: integer("version_number"),
@@ -51,9 +37,7 @@ export const policyApprovals = pgTable(
   "policy_approvals",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    associationId: uuid("association_id")
-      .notNull()
-      .references(() => associations.id),
+    associationId: tenantId(),
     versionId: uuid("version_id")
       .notNull()
       .references(() => policyVersions.id),
@@ -81,9 +65,7 @@ export const policyAcknowledgements = pgTable(
   "policy_acknowledgements",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    associationId: uuid("association_id")
-      .notNull()
-      .references(() => associations.id),
+    associationId: tenantId(),
     versionId: uuid("version_id")
       .notNull()
       .references(() => policyVersions.id),
@@ -103,9 +85,7 @@ export const libraryDocuments = pgTable(
   "library_documents",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    associationId: uuid("association_id")
-      .notNull()
-      .references(() => associations.id),
+    associationId: tenantId(),
     kind: text("kind").notNull(),
     titleAr: text("title_ar").notNull(),
     /** The title folded for Arabic search (hamza forms, ى/ي, ة/ه, diacritics, tatweel). */
@@ -127,9 +107,7 @@ export const libraryDocumentVersions = pgTable(
   "library_document_versions",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    associationId: uuid("association_id")
-      .notNull()
-      .references(() => associations.id),
+    associationId: tenantId(),
     documentId: uuid("document_id")
       .notNull()
       .references(() => libraryDocuments.id),

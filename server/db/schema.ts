@@ -18,8 +18,14 @@ import {
  * (`sign_in_attempts`, `jobs`) are system tables the application role never reads in tenant scope.
  */
 
-const createdAt = () => timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow();
-const instant = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
+export const createdAt = () =>
+  timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow();
+export const instant = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
+/** The owning association of a tenant row; the migrations' RLS policies key on it. */
+export const tenantId = () =>
+  uuid("association_id")
+    .notNull()
+    .references(() => associations.id);
 
 export const associations = pgTable("associations", {
   id: uuid("id").primaryKey().defaultRandom(),
@@ -35,9 +41,7 @@ export const users = pgTable(
   "users",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    associationId: uuid("association_id")
-      .notNull()
-      .references(() => associations.id),
+    associationId: tenantId(),
     email: text("email").notNull(),
     fullName: text("full_name").notNull(),
     passwordHash: text("password_hash").notNull(),
@@ -60,9 +64,7 @@ export const sessions = pgTable(
   "sessions",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    associationId: uuid("association_id")
-      .notNull()
-      .references(() => associations.id),
+    associationId: tenantId(),
     userId: uuid("user_id")
       .notNull()
       .references(() => users.id),
@@ -99,9 +101,7 @@ export const auditEvents = pgTable(
   "audit_events",
   {
     id: bigserial("id", { mode: "bigint" }).primaryKey(),
-    associationId: uuid("association_id")
-      .notNull()
-      .references(() => associations.id),
+    associationId: tenantId(),
     type: text("type").notNull(),
     occurredAt: instant("occurred_at").notNull(),
     actorUserId: uuid("actor_user_id").references(() => users.id),
@@ -148,9 +148,7 @@ export const beneficiaryCategories = pgTable(
   "beneficiary_categories",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    associationId: uuid("association_id")
-      .notNull()
-      .references(() => associations.id),
+    associationId: tenantId(),
     code: text("code").notNull(),
     nameAr: text("name_ar").notNull(),
     nameEn: text("name_en"),
@@ -164,9 +162,7 @@ export const beneficiaries = pgTable(
   "beneficiaries",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    associationId: uuid("association_id")
-      .notNull()
-      .references(() => associations.id),
+    associationId: tenantId(),
     // A short number people can say on the phone: per association, from a counter row.
     fileNumber: integer("file_number").notNull(),
     fullName: text("full_name").notNull(),
@@ -221,9 +217,7 @@ export const householdMembers = pgTable(
   "household_members",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    associationId: uuid("association_id")
-      .notNull()
-      .references(() => associations.id),
+    associationId: tenantId(),
     beneficiaryId: uuid("beneficiary_id")
       .notNull()
       .references(() => beneficiaries.id),
@@ -244,9 +238,7 @@ export const consents = pgTable(
   "consents",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    associationId: uuid("association_id")
-      .notNull()
-      .references(() => associations.id),
+    associationId: tenantId(),
     beneficiaryId: uuid("beneficiary_id")
       .notNull()
       .references(() => beneficiaries.id),
@@ -266,9 +258,7 @@ export const interactions = pgTable(
   "interactions",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    associationId: uuid("association_id")
-      .notNull()
-      .references(() => associations.id),
+    associationId: tenantId(),
     beneficiaryId: uuid("beneficiary_id").references(() => beneficiaries.id),
     kind: text("kind").notNull(),
     channel: text("channel").notNull(),
@@ -302,9 +292,7 @@ export const liaisonRoutes = pgTable(
   "liaison_routes",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    associationId: uuid("association_id")
-      .notNull()
-      .references(() => associations.id),
+    associationId: tenantId(),
     categoryId: uuid("category_id").references(() => beneficiaryCategories.id),
     field: text("field"),
     liaisonUserId: uuid("liaison_user_id")
@@ -323,9 +311,7 @@ export const calendarDays = pgTable(
   "calendar_days",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    associationId: uuid("association_id")
-      .notNull()
-      .references(() => associations.id),
+    associationId: tenantId(),
     date: text("date").notNull(),
     // holiday: a day off the ministry announced; closure: the association's own; working_day: a
     // generated holiday that turned out to be a working day (the moon was sighted differently).
@@ -347,9 +333,7 @@ export const files = pgTable(
   "files",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    associationId: uuid("association_id")
-      .notNull()
-      .references(() => associations.id),
+    associationId: tenantId(),
     sha256: text("sha256").notNull(),
     size: integer("size").notNull(),
     // Detected from the bytes, never taken from the name or the browser's claim.
@@ -367,9 +351,7 @@ export const files = pgTable(
 export const interactionFiles = pgTable(
   "interaction_files",
   {
-    associationId: uuid("association_id")
-      .notNull()
-      .references(() => associations.id),
+    associationId: tenantId(),
     interactionId: uuid("interaction_id")
       .notNull()
       .references(() => interactions.id),
@@ -387,9 +369,7 @@ export const correspondence = pgTable(
   "correspondence",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    associationId: uuid("association_id")
-      .notNull()
-      .references(() => associations.id),
+    associationId: tenantId(),
     direction: text("direction").notNull(),
     medium: text("medium").notNull(),
     // Ours, given at registration: IN-1448-0007 / OUT-1448-0012 (Hijri year of the register).
@@ -416,9 +396,7 @@ export const correspondence = pgTable(
 export const registerCounters = pgTable(
   "register_counters",
   {
-    associationId: uuid("association_id")
-      .notNull()
-      .references(() => associations.id),
+    associationId: tenantId(),
     register: text("register").notNull(),
     lastNumber: integer("last_number").notNull().default(0),
   },
@@ -431,9 +409,7 @@ export const notifications = pgTable(
   "notifications",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    associationId: uuid("association_id")
-      .notNull()
-      .references(() => associations.id),
+    associationId: tenantId(),
     beneficiaryId: uuid("beneficiary_id").references(() => beneficiaries.id),
     channel: text("channel").notNull(),
     recipient: text("recipient").notNull(),
@@ -461,9 +437,7 @@ export const services = pgTable(
   "services",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    associationId: uuid("association_id")
-      .notNull()
-      .references(() => associations.id),
+    associationId: tenantId(),
     code: text("code").notNull(),
     nameAr: text("name_ar").notNull(),
     nameEn: text("name_en"),
@@ -492,9 +466,7 @@ export const supportRequests = pgTable(
   "support_requests",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    associationId: uuid("association_id")
-      .notNull()
-      .references(() => associations.id),
+    associationId: tenantId(),
     // REQ-1447-0001: the Hijri year of opening and a per-year number, for the beneficiary to quote.
     referenceNumber: text("reference_number").notNull(),
     beneficiaryId: uuid("beneficiary_id")
@@ -538,9 +510,7 @@ export const requestDocuments = pgTable(
   "request_documents",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    associationId: uuid("association_id")
-      .notNull()
-      .references(() => associations.id),
+    associationId: tenantId(),
     requestId: uuid("request_id")
       .notNull()
       .references(() => supportRequests.id),
@@ -569,9 +539,7 @@ export const referrals = pgTable(
   "referrals",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    associationId: uuid("association_id")
-      .notNull()
-      .references(() => associations.id),
+    associationId: tenantId(),
     requestId: uuid("request_id")
       .notNull()
       .references(() => supportRequests.id),
@@ -604,9 +572,7 @@ export const declarations = pgTable(
   "declarations",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    associationId: uuid("association_id")
-      .notNull()
-      .references(() => associations.id),
+    associationId: tenantId(),
     requestId: uuid("request_id")
       .notNull()
       .references(() => supportRequests.id),
@@ -638,9 +604,7 @@ export const committees = pgTable(
   "committees",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    associationId: uuid("association_id")
-      .notNull()
-      .references(() => associations.id),
+    associationId: tenantId(),
     nameAr: text("name_ar").notNull(),
     nameEn: text("name_en"),
     quorum: integer("quorum").notNull(),
@@ -653,9 +617,7 @@ export const committees = pgTable(
 export const committeeMembers = pgTable(
   "committee_members",
   {
-    associationId: uuid("association_id")
-      .notNull()
-      .references(() => associations.id),
+    associationId: tenantId(),
     committeeId: uuid("committee_id")
       .notNull()
       .references(() => committees.id),
@@ -673,9 +635,7 @@ export const committeeMeetings = pgTable(
   "committee_meetings",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    associationId: uuid("association_id")
-      .notNull()
-      .references(() => associations.id),
+    associationId: tenantId(),
     committeeId: uuid("committee_id")
       .notNull()
       .references(() => committees.id),
@@ -698,9 +658,7 @@ export const agendaItems = pgTable(
   "agenda_items",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    associationId: uuid("association_id")
-      .notNull()
-      .references(() => associations.id),
+    associationId: tenantId(),
     meetingId: uuid("meeting_id")
       .notNull()
       .references(() => committeeMeetings.id),
@@ -725,9 +683,7 @@ export const committeeVotes = pgTable(
   "committee_votes",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    associationId: uuid("association_id")
-      .notNull()
-      .references(() => associations.id),
+    associationId: tenantId(),
     itemId: uuid("item_id")
       .notNull()
       .references(() => agendaItems.id),
@@ -747,9 +703,7 @@ export const committeeVotes = pgTable(
 export const minutesApprovals = pgTable(
   "minutes_approvals",
   {
-    associationId: uuid("association_id")
-      .notNull()
-      .references(() => associations.id),
+    associationId: tenantId(),
     meetingId: uuid("meeting_id")
       .notNull()
       .references(() => committeeMeetings.id),
@@ -769,9 +723,7 @@ export const conflictDeclarations = pgTable(
   "conflict_declarations",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    associationId: uuid("association_id")
-      .notNull()
-      .references(() => associations.id),
+    associationId: tenantId(),
     userId: uuid("user_id")
       .notNull()
       .references(() => users.id),
@@ -791,9 +743,7 @@ export const deliveries = pgTable(
   "deliveries",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    associationId: uuid("association_id")
-      .notNull()
-      .references(() => associations.id),
+    associationId: tenantId(),
     requestId: uuid("request_id")
       .notNull()
       .references(() => supportRequests.id),
@@ -819,9 +769,7 @@ export const requestEscalations = pgTable(
   "request_escalations",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    associationId: uuid("association_id")
-      .notNull()
-      .references(() => associations.id),
+    associationId: tenantId(),
     requestId: uuid("request_id")
       .notNull()
       .references(() => supportRequests.id),
