@@ -4,6 +4,7 @@ import type { ClaimView } from "../../../../shared/contracts/complaints.js";
 import { CalendarDate } from "../../../components/ui/calendar-date.js";
 import { DualDate } from "../../../components/ui/dual-date.js";
 import { Fact } from "../../../components/ui/fact.js";
+import { TextAreaField } from "../../../components/ui/text-area-field.js";
 import { useI18n } from "../../../i18n/i18n.js";
 import { isApiError } from "../../../lib/http.js";
 import { useApproveClaim } from "../api/approve-claim.js";
@@ -574,19 +575,12 @@ function SettlementForm({ claimId }: { claimId: string }) {
         {t("compensation.settlement.record")}
       </h2>
       <form className="form" onSubmit={onSubmit} noValidate>
-        <div className="field">
-          <label className="field__label" htmlFor={`${ids}-terms`}>
-            {t("compensation.settlement.terms")}
-          </label>
-          <textarea
-            id={`${ids}-terms`}
-            className="field__input field__input--area"
-            value={terms}
-            onChange={(event) => setTerms(event.target.value)}
-            aria-invalid={termsError ? true : undefined}
-          />
-          {termsError ? <p className="field__error">{termsError}</p> : null}
-        </div>
+        <TextAreaField
+          label={t("compensation.settlement.terms")}
+          value={terms}
+          onChange={setTerms}
+          error={termsError}
+        />
         <AmountField
           id={`${ids}-amount`}
           label={t("compensation.settlement.amount")}

@@ -6,6 +6,7 @@ import { type ComplaintView, complaintOutcomeSchema } from "../../../../shared/c
 import { CalendarDate } from "../../../components/ui/calendar-date.js";
 import { DualDate } from "../../../components/ui/dual-date.js";
 import { Fact } from "../../../components/ui/fact.js";
+import { TextAreaField } from "../../../components/ui/text-area-field.js";
 import { useI18n } from "../../../i18n/i18n.js";
 import { isApiError } from "../../../lib/http.js";
 import { useAddComplaintNote } from "../api/add-complaint-note.js";
@@ -303,19 +304,7 @@ function NoteForm({ complaintId }: { complaintId: string }) {
             {kind === "contact" ? t("complaints.note.contactHint") : t("complaints.note.noteHint")}
           </p>
         </fieldset>
-        <div className="field">
-          <label className="field__label" htmlFor={`${ids}-text`}>
-            {t("complaints.note.text")}
-          </label>
-          <textarea
-            id={`${ids}-text`}
-            className="field__input field__input--area"
-            value={note}
-            onChange={(event) => setNote(event.target.value)}
-            aria-invalid={noteError ? true : undefined}
-          />
-          {noteError ? <p className="field__error">{noteError}</p> : null}
-        </div>
+        <TextAreaField label={t("complaints.note.text")} value={note} onChange={setNote} error={noteError} />
         <div role="alert" className={add.error && !noteError ? "alert alert--error" : "alert"}>
           {add.error && !noteError ? errorText(add.error) : null}
         </div>
@@ -357,23 +346,13 @@ function DirectionForm({ complaintId }: { complaintId: string }) {
         {t("complaints.direction.title")}
       </h2>
       <form className="form" onSubmit={onSubmit} noValidate>
-        <div className="field">
-          <label className="field__label" htmlFor={`${ids}-text`}>
-            {t("complaints.direction.text")}
-          </label>
-          <textarea
-            id={`${ids}-text`}
-            className="field__input field__input--area"
-            value={note}
-            onChange={(event) => setNote(event.target.value)}
-            aria-invalid={noteError ? true : undefined}
-            aria-describedby={`${ids}-hint`}
-          />
-          <p className="field__hint" id={`${ids}-hint`}>
-            {t("complaints.direction.hint")}
-          </p>
-          {noteError ? <p className="field__error">{noteError}</p> : null}
-        </div>
+        <TextAreaField
+          label={t("complaints.direction.text")}
+          value={note}
+          onChange={setNote}
+          error={noteError}
+          hint={t("complaints.direction.hint")}
+        />
         <div role="alert" className={direct.error && !noteError ? "alert alert--error" : "alert"}>
           {direct.error && !noteError ? errorText(direct.error) : null}
         </div>
@@ -434,34 +413,20 @@ function CloseForm({ complaintId }: { complaintId: string }) {
             ))}
           </div>
         </fieldset>
-        <div className="field">
-          <label className="field__label" htmlFor={`${ids}-reason`}>
-            {outcome === "rejected" ? t("complaints.close.reasons") : t("complaints.close.note")}
-          </label>
-          <textarea
-            id={`${ids}-reason`}
-            className="field__input field__input--area"
-            value={note}
-            onChange={(event) => setNote(event.target.value)}
-            aria-invalid={error("note") ? true : undefined}
-          />
-          {error("note") ? <p className="field__error">{error("note")}</p> : null}
-        </div>
+        <TextAreaField
+          label={outcome === "rejected" ? t("complaints.close.reasons") : t("complaints.close.note")}
+          value={note}
+          onChange={setNote}
+          error={error("note")}
+        />
         {settlement ? (
           <div className="settlement-fields">
-            <div className="field">
-              <label className="field__label" htmlFor={`${ids}-terms`}>
-                {t("complaints.close.terms")}
-              </label>
-              <textarea
-                id={`${ids}-terms`}
-                className="field__input field__input--area"
-                value={terms}
-                onChange={(event) => setTerms(event.target.value)}
-                aria-invalid={error("settlementTerms") ? true : undefined}
-              />
-              {error("settlementTerms") ? <p className="field__error">{error("settlementTerms")}</p> : null}
-            </div>
+            <TextAreaField
+              label={t("complaints.close.terms")}
+              value={terms}
+              onChange={setTerms}
+              error={error("settlementTerms")}
+            />
             <label className="choice">
               <input
                 type="checkbox"
