@@ -77,6 +77,7 @@ export const complaintTrackingSchema = z.object({
   dueDate: z.string(),
   steps: z.array(z.object({ at: z.string().datetime(), kind: z.string() })),
 });
+export type ComplaintTracking = z.infer<typeof complaintTrackingSchema>;
 
 export const complaintViewSchema = z.object({
   id: z.string().uuid(),

@@ -1,7 +1,7 @@
-import type { ClaimView, ComplaintView } from "../../../shared/contracts/complaints.js";
+import type { ClaimView, ComplaintTracking, ComplaintView } from "../../../shared/contracts/complaints.js";
 import { riyadhDate, toIsoDate } from "../../../shared/domain/index.js";
 import type { ClaimWithEvents } from "./compensation.repository.js";
-import type { ComplaintWithDetail } from "./complaints.repository.js";
+import type { ComplaintRow, ComplaintWithDetail } from "./complaints.repository.js";
 
 export function presentComplaint(row: ComplaintWithDetail, now: Date): ComplaintView {
   return {
@@ -34,6 +34,24 @@ export function presentComplaint(row: ComplaintWithDetail, now: Date): Complaint
       actor: e.actorName,
     })),
     attachments: row.attachments,
+  };
+}
+
+/** The tracking page: status, due date and the kinds of steps taken; nothing about anyone. */
+export function presentTracking({
+  complaint,
+  steps,
+}: {
+  complaint: ComplaintRow;
+  steps: { at: Date; kind: string }[];
+}): ComplaintTracking {
+  return {
+    referenceNumber: complaint.referenceNumber,
+    status: complaint.status as ComplaintTracking["status"],
+    outcome: complaint.outcome as ComplaintTracking["outcome"],
+    receivedAt: complaint.receivedAt.toISOString(),
+    dueDate: toIsoDate(riyadhDate(complaint.dueAt)),
+    steps: steps.map((step) => ({ at: step.at.toISOString(), kind: step.kind })),
   };
 }
 

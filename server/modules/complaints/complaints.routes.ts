@@ -3,7 +3,6 @@ import {
   approveClaimRequestSchema,
   assignComplaintRequestSchema,
   associationSlugParamsSchema,
-  type ComplaintView,
   challengeResponseSchema,
   claimIdParamsSchema,
   claimListResponseSchema,
@@ -27,11 +26,10 @@ import {
   staffComplaintRequestSchema,
   trackingParamsSchema,
 } from "../../../shared/contracts/complaints.js";
-import { riyadhDate, toIsoDate } from "../../../shared/domain/index.js";
 import type { Clock } from "../../clock.js";
 import { createChallenge } from "./challenge.js";
 import type { CompensationService } from "./compensation.service.js";
-import { presentClaim, presentComplaint } from "./complaints.presenter.js";
+import { presentClaim, presentComplaint, presentTracking } from "./complaints.presenter.js";
 import type { ComplaintsService } from "./complaints.service.js";
 
 const tags = ["complaints"];
@@ -104,20 +102,7 @@ export function complaintsRoutes(deps: {
           response: { 200: complaintTrackingSchema },
         },
       },
-      async (request) => {
-        const { complaint, steps } = await complaints.track(request.params.token);
-        return {
-          referenceNumber: complaint.referenceNumber,
-          status: complaint.status as ComplaintView["status"],
-          outcome: complaint.outcome as ComplaintView["outcome"],
-          receivedAt: complaint.receivedAt.toISOString(),
-          dueDate: toIsoDate(riyadhDate(complaint.dueAt)),
-          steps: steps.map((s) => ({
-            at: s.at.toISOString(),
-            kind: s.kind.split(":")[0] === "closed" ? s.kind : s.kind,
-          })),
-        };
-      },
+      async (request) => presentTracking(await complaints.track(request.params.token)),
     );
 
     // ——— Staff ———
