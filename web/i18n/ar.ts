@@ -57,6 +57,7 @@ export const ar = {
   "audit.type.user.locale_changed": "تغيير لغة الواجهة",
   "audit.type.association.created": "إنشاء الجمعية",
   "audit.type.beneficiary.viewed": "الاطلاع على بيانات مستفيد",
+  "audit.type.sensitive.read": "الاطلاع على بيانات حساسة",
   "audit.type.beneficiary.searched": "البحث عن مستفيد",
   "audit.type.beneficiary.registered": "تسجيل مستفيد",
   "audit.type.beneficiary.updated": "تعديل بيانات مستفيد",
@@ -242,7 +243,6 @@ export const ar = {
   "beneficiaries.file.healthNotes": "الحالة الصحية",
   "beneficiaries.file.disability": "الإعاقة",
   "beneficiaries.file.notes": "ملاحظات",
-  "beneficiaries.file.sensitiveHidden": "بعض البيانات الحساسة لا تظهر لدورك",
   "beneficiaries.file.merged": "دُمج هذا الملف في ملف آخر.",
   "beneficiaries.file.openMerged": "فتح الملف المعتمد",
   "beneficiaries.file.household": "أفراد الأسرة",
@@ -958,6 +958,9 @@ export const ar = {
 
   "common.loading": "جارٍ التحميل…",
   "common.retry": "إعادة المحاولة",
+  // A sensitive value the reader's role may not read (shared/contracts/access.ts).
+  "access.withheld": "محجوب لصلاحيتك",
+  "access.fileWithheld": "مرفق محجوب لصلاحيتك",
   "error.network": "تعذّر الاتصال بالخادم. تحقّق من الاتصال وأعد المحاولة.",
   "error.unexpected": "حدث خطأ غير متوقع.",
   "error.forbiddenPage": "لا تملك صلاحية عرض هذه الصفحة.",

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { z } from "zod";
+import { mayReadField } from "../../../shared/contracts/access.js";
 import type {
   closeComplaintRequestSchema,
   PublicComplaintRequest,
@@ -382,11 +383,25 @@ export function createComplaintsService(deps: {
       );
     },
 
+    /** What the complainant wrote, in the answer, is a read of personal data and is logged as such. */
     async get(actor: Actor, id: string) {
       authorize(actor, complaintsPolicy, "read");
-      const found = await db.tenant(actor.associationId, (tx) => repo.get(tx, id));
-      if (!found) throw new AppError("not_found", "complaint not found");
-      return found;
+      return db.tenant(actor.associationId, async (tx) => {
+        const found = await repo.get(tx, id);
+        if (!found) throw new AppError("not_found", "complaint not found");
+        const assignee = found.assignedTo === actor.userId;
+        const fields = (["complaint.details", "complaint.complainant"] as const).filter((field) =>
+          mayReadField(actor.roles, field, assignee),
+        );
+        if (fields.length > 0) {
+          await audit.record(tx, actor, {
+            type: "sensitive.read",
+            payload: { fields },
+            subject: { type: "complaint", id },
+          });
+        }
+        return found;
+      });
     },
 
     async assign(actor: Actor, id: string, assigneeId: string) {

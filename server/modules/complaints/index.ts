@@ -31,11 +31,17 @@ export function createComplaintsModule(deps: {
   secret: string;
 }): SilahModule & { service: ComplaintsService; compensation: CompensationService } {
   const repo = createComplaintsRepository();
+  const claims = createCompensationRepository();
   const service = createComplaintsService({ ...deps, repo });
-  const compensation = createCompensationService({
-    ...deps,
-    repo: createCompensationRepository(),
-    complaints: repo,
+  const compensation = createCompensationService({ ...deps, repo: claims, complaints: repo });
+  deps.files.declareUses({
+    tables: ["complaint_files", "compensation_claims"],
+    async kindsOf(tx, fileId) {
+      return [
+        ...((await repo.holdsFile(tx, fileId)) ? (["complaint_attachment"] as const) : []),
+        ...((await claims.holdsFile(tx, fileId)) ? (["judicial_ruling"] as const) : []),
+      ];
+    },
   });
   return {
     name: "complaints",

@@ -3,6 +3,7 @@ import type { RequestView } from "../../../../shared/contracts/requests.js";
 import { CalendarDate } from "../../../components/ui/calendar-date.js";
 import { DualDate } from "../../../components/ui/dual-date.js";
 import { Fact } from "../../../components/ui/fact.js";
+import { Withheld } from "../../../components/ui/withheld.js";
 import { useI18n } from "../../../i18n/i18n.js";
 import { useCloseReferral } from "../api/close-referral.js";
 import { useRecordStudy } from "../api/record-study.js";
@@ -73,11 +74,11 @@ function ReferralItem({ referral, isOwner }: { referral: Referral; isOwner: bool
           </h3>
           <p className="pre-line">
             <strong>{t("requests.study.findings")}: </strong>
-            {referral.study.findings}
+            {referral.study.findings ?? <Withheld />}
           </p>
           <p className="pre-line">
             <strong>{t("requests.study.recommendation")}: </strong>
-            {referral.study.recommendation}
+            {referral.study.recommendation ?? <Withheld />}
           </p>
         </div>
       ) : null}
