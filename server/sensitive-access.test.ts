@@ -485,20 +485,30 @@ describe("the named person besides the roles", () => {
     await ok(await admin.request("PUT", "/api/request-settings", { referralRole: "social_researcher" }));
   });
 
-  it("logs each read of a sensitive field", async () => {
-    const events = await h.db.system((tx) =>
-      tx.query.auditEvents.findMany({
-        where: (t, { and, eq }) => and(eq(t.associationId, associationId), eq(t.type, "sensitive.read")),
-      }),
-    );
-    const fields = new Set(events.flatMap((e) => (e.payload as { fields: string[] }).fields));
+  it("logs each read of a sensitive field, in a record or in a list", async () => {
+    const reads = () =>
+      h.db.system((tx) =>
+        tx.query.auditEvents.findMany({
+          where: (t, { and, eq }) => and(eq(t.associationId, associationId), eq(t.type, "sensitive.read")),
+          orderBy: (t, { asc }) => asc(t.id),
+        }),
+      );
+    const fields = new Set((await reads()).flatMap((e) => (e.payload as { fields: string[] }).fields));
     for (const field of [
       "request.social_study",
       "committee.deliberations",
       "complaint.details",
+      "complaint.complainant",
       "compensation.harm",
     ]) {
       expect(fields.has(field), field).toBe(true);
     }
+    const before = (await reads()).length;
+    await ok(await walkers.get("manager")!.request("GET", "/api/complaints?status=all"));
+    await ok(await walkers.get("board_member")!.request("GET", "/api/complaints?status=all"));
+    const after = await reads();
+    // The manager read what complainants wrote; the board member read the list without it.
+    expect(after.length).toBe(before + 1);
+    expect(after.at(-1)!.payload).toEqual({ fields: ["complaint.details", "complaint.complainant"] });
   });
 });

@@ -285,7 +285,16 @@ export function createCompensationService(deps: {
 
     async list(actor: Actor) {
       authorize(actor, complaintsPolicy, "manageClaims");
-      return db.tenant(actor.associationId, (tx) => repo.list(tx));
+      return db.tenant(actor.associationId, async (tx) => {
+        const rows = await repo.list(tx);
+        if (rows.length > 0 && mayReadField(actor.roles, "compensation.harm")) {
+          await audit.record(tx, actor, {
+            type: "sensitive.read",
+            payload: { fields: ["compensation.harm"] },
+          });
+        }
+        return rows;
+      });
     },
 
     /** The harm described, in the answer, is a read of personal data and is logged as such. */

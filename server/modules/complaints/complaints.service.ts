@@ -374,13 +374,21 @@ export function createComplaintsService(deps: {
       query: { status: "open" | "closed" | "all"; assignedToMe: boolean; limit: number },
     ) {
       authorize(actor, complaintsPolicy, "read");
-      return db.tenant(actor.associationId, (tx) =>
-        repo.list(tx, {
+      return db.tenant(actor.associationId, async (tx) => {
+        const rows = await repo.list(tx, {
           status: query.status,
           ...(query.assignedToMe ? { assignedTo: actor.userId } : {}),
           limit: query.limit,
-        }),
-      );
+        });
+        // A list carries what complainants wrote too: its read is logged like a complaint's.
+        const fields = (["complaint.details", "complaint.complainant"] as const).filter((field) =>
+          rows.some((row) => mayReadField(actor.roles, field, row.assignedTo === actor.userId)),
+        );
+        if (fields.length > 0) {
+          await audit.record(tx, actor, { type: "sensitive.read", payload: { fields } });
+        }
+        return rows;
+      });
     },
 
     /** What the complainant wrote, in the answer, is a read of personal data and is logged as such. */
