@@ -13,9 +13,10 @@ const firstNine = "109876543";
 const nationalId = `${firstNine}${nationalIdCheckDigit(firstNine)}`;
 
 /**
- * For every text on the page holding the override: is it inside an isolating element (a `<bdi>`
- * or `unicode-bidi: isolate`), and does the line's own text after that element still read in its
- * order (its box after the name's, in the right-to-left flow)?
+ * For every text on the page holding the override: is its nearest isolating element (a `<bdi>`, or
+ * `unicode-bidi: isolate`, which blocks such as headings and paragraphs have by default) holding
+ * that text alone, so no page text shares its bidi run? And does the line's own text after it
+ * still come after it (to its left, in the right-to-left flow)?
  */
 async function overrideIsolation(page: Page, root: string) {
   return page.locator(root).evaluate((container, mark) => {
@@ -51,7 +52,8 @@ async function overrideIsolation(page: Page, root: string) {
         followerInOrder = box.right <= nameBox.left + 1;
         break;
       }
-      found.push({ isolated: isolating !== null, followerInOrder });
+      const alone = isolating !== null && isolating.textContent?.trim() === node.textContent.trim();
+      found.push({ isolated: alone, followerInOrder });
     }
     return found;
   }, override);
