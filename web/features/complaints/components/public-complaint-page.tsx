@@ -92,14 +92,18 @@ function PublicComplaintForm({ slug, onFiled }: { slug: string; onFiled: (receip
           onFiled(receipt);
           window.scrollTo({ top: 0 });
         },
-        // Whatever failed, the solution may be spent (each is accepted once): solve a fresh one.
-        onError: () => challenge.refetch(),
+        // Each solution is accepted once: after a send, whatever its outcome, a fresh challenge
+        // (a failed send may have spent it; another complaint from this page needs its own).
+        onSettled: () => challenge.refetch(),
       },
     );
   };
 
   useEffect(() => {
-    if (waiting && proof.state === "ready") send(proof.payload);
+    if (!waiting) return;
+    if (proof.state === "ready") send(proof.payload);
+    // The check could not run: stop waiting, so the person sees why and can try again.
+    else if (proof.state === "failed" || challenge.isError) setWaiting(false);
   });
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
