@@ -139,10 +139,14 @@ function PublicComplaintForm({ slug, onFiled }: { slug: string; onFiled: (receip
           data-testid="human-check"
           data-state={checkState}
           tabIndex={-1}
+          role="group"
+          aria-labelledby={`${ids}-check-label`}
           aria-invalid={checkError ? true : undefined}
           aria-describedby={`${ids}-check-hint${checkError ? ` ${ids}-check-error` : ""}`}
         >
-          <span className="field__label">{t("complaints.public.check")}</span>
+          <span className="field__label" id={`${ids}-check-label`}>
+            {t("complaints.public.check")}
+          </span>
           <p className="human-check__status" role="status">
             <span className={`human-check__mark human-check__mark--${checkState}`} aria-hidden="true" />
             {checkState === "ready"
