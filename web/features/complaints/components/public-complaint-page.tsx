@@ -139,10 +139,8 @@ function PublicComplaintForm({ slug, onFiled }: { slug: string; onFiled: (receip
           data-testid="human-check"
           data-state={checkState}
           tabIndex={-1}
-          role="group"
-          aria-labelledby={`${ids}-check-label`}
           aria-invalid={checkError ? true : undefined}
-          aria-describedby={`${ids}-check-hint${checkError ? ` ${ids}-check-error` : ""}`}
+          aria-describedby={`${ids}-check-label ${ids}-check-hint${checkError ? ` ${ids}-check-error` : ""}`}
         >
           <span className="field__label" id={`${ids}-check-label`}>
             {t("complaints.public.check")}
