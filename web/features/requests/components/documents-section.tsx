@@ -3,6 +3,7 @@ import type { FileKind } from "../../../../shared/contracts/access.js";
 import type { RequestView } from "../../../../shared/contracts/requests.js";
 import { describeValidity, type Requirement } from "../../../../shared/contracts/services.js";
 import { CalendarDate } from "../../../components/ui/calendar-date.js";
+import { UserText } from "../../../components/ui/user-text.js";
 import { Withheld } from "../../../components/ui/withheld.js";
 import { useI18n } from "../../../i18n/i18n.js";
 import { useAttachDocument } from "../api/attach-document.js";
@@ -209,10 +210,12 @@ function DocumentItem({
           {(() => {
             const link = href(attached.file.id, attached.file.kind);
             return link ? (
-              <a href={link}>{attached.file.name}</a>
+              <a href={link}>
+                <UserText>{attached.file.name}</UserText>
+              </a>
             ) : (
               <span>
-                <bdi>{attached.file.name}</bdi> — <Withheld />
+                <UserText>{attached.file.name}</UserText> — <Withheld />
               </span>
             );
           })()}
