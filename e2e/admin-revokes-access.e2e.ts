@@ -1,3 +1,4 @@
+import { mkdirSync } from "node:fs";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser } from "./support/browser.js";
@@ -79,6 +80,8 @@ describe("an administrator revokes an officer's access: her open browser is sign
     await panel.getByRole("button", { name: /تأكيد تعطيل حساب/ }).click();
     await panel.getByText("عُطّل الحساب وأُنهيت جلساته.").waitFor();
     await row.getByText("معطّل").waitFor();
+    mkdirSync(".tmp", { recursive: true });
+    await admin.screenshot({ path: ".tmp/staff-accounts.png", fullPage: true });
   });
 
   it("the officer's next action sends her to the sign-in page, and she cannot sign in again", async () => {
@@ -104,12 +107,12 @@ describe("an administrator revokes an officer's access: her open browser is sign
     await signIn(officer, "officer@demo.silah.sa", temporary);
     await officer.getByRole("heading", { name: "اختر كلمة مرور جديدة" }).waitFor();
     await officer.getByLabel("كلمة المرور الحالية").fill(temporary);
-    await officer.getByLabel("كلمة المرور الجديدة").fill("officer");
+    await officer.getByLabel("كلمة المرور الجديدة", { exact: true }).fill("officer");
     await officer
       .getByTestId("password-strength")
       .getByText(/قصيرة|الاسم أو البريد/)
       .waitFor();
-    await officer.getByLabel("كلمة المرور الجديدة").fill("plum vinegar tractor 48");
+    await officer.getByLabel("كلمة المرور الجديدة", { exact: true }).fill("plum vinegar tractor 48");
     await officer.getByTestId("password-strength").getByText("كلمة المرور قوية بما يكفي.").waitFor();
     await officer.getByLabel("أعد كتابة كلمة المرور الجديدة").fill("plum vinegar tractor 48");
     await officer.getByRole("button", { name: "تغيير كلمة المرور" }).click();
