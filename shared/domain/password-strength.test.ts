@@ -17,12 +17,19 @@ describe("password strength", () => {
     ["reem.alsubaie@amal.org.sa", "personal"],
     ["alsubaie2026", "personal"],
     ["Amal-Amal-Amal", "personal"],
+    ["Reem-Alsubaie-2026!", "personal"],
+    ["amal.org.sa#2026", "personal"],
     ["short", "too_short"],
   ])("refuses %s (%s)", (password, weakness) => {
     expect(judgePassword(password, mine)).toEqual({ acceptable: false, weakness });
   });
 
-  it.each(["correct-horse-battery", "plum vinegar tractor 48", "k7#mPq2vLx9w"])("accepts %s", (password) => {
+  it.each([
+    "correct-horse-battery",
+    "plum vinegar tractor 48",
+    "k7#mPq2vLx9w",
+    "Reem: plum vinegar tractor 48",
+  ])("accepts %s", (password) => {
     expect(judgePassword(password, mine)).toEqual({ acceptable: true });
   });
 

@@ -80,12 +80,35 @@ export function judgePassword(password: string, personal: readonly string[] = []
   if (password.length < minimumPasswordLength) return { acceptable: false, weakness: "too_short" };
   // The estimator's cost grows with length; past a passphrase's length only the start matters to it.
   const result = zxcvbn().check(password.slice(0, 100), [...personal]);
-  if (result.score >= minimumPasswordScore) return { acceptable: true };
+  if (result.score >= minimumPasswordScore) {
+    // The estimator counts each separator as fresh guessing, so "name-org-2026" can pass it. The
+    // person's own words add nothing an attacker who knows them must guess: judge what is left.
+    const rest = withoutPersonalWords(password, personal);
+    if (rest === password) return { acceptable: true };
+    const restScore = rest.length >= minimumPasswordLength ? zxcvbn().check(rest.slice(0, 100)).score : 0;
+    return restScore >= minimumPasswordScore
+      ? { acceptable: true }
+      : { acceptable: false, weakness: "personal" };
+  }
   const personalMatch = result.sequence.some((match) => match.dictionaryName === "userInputs");
   const weakness: PasswordWeakness = personalMatch
     ? "personal"
     : (weaknessByWarning[result.feedback.warning ?? ""] ?? "guessable");
   return { acceptable: false, weakness };
+}
+
+function withoutPersonalWords(password: string, personal: readonly string[]): string {
+  let rest = password;
+  // Longest first, so the whole e-mail goes before its parts.
+  for (const word of [...personal].sort((a, b) => b.length - a.length)) {
+    if (word.length < 3) continue;
+    let at = rest.toLowerCase().indexOf(word);
+    while (at !== -1) {
+      rest = rest.slice(0, at) + rest.slice(at + word.length);
+      at = rest.toLowerCase().indexOf(word);
+    }
+  }
+  return rest;
 }
 
 /** The words a person reads beside the password field, Arabic first. */
