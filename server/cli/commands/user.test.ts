@@ -21,7 +21,8 @@ describe("silah user create", () => {
     process.env.SILAH_LOG_LEVEL = "silent";
     const { io } = capture();
     expect(await association(["create", "--slug", "cli-test", "--name", "جمعية سطر الأوامر"], io)).toBe(0);
-  });
+    // Opening and migrating a fresh embedded database twice: slower than one test harness.
+  }, 180_000);
   afterAll(() => {
     process.env = saved;
     rmSync(dataDir, { recursive: true, force: true });
@@ -42,14 +43,14 @@ describe("silah user create", () => {
       password,
     ] as string[];
 
-  it("refuses a guessable password and says why, in Arabic and English", async () => {
+  it("refuses a guessable password and says why, in Arabic and English", { timeout: 120_000 }, async () => {
     const { lines, io } = capture();
     expect(await user(create("1234567890"), io)).toBe(1);
     expect(lines.err.join("\n")).toMatch(/password \(password_weak\): كلمة المرور شائعة/);
     expect(lines.out).toEqual([]);
   });
 
-  it("creates the account with a strong one", async () => {
+  it("creates the account with a strong one", { timeout: 120_000 }, async () => {
     const { lines, io } = capture();
     expect(await user(create("orchard lantern 71 quietly"), io)).toBe(0);
     expect(lines.out.join("\n")).toMatch(/user created: first.admin@cli.test/);
