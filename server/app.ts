@@ -61,6 +61,7 @@ export function createModules({ config, db, clock, ...deps }: AppDeps) {
     associations: associations.service,
     audit: audit.service,
     clock,
+    limits,
     settings: { ...config.session, secureCookie: config.session.secureCookie },
   });
   const beneficiaries = createBeneficiariesModule({ db, audit: audit.service, clock });

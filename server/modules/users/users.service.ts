@@ -12,14 +12,15 @@ import { decoyHash, hashPassword, verifyPassword } from "./password.js";
 import { usersPolicy } from "./users.policy.js";
 import type { UserRow, UsersRepository } from "./users.repository.js";
 
-/** Five wrong passwords in a row lock the account for a quarter of an hour. */
-export const lockout = { maxFailures: 5, minutes: 15 } as const;
+/**
+ * How many accounts sharing one address a sign-in checks the password against (ADR 0011). An
+ * address is unique per association, so a person may hold it in several; past this many, the
+ * oldest accounts are the ones tried, so one guess never costs the server unbounded hashing.
+ */
+export const signInCandidatesLimit = 5;
 
-export type CredentialCheck =
-  | { ok: true; user: UserRow }
-  | { ok: false; reason: "unknown_user" }
-  | { ok: false; reason: "bad_password"; user: UserRow; lockedUntil: Date | null }
-  | { ok: false; reason: "locked"; user: UserRow; lockedUntil: Date };
+/** The accounts an e-mail and password open: none, one, or several (one per association). */
+export type CredentialCheck = { candidates: UserRow[]; matched: UserRow[] };
 
 export type UsersService = ReturnType<typeof createUsersService>;
 
@@ -131,30 +132,20 @@ export function createUsersService(deps: {
     },
 
     /**
-     * Checks an e-mail and password inside the caller's system transaction and keeps the lockout
-     * counters. A locked account is refused without looking at the password.
+     * Checks an e-mail and password against every active account holding the address, inside the
+     * caller's system transaction. An unknown address is checked against a decoy hash, and the
+     * candidates are hashed in parallel, so the answer takes about as long either way.
      */
-    async verifyCredentials(tx: Tx, email: string, password: string): Promise<CredentialCheck> {
-      const now = clock.now();
-      const user = await repo.findByEmail(tx, email);
-      if (!user?.active) {
+    async matchCredentials(tx: Tx, email: string, password: string): Promise<CredentialCheck> {
+      const candidates = await repo.findActiveByEmail(tx, email, signInCandidatesLimit);
+      if (candidates.length === 0) {
         await verifyPassword(await decoyHash(), password);
-        return { ok: false, reason: "unknown_user" };
+        return { candidates, matched: [] };
       }
-      if (user.lockedUntil && user.lockedUntil > now) {
-        return { ok: false, reason: "locked", user, lockedUntil: user.lockedUntil };
-      }
-      if (await verifyPassword(user.passwordHash, password)) {
-        if (user.failedSignIns > 0 || user.lockedUntil) {
-          await repo.update(tx, user.id, { failedSignIns: 0, lockedUntil: null });
-        }
-        return { ok: true, user };
-      }
-      const failures = user.failedSignIns + 1;
-      const lockedUntil =
-        failures >= lockout.maxFailures ? new Date(now.getTime() + lockout.minutes * 60_000) : null;
-      await repo.update(tx, user.id, { failedSignIns: lockedUntil ? 0 : failures, lockedUntil });
-      return { ok: false, reason: "bad_password", user, lockedUntil };
+      const results = await Promise.all(
+        candidates.map((user) => verifyPassword(user.passwordHash, password)),
+      );
+      return { candidates, matched: candidates.filter((_, index) => results[index]) };
     },
   };
 }
