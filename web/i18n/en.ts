@@ -14,12 +14,44 @@ export const en: Record<MessageKey, string> = {
   "signIn.password": "Password",
   "signIn.submit": "Sign in",
   "signIn.submitting": "Signing in…",
+  "signIn.chooseTitle": "Choose the association",
+  "signIn.chooseIntro":
+    "Your e-mail and password open an account in more than one association. Choose the one to sign in to.",
+  "signIn.codeTitle": "Two-step verification",
+  "signIn.codeIntro": "Enter the six-digit code your authenticator app shows now.",
+  "signIn.code": "Verification code",
+  "signIn.codeHint": "Without your phone, enter one of the recovery codes you kept; each works once.",
+  "signIn.codeSubmit": "Verify",
+  "signIn.back": "Back to sign-in",
 
   "shell.skipToContent": "Skip to content",
   "shell.navigation": "Main navigation",
   "shell.account": "Account",
   "shell.signOut": "Sign out",
   "shell.signingOut": "Signing out…",
+  "shell.secondFactor": "Two-step verification",
+
+  "secondFactor.title": "Two-step verification",
+  "secondFactor.requiredIntro":
+    "Your role reads sensitive data or manages accounts, so two-step verification must be on before you continue. You will need an authenticator app on your phone.",
+  "secondFactor.optionalIntro":
+    "Add a second step to signing in: a code that changes every thirty seconds in an authenticator app on your phone.",
+  "secondFactor.start": "Turn it on",
+  "secondFactor.scan":
+    "Scan the square code with the authenticator app on your phone, or type the key into it, then enter the code the app shows.",
+  "secondFactor.qrAlt": "Square code carrying the key for the authenticator app",
+  "secondFactor.key": "Key",
+  "secondFactor.code": "Code shown in the app",
+  "secondFactor.confirm": "Confirm",
+  "secondFactor.confirming": "Confirming…",
+  "secondFactor.recoveryTitle": "Recovery codes",
+  "secondFactor.recoveryIntro":
+    "Keep these codes somewhere safe, away from your phone. Each signs you in once if you lose your phone. They will not be shown again.",
+  "secondFactor.recoverySaved": "I kept them, continue",
+  "secondFactor.enabled": "Two-step verification is on for your account.",
+  "secondFactor.codesLeft": "Recovery codes left: {count}",
+  "secondFactor.lostPhone":
+    "If you lose your phone and have no recovery codes left, ask the administrator to reset two-step verification for your account.",
 
   "nav.home": "Home",
   "nav.beneficiaries": "Beneficiaries",
