@@ -278,6 +278,8 @@ export function createAuthService(deps: {
 
     /** Step one of enrolment: a new secret for the app, kept encrypted until a code confirms it. */
     async startEnrolment(actor: Actor): Promise<{ secret: string; uri: string }> {
+      // Read before the transaction: on the embedded database a second transaction inside the first would wait forever.
+      const association = await associations.current(actor);
       return db.tenant(actor.associationId, async (tx) => {
         const user = await users.lookup(tx, actor.userId);
         if (!user) throw new AppError("not_found", "user not found");
@@ -302,7 +304,6 @@ export function createAuthService(deps: {
             ],
           });
         }
-        const association = await associations.current(actor);
         return { secret, uri: otpauthUri(secret, `${user.email} (${association.slug})`) };
       });
     },
