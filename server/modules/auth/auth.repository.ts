@@ -1,4 +1,4 @@
-import { and, count, eq, isNotNull, isNull, lt, or, sql } from "drizzle-orm";
+import { and, count, eq, isNotNull, isNull, lt, ne, or, sql } from "drizzle-orm";
 import type { Tx } from "../../db/client.js";
 import { recoveryCodes, secondFactors, sessions, users } from "../../db/schema.js";
 
@@ -52,11 +52,18 @@ export function createAuthRepository() {
       await tx.update(sessions).set({ endedAt: at }).where(eq(sessions.id, id));
     },
 
-    async endSessionsOfUser(tx: Tx, userId: string, at: Date): Promise<number> {
+    /** Ends every open session of a user but `except`; returns how many ended. */
+    async endSessionsOfUser(tx: Tx, userId: string, at: Date, except?: string): Promise<number> {
       const ended = await tx
         .update(sessions)
         .set({ endedAt: at })
-        .where(and(eq(sessions.userId, userId), isNull(sessions.endedAt)))
+        .where(
+          and(
+            eq(sessions.userId, userId),
+            isNull(sessions.endedAt),
+            except ? ne(sessions.id, except) : undefined,
+          ),
+        )
         .returning({ id: sessions.id });
       return ended.length;
     },
