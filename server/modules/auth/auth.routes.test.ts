@@ -92,8 +92,12 @@ describe("staff sign-in", () => {
     expect(slowed.json().code).toBe("too_many_attempts");
     expect(Number(slowed.headers["retry-after"])).toBeGreaterThan(0);
 
-    // The administrator's «unlock» (users module) calls this: her own address is free again.
+    // The staff list can tell; the administrator's «unlock» (users module) frees her own address again.
+    expect(await h.modules.auth.service.signInLimitedFor(user.email)).toMatchObject({
+      retryAfterSeconds: expect.any(Number),
+    });
     await h.modules.auth.service.clearSignInLimits({ email: user.email, userId: user.id });
+    expect(await h.modules.auth.service.signInLimitedFor(user.email)).toBeNull();
     expect((await signInRequest(user.email, testPassword, "10.0.4.1")).statusCode).toBe(200);
   });
 

@@ -401,5 +401,14 @@ export function createAuthService(deps: {
     async clearSignInLimits(account: { email: string; userId?: string }): Promise<void> {
       await limits.clearAccount(account.email, account.userId);
     },
+
+    /**
+     * For the staff list: whether failed sign-ins currently slow this account (addresses that
+     * failed on it are refused), and for how long. Null when it is not limited.
+     */
+    async signInLimitedFor(email: string): Promise<{ retryAfterSeconds: number } | null> {
+      const gate = await limits.accountLimited(email);
+      return gate.allowed ? null : { retryAfterSeconds: gate.retryAfterSeconds };
+    },
   };
 }

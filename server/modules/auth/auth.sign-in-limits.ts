@@ -95,6 +95,12 @@ export function createSignInLimits(limits: RateLimits) {
       await secondFactor.reset(userId);
     },
 
+    /** Whether the account is under pressure now (for the staff list); spends nothing. */
+    async accountLimited(email: string): Promise<SignInGate> {
+      const decisions = [await account.peek(accountKey(email)), await accountHourly.peek(accountKey(email))];
+      return decisions.every((d) => d.allowed) ? { allowed: true } : longest(decisions);
+    },
+
     /**
      * Forgets the account's counters (an administrator's «unlock»): the owner can try again at once,
      * from any address. An address's own counter (all accounts) stays.
