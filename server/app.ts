@@ -62,6 +62,8 @@ export function createModules({ config, db, clock, ...deps }: AppDeps) {
     sessions: {
       endSessionsOf: (tx, userId, options) => auth.service.endSessionsOf(tx, userId, options),
       lastSignIns: (tx) => auth.service.lastSignIns(tx),
+      clearSignInLimits: (account) => auth.service.clearSignInLimits(account),
+      signInLimitedFor: (email) => auth.service.signInLimitedFor(email),
     },
     clock,
   });
@@ -71,6 +73,7 @@ export function createModules({ config, db, clock, ...deps }: AppDeps) {
     associations: associations.service,
     audit: audit.service,
     clock,
+    limits,
     settings: { ...config.session, secureCookie: config.session.secureCookie },
   });
   const beneficiaries = createBeneficiariesModule({ db, audit: audit.service, clock });

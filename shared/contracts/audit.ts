@@ -11,6 +11,10 @@ export const auditEventPayloads = {
   "auth.sign_in_failed": z.object({ reason: z.enum(["bad_password", "locked", "unknown_user"]) }),
   "auth.account_locked": z.object({ until: z.string() }),
   "auth.signed_out": z.object({}),
+  "auth.second_factor_enrolled": z.object({ recoveryCodes: z.number().int() }),
+  "auth.second_factor_failed": z.object({ during: z.enum(["sign_in", "enrolment"]) }),
+  "auth.recovery_code_used": z.object({ remaining: z.number().int() }),
+  "auth.second_factor_reset": z.object({}),
   "user.created": z.object({ roles: z.array(staffRoleSchema) }),
   "user.roles_changed": z.object({
     roles: z.array(staffRoleSchema),

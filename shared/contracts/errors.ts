@@ -11,6 +11,8 @@ export const errorCodes = [
   "account_locked",
   "too_many_attempts",
   "session_expired",
+  "invalid_second_factor",
+  "second_factor_enrolment_required",
   "csrf_failed",
   "forbidden",
   "not_found",
@@ -52,6 +54,14 @@ export const errorMessages: Record<ErrorCode, LocalizedText> = {
   session_expired: {
     ar: "انتهت الجلسة. سجّل الدخول من جديد.",
     en: "Your session has ended. Please sign in again.",
+  },
+  invalid_second_factor: {
+    ar: "رمز التحقق غير صحيح أو استُخدم من قبل. أدخل الرمز الحالي من التطبيق أو رمز استرداد.",
+    en: "The code is wrong or was already used. Enter the current code from the app or a recovery code.",
+  },
+  second_factor_enrolment_required: {
+    ar: "يلزم تفعيل التحقق بخطوتين لحسابك قبل المتابعة.",
+    en: "Turn on two-step verification for your account before continuing.",
   },
   csrf_failed: {
     ar: "تعذّر التحقق من مصدر الطلب. حدّث الصفحة وأعد المحاولة.",

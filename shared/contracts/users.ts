@@ -12,7 +12,7 @@ export const userViewSchema = z.object({
   roles: z.array(staffRoleSchema),
   locale: localeSchema,
   active: z.boolean(),
-  /** Locked after repeated failed sign-ins, until `lockedUntil` or an administrator unlocks it. */
+  /** Failed sign-ins currently slow the account, until `lockedUntil` or an administrator unlocks it. */
   locked: z.boolean(),
   lockedUntil: z.string().datetime().nullable(),
   /** The password was set by someone else; the person must choose their own at sign-in. */

@@ -17,12 +17,44 @@ export const ar = {
   "signIn.password": "كلمة المرور",
   "signIn.submit": "دخول",
   "signIn.submitting": "جارٍ الدخول…",
+  "signIn.chooseTitle": "اختر الجمعية",
+  "signIn.chooseIntro":
+    "بريدك وكلمة مرورك يفتحان حسابًا في أكثر من جمعية. اختر الجمعية التي تريد الدخول إليها.",
+  "signIn.codeTitle": "التحقق بخطوتين",
+  "signIn.codeIntro": "أدخل الرمز المكوّن من ستة أرقام الظاهر الآن في تطبيق المصادقة على جوالك.",
+  "signIn.code": "رمز التحقق",
+  "signIn.codeHint": "إن لم يكن جوالك معك فأدخل أحد رموز الاسترداد التي حفظتها؛ يصلح كل منها مرة واحدة.",
+  "signIn.codeSubmit": "تحقق",
+  "signIn.back": "العودة إلى تسجيل الدخول",
 
   "shell.skipToContent": "انتقل إلى المحتوى",
   "shell.navigation": "التنقل الرئيسي",
   "shell.account": "الحساب",
   "shell.signOut": "تسجيل الخروج",
   "shell.signingOut": "جارٍ الخروج…",
+  "shell.secondFactor": "التحقق بخطوتين",
+
+  "secondFactor.title": "التحقق بخطوتين",
+  "secondFactor.requiredIntro":
+    "دورك في الجمعية يطّلع على بيانات حساسة أو يدير الحسابات، لذا يلزم تفعيل التحقق بخطوتين قبل المتابعة. ستحتاج إلى تطبيق مصادقة على جوالك.",
+  "secondFactor.optionalIntro":
+    "أضف خطوة ثانية إلى تسجيل الدخول: رمز يتغير كل ثلاثين ثانية في تطبيق المصادقة على جوالك.",
+  "secondFactor.start": "ابدأ التفعيل",
+  "secondFactor.scan":
+    "امسح الرمز المربّع بتطبيق المصادقة في جوالك، أو اكتب المفتاح فيه يدويًا، ثم أدخل الرمز الذي يظهره التطبيق.",
+  "secondFactor.qrAlt": "رمز مربّع يحمل مفتاح التحقق لتطبيق المصادقة",
+  "secondFactor.key": "المفتاح",
+  "secondFactor.code": "الرمز الظاهر في التطبيق",
+  "secondFactor.confirm": "تأكيد التفعيل",
+  "secondFactor.confirming": "جارٍ التأكيد…",
+  "secondFactor.recoveryTitle": "رموز الاسترداد",
+  "secondFactor.recoveryIntro":
+    "احفظ هذه الرموز في مكان آمن بعيدًا عن جوالك. يصلح كل رمز مرة واحدة للدخول إن فقدت جوالك. لن تظهر مرة أخرى.",
+  "secondFactor.recoverySaved": "حفظت الرموز، تابع",
+  "secondFactor.enabled": "التحقق بخطوتين مفعّل لحسابك.",
+  "secondFactor.codesLeft": "رموز الاسترداد المتبقية: {count}",
+  "secondFactor.lostPhone":
+    "إن فقدت جوالك ونفدت رموز الاسترداد، اطلب من مدير النظام إعادة تعيين التحقق بخطوتين لحسابك.",
 
   "nav.home": "الرئيسية",
   "nav.beneficiaries": "المستفيدون",
@@ -52,6 +84,10 @@ export const ar = {
   "audit.type.auth.sign_in_failed": "محاولة دخول فاشلة",
   "audit.type.auth.account_locked": "إيقاف الحساب مؤقتًا",
   "audit.type.auth.signed_out": "تسجيل خروج",
+  "audit.type.auth.second_factor_enrolled": "تفعيل التحقق بخطوتين",
+  "audit.type.auth.second_factor_failed": "رمز تحقق خاطئ",
+  "audit.type.auth.recovery_code_used": "استخدام رمز استرداد",
+  "audit.type.auth.second_factor_reset": "إعادة تعيين التحقق بخطوتين",
   "audit.type.user.created": "إنشاء مستخدم",
   "audit.type.user.roles_changed": "تغيير أدوار مستخدم",
   "audit.type.user.locale_changed": "تغيير لغة الواجهة",
@@ -1219,6 +1255,10 @@ export const ar = {
   "users.manage.cancel": "إلغاء",
   "users.manage.reactivate": "إعادة تفعيل الحساب",
   "users.manage.unlock": "فك الإيقاف المؤقت",
+  "users.manage.secondFactorReset": "إلغاء التحقق بخطوتين (هاتف مفقود)",
+  "users.manage.confirmSecondFactorReset": "تأكيد إلغاء التحقق بخطوتين لـ {name}",
+  "users.manage.secondFactorWasReset":
+    "أُلغي التحقق بخطوتين وأُنهيت جلساته؛ سيُطلب منه التسجيل من جديد عند دخوله.",
   "users.manage.endSessions": "إنهاء كل جلساته",
   "users.manage.deactivated": "عُطّل الحساب وأُنهيت جلساته.",
   "users.manage.reactivated": "أُعيد تفعيل الحساب.",

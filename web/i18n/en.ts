@@ -14,12 +14,44 @@ export const en: Record<MessageKey, string> = {
   "signIn.password": "Password",
   "signIn.submit": "Sign in",
   "signIn.submitting": "Signing in…",
+  "signIn.chooseTitle": "Choose the association",
+  "signIn.chooseIntro":
+    "Your e-mail and password open an account in more than one association. Choose the one to sign in to.",
+  "signIn.codeTitle": "Two-step verification",
+  "signIn.codeIntro": "Enter the six-digit code your authenticator app shows now.",
+  "signIn.code": "Verification code",
+  "signIn.codeHint": "Without your phone, enter one of the recovery codes you kept; each works once.",
+  "signIn.codeSubmit": "Verify",
+  "signIn.back": "Back to sign-in",
 
   "shell.skipToContent": "Skip to content",
   "shell.navigation": "Main navigation",
   "shell.account": "Account",
   "shell.signOut": "Sign out",
   "shell.signingOut": "Signing out…",
+  "shell.secondFactor": "Two-step verification",
+
+  "secondFactor.title": "Two-step verification",
+  "secondFactor.requiredIntro":
+    "Your role reads sensitive data or manages accounts, so two-step verification must be on before you continue. You will need an authenticator app on your phone.",
+  "secondFactor.optionalIntro":
+    "Add a second step to signing in: a code that changes every thirty seconds in an authenticator app on your phone.",
+  "secondFactor.start": "Turn it on",
+  "secondFactor.scan":
+    "Scan the square code with the authenticator app on your phone, or type the key into it, then enter the code the app shows.",
+  "secondFactor.qrAlt": "Square code carrying the key for the authenticator app",
+  "secondFactor.key": "Key",
+  "secondFactor.code": "Code shown in the app",
+  "secondFactor.confirm": "Confirm",
+  "secondFactor.confirming": "Confirming…",
+  "secondFactor.recoveryTitle": "Recovery codes",
+  "secondFactor.recoveryIntro":
+    "Keep these codes somewhere safe, away from your phone. Each signs you in once if you lose your phone. They will not be shown again.",
+  "secondFactor.recoverySaved": "I kept them, continue",
+  "secondFactor.enabled": "Two-step verification is on for your account.",
+  "secondFactor.codesLeft": "Recovery codes left: {count}",
+  "secondFactor.lostPhone":
+    "If you lose your phone and have no recovery codes left, ask the administrator to reset two-step verification for your account.",
 
   "nav.home": "Home",
   "nav.beneficiaries": "Beneficiaries",
@@ -49,6 +81,10 @@ export const en: Record<MessageKey, string> = {
   "audit.type.auth.sign_in_failed": "Failed sign-in",
   "audit.type.auth.account_locked": "Account locked",
   "audit.type.auth.signed_out": "Signed out",
+  "audit.type.auth.second_factor_enrolled": "Two-step verification turned on",
+  "audit.type.auth.second_factor_failed": "Wrong verification code",
+  "audit.type.auth.recovery_code_used": "Recovery code used",
+  "audit.type.auth.second_factor_reset": "Two-step verification reset",
   "audit.type.user.created": "User created",
   "audit.type.user.roles_changed": "User roles changed",
   "audit.type.user.locale_changed": "Interface language changed",
@@ -1235,6 +1271,10 @@ export const en: Record<MessageKey, string> = {
   "users.manage.cancel": "Cancel",
   "users.manage.reactivate": "Reactivate the account",
   "users.manage.unlock": "Unlock",
+  "users.manage.secondFactorReset": "Remove two-step verification (lost phone)",
+  "users.manage.confirmSecondFactorReset": "Confirm removing two-step verification for {name}",
+  "users.manage.secondFactorWasReset":
+    "Two-step verification was removed and their sessions ended; they enrol again at their next sign-in.",
   "users.manage.endSessions": "Sign out everywhere",
   "users.manage.deactivated": "The account was deactivated and its sessions ended.",
   "users.manage.reactivated": "The account was reactivated.",

@@ -4,9 +4,12 @@ import type { UserView } from "../../../shared/contracts/users.js";
 import type { AssociationRow } from "../associations/index.js";
 import type { UserRow } from "./users.repository.js";
 
-/** Never the password hash or the failure counter: those stay on the server. */
-export function presentUser(row: UserRow, context: { now: Date; lastSignInAt?: Date | null }): UserView {
-  const locked = row.lockedUntil !== null && row.lockedUntil > context.now;
+/** Never the password hash: it stays on the server. */
+export function presentUser(
+  row: UserRow,
+  context: { lastSignInAt?: Date | null; signInLimitedUntil?: Date | null },
+): UserView {
+  const lockedUntil = context.signInLimitedUntil ?? null;
   return {
     id: row.id,
     fullName: row.fullName,
@@ -14,8 +17,8 @@ export function presentUser(row: UserRow, context: { now: Date; lastSignInAt?: D
     roles: row.roles as StaffRole[],
     locale: row.locale as Locale,
     active: row.active,
-    locked,
-    lockedUntil: locked ? row.lockedUntil!.toISOString() : null,
+    locked: lockedUntil !== null,
+    lockedUntil: lockedUntil?.toISOString() ?? null,
     passwordChangeRequired: row.passwordChangeRequired,
     lastSignInAt: context.lastSignInAt?.toISOString() ?? null,
     createdAt: row.createdAt.toISOString(),

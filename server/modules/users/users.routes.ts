@@ -22,7 +22,7 @@ export function usersRoutes(
   clock: Clock,
 ): FastifyPluginAsyncZod {
   return async (app) => {
-    const view = (user: Parameters<typeof presentUser>[0]) => presentUser(user, { now: clock.now() });
+    const view = (user: Parameters<typeof presentUser>[0]) => presentUser(user, {});
     const administration = (summary: string) => ({
       tags: ["users"],
       summary,
@@ -74,9 +74,8 @@ export function usersRoutes(
         },
       },
       async (request) => {
-        const now = clock.now();
         const accounts = await service.accounts(request.actor());
-        return { items: accounts.map(({ user, lastSignInAt }) => presentUser(user, { now, lastSignInAt })) };
+        return { items: accounts.map(({ user, ...context }) => presentUser(user, context)) };
       },
     );
 

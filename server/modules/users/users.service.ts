@@ -19,14 +19,15 @@ import { decoyHash, hashPassword, verifyPassword } from "./password.js";
 import { usersPolicy } from "./users.policy.js";
 import type { UserRow, UsersRepository } from "./users.repository.js";
 
-/** Five wrong passwords in a row lock the account for a quarter of an hour. */
-export const lockout = { maxFailures: 5, minutes: 15 } as const;
+/**
+ * How many accounts sharing one address a sign-in checks the password against (ADR 0011). An
+ * address is unique per association, so a person may hold it in several; past this many, the
+ * oldest accounts are the ones tried, so one guess never costs the server unbounded hashing.
+ */
+export const signInCandidatesLimit = 5;
 
-export type CredentialCheck =
-  | { ok: true; user: UserRow }
-  | { ok: false; reason: "unknown_user" }
-  | { ok: false; reason: "bad_password"; user: UserRow; lockedUntil: Date | null }
-  | { ok: false; reason: "locked"; user: UserRow; lockedUntil: Date };
+/** The accounts an e-mail and password open: none, one, or several (one per association). */
+export type CredentialCheck = { candidates: UserRow[]; matched: UserRow[] };
 
 /**
  * What the users module needs from the sessions, which the auth module owns. The auth module is
@@ -35,9 +36,13 @@ export type CredentialCheck =
 export type StaffSessions = {
   endSessionsOf(tx: Tx, userId: string, options?: { except?: string }): Promise<number>;
   lastSignIns(tx: Tx): Promise<Map<string, Date>>;
+  /** The administrator's «unlock»: forgets the throttling of the account's failed sign-ins. */
+  clearSignInLimits(account: { email: string; userId: string }): Promise<void>;
+  /** Whether failed sign-ins currently slow the account, and for how long. */
+  signInLimitedFor(email: string): Promise<{ retryAfterSeconds: number } | null>;
 };
 
-export type StaffAccount = { user: UserRow; lastSignInAt: Date | null };
+export type StaffAccount = { user: UserRow; lastSignInAt: Date | null; signInLimitedUntil: Date | null };
 
 export type UsersService = ReturnType<typeof createUsersService>;
 
@@ -200,7 +205,17 @@ export function createUsersService(deps: {
       authorize(actor, usersPolicy, "list");
       return db.tenant(actor.associationId, async (tx) => {
         const [rows, signIns] = [await repo.list(tx, actor.associationId), await sessions.lastSignIns(tx)];
-        return rows.map((user) => ({ user, lastSignInAt: signIns.get(user.id) ?? null }));
+        const now = clock.now().getTime();
+        return Promise.all(
+          rows.map(async (user) => {
+            const limited = await sessions.signInLimitedFor(user.email);
+            return {
+              user,
+              lastSignInAt: signIns.get(user.id) ?? null,
+              signInLimitedUntil: limited ? new Date(now + limited.retryAfterSeconds * 1000) : null,
+            };
+          }),
+        );
       });
     },
 
@@ -278,13 +293,8 @@ export function createUsersService(deps: {
       const password = typed ?? generateTemporaryPassword();
       if (typed !== undefined) await assertStrongPassword(actor.associationId, typed, person, "password");
       const passwordHash = await hashPassword(password);
-      return db.tenant(actor.associationId, async (tx) => {
-        const user = await update(tx, userId, {
-          passwordHash,
-          passwordChangeRequired: true,
-          failedSignIns: 0,
-          lockedUntil: null,
-        });
+      const result = await db.tenant(actor.associationId, async (tx) => {
+        const user = await update(tx, userId, { passwordHash, passwordChangeRequired: true });
         const sessionsEnded = await sessions.endSessionsOf(tx, userId);
         await audit.record(tx, actor, {
           type: "user.password_reset",
@@ -293,20 +303,24 @@ export function createUsersService(deps: {
         });
         return { user, temporaryPassword: typed === undefined ? password : null };
       });
+      // A reset also lifts the throttling of failed sign-ins: the person is about to sign in anew.
+      await sessions.clearSignInLimits({ email: result.user.email, userId });
+      return result;
     },
 
     async unlock(actor: Actor, userId: string): Promise<UserRow> {
       authorize(actor, usersPolicy, "administer");
-      return db.tenant(actor.associationId, async (tx) => {
-        await target(tx, userId);
-        const user = await update(tx, userId, { failedSignIns: 0, lockedUntil: null });
+      const user = await db.tenant(actor.associationId, async (tx) => {
+        const person = await target(tx, userId);
         await audit.record(tx, actor, {
           type: "user.unlocked",
           payload: {},
           subject: { type: "user", id: userId },
         });
-        return user;
+        return person;
       });
+      await sessions.clearSignInLimits({ email: user.email, userId });
+      return user;
     },
 
     /** Signs the person out everywhere (a lost phone, a shared computer left signed in). */
@@ -405,30 +419,20 @@ export function createUsersService(deps: {
     },
 
     /**
-     * Checks an e-mail and password inside the caller's system transaction and keeps the lockout
-     * counters. A locked account is refused without looking at the password.
+     * Checks an e-mail and password against every active account holding the address, inside the
+     * caller's system transaction. An unknown address is checked against a decoy hash, and the
+     * candidates are hashed in parallel, so the answer takes about as long either way.
      */
-    async verifyCredentials(tx: Tx, email: string, password: string): Promise<CredentialCheck> {
-      const now = clock.now();
-      const user = await repo.findByEmail(tx, email);
-      if (!user?.active) {
+    async matchCredentials(tx: Tx, email: string, password: string): Promise<CredentialCheck> {
+      const candidates = await repo.findActiveByEmail(tx, email, signInCandidatesLimit);
+      if (candidates.length === 0) {
         await verifyPassword(await decoyHash(), password);
-        return { ok: false, reason: "unknown_user" };
+        return { candidates, matched: [] };
       }
-      if (user.lockedUntil && user.lockedUntil > now) {
-        return { ok: false, reason: "locked", user, lockedUntil: user.lockedUntil };
-      }
-      if (await verifyPassword(user.passwordHash, password)) {
-        if (user.failedSignIns > 0 || user.lockedUntil) {
-          await repo.update(tx, user.id, { failedSignIns: 0, lockedUntil: null });
-        }
-        return { ok: true, user };
-      }
-      const failures = user.failedSignIns + 1;
-      const lockedUntil =
-        failures >= lockout.maxFailures ? new Date(now.getTime() + lockout.minutes * 60_000) : null;
-      await repo.update(tx, user.id, { failedSignIns: lockedUntil ? 0 : failures, lockedUntil });
-      return { ok: false, reason: "bad_password", user, lockedUntil };
+      const results = await Promise.all(
+        candidates.map((user) => verifyPassword(user.passwordHash, password)),
+      );
+      return { candidates, matched: candidates.filter((_, index) => results[index]) };
     },
 
     /** Whether the signed-in person still holds a temporary password (read on every request). */

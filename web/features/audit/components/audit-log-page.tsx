@@ -17,6 +17,10 @@ const eventTypeLabels: Record<AuditEventType, MessageKey> = {
   "auth.sign_in_failed": "audit.type.auth.sign_in_failed",
   "auth.account_locked": "audit.type.auth.account_locked",
   "auth.signed_out": "audit.type.auth.signed_out",
+  "auth.second_factor_enrolled": "audit.type.auth.second_factor_enrolled",
+  "auth.second_factor_failed": "audit.type.auth.second_factor_failed",
+  "auth.recovery_code_used": "audit.type.auth.recovery_code_used",
+  "auth.second_factor_reset": "audit.type.auth.second_factor_reset",
   "user.created": "audit.type.user.created",
   "user.roles_changed": "audit.type.user.roles_changed",
   "user.locale_changed": "audit.type.user.locale_changed",
@@ -98,7 +102,12 @@ const eventTypeLabels: Record<AuditEventType, MessageKey> = {
 };
 
 // Events a manager should notice at a glance.
-const cautionTypes: ReadonlySet<AuditEventType> = new Set(["auth.sign_in_failed", "auth.account_locked"]);
+const cautionTypes: ReadonlySet<AuditEventType> = new Set([
+  "auth.sign_in_failed",
+  "auth.account_locked",
+  "auth.second_factor_failed",
+  "auth.second_factor_reset",
+]);
 
 const subjectTypeLabels: Partial<Record<string, MessageKey>> = {
   user: "audit.subject.user",

@@ -6,6 +6,7 @@ import { isApiError } from "../../../lib/http.js";
 import { type AccountAction, useAccountAction } from "../api/account-action.js";
 import { useChangeRoles } from "../api/change-roles.js";
 import { useResetPassword } from "../api/reset-password.js";
+import { useResetSecondFactor } from "../api/reset-second-factor.js";
 import { usePasswordFeedback } from "../password-feedback.js";
 import { PasswordField } from "./password-field.js";
 import { RoleChoices } from "./role-choices.js";
@@ -161,12 +162,51 @@ function AccessSection({ user, isMe }: { user: UserView; isMe: boolean }) {
           </button>
         ) : null}
       </div>
+      {user.active && !isMe ? <SecondFactorReset user={user} /> : null}
       {isMe ? <p className="muted">{t("users.manage.notYourself")}</p> : null}
       <div role="alert" className={act.error ? "alert alert--error" : "alert"}>
         {act.error ? errorText(act.error) : null}
       </div>
       <p className="success" aria-live="polite">
         {done && act.isSuccess ? doneText[done] : null}
+      </p>
+    </div>
+  );
+}
+
+/** A lost phone: the second factor goes after a confirmation, and the person enrols again. */
+function SecondFactorReset({ user }: { user: UserView }) {
+  const { t, errorText } = useI18n();
+  const reset = useResetSecondFactor();
+  const [confirming, setConfirming] = useState(false);
+  return (
+    <div className="manage-account__section">
+      <div className="form-actions">
+        {confirming ? (
+          <>
+            <button
+              type="button"
+              className="button button--danger"
+              onClick={() => reset.mutate({ userId: user.id }, { onSuccess: () => setConfirming(false) })}
+              disabled={reset.isPending}
+            >
+              {t("users.manage.confirmSecondFactorReset", { name: user.fullName })}
+            </button>
+            <button type="button" className="button button--quiet" onClick={() => setConfirming(false)}>
+              {t("users.manage.cancel")}
+            </button>
+          </>
+        ) : (
+          <button type="button" className="button button--secondary" onClick={() => setConfirming(true)}>
+            {t("users.manage.secondFactorReset")}
+          </button>
+        )}
+      </div>
+      <div role="alert" className={reset.error ? "alert alert--error" : "alert"}>
+        {reset.error ? errorText(reset.error) : null}
+      </div>
+      <p className="success" aria-live="polite">
+        {reset.isSuccess ? t("users.manage.secondFactorWasReset") : null}
       </p>
     </div>
   );
