@@ -5,6 +5,7 @@ import type { AuditService } from "../audit/index.js";
 import type { FilesService } from "../files/index.js";
 import type { SilahModule } from "../module.js";
 import type { UsersService } from "../users/index.js";
+import { createPdfRenderer } from "./pdf.js";
 import { createPolicyRepository } from "./policy.repository.js";
 import { policyRoutes } from "./policy.routes.js";
 import { createPolicyService, type PolicyService } from "./policy.service.js";
@@ -21,6 +22,13 @@ export function createPolicyModule(deps: {
   /** The browser that renders the PDF; the system Chromium unless given. */
   chromiumPath?: string;
 }): SilahModule & { service: PolicyService } {
-  const service = createPolicyService({ ...deps, repo: createPolicyRepository() });
-  return { name: "policy", service, routes: policyRoutes(service) };
+  // One browser for the whole app, started on the first PDF and ended with the app.
+  const pdf = createPdfRenderer({ executablePath: deps.chromiumPath });
+  const service = createPolicyService({ ...deps, pdf, repo: createPolicyRepository() });
+  return {
+    name: "policy",
+    service,
+    routes: policyRoutes(service),
+    hooks: (app) => app.addHook("onClose", () => pdf.close()),
+  };
 }
