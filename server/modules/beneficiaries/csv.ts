@@ -40,6 +40,7 @@ export function parseCsv(text: string, maxRows = Number.POSITIVE_INFINITY): stri
   if (field !== "" || row.length > 0) {
     row.push(field);
     rows.push(row);
+    if (row.some((cell) => cell.trim() !== "") && ++filled > maxRows + 1) throw new CsvTooLongError(maxRows);
   }
   return rows.filter((r) => r.some((cell) => cell.trim() !== ""));
 }
