@@ -24,6 +24,12 @@ export type ZipEntryInfo = {
   localHeaderOffset: number;
 };
 
+/** An import workbook is a few parts (workbook, sheets, strings, styles); a bomb is thousands. */
+export const workbookLimits: ZipLimits = { maxEntries: 500, maxTotalBytes: 64 * 1024 * 1024, maxRatio: 200 };
+
+/** A policy document is a few dozen parts; media make it larger, but not thousands of entries. */
+export const documentLimits: ZipLimits = { maxEntries: 1000, maxTotalBytes: 64 * 1024 * 1024, maxRatio: 200 };
+
 /** `archive_unreadable`: not a zip we can read; `archive_bomb`: over the limits. */
 export class ZipRefusedError extends Error {
   constructor(

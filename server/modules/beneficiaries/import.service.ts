@@ -9,7 +9,7 @@ import { AppError, isAppError } from "../../http/errors.js";
 import { authorize } from "../../http/policy.js";
 import { toFieldErrors } from "../../http/problem.js";
 import type { AuditService } from "../audit/index.js";
-import { OffThreadTaskError, readUntrusted } from "../files/index.js";
+import { measureArchive, OffThreadTaskError, readUntrusted } from "../files/index.js";
 import { beneficiariesPolicy } from "./beneficiaries.policy.js";
 import type { BeneficiariesService } from "./beneficiaries.service.js";
 
@@ -91,6 +91,7 @@ export function createImportService(deps: {
 
     async importXlsx(actor: Actor, file: Buffer): Promise<ImportReport> {
       authorize(actor, beneficiariesPolicy, "import");
+      measureArchive(file, "workbook");
       return importRows(actor, await readRows("xlsx", file));
     },
   };

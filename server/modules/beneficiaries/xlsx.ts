@@ -1,5 +1,5 @@
 import ExcelJS from "exceljs";
-import { assertInflatesAsDeclared, inspectZipDirectory, type ZipLimits } from "../../lib/zip-guard.js";
+import { assertInflatesAsDeclared, inspectZipDirectory, workbookLimits } from "../../lib/zip-guard.js";
 
 /**
  * The first worksheet of an Excel (.xlsx) file as rows of text, the way the CSV reader gives them,
@@ -18,13 +18,6 @@ export class SpreadsheetError extends Error {
     this.name = "SpreadsheetError";
   }
 }
-
-/** An import workbook is a few parts (workbook, sheets, strings, styles); a bomb is thousands. */
-export const workbookLimits: ZipLimits = {
-  maxEntries: 500,
-  maxTotalBytes: 64 * 1024 * 1024,
-  maxRatio: 200,
-};
 
 type CellValue = ExcelJS.CellValue;
 

@@ -28,4 +28,4 @@ export function createFilesModule(deps: {
   });
   return { name: "files", service, routes: filesRoutes(service) };
 }
-export { OffThreadTaskError, readUntrusted } from "./untrusted.js";
+export { measureArchive, OffThreadTaskError, readUntrusted } from "./untrusted.js";

@@ -6,6 +6,7 @@ import {
   OffThreadTaskError,
   runOffThread,
 } from "../../lib/off-thread.js";
+import { documentLimits, inspectZipDirectory, workbookLimits, ZipRefusedError } from "../../lib/zip-guard.js";
 
 /**
  * Reading an uploaded file's content (a spreadsheet, a Word document, a CSV, a large PDF) happens
@@ -39,3 +40,20 @@ export async function readUntrusted<T>(
 }
 
 export { OffThreadTaskError } from "../../lib/off-thread.js";
+
+/**
+ * The cheap half of the zip gate, on the calling thread: the central directory's declared entries
+ * and sizes, a few fixed-size records read without inflating anything. A bomb is refused here in
+ * microseconds, before a thread is started for it; the worker repeats this and checks the real
+ * inflation.
+ */
+export function measureArchive(bytes: Buffer, kind: "workbook" | "document"): void {
+  try {
+    inspectZipDirectory(bytes, kind === "workbook" ? workbookLimits : documentLimits);
+  } catch (error) {
+    if (error instanceof ZipRefusedError && error.code === "archive_bomb") {
+      throw new AppError("archive_bomb", error.message);
+    }
+    // Unreadable archives are left to the reader, which words the problem for its own file type.
+  }
+}

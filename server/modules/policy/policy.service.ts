@@ -17,7 +17,7 @@ import { authorize, can } from "../../http/policy.js";
 import { GateBusyError } from "../../lib/gate.js";
 import type { AssociationsService } from "../associations/index.js";
 import type { AuditService } from "../audit/index.js";
-import { type FilesService, OffThreadTaskError, readUntrusted } from "../files/index.js";
+import { type FilesService, measureArchive, OffThreadTaskError, readUntrusted } from "../files/index.js";
 import type { UsersService } from "../users/index.js";
 import { type ImportedPolicy, importPolicyText } from "./import/policy-import.js";
 import { foldArabic } from "./import/policy-text.js";
@@ -177,6 +177,7 @@ export function createPolicyService(deps: {
       let text: string;
       if (typeof body === "string") text = body;
       else {
+        measureArchive(body, "document");
         try {
           // Read in a worker thread, measured before mammoth inflates it (files/untrusted.ts).
           text = await readUntrusted<string>(

@@ -1,5 +1,5 @@
 import mammoth from "mammoth";
-import { assertInflatesAsDeclared, inspectZipDirectory, type ZipLimits } from "../../../lib/zip-guard.js";
+import { assertInflatesAsDeclared, documentLimits, inspectZipDirectory } from "../../../lib/zip-guard.js";
 
 /**
  * The text of a Word (.docx) file, read by mammoth, as the lines the policy importer understands:
@@ -10,13 +10,6 @@ import { assertInflatesAsDeclared, inspectZipDirectory, type ZipLimits } from ".
 export class DocxError extends Error {
   readonly code = "docx_unreadable";
 }
-
-/** A policy document is a few dozen parts; media make it larger, but not thousands of entries. */
-export const documentLimits: ZipLimits = {
-  maxEntries: 1000,
-  maxTotalBytes: 64 * 1024 * 1024,
-  maxRatio: 200,
-};
 
 const styleMap = [
   "p[style-name='Title'] => h1:fresh",
