@@ -253,6 +253,19 @@ export function fileSamples(): Sample[] {
       }),
     ),
     {
+      // Above the size searched in place: this one is searched in a worker thread.
+      label: "PDF of 600 KiB with JavaScript at its end",
+      name: "big.pdf",
+      bytes: pdf(
+        catalog,
+        pages,
+        page,
+        `<< /Length 614400 >>\nstream\n${"0".repeat(600 * 1024)}\nendstream`,
+        javaScriptAction,
+      ),
+      expect: refused(422, "unsafe_file"),
+    },
+    {
       label: "PDF whose object stream inflates past the cap",
       name: "bomb.pdf",
       bytes: pdf(
