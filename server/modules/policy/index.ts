@@ -22,9 +22,14 @@ export function createPolicyModule(deps: {
   /** The browser that renders the PDF; the system Chromium unless given. */
   chromiumPath?: string;
 }): SilahModule & { service: PolicyService } {
+  const repo = createPolicyRepository();
   // One browser for the whole app, started on the first PDF and ended with the app.
   const pdf = createPdfRenderer({ executablePath: deps.chromiumPath });
-  const service = createPolicyService({ ...deps, pdf, repo: createPolicyRepository() });
+  const service = createPolicyService({ ...deps, pdf, repo });
+  deps.files.declareUses({
+    tables: ["library_document_versions"],
+    kindsOf: async (tx, fileId) => ((await repo.holdsFile(tx, fileId)) ? ["library_document"] : []),
+  });
   return {
     name: "policy",
     service,
