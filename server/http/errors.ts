@@ -35,10 +35,14 @@ export const httpStatusByCode: Record<ErrorCode, number> = {
   possible_duplicates: 409,
   payload_too_large: 413,
   unsupported_file: 415,
+  archive_bomb: 422,
+  unsafe_file: 422,
+  file_too_complex: 422,
   account_locked: 423,
   too_many_attempts: 429,
   internal_error: 500,
   pdf_unavailable: 503,
+  busy: 503,
 };
 
 export function isAppError(error: unknown): error is AppError {

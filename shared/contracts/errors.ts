@@ -24,6 +24,10 @@ export const errorCodes = [
   "conflict_of_interest",
   "exceeds_approval",
   "pdf_unavailable",
+  "archive_bomb",
+  "unsafe_file",
+  "file_too_complex",
+  "busy",
   "password_change_required",
   "own_account",
   "last_administrator",
@@ -94,6 +98,22 @@ export const errorMessages: Record<ErrorCode, LocalizedText> = {
   pdf_unavailable: {
     ar: "تعذّر إنشاء ملف PDF على هذا الخادم الآن. اطبع السياسة من المتصفح واحفظها بصيغة PDF.",
     en: "A PDF cannot be made on this server right now. Print the policy from the browser and save it as PDF.",
+  },
+  archive_bomb: {
+    ar: "الملف المضغوط يحوي ملفات كثيرة جدًا أو يتضخّم عند فتحه إلى أكبر من المسموح، فرُفض دون فتحه.",
+    en: "The archive holds too many parts or inflates past the allowed size, so it was refused unopened.",
+  },
+  unsafe_file: {
+    ar: "الملف يحوي محتوى يعمل تلقائيًا (برمجة JavaScript أو إجراء عند الفتح أو ملفات مضمّنة)، فرُفض. امسحه ضوئيًا أو اطبعه إلى PDF من جديد ثم ارفعه.",
+    en: "The file holds content that runs by itself (JavaScript, an action on opening, embedded files), so it was refused. Scan it or print it to PDF again, then upload it.",
+  },
+  file_too_complex: {
+    ar: "الملف أكبر أو أعقد من أن يُقرأ في الوقت المسموح. قسّمه إلى ملفات أصغر وأعد المحاولة.",
+    en: "The file is too large or complex to read in the time allowed. Split it into smaller files and try again.",
+  },
+  busy: {
+    ar: "الخادم مشغول بطلبات ثقيلة الآن. أعد المحاولة بعد لحظات.",
+    en: "The server is busy with heavy requests right now. Try again in a moment.",
   },
   password_change_required: {
     ar: "كلمة المرور الحالية مؤقتة. اختر كلمة مرور جديدة قبل المتابعة.",

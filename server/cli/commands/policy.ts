@@ -134,7 +134,7 @@ async function readPolicyFile(path: string, io: CliIo): Promise<string | null> {
   }
   if (extension === ".docx") {
     try {
-      return docxToText(content);
+      return await docxToText(content);
     } catch (error) {
       // A truncated archive surfaces as a RangeError from Buffer reads or a zlib error.
       const reason = error instanceof DocxError || error instanceof Error ? error.message : String(error);

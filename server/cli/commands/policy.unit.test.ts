@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { zip } from "../../test/zip.js";
+import { docx as wordFile } from "../../test/zip.js";
 import { run } from "./policy.js";
 
 const dir = mkdtempSync(join(tmpdir(), "silah-policy-import-"));
@@ -73,8 +73,7 @@ function docx(): Buffer {
     paragraph("اعتمد مجلس الإدارة هذه السياسة في الاجتماع (الثالث) في دورته (الخامسة) بتاريخ 1445/07/10هـ"),
     `<w:tbl>${tableRow("م", "الاسم", "المنصب")}${tableRow("1", "سالم بن علي العمري", "رئيس المجلس")}</w:tbl>`,
   ].join("");
-  const xml = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}</w:body></w:document>`;
-  return zip({ "[Content_Types].xml": "<Types/>", "word/document.xml": xml });
+  return wordFile(body);
 }
 
 describe("silah policy import", () => {

@@ -229,6 +229,9 @@ export function beneficiariesRoutes(
       "/api/beneficiaries/import",
       {
         bodyLimit: 20 * 1024 * 1024,
+        // Before the body is read: a role that may not import gets its 403 without the server
+        // first receiving and parsing up to 20 MiB.
+        onRequest: async (request) => importer.authorizeImport(request.actor()),
         schema: {
           tags,
           summary:

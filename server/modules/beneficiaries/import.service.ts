@@ -9,10 +9,12 @@ import { AppError, isAppError } from "../../http/errors.js";
 import { authorize } from "../../http/policy.js";
 import { toFieldErrors } from "../../http/problem.js";
 import type { AuditService } from "../audit/index.js";
+import { measureArchive, OffThreadTaskError, readUntrusted } from "../files/index.js";
 import { beneficiariesPolicy } from "./beneficiaries.policy.js";
 import type { BeneficiariesService } from "./beneficiaries.service.js";
-import { parseCsv } from "./csv.js";
-import { excelSerialToIsoDate, readXlsxRows, SpreadsheetError } from "./xlsx.js";
+
+/** Rows of people one import may hold; a larger registry is imported in several files. */
+export const maxImportRows = 10_000;
 
 const genderWords: Record<string, "male" | "female"> = {
   ذكر: "male",
@@ -24,6 +26,30 @@ const genderWords: Record<string, "male" | "female"> = {
   f: "female",
 };
 
+const unreadableSpreadsheet = {
+  path: "file",
+  code: "spreadsheet_unreadable",
+  message: {
+    ar: "تعذّرت قراءة ملف Excel. احفظه بصيغة xlsx أو CSV وأعد المحاولة.",
+    en: "The Excel file could not be read. Save it as .xlsx or CSV and try again.",
+  },
+};
+
+const tooManyRows = {
+  path: "file",
+  code: "too_many_rows",
+  message: {
+    ar: `الملف يحوي أكثر من ${maxImportRows.toLocaleString("ar-SA")} سطر. قسّمه إلى ملفات أصغر واستورد كلًّا منها.`,
+    en: `The file holds more than ${maxImportRows.toLocaleString("en")} rows. Split it into smaller files and import each.`,
+  },
+};
+
+/** Excel's day count (1900 system, with its phantom 29 February 1900) to an ISO date. */
+export function excelSerialToIsoDate(serial: number): string {
+  const epoch = Date.UTC(1899, 11, 30);
+  return new Date(epoch + Math.floor(serial) * 86_400_000).toISOString().slice(0, 10);
+}
+
 export type ImportService = ReturnType<typeof createImportService>;
 
 export function createImportService(deps: {
@@ -32,30 +58,41 @@ export function createImportService(deps: {
   audit: AuditService;
 }) {
   const { db, beneficiaries, audit } = deps;
+
+  /** The file is read in a worker thread; its refusals become the problems a manager can act on. */
+  async function readRows(task: "csv" | "xlsx", content: string | Buffer): Promise<string[][]> {
+    try {
+      return task === "csv"
+        ? await readUntrusted(new URL("./csv.js", import.meta.url), "readCsvRows", [content, maxImportRows])
+        : await readUntrusted(new URL("./xlsx.js", import.meta.url), "readXlsxRows", [
+            content,
+            maxImportRows,
+          ]);
+    } catch (error) {
+      if (!(error instanceof OffThreadTaskError)) throw error;
+      const fieldError = error.code === "too_many_rows" ? tooManyRows : unreadableSpreadsheet;
+      throw new AppError("validation_failed", error.message, { fieldErrors: [fieldError] });
+    }
+  }
+
   return {
+    /**
+     * For the route, before the body is read: a person who may not import is answered 403 without
+     * the server receiving, let alone parsing, 20 MiB first.
+     */
+    authorizeImport(actor: Actor): void {
+      authorize(actor, beneficiariesPolicy, "import");
+    },
+
     async importCsv(actor: Actor, text: string): Promise<ImportReport> {
-      return importRows(actor, parseCsv(text));
+      authorize(actor, beneficiariesPolicy, "import");
+      return importRows(actor, await readRows("csv", text));
     },
 
     async importXlsx(actor: Actor, file: Buffer): Promise<ImportReport> {
       authorize(actor, beneficiariesPolicy, "import");
-      try {
-        return await importRows(actor, readXlsxRows(file));
-      } catch (error) {
-        if (!(error instanceof SpreadsheetError)) throw error;
-        throw new AppError("validation_failed", error.message, {
-          fieldErrors: [
-            {
-              path: "file",
-              code: "spreadsheet_unreadable",
-              message: {
-                ar: "تعذّرت قراءة ملف Excel. احفظه بصيغة xlsx أو CSV وأعد المحاولة.",
-                en: "The Excel file could not be read. Save it as .xlsx or CSV and try again.",
-              },
-            },
-          ],
-        });
-      }
+      measureArchive(file, "workbook");
+      return importRows(actor, await readRows("xlsx", file));
     },
   };
 

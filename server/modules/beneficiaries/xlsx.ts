@@ -1,61 +1,67 @@
-import { decodeXml, readZipEntry } from "../../lib/zip.js";
+import ExcelJS from "exceljs";
+import { assertInflatesAsDeclared, inspectZipDirectory, workbookLimits } from "../../lib/zip-guard.js";
 
 /**
- * The first worksheet of an Excel (.xlsx) file as rows of text, the way the CSV reader gives them:
- * shared and inline strings, numbers as written, empty cells kept in their column. Dates stay
- * Excel serial numbers; the importer turns them into dates for the columns that hold dates.
+ * The first worksheet of an Excel (.xlsx) file as rows of text, the way the CSV reader gives them,
+ * read by exceljs. Runs in a worker thread (import.service.ts): the archive is measured and its
+ * entries checked against their declared sizes before exceljs inflates anything.
+ *
+ * Numbers come back as written; a cell Excel formats as a date comes back as an ISO date, and a bare
+ * day count stays a number, which the importer turns into a date for the columns that hold dates.
  */
-export class SpreadsheetError extends Error {}
-
-function columnIndex(reference: string): number {
-  let index = 0;
-  for (const char of reference.replace(/\d+$/, "")) index = index * 26 + (char.charCodeAt(0) - 64);
-  return index - 1;
+export class SpreadsheetError extends Error {
+  constructor(
+    readonly code: "spreadsheet_unreadable" | "too_many_rows",
+    message: string,
+  ) {
+    super(message);
+    this.name = "SpreadsheetError";
+  }
 }
 
-function texts(xml: string): string {
-  return [...xml.matchAll(/<t(?:\s[^>]*)?>([^<]*)<\/t>/g)].map((m) => decodeXml(m[1] ?? "")).join("");
+type CellValue = ExcelJS.CellValue;
+
+function cellText(value: CellValue): string {
+  if (value === null || value === undefined) return "";
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (typeof value !== "object") return String(value);
+  if ("richText" in value) return value.richText.map((part) => part.text).join("");
+  if ("formula" in value || "sharedFormula" in value)
+    return cellText((value as { result?: CellValue }).result ?? null);
+  if ("text" in value) return String(value.text);
+  if ("error" in value) return "";
+  return "";
 }
 
-export function readXlsxRows(file: Buffer): string[][] {
-  let sheet: Buffer | null;
-  let shared: Buffer | null;
+/** In the worker thread: `file` is a copy of the upload's bytes. */
+export async function readXlsxRows(file: Uint8Array, maxRows: number): Promise<string[][]> {
+  const bytes = Buffer.from(file.buffer, file.byteOffset, file.byteLength);
+  assertInflatesAsDeclared(bytes, inspectZipDirectory(bytes, workbookLimits));
+  const workbook = new ExcelJS.Workbook();
   try {
-    sheet = readZipEntry(file, "xl/worksheets/sheet1.xml");
-    shared = readZipEntry(file, "xl/sharedStrings.xml");
+    await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
   } catch (error) {
-    throw new SpreadsheetError(error instanceof Error ? error.message : String(error));
+    throw new SpreadsheetError(
+      "spreadsheet_unreadable",
+      error instanceof Error ? error.message : String(error),
+    );
   }
-  if (!sheet) throw new SpreadsheetError("no first worksheet: not an Excel workbook");
-  const strings = shared
-    ? [...shared.toString("utf8").matchAll(/<si>([\s\S]*?)<\/si>/g)].map((m) => texts(m[1] ?? ""))
-    : [];
+  const sheet = workbook.worksheets[0];
+  if (!sheet) throw new SpreadsheetError("spreadsheet_unreadable", "no worksheet: not an Excel workbook");
   const rows: string[][] = [];
-  for (const rowMatch of sheet.toString("utf8").matchAll(/<row\b[^>]*>([\s\S]*?)<\/row>/g)) {
-    const row: string[] = [];
-    for (const cell of (rowMatch[1] ?? "").matchAll(/<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
-      const attributes = cell[1] ?? "";
-      const body = cell[2] ?? "";
-      const reference = /\br="([A-Z]+\d+)"/.exec(attributes)?.[1];
-      const type = /\bt="(\w+)"/.exec(attributes)?.[1];
-      const value = /<v>([^<]*)<\/v>/.exec(body)?.[1];
-      const text =
-        type === "s"
-          ? (strings[Number(value)] ?? "")
-          : type === "inlineStr"
-            ? texts(body)
-            : decodeXml(value ?? "");
-      const at = reference ? columnIndex(reference) : row.length;
-      while (row.length < at) row.push("");
-      row[at] = text;
-    }
-    if (row.some((c) => c.trim() !== "")) rows.push(row);
-  }
+  let tooMany = false;
+  sheet.eachRow({ includeEmpty: false }, (row) => {
+    if (tooMany) return;
+    const cells: string[] = [];
+    row.eachCell({ includeEmpty: true }, (cell, column) => {
+      cells[column - 1] = cellText(cell.value);
+    });
+    const filled = Array.from(cells, (c) => c ?? "");
+    if (!filled.some((c) => c.trim() !== "")) return;
+    // The header line plus `maxRows` rows of people.
+    if (rows.length > maxRows) tooMany = true;
+    else rows.push(filled);
+  });
+  if (tooMany) throw new SpreadsheetError("too_many_rows", `more than ${maxRows} rows`);
   return rows;
-}
-
-/** Excel's day count (1900 system, with its phantom 29 February 1900) to an ISO date. */
-export function excelSerialToIsoDate(serial: number): string {
-  const epoch = Date.UTC(1899, 11, 30);
-  return new Date(epoch + Math.floor(serial) * 86_400_000).toISOString().slice(0, 10);
 }

@@ -5,10 +5,19 @@ import {
   fileViewSchema,
   uploadFileQuerySchema,
 } from "../../../shared/contracts/files.js";
+import { attachmentDisposition } from "./file-name.js";
 import type { FileRow } from "./files.repository.js";
 import type { FilesService } from "./files.service.js";
+import { acceptedMediaTypes } from "./media-type.js";
 
 const tags = ["files"];
+
+/** Only the accepted types are served as themselves; anything else (a row from before the checks) is bytes. */
+function servedType(mediaType: string): string {
+  return (acceptedMediaTypes as readonly string[]).includes(mediaType)
+    ? mediaType
+    : "application/octet-stream";
+}
 
 export function presentFile(row: FileRow) {
   return {
@@ -53,13 +62,14 @@ export function filesRoutes(service: FilesService): FastifyPluginAsyncZod {
       { schema: { tags, summary: "Download a file (the read is logged)", params: fileIdParamsSchema } },
       async (request, reply) => {
         const { row, stream } = await service.open(request.actor(), request.params.fileId);
+        // Always a download, never rendered in the page's origin; the browser may not second-guess
+        // the type, and if something does render it, it runs nothing and loads nothing.
         return reply
-          .type(row.mediaType)
+          .type(servedType(row.mediaType))
           .header("content-length", String(row.size))
-          .header(
-            "content-disposition",
-            `attachment; filename*=UTF-8''${encodeURIComponent(row.originalName)}`,
-          )
+          .header("content-disposition", attachmentDisposition(row.originalName))
+          .header("x-content-type-options", "nosniff")
+          .header("content-security-policy", "default-src 'none'; sandbox")
           .header("cache-control", "private, no-store")
           .send(stream);
       },

@@ -7,22 +7,27 @@ import { AppError } from "../../http/errors.js";
 import { authorize } from "../../http/policy.js";
 import type { AuditService } from "../audit/index.js";
 import { createFileAccess, type FileUses } from "./file-access.js";
+import { safeFileName } from "./file-name.js";
 import type { FileStore } from "./file-store.js";
 import { filesPolicy } from "./files.policy.js";
 import type { FileRow, FilesRepository } from "./files.repository.js";
 import { detectMediaType } from "./media-type.js";
+import type { PdfFinding } from "./pdf-active-content.js";
+import { findPdfActiveContent } from "./pdf-active-content.js";
+import { readUntrusted } from "./untrusted.js";
 
 export type FilesService = ReturnType<typeof createFilesService>;
 
-/** A name is kept for display only: no path, no control characters, a sane length. */
-export function cleanFileName(name: string): string {
-  const base = name.split(/[\\/]/).pop() ?? "";
-  const cleaned = [...base]
-    .filter((char) => char.charCodeAt(0) >= 32 && char.charCodeAt(0) !== 127)
-    .join("")
-    .trim()
-    .slice(0, 200);
-  return cleaned || "file";
+/** Small PDFs are searched in place; larger ones (up to the upload limit) in a worker thread. */
+const inlinePdfBytes = 512 * 1024;
+
+async function pdfFinding(bytes: Uint8Array): Promise<PdfFinding | null> {
+  if (bytes.length <= inlinePdfBytes) return findPdfActiveContent(bytes);
+  return readUntrusted<PdfFinding | null>(
+    new URL("./pdf-active-content.js", import.meta.url),
+    "findPdfActiveContent",
+    [bytes],
+  );
 }
 
 export function createFilesService(deps: {
@@ -57,6 +62,15 @@ export function createFilesService(deps: {
         throw new AppError("payload_too_large", `file of ${input.bytes.length} bytes`);
       const mediaType = detectMediaType(input.bytes);
       if (!mediaType) throw new AppError("unsupported_file", "content is not an accepted type");
+      if (mediaType === "application/pdf") {
+        const finding = await pdfFinding(input.bytes);
+        if (finding) {
+          throw new AppError(
+            "unsafe_file",
+            finding.kind === "active_content" ? `PDF names /${finding.name}` : `PDF ${finding.why}`,
+          );
+        }
+      }
       const sha256 = createHash("sha256").update(input.bytes).digest("hex");
       // Stored and flushed before the row commits: a row never points at a file that is not there.
       await store.put(actor.associationId, sha256, input.bytes);
@@ -66,7 +80,7 @@ export function createFilesService(deps: {
           sha256,
           size: input.bytes.length,
           mediaType,
-          originalName: cleanFileName(input.name),
+          originalName: safeFileName(input.name, mediaType),
           uploadedBy: actor.userId,
           uploadedAt: clock.now(),
         });

@@ -28,3 +28,4 @@ export function createFilesModule(deps: {
   });
   return { name: "files", service, routes: filesRoutes(service) };
 }
+export { measureArchive, OffThreadTaskError, readUntrusted } from "./untrusted.js";

@@ -2,7 +2,8 @@
  * What a file is, read from its first bytes. Names and the browser's Content-Type are claims;
  * an executable renamed to `.pdf` starts with `MZ`, not `%PDF-`, and is refused.
  */
-export type AcceptedMediaType = "application/pdf" | "image/png" | "image/jpeg" | "image/webp";
+export const acceptedMediaTypes = ["application/pdf", "image/png", "image/jpeg", "image/webp"] as const;
+export type AcceptedMediaType = (typeof acceptedMediaTypes)[number];
 
 const startsWith = (bytes: Uint8Array, signature: number[], offset = 0) =>
   bytes.length >= offset + signature.length && signature.every((b, i) => bytes[offset + i] === b);

@@ -5,6 +5,7 @@ import type { AuditService } from "../audit/index.js";
 import type { FilesService } from "../files/index.js";
 import type { SilahModule } from "../module.js";
 import type { UsersService } from "../users/index.js";
+import { createPdfRenderer } from "./pdf.js";
 import { createPolicyRepository } from "./policy.repository.js";
 import { policyRoutes } from "./policy.routes.js";
 import { createPolicyService, type PolicyService } from "./policy.service.js";
@@ -22,10 +23,17 @@ export function createPolicyModule(deps: {
   chromiumPath?: string;
 }): SilahModule & { service: PolicyService } {
   const repo = createPolicyRepository();
-  const service = createPolicyService({ ...deps, repo });
+  // One browser for the whole app, started on the first PDF and ended with the app.
+  const pdf = createPdfRenderer({ executablePath: deps.chromiumPath });
+  const service = createPolicyService({ ...deps, pdf, repo });
   deps.files.declareUses({
     tables: ["library_document_versions"],
     kindsOf: async (tx, fileId) => ((await repo.holdsFile(tx, fileId)) ? ["library_document"] : []),
   });
-  return { name: "policy", service, routes: policyRoutes(service) };
+  return {
+    name: "policy",
+    service,
+    routes: policyRoutes(service),
+    hooks: (app) => app.addHook("onClose", () => pdf.close()),
+  };
 }

@@ -10,7 +10,7 @@ import {
   type Harness,
   signIn,
 } from "../../test/harness.js";
-import { zip } from "../../test/zip.js";
+import { docx } from "../../test/zip.js";
 import { createPolicyRepository } from "./policy.repository.js";
 import { createPolicyService } from "./policy.service.js";
 
@@ -238,20 +238,17 @@ describe("the policy's versions and the board's approval (P1, P2)", () => {
     // The same from a Word file: its bytes as the body.
     const paragraph = (line: string, list = false) =>
       `<w:p>${list ? '<w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr>' : ""}<w:r><w:t>${line}</w:t></w:r></w:p>`;
-    const xml = `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${[
+    const body = [
       paragraph("القنوات المستخدمة للتواصل مع المستفيدين:"),
       paragraph("المقابلة", true),
       paragraph("الفاكس", true),
       paragraph("ويتم التعامل مع المستفيد لإنهاء معاملته بالشكل التالي:"),
       paragraph("استقبال المستفيد بلباقة.", true),
       paragraph("الرد على الطلب خلال مدة لا تقل عن شهر.", true),
-    ].join("")}</w:body></w:document>`;
-    const word = await admin.request(
-      "POST",
-      "/api/policy/drafts/import",
-      zip({ "[Content_Types].xml": "<Types/>", "word/document.xml": xml }),
-      { contentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document" },
-    );
+    ].join("");
+    const word = await admin.request("POST", "/api/policy/drafts/import", docx(body), {
+      contentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    });
     expect(word.statusCode, word.body).toBe(201);
     expect(word.json().draft.content).toMatchObject({
       channels: ["interview", "fax"],

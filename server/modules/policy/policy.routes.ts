@@ -61,6 +61,8 @@ export function policyRoutes(service: PolicyService): FastifyPluginAsyncZod {
       "/api/policy/drafts/import",
       {
         bodyLimit: importLimit,
+        // Authorized before the body is read or parsed.
+        onRequest: async (request) => service.authorizeDraftImport(request.actor()),
         schema: {
           tags,
           summary:

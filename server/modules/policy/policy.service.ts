@@ -14,14 +14,14 @@ import type { Database, Tx } from "../../db/client.js";
 import type { Actor } from "../../http/actor.js";
 import { AppError } from "../../http/errors.js";
 import { authorize, can } from "../../http/policy.js";
+import { GateBusyError } from "../../lib/gate.js";
 import type { AssociationsService } from "../associations/index.js";
 import type { AuditService } from "../audit/index.js";
-import type { FilesService } from "../files/index.js";
+import { type FilesService, measureArchive, OffThreadTaskError, readUntrusted } from "../files/index.js";
 import type { UsersService } from "../users/index.js";
-import { DocxError, docxToText } from "./import/docx-text.js";
 import { type ImportedPolicy, importPolicyText } from "./import/policy-import.js";
 import { foldArabic } from "./import/policy-text.js";
-import { PdfUnavailableError, renderPdf, systemChromium } from "./pdf.js";
+import { createPdfRenderer, type PdfRenderer, PdfUnavailableError } from "./pdf.js";
 import { policyPolicy } from "./policy.policy.js";
 import { contentOf } from "./policy.presenter.js";
 import type { PolicyRepository, PolicyVersionWithApproval } from "./policy.repository.js";
@@ -73,9 +73,12 @@ export function createPolicyService(deps: {
   files: FilesService;
   audit: AuditService;
   clock: Clock;
+  /** The shared renderer (index.ts closes it with the app); or one for this browser path. */
+  pdf?: PdfRenderer;
   chromiumPath?: string;
 }) {
   const { db, repo, associations, users, files, audit, clock } = deps;
+  const pdfRenderer = deps.pdf ?? createPdfRenderer({ executablePath: deps.chromiumPath });
 
   async function readable(actor: Actor, tx: Tx, id: string): Promise<PolicyVersionWithApproval> {
     const row = await repo.findVersion(tx, id);
@@ -163,16 +166,27 @@ export function createPolicyService(deps: {
       });
     },
 
+    /** For the import route, before the body is read: a 403 costs the server nothing. */
+    authorizeDraftImport(actor: Actor): void {
+      authorize(actor, policyPolicy, "editDrafts");
+    },
+
     /** Onboarding: the association's existing policy (text or Word) read into a draft (issue 7). */
     async importDraft(actor: Actor, body: string | Buffer) {
       authorize(actor, policyPolicy, "editDrafts");
       let text: string;
       if (typeof body === "string") text = body;
       else {
+        measureArchive(body, "document");
         try {
-          text = docxToText(body);
+          // Read in a worker thread, measured before mammoth inflates it (files/untrusted.ts).
+          text = await readUntrusted<string>(
+            new URL("./import/docx-text.js", import.meta.url),
+            "docxToText",
+            [body],
+          );
         } catch (error) {
-          if (error instanceof DocxError) throw new AppError("unsupported_file", error.message);
+          if (error instanceof OffThreadTaskError) throw new AppError("unsupported_file", error.message);
           throw error;
         }
       }
@@ -302,11 +316,16 @@ export function createPolicyService(deps: {
       const { html, row } = await printed(actor, id);
       try {
         return {
-          pdf: await renderPdf(html, deps.chromiumPath ?? systemChromium),
+          pdf: await pdfRenderer.render(html),
           versionNumber: row.versionNumber,
         };
       } catch (error) {
         if (error instanceof PdfUnavailableError) throw new AppError("pdf_unavailable", error.message);
+        if (error instanceof GateBusyError) {
+          throw new AppError("busy", "too many PDFs being rendered", {
+            retryAfterSeconds: error.retryAfterSeconds,
+          });
+        }
         throw error;
       }
     },

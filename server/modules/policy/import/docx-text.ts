@@ -1,93 +1,100 @@
-import { decodeXml, readZipEntry as readZip } from "../../../lib/zip.js";
+import mammoth from "mammoth";
+import { assertInflatesAsDeclared, documentLimits, inspectZipDirectory } from "../../../lib/zip-guard.js";
 
 /**
- * The text of a Word (.docx) file, without a dependency: a .docx is a zip whose
- * `word/document.xml` holds the paragraphs. Paragraphs become lines, numbered or bulleted paragraphs
- * get a "- " marker so the importer sees them as list items, and table rows become tab-separated lines.
+ * The text of a Word (.docx) file, read by mammoth, as the lines the policy importer understands:
+ * paragraphs become lines, headings get "# ", list items "- ", and table rows become tab-separated
+ * lines. Runs in a worker thread (policy.service.ts, the CLI calls it directly): the archive is
+ * measured and checked against its declared sizes before mammoth inflates anything.
  */
-
-export class DocxError extends Error {}
-
-function readZipEntry(zip: Buffer, name: string): Buffer | null {
-  try {
-    return readZip(zip, name);
-  } catch (error) {
-    throw new DocxError(error instanceof Error ? error.message : String(error));
-  }
+export class DocxError extends Error {
+  readonly code = "docx_unreadable";
 }
 
-/** Lines of `word/document.xml`: paragraphs, list paragraphs marked "- ", table rows tab-separated. */
-export function documentXmlToText(xml: string): string {
+const styleMap = [
+  "p[style-name='Title'] => h1:fresh",
+  "p[style-name='Subtitle'] => h2:fresh",
+  "p.Title => h1:fresh",
+  "p.Subtitle => h2:fresh",
+];
+
+// Images carry no policy text; leaving them out keeps their bytes out of the HTML.
+const noImages = mammoth.images.imgElement(async () => ({ src: "" }));
+
+function decodeEntities(text: string): string {
+  return text.replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos);/gi, (_, entity: string) => {
+    const e = entity.toLowerCase();
+    if (e.startsWith("#x")) return String.fromCodePoint(Number.parseInt(e.slice(2), 16));
+    if (e.startsWith("#")) return String.fromCodePoint(Number.parseInt(e.slice(1), 10));
+    return { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" }[e] ?? "";
+  });
+}
+
+/**
+ * mammoth's HTML (which it escapes itself, so a document's text cannot open a tag) turned into the
+ * importer's lines.
+ */
+export function mammothHtmlToText(html: string): string {
   const lines: string[] = [];
-  let paragraph = "";
-  let listParagraph = false;
+  let text = "";
+  let block: "p" | "h" | "li" | null = null;
   let row: string[] | null = null;
-  let cell = "";
-  let tableDepth = 0;
-  let headingParagraph = false;
-  const token = /<(\/?)w:(p|tr|tc|t|tab|br|cr|numPr|tbl|pStyle)\b([^>]*?)(\/?)>|([^<]+)|<[^>]*>/g;
-  let inText = false;
-  for (const m of xml.matchAll(token)) {
-    const [, closing, tag, attributes, selfClosing, text] = m;
-    if (text !== undefined) {
-      if (inText) paragraph += decodeXml(text);
+  let cell: string | null = null;
+
+  const flush = () => {
+    if (cell !== null) {
+      if (text.trim()) cell += (cell ? " " : "") + text.trim();
+    } else if (block === "h") {
+      if (text.trim()) lines.push(`# ${text}`);
+    } else if (block === "li") {
+      if (text.trim()) lines.push(`- ${text}`);
+    } else if (block === "p" || text.trim()) lines.push(text);
+    text = "";
+    block = null;
+  };
+
+  for (const m of html.matchAll(/<(\/?)([a-z][a-z0-9]*)\b[^>]*>|([^<]+)/gi)) {
+    const [, closing, rawTag, content] = m;
+    if (content !== undefined) {
+      text += decodeEntities(content);
       continue;
     }
-    if (tag === undefined) continue;
+    const tag = rawTag?.toLowerCase() ?? "";
     const open = closing !== "/";
-    switch (tag) {
-      case "t":
-        inText = open && selfClosing !== "/";
-        break;
-      case "tab":
-        if (open) paragraph += "\t";
-        break;
-      case "br":
-      case "cr":
-        if (open) paragraph += "\n";
-        break;
-      case "pStyle":
-        // Word's built-in «Heading 1…» and «Title» styles (style ids are not localised).
-        if (open && /w:val="(Heading\d|Title|Subtitle)"/i.test(attributes ?? "")) headingParagraph = true;
-        break;
-      case "numPr":
-        if (open) listParagraph = true;
-        break;
-      case "tbl":
-        tableDepth += open && selfClosing !== "/" ? 1 : open ? 0 : -1;
-        break;
-      case "tr":
-        if (open) row = [];
-        else if (row) {
-          lines.push(row.join("\t"));
-          row = null;
-        }
-        break;
-      case "tc":
-        if (open) cell = "";
-        else if (row) row.push(cell.replace(/\s+/g, " ").trim());
-        break;
-      case "p":
-        if (open && selfClosing !== "/") {
-          paragraph = "";
-          listParagraph = false;
-          headingParagraph = false;
-        } else if (!open) {
-          const blank = paragraph.trim() === "";
-          if (row && tableDepth > 0) cell += (cell ? " " : "") + paragraph;
-          else if (headingParagraph && !blank) lines.push(`# ${paragraph}`);
-          else lines.push(listParagraph && !blank ? `- ${paragraph}` : paragraph);
-          paragraph = "";
-        }
-        break;
+    if (tag === "br") text += "\n";
+    else if (tag === "p" || tag === "li" || /^h[1-6]$/.test(tag)) {
+      flush();
+      if (open) block = tag === "p" ? "p" : tag === "li" ? "li" : "h";
+    } else if (tag === "td" || tag === "th") {
+      if (open) {
+        flush();
+        cell = "";
+      } else {
+        flush();
+        row?.push((cell ?? "").replace(/\s+/g, " ").trim());
+        cell = null;
+      }
+    } else if (tag === "tr") {
+      if (open) row = [];
+      else if (row) {
+        lines.push(row.join("\t"));
+        row = null;
+      }
     }
   }
+  flush();
   return lines.join("\n");
 }
 
-/** The text of a .docx file's main document. */
-export function docxToText(file: Buffer): string {
-  const xml = readZipEntry(file, "word/document.xml");
-  if (!xml) throw new DocxError("word/document.xml is missing: not a Word document");
-  return documentXmlToText(xml.toString("utf8"));
+/** In the worker thread (or the CLI): `file` is the upload's bytes. */
+export async function docxToText(file: Uint8Array): Promise<string> {
+  const bytes = Buffer.from(file.buffer, file.byteOffset, file.byteLength);
+  assertInflatesAsDeclared(bytes, inspectZipDirectory(bytes, documentLimits));
+  let html: string;
+  try {
+    html = (await mammoth.convertToHtml({ buffer: bytes }, { styleMap, convertImage: noImages })).value;
+  } catch (error) {
+    throw new DocxError(error instanceof Error ? error.message : String(error));
+  }
+  return mammothHtmlToText(html);
 }
