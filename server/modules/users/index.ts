@@ -25,6 +25,6 @@ export function createUsersModule(deps: {
     name: "users",
     service,
     hooks: (app) => registerPasswordChangeHook(app, service),
-    routes: usersRoutes(service, deps.associations, deps.clock),
+    routes: usersRoutes(service, deps.associations),
   };
 }

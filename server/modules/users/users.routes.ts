@@ -11,7 +11,6 @@ import {
   userListResponseSchema,
   userViewSchema,
 } from "../../../shared/contracts/users.js";
-import type { Clock } from "../../clock.js";
 import type { AssociationsService } from "../associations/index.js";
 import { presentCurrentUser, presentUser } from "./users.presenter.js";
 import type { UsersService } from "./users.service.js";
@@ -19,7 +18,6 @@ import type { UsersService } from "./users.service.js";
 export function usersRoutes(
   service: UsersService,
   associations: AssociationsService,
-  clock: Clock,
 ): FastifyPluginAsyncZod {
   return async (app) => {
     const view = (user: Parameters<typeof presentUser>[0]) => presentUser(user, {});
