@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { dateInputSchema } from "./beneficiaries.js";
 import { contactChannelSchema } from "./channels.js";
 
 export const complaintCategorySchema = z.enum([
@@ -183,7 +184,7 @@ export const openClaimRequestSchema = z.strictObject({
 export const recordProofRequestSchema = z.discriminatedUnion("kind", [
   z.strictObject({
     kind: z.literal("investigation_minutes"),
-    date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+    date: dateInputSchema,
     harm: z.string().trim().min(3).max(4000),
     harmSize: z.string().trim().min(1).max(500),
     causes: z.string().trim().min(3).max(4000),
@@ -192,7 +193,7 @@ export const recordProofRequestSchema = z.discriminatedUnion("kind", [
   z.strictObject({
     kind: z.literal("judicial_ruling"),
     number: z.string().trim().min(1).max(100),
-    date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+    date: dateInputSchema,
     authority: z.string().trim().min(2).max(300),
     fileId: z.string().uuid(),
   }),

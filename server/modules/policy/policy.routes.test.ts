@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parseIsoDate, toHijri } from "../../../shared/domain/index.js";
 import {
   auditTypes,
   type Client,
@@ -177,6 +178,19 @@ describe("the policy's versions and the board's approval (P1, P2)", () => {
     expect(badDate.statusCode).toBe(400);
     expect(badDate.json().errors[0]).toMatchObject({ path: "hijriDate", code: "hijri_invalid_date" });
     expect(badDate.json().errors[0].message.ar).toMatch(/[\u0600-\u06ff]/);
+
+    // A meeting still to come approves nothing: it would replace the policy in force and ask every
+    // employee to sign again (issue 10). Tomorrow in Riyadh, written in Hijri as the board writes it.
+    const tomorrow = toHijri(parseIsoDate("2026-03-16"));
+    const future = await board.request("POST", `/api/policy/drafts/${d.id}/approve`, {
+      ...approval(),
+      hijriDate: `${tomorrow.day}/${tomorrow.month}/${tomorrow.year}هـ`,
+    });
+    expect(future.statusCode, future.body).toBe(400);
+    expect(future.json().errors).toEqual([
+      expect.objectContaining({ path: "hijriDate", code: "date_in_future" }),
+    ]);
+    expect(future.json().errors[0].message.ar).toMatch(/[\u0600-\u06ff]/);
 
     const badChannel = await admin.request("PATCH", `/api/policy/drafts/${d.id}`, { channels: ["pigeon"] });
     expect(badChannel.statusCode).toBe(400);
