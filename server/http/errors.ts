@@ -23,6 +23,7 @@ export const httpStatusByCode: Record<ErrorCode, number> = {
   csrf_failed: 403,
   forbidden: 403,
   conflict_of_interest: 403,
+  policy_acknowledgement_required: 403,
   not_found: 404,
   conflict: 409,
   invalid_transition: 409,

@@ -60,6 +60,7 @@ export function authRoutes(deps: {
     app.get(
       "/api/auth/session",
       {
+        config: { beforeAcknowledgement: true },
         schema: {
           tags: ["auth"],
           summary: "The current session: who is signed in and the CSRF token to send",
@@ -75,6 +76,7 @@ export function authRoutes(deps: {
     app.post(
       "/api/auth/sign-out",
       {
+        config: { beforeAcknowledgement: true },
         schema: { tags: ["auth"], summary: "End the session on the server and clear the cookie" },
       },
       async (request, reply) => {

@@ -5,6 +5,7 @@ import type { AuditService } from "../audit/index.js";
 import type { FilesService } from "../files/index.js";
 import type { SilahModule } from "../module.js";
 import type { UsersService } from "../users/index.js";
+import { registerAcknowledgementGate } from "./policy.hooks.js";
 import { createPolicyRepository } from "./policy.repository.js";
 import { policyRoutes } from "./policy.routes.js";
 import { createPolicyService, type PolicyService } from "./policy.service.js";
@@ -22,5 +23,10 @@ export function createPolicyModule(deps: {
   chromiumPath?: string;
 }): SilahModule & { service: PolicyService } {
   const service = createPolicyService({ ...deps, repo: createPolicyRepository() });
-  return { name: "policy", service, routes: policyRoutes(service) };
+  return {
+    name: "policy",
+    service,
+    routes: policyRoutes(service),
+    hooks: (app) => registerAcknowledgementGate(app, service),
+  };
 }

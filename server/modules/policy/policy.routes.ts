@@ -110,6 +110,7 @@ export function policyRoutes(service: PolicyService): FastifyPluginAsyncZod {
     app.get(
       "/api/policy/versions",
       {
+        config: { beforeAcknowledgement: true },
         schema: {
           tags,
           summary:
@@ -123,6 +124,7 @@ export function policyRoutes(service: PolicyService): FastifyPluginAsyncZod {
     app.get(
       "/api/policy/versions/:versionId",
       {
+        config: { beforeAcknowledgement: true },
         schema: {
           tags,
           summary: "One version of the policy with its board approval",
@@ -136,6 +138,8 @@ export function policyRoutes(service: PolicyService): FastifyPluginAsyncZod {
     app.get(
       "/api/policy/current",
       {
+        // Reading and signing the policy is what an unsigned employee is sent to do.
+        config: { beforeAcknowledgement: true },
         schema: {
           tags,
           summary: "The policy in force: the version the board approved last",
@@ -149,6 +153,8 @@ export function policyRoutes(service: PolicyService): FastifyPluginAsyncZod {
     app.get(
       "/api/policy/versions/:versionId/print",
       {
+        // Reading and signing the policy is what an unsigned employee is sent to do.
+        config: { beforeAcknowledgement: true },
         schema: {
           tags,
           summary:
@@ -169,6 +175,8 @@ export function policyRoutes(service: PolicyService): FastifyPluginAsyncZod {
     app.get(
       "/api/policy/versions/:versionId/pdf",
       {
+        // Reading and signing the policy is what an unsigned employee is sent to do.
+        config: { beforeAcknowledgement: true },
         schema: {
           tags,
           summary:
@@ -192,6 +200,8 @@ export function policyRoutes(service: PolicyService): FastifyPluginAsyncZod {
     app.get(
       "/api/policy/acknowledgement",
       {
+        // Reading and signing the policy is what an unsigned employee is sent to do.
+        config: { beforeAcknowledgement: true },
         schema: {
           tags,
           summary: "Whether the signed-in user must still read and sign the current policy",
@@ -211,6 +221,8 @@ export function policyRoutes(service: PolicyService): FastifyPluginAsyncZod {
     app.post(
       "/api/policy/current/acknowledge",
       {
+        // Reading and signing the policy is what an unsigned employee is sent to do.
+        config: { beforeAcknowledgement: true },
         schema: {
           tags,
           summary: "Sign the current policy as read, typing one's full name",

@@ -328,6 +328,17 @@ export function createPolicyService(deps: {
       });
     },
 
+    /**
+     * The version the signed-in user must sign before any other work (P3), or null: none approved
+     * yet, or already signed. Asked by the policy's hook on every request, so it stays one lookup.
+     */
+    async unsignedCurrent(actor: Actor) {
+      return db.tenant(
+        actor.associationId,
+        async (tx) => (await repo.unsignedCurrent(tx, actor.userId)) ?? null,
+      );
+    },
+
     async acknowledge(actor: Actor, input: { versionId: string; typedName: string }) {
       authorize(actor, policyPolicy, "acknowledge");
       return db.tenant(actor.associationId, async (tx) => {

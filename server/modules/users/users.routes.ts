@@ -15,6 +15,8 @@ export function usersRoutes(service: UsersService, associations: AssociationsSer
     app.patch(
       "/api/me/preferences",
       {
+        // The sign page offers its language switch.
+        config: { beforeAcknowledgement: true },
         schema: {
           tags: ["users"],
           summary: "Change the signed-in user's interface language",
