@@ -151,3 +151,22 @@ describe("a contact names a request or complaint", () => {
     expect(after).toBe(before);
   });
 });
+
+describe("the correspondence register", () => {
+  it("refuses a letter dated after today in Riyadh, and takes one dated today", async () => {
+    const letter = (datedOn: string) =>
+      officer.request("POST", "/api/correspondence", {
+        direction: "incoming",
+        medium: "letter",
+        counterpart: "وزارة الموارد البشرية",
+        subject: "خطاب بشأن الدعم",
+        datedOn,
+      });
+    const ahead = await letter("2026-03-16");
+    expect(ahead.statusCode, ahead.body).toBe(400);
+    expect(ahead.json().errors).toEqual([
+      expect.objectContaining({ path: "datedOn", code: "date_in_future" }),
+    ]);
+    expect((await letter("2026-03-15")).statusCode).toBe(201);
+  });
+});

@@ -10,6 +10,7 @@ import type { Database, Tx } from "../../db/client.js";
 import { nextRegisterNumber } from "../../db/counters.js";
 import { foreignKeyViolated } from "../../db/errors.js";
 import type { Actor } from "../../http/actor.js";
+import { assertHappened } from "../../http/dates.js";
 import { AppError } from "../../http/errors.js";
 import { authorize } from "../../http/policy.js";
 import type { AuditService } from "../audit/index.js";
@@ -190,6 +191,8 @@ export function createContactsService(deps: {
         }
         if (input.fileId) await assertFiles(tx, [input.fileId], "fileId");
         const now = clock.now();
+        // The date a letter bears is one that has come: received or sent, it is never dated ahead.
+        assertHappened(now, [{ path: "datedOn", date: input.datedOn }]);
         const hijriYear = toHijri(riyadhDate(now)).year;
         const prefix = input.direction === "incoming" ? "IN" : "OUT";
         const number = await nextRegisterNumber(
