@@ -71,7 +71,9 @@ function processStartOf(pid: number): string | null {
 }
 
 function isRunning(holder: LockHolder): boolean {
-  if (holder.pid === process.pid) return false; // Our own pid before we locked: a previous life of this container.
+  // Our own pid in a file this process did not write (those are in `heldHere`): a previous life of
+  // this container, which starts as the same pid every time.
+  if (holder.pid === process.pid) return false;
   try {
     process.kill(holder.pid, 0);
   } catch (error) {
@@ -135,9 +137,15 @@ function removeStale(file: string, staleToken: string | null): void {
 
 export type DataDirectoryLock = { release(): void; holder: LockHolder };
 
+/** Directories this process holds: a second open from the same process is as harmful as another's. */
+const heldHere = new Map<string, LockHolder>();
+
 /** Takes the data directory for this process or throws `DataDirectoryLockedError` naming its holder. */
 export function lockDataDirectory(dataDir: string): DataDirectoryLock {
   const file = path.join(dataDir, lockFileName);
+  const key = path.resolve(dataDir);
+  const mine = heldHere.get(key);
+  if (mine) throw new DataDirectoryLockedError(dataDir, mine);
   const holder: LockHolder = {
     pid: process.pid,
     processStart: processStartOf(process.pid),
@@ -177,10 +185,12 @@ export function lockDataDirectory(dataDir: string): DataDirectoryLock {
     removeStale(file, existing?.token ?? null);
   }
 
+  heldHere.set(key, holder);
   let released = false;
   const release = () => {
     if (released) return;
     released = true;
+    heldHere.delete(key);
     process.removeListener("exit", release);
     // Remove only our own lock: never one another process took after ours was judged stale.
     if (readHolder(file)?.token === holder.token) {

@@ -36,6 +36,14 @@ describe("the data directory lock", () => {
     lockDataDirectory(dir).release();
   });
 
+  it("refuses a second open of the same directory from the same process", () => {
+    const dir = freshDir();
+    const lock = lockDataDirectory(dir);
+    expect(() => lockDataDirectory(path.join(dir, "."))).toThrow(DataDirectoryLockedError);
+    lock.release();
+    lockDataDirectory(dir).release();
+  });
+
   it("takes over a lock whose holder has died", () => {
     const dir = freshDir();
     const finished = spawnSync(process.execPath, ["-e", "0"]);
