@@ -184,15 +184,22 @@ describe("the policy's versions and the board's approval (P1, P2)", () => {
     // finds a new policy in force that it has not signed yet (403): either way it changes nothing.
     const lost = (r: { statusCode: number; json(): { code: string } }) =>
       r.statusCode === 409 || r.json().code === "policy_acknowledgement_required";
-    const [x, y] = await Promise.all([approve(same.id), approve(same.id, admin)]);
+    const approveOnly = (id: string, client: Client) =>
+      client.request("POST", `/api/policy/drafts/${id}/approve`, approval());
+    const [x, y] = await Promise.all([approveOnly(same.id, board), approveOnly(same.id, admin)]);
     expect([x, y].filter((r) => r.statusCode === 200)).toHaveLength(1);
     expect([x, y].filter(lost)).toHaveLength(1);
 
+    // Signed by the approvers only once both have answered, so no signature races an approval.
+    await sign(admin, adminName);
+    await sign(board, boardName);
     const a = await draft();
     const b = await draft();
-    const both = await Promise.all([approve(a.id), approve(b.id, admin)]);
+    const both = await Promise.all([approveOnly(a.id, board), approveOnly(b.id, admin)]);
     expect(both.every((r) => r.statusCode === 200 || lost(r))).toBe(true);
     expect(both.some((r) => r.statusCode === 200)).toBe(true);
+    await sign(admin, adminName);
+    await sign(board, boardName);
     const versions = (await admin.request("GET", "/api/policy/versions")).json().items as {
       id: string;
       status: string;
