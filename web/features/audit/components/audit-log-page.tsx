@@ -22,6 +22,7 @@ const eventTypeLabels: Record<AuditEventType, MessageKey> = {
   "user.locale_changed": "audit.type.user.locale_changed",
   "association.created": "audit.type.association.created",
   "beneficiary.viewed": "audit.type.beneficiary.viewed",
+  "sensitive.read": "audit.type.sensitive.read",
   "beneficiary.searched": "audit.type.beneficiary.searched",
   "beneficiary.registered": "audit.type.beneficiary.registered",
   "beneficiary.updated": "audit.type.beneficiary.updated",
