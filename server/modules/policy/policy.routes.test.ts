@@ -617,6 +617,7 @@ describe("the signature is required on the server too (issue 10)", () => {
         // Their own session and language.
         "GET /api/auth/session",
         "PATCH /api/me/preferences",
+        "PUT /api/me/password",
         // The policy: read it, print it, sign it.
         "GET /api/policy/current",
         "GET /api/policy/versions",
