@@ -15,7 +15,12 @@ export async function openConfiguredDatabase(config: Config): Promise<Database> 
       ? { kind: "pglite", dataDir: config.database.dataDir }
       : { kind: "postgres", url: config.database.url },
   );
-  await migrateDatabase(db);
+  try {
+    await migrateDatabase(db);
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
   return db;
 }
 
@@ -33,6 +38,16 @@ export async function startSilah(
   print: (line: string) => void = console.log,
 ): Promise<RunningSilah> {
   const db = await openConfiguredDatabase(config);
+  try {
+    return await serve(config, db, print);
+  } catch (error) {
+    // A port already taken must not leave the data directory held by a process that is not serving.
+    await db.close();
+    throw error;
+  }
+}
+
+async function serve(config: Config, db: Database, print: (line: string) => void): Promise<RunningSilah> {
   const clock = systemClock;
   const queue = createJobQueue({ db, clock });
   const limits = createRateLimits({ db, secret: config.session.secret });

@@ -1,4 +1,5 @@
 import { ConfigError } from "../config.js";
+import { DataDirectoryLockedError } from "../db/data-dir-lock.js";
 import { type CliCommand, type CliIo, processIo } from "./io.js";
 
 /** Each command lives in its own file and is loaded only when called, so `calendar` never opens a database. */
@@ -46,6 +47,11 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     if (error instanceof ConfigError) {
       io.err(error.message);
       return 78;
+    }
+    if (error instanceof DataDirectoryLockedError) {
+      io.err(error.explain());
+      // EX_TEMPFAIL: the same command succeeds once the server is stopped.
+      return 75;
     }
     throw error;
   }

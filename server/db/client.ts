@@ -6,6 +6,7 @@ import { drizzle as drizzleNodePg } from "drizzle-orm/node-postgres";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import pg from "pg";
+import { lockDataDirectory } from "./data-dir-lock.js";
 import * as schema from "./schema.js";
 
 export type Schema = typeof schema;
@@ -34,10 +35,24 @@ export const applicationRole = "silah_app";
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   if (target.kind === "pglite") {
     if (target.dataDir) mkdirSync(target.dataDir, { recursive: true });
-    // pg_trgm is registered for name search; btree_gin must not be registered with it (ADR 0001).
-    const client = await PGlite.create(target.dataDir ?? undefined, { extensions: { pg_trgm } });
-    const db = drizzlePglite(client, { schema }) as unknown as Tx;
-    return wrap(target, db, () => client.close());
+    // One process per data directory (ADR 0016): taken before PGlite reads a byte, so a refused
+    // process changes nothing; released after PGlite has written its last page.
+    const lock = target.dataDir ? lockDataDirectory(target.dataDir) : null;
+    try {
+      // pg_trgm is registered for name search; btree_gin must not be registered with it (ADR 0001).
+      const client = await PGlite.create(target.dataDir ?? undefined, { extensions: { pg_trgm } });
+      const db = drizzlePglite(client, { schema }) as unknown as Tx;
+      return wrap(target, db, async () => {
+        try {
+          await client.close();
+        } finally {
+          lock?.release();
+        }
+      });
+    } catch (error) {
+      lock?.release();
+      throw error;
+    }
   }
   const pool = new pg.Pool({ connectionString: target.url, max: 10 });
   const db = drizzleNodePg(pool, { schema }) as unknown as Tx;

@@ -38,6 +38,8 @@ export const complaints = pgTable(
   },
   (t) => [
     uniqueIndex("complaints_reference_key").on(t.associationId, t.referenceNumber),
+    // The target of the tenant-bound foreign key from contacts (association_id, complaint_id).
+    uniqueIndex("complaints_association_id_id_key").on(t.associationId, t.id),
     uniqueIndex("complaints_tracking_key").on(t.trackingTokenHash),
     index("complaints_open_idx").on(t.associationId, t.status, t.dueAt),
     index("complaints_beneficiary_id_idx").on(t.beneficiaryId),
@@ -60,6 +62,7 @@ export const complaintEvents = pgTable(
     actorUserId: uuid("actor_user_id").references(() => users.id),
   },
   (t) => [
+    index("complaint_events_association_id_idx").on(t.associationId),
     index("complaint_events_complaint_id_idx").on(t.complaintId, t.at),
     index("complaint_events_actor_user_id_idx").on(t.actorUserId),
   ],
@@ -77,6 +80,7 @@ export const complaintFiles = pgTable(
       .references(() => files.id),
   },
   (t) => [
+    index("complaint_files_association_id_idx").on(t.associationId),
     uniqueIndex("complaint_files_key").on(t.complaintId, t.fileId),
     index("complaint_files_file_id_idx").on(t.fileId),
   ],
@@ -114,6 +118,7 @@ export const compensationClaims = pgTable(
     createdAt: instant("created_at").notNull(),
   },
   (t) => [
+    index("compensation_claims_association_id_idx").on(t.associationId),
     index("compensation_claims_complaint_id_idx").on(t.complaintId),
     index("compensation_claims_beneficiary_id_idx").on(t.beneficiaryId),
     index("compensation_claims_ruling_file_id_idx").on(t.rulingFileId),
@@ -141,6 +146,7 @@ export const compensationEvents = pgTable(
       .references(() => users.id),
   },
   (t) => [
+    index("compensation_events_association_id_idx").on(t.associationId),
     index("compensation_events_claim_id_idx").on(t.claimId, t.at),
     index("compensation_events_recorded_by_idx").on(t.recordedBy),
   ],

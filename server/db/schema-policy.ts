@@ -56,6 +56,7 @@ export const policyApprovals = pgTable(
     recordedAt: instant("recorded_at").notNull(),
   },
   (t) => [
+    index("policy_approvals_association_id_idx").on(t.associationId),
     uniqueIndex("policy_approvals_version_key").on(t.versionId),
     index("policy_approvals_recorded_by_idx").on(t.recordedBy),
   ],
@@ -76,6 +77,7 @@ export const policyAcknowledgements = pgTable(
     signedAt: instant("signed_at").notNull(),
   },
   (t) => [
+    index("policy_acknowledgements_association_id_idx").on(t.associationId),
     uniqueIndex("policy_acknowledgements_key").on(t.versionId, t.userId),
     index("policy_acknowledgements_user_id_idx").on(t.userId),
   ],
@@ -121,6 +123,7 @@ export const libraryDocumentVersions = pgTable(
     uploadedAt: instant("uploaded_at").notNull(),
   },
   (t) => [
+    index("library_document_versions_association_id_idx").on(t.associationId),
     index("library_document_versions_document_id_idx").on(t.documentId, t.uploadedAt),
     index("library_document_versions_file_id_idx").on(t.fileId),
     index("library_document_versions_uploaded_by_idx").on(t.uploadedBy),

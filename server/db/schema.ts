@@ -3,6 +3,7 @@ import {
   bigint,
   bigserial,
   boolean,
+  foreignKey,
   index,
   integer,
   jsonb,
@@ -12,6 +13,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import { complaints } from "./schema-complaints.js";
 
 /**
  * Schema as code (CONVENTIONS §7). Every tenant table carries `association_id` and is covered by
@@ -19,14 +21,20 @@ import {
  * (`rate_limit_counters`, `jobs`) are system tables the application role never reads in tenant scope.
  */
 
-export const createdAt = () =>
-  timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow();
-export const instant = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
+// Declarations, not arrow constants: hoisted, they are ready when schema-complaints.ts (which
+// schema.ts imports for a foreign key) runs first and builds its tables with them.
+export function createdAt() {
+  return timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow();
+}
+export function instant(name: string) {
+  return timestamp(name, { withTimezone: true, mode: "date" });
+}
 /** The owning association of a tenant row; the migrations' RLS policies key on it. */
-export const tenantId = () =>
-  uuid("association_id")
+export function tenantId() {
+  return uuid("association_id")
     .notNull()
     .references(() => associations.id);
+}
 
 export const associations = pgTable("associations", {
   id: uuid("id").primaryKey().defaultRandom(),
@@ -291,6 +299,7 @@ export const consents = pgTable(
     recordedBy: uuid("recorded_by").references(() => users.id),
   },
   (t) => [
+    index("consents_association_id_idx").on(t.associationId),
     index("consents_beneficiary_id_idx").on(t.beneficiaryId),
     index("consents_recorded_by_idx").on(t.recordedBy),
   ],
@@ -320,6 +329,20 @@ export const interactions = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
+    index("interactions_association_id_idx").on(t.associationId),
+    // Composite with the tenant, so a contact can name only its own association's request or complaint.
+    foreignKey({
+      name: "interactions_support_request_fk",
+      columns: [t.associationId, t.supportRequestId],
+      foreignColumns: [supportRequests.associationId, supportRequests.id],
+    }),
+    foreignKey({
+      name: "interactions_complaint_fk",
+      columns: [t.associationId, t.complaintId],
+      foreignColumns: [complaints.associationId, complaints.id],
+    }),
+    index("interactions_support_request_id_idx").on(t.supportRequestId, t.associationId),
+    index("interactions_complaint_id_idx").on(t.complaintId, t.associationId),
     index("interactions_beneficiary_id_idx").on(t.beneficiaryId, t.occurredAt),
     index("interactions_staff_user_id_idx").on(t.staffUserId),
     index("interactions_answered_by_idx").on(t.answeredBy),
@@ -342,6 +365,7 @@ export const liaisonRoutes = pgTable(
       .references(() => users.id),
   },
   (t) => [
+    index("liaison_routes_association_id_idx").on(t.associationId),
     index("liaison_routes_category_id_idx").on(t.categoryId),
     index("liaison_routes_liaison_user_id_idx").on(t.liaisonUserId),
   ],
@@ -402,6 +426,7 @@ export const interactionFiles = pgTable(
       .references(() => files.id),
   },
   (t) => [
+    index("interaction_files_association_id_idx").on(t.associationId),
     uniqueIndex("interaction_files_key").on(t.interactionId, t.fileId),
     index("interaction_files_file_id_idx").on(t.fileId),
   ],
@@ -541,6 +566,8 @@ export const supportRequests = pgTable(
   },
   (t) => [
     uniqueIndex("support_requests_reference_key").on(t.associationId, t.referenceNumber),
+    // The target of the tenant-bound foreign keys (association_id, support_request_id).
+    uniqueIndex("support_requests_association_id_id_key").on(t.associationId, t.id),
     index("support_requests_beneficiary_id_idx").on(t.beneficiaryId),
     index("support_requests_service_id_idx").on(t.serviceId),
     index("support_requests_opened_by_idx").on(t.openedBy, t.state),
@@ -571,6 +598,7 @@ export const requestDocuments = pgTable(
     replacedAt: instant("replaced_at"),
   },
   (t) => [
+    index("request_documents_association_id_idx").on(t.associationId),
     index("request_documents_request_id_idx").on(t.requestId, t.requirementCode),
     index("request_documents_file_id_idx").on(t.fileId),
     index("request_documents_attached_by_idx").on(t.attachedBy),
@@ -604,6 +632,7 @@ export const referrals = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
+    index("referrals_association_id_idx").on(t.associationId),
     index("referrals_request_id_idx").on(t.requestId),
     index("referrals_owner_user_id_idx").on(t.ownerUserId, t.closedAt),
     index("referrals_created_by_idx").on(t.createdBy),
@@ -636,6 +665,7 @@ export const declarations = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
+    index("declarations_association_id_idx").on(t.associationId),
     uniqueIndex("declarations_request_number_key").on(t.requestId, t.number),
     index("declarations_file_id_idx").on(t.fileId),
     index("declarations_created_by_idx").on(t.createdBy),
@@ -668,6 +698,7 @@ export const committeeMembers = pgTable(
       .references(() => users.id),
   },
   (t) => [
+    index("committee_members_association_id_idx").on(t.associationId),
     uniqueIndex("committee_members_key").on(t.committeeId, t.userId),
     index("committee_members_user_id_idx").on(t.userId),
   ],
@@ -691,6 +722,7 @@ export const committeeMeetings = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
+    index("committee_meetings_association_id_idx").on(t.associationId),
     index("committee_meetings_committee_id_idx").on(t.committeeId),
     index("committee_meetings_created_by_idx").on(t.createdBy),
   ],
@@ -714,6 +746,8 @@ export const agendaItems = pgTable(
     decidedAt: instant("decided_at"),
   },
   (t) => [
+    index("agenda_items_association_id_idx").on(t.associationId),
+    index("agenda_items_request_id_idx").on(t.requestId),
     uniqueIndex("agenda_items_key").on(t.meetingId, t.requestId),
     // A request waits on one agenda at a time: the second scheduling or decision cannot slip in.
     uniqueIndex("agenda_items_open_request_key").on(t.requestId).where(sql`${t.decidedAt} is null`),
@@ -737,6 +771,7 @@ export const committeeVotes = pgTable(
     votedAt: instant("voted_at").notNull(),
   },
   (t) => [
+    index("committee_votes_association_id_idx").on(t.associationId),
     uniqueIndex("committee_votes_key").on(t.itemId, t.memberId),
     index("committee_votes_member_id_idx").on(t.memberId),
   ],
@@ -755,6 +790,7 @@ export const minutesApprovals = pgTable(
     approvedAt: instant("approved_at").notNull(),
   },
   (t) => [
+    index("minutes_approvals_association_id_idx").on(t.associationId),
     uniqueIndex("minutes_approvals_key").on(t.meetingId, t.userId),
     index("minutes_approvals_user_id_idx").on(t.userId),
   ],
@@ -776,6 +812,7 @@ export const conflictDeclarations = pgTable(
     declaredAt: instant("declared_at").notNull(),
   },
   (t) => [
+    index("conflict_declarations_association_id_idx").on(t.associationId),
     uniqueIndex("conflict_declarations_key").on(t.userId, t.beneficiaryId),
     index("conflict_declarations_beneficiary_id_idx").on(t.beneficiaryId),
   ],
@@ -801,6 +838,7 @@ export const deliveries = pgTable(
     recordedAt: instant("recorded_at").notNull(),
   },
   (t) => [
+    index("deliveries_association_id_idx").on(t.associationId),
     index("deliveries_request_id_idx").on(t.requestId),
     index("deliveries_recorded_by_idx").on(t.recordedBy),
   ],

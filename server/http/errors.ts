@@ -26,6 +26,7 @@ export const httpStatusByCode: Record<ErrorCode, number> = {
   forbidden: 403,
   password_change_required: 403,
   conflict_of_interest: 403,
+  policy_acknowledgement_required: 403,
   not_found: 404,
   conflict: 409,
   own_account: 409,

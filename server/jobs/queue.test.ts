@@ -1,6 +1,8 @@
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { fixedClock } from "../clock.js";
+import { fixedClock, systemClock } from "../clock.js";
 import type { Database } from "../db/client.js";
+import { jobs } from "../db/schema.js";
 import { createTestDatabase } from "../test/database.js";
 import { createJobQueue } from "./queue.js";
 
@@ -61,20 +63,58 @@ describe("the shared job queue", () => {
 
   it("takes up a job whose process died once its lease runs out", async () => {
     const clock = fixedClock("2026-03-15T06:00:00Z");
-    const dying = createJobQueue({ db, clock });
-    dying.register("test.lease", () => new Promise(() => {})); // never finishes: the process "dies"
-    await dying.enqueue("test.lease", {});
-    void dying.drain();
-    await new Promise((resolve) => setTimeout(resolve, 50));
-
-    const survivor = createJobQueue({ db, clock });
+    const queue = createJobQueue({ db, clock });
     let ran = false;
-    survivor.register("test.lease", async () => {
+    queue.register("test.lease", async () => {
       ran = true;
     });
-    expect(await survivor.drain()).toBe(0);
+    // What a process killed mid-job leaves behind: its claim, which nobody renews any more.
+    await db.system((tx) =>
+      tx.insert(jobs).values({
+        kind: "test.lease",
+        payload: {},
+        runAt: clock.now(),
+        lockedBy: "a-process-that-died",
+        lockedUntil: new Date(clock.now().getTime() + 60_000),
+        attempts: 1,
+      }),
+    );
+    expect(await queue.drain()).toBe(0);
     clock.advance(61_000);
-    expect(await survivor.drain()).toBe(1);
+    expect(await queue.drain()).toBe(1);
     expect(ran).toBe(true);
+  });
+
+  it("renews the lease of a job slower than its lease, so a second process never runs it too", async () => {
+    // Real time here: the handler outlives its lease three times over while another process polls.
+    const leaseMs = 600;
+    const starts: string[] = [];
+    const slow = (name: string) => async () => {
+      starts.push(name);
+      await new Promise((resolve) => setTimeout(resolve, leaseMs * 3));
+    };
+    const first = createJobQueue({ db, clock: systemClock, leaseMs });
+    const second = createJobQueue({ db, clock: systemClock, leaseMs });
+    first.register("test.slow", slow("first"));
+    second.register("test.slow", slow("second"));
+    await first.enqueue("test.slow", {});
+
+    const running = first.drain();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    let secondDone = 0;
+    for (let poll = 0; poll < 20 && starts.length < 2; poll++) {
+      secondDone += await second.drain();
+      await new Promise((resolve) => setTimeout(resolve, leaseMs / 4));
+    }
+    expect(await running).toBe(1);
+    expect(secondDone).toBe(0);
+    expect(starts).toEqual(["first"]);
+
+    // Finished, the job holds no lease and nothing renews it any more.
+    await new Promise((resolve) => setTimeout(resolve, leaseMs));
+    const [row] = await db.system((tx) => tx.select().from(jobs).where(eq(jobs.kind, "test.slow")));
+    expect(row?.completedAt).not.toBeNull();
+    expect(row?.lockedUntil).toBeNull();
+    expect(row?.attempts).toBe(1);
   });
 });

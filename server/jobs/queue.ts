@@ -7,8 +7,10 @@ import { jobs } from "../db/schema.js";
 
 /**
  * A durable job queue in the database itself, so every server process shares it: a job is claimed
- * with `FOR UPDATE SKIP LOCKED`, held by a lease, and completed exactly once. A process that dies
- * mid-job loses its lease and another process takes the job up again.
+ * with `FOR UPDATE SKIP LOCKED`, held by a lease, and completed exactly once. While its handler runs
+ * the process renews the lease (a heartbeat), so a slow job is never taken up by a second process;
+ * a process that dies mid-job stops renewing, and once its lease runs out another process takes the
+ * job up again.
  */
 export type JobHandler = (job: {
   id: number;
@@ -25,14 +27,17 @@ export type EnqueueOptions = {
 
 export type JobQueue = ReturnType<typeof createJobQueue>;
 
-const leaseMs = 60_000;
+const defaultLeaseMs = 60_000;
 
 export function createJobQueue(deps: {
   db: Database;
   clock: Clock;
-  logger?: Pick<Logger, "error" | "info">;
+  logger?: Pick<Logger, "error" | "info" | "warn">;
+  /** How long a claim holds without renewal; renewed every third of it while the handler runs. */
+  leaseMs?: number;
 }) {
   const { db, clock, logger } = deps;
+  const leaseMs = deps.leaseMs ?? defaultLeaseMs;
   const workerId = randomUUID();
   const handlers = new Map<string, JobHandler>();
 
@@ -71,6 +76,43 @@ export function createJobQueue(deps: {
     });
   }
 
+  /**
+   * Renews the lease on a real timer while the handler runs. Renewal counts from the injected clock
+   * like the claim does; it stops, and waits for a renewal in flight, before the outcome is written,
+   * so a late renewal can never hold a finished or failed job.
+   */
+  function keepLease(jobId: number): { stop(): Promise<void> } {
+    let inFlight: Promise<unknown> = Promise.resolve();
+    const timer = setInterval(
+      () => {
+        inFlight = inFlight
+          .then(() =>
+            db.system((tx) =>
+              tx
+                .update(jobs)
+                .set({ lockedUntil: new Date(clock.now().getTime() + leaseMs) })
+                .where(and(eq(jobs.id, jobId), eq(jobs.lockedBy, workerId), isNull(jobs.completedAt)))
+                .returning({ id: jobs.id }),
+            ),
+          )
+          .then((renewed) => {
+            if (Array.isArray(renewed) && renewed.length === 0) {
+              logger?.warn({ jobId }, "job lease lost while its handler runs");
+            }
+          })
+          .catch((error) => logger?.warn({ jobId, err: String(error) }, "job lease renewal failed"));
+      },
+      Math.max(10, Math.floor(leaseMs / 3)),
+    );
+    timer.unref();
+    return {
+      async stop() {
+        clearInterval(timer);
+        await inFlight;
+      },
+    };
+  }
+
   return {
     workerId,
 
@@ -104,8 +146,13 @@ export function createJobQueue(deps: {
         const job = await claim();
         if (!job) return done;
         const handler = handlers.get(job.kind)!;
+        const lease = keepLease(job.id);
         try {
-          await handler({ id: job.id, associationId: job.associationId, payload: job.payload });
+          try {
+            await handler({ id: job.id, associationId: job.associationId, payload: job.payload });
+          } finally {
+            await lease.stop();
+          }
           await db.system((tx) =>
             tx
               .update(jobs)
@@ -122,7 +169,8 @@ export function createJobQueue(deps: {
             tx
               .update(jobs)
               .set({ lockedUntil: null, runAt: retryAt, lastError: message.slice(0, 2000) })
-              .where(eq(jobs.id, job.id)),
+              // A process whose lease was lost leaves the job to the one that holds it now.
+              .where(and(eq(jobs.id, job.id), eq(jobs.lockedBy, workerId), isNull(jobs.completedAt))),
           );
         }
       }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { withheldSchema } from "./access.js";
+import { dateInputSchema } from "./beneficiaries.js";
 import { contactChannelSchema } from "./channels.js";
 
 export const complaintCategorySchema = z.enum([
@@ -207,7 +208,7 @@ export const openClaimRequestSchema = z.strictObject({
 export const recordProofRequestSchema = z.discriminatedUnion("kind", [
   z.strictObject({
     kind: z.literal("investigation_minutes"),
-    date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+    date: dateInputSchema,
     harm: z.string().trim().min(3).max(4000),
     harmSize: z.string().trim().min(1).max(500),
     causes: z.string().trim().min(3).max(4000),
@@ -216,7 +217,7 @@ export const recordProofRequestSchema = z.discriminatedUnion("kind", [
   z.strictObject({
     kind: z.literal("judicial_ruling"),
     number: z.string().trim().min(1).max(100),
-    date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+    date: dateInputSchema,
     authority: z.string().trim().min(2).max(300),
     fileId: z.string().uuid(),
   }),

@@ -28,6 +28,7 @@ export const errorCodes = [
   "unsafe_file",
   "file_too_complex",
   "busy",
+  "policy_acknowledgement_required",
   "password_change_required",
   "own_account",
   "last_administrator",
@@ -72,6 +73,10 @@ export const errorMessages: Record<ErrorCode, LocalizedText> = {
     en: "The request could not be verified. Reload the page and try again.",
   },
   forbidden: { ar: "لا تملك صلاحية هذا الإجراء.", en: "You are not allowed to do this." },
+  policy_acknowledgement_required: {
+    ar: "اطّلع على سياسة الجمعية المعتمدة ووقّعها أولًا، ثم تابع عملك.",
+    en: "Read and sign the association's policy in force first, then carry on with your work.",
+  },
   not_found: { ar: "لم يُعثر على المطلوب.", en: "Not found." },
   conflict: { ar: "تعارض مع بيانات موجودة.", en: "This conflicts with existing data." },
   possible_duplicates: {

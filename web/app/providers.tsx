@@ -1,16 +1,21 @@
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { sessionQueryKey } from "../features/auth/api/get-session.js";
+import { myAcknowledgementQueryKey } from "../features/policy/api/get-my-acknowledgement.js";
 import { I18nProvider } from "../i18n/i18n.js";
 import { isApiError } from "../lib/http.js";
 
 /**
  * A 401 from any request means the session is gone (expired, signed out elsewhere): forget it, and
- * the session guard sends the person to the sign-in page.
+ * the session guard sends the person to the sign-in page. A refusal for an unsigned policy (a new
+ * version approved while they work) asks again, and the sign gate shows the policy to sign.
  */
 function forgetSessionOn401(error: unknown) {
   if (isApiError(error) && error.status === 401) {
     queryClient.setQueryData(sessionQueryKey, null);
+  }
+  if (isApiError(error) && error.code === "policy_acknowledgement_required") {
+    void queryClient.invalidateQueries({ queryKey: myAcknowledgementQueryKey });
   }
 }
 

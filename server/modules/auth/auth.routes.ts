@@ -99,7 +99,7 @@ export function authRoutes(deps: {
     app.get(
       "/api/auth/session",
       {
-        config: { enrolment: "allowed" },
+        config: { enrolment: "allowed", beforeAcknowledgement: true },
         schema: {
           tags: ["auth"],
           summary: "The current session: who is signed in and the CSRF token to send",
@@ -116,7 +116,7 @@ export function authRoutes(deps: {
     app.post(
       "/api/auth/sign-out",
       {
-        config: { enrolment: "allowed" },
+        config: { enrolment: "allowed", beforeAcknowledgement: true },
         schema: { tags: ["auth"], summary: "End the session on the server and clear the cookie" },
       },
       async (request, reply) => {
@@ -129,7 +129,7 @@ export function authRoutes(deps: {
     app.get(
       "/api/auth/second-factor",
       {
-        config: { enrolment: "allowed" },
+        config: { enrolment: "allowed", beforeAcknowledgement: true },
         schema: {
           tags: ["auth"],
           summary: "Whether the signed-in user has two-step verification, must have it, and codes left",
@@ -142,7 +142,7 @@ export function authRoutes(deps: {
     app.post(
       "/api/auth/second-factor/enrolment",
       {
-        config: { enrolment: "allowed" },
+        config: { enrolment: "allowed", beforeAcknowledgement: true },
         schema: {
           tags: ["auth"],
           summary: "Start enrolling an authenticator app: a new key, shown as a QR code and as text",
@@ -155,7 +155,7 @@ export function authRoutes(deps: {
     app.post(
       "/api/auth/second-factor/enrolment/confirm",
       {
-        config: { enrolment: "allowed" },
+        config: { enrolment: "allowed", beforeAcknowledgement: true },
         schema: {
           tags: ["auth"],
           summary: "Confirm enrolment with a code from the app; answers the recovery codes, shown once",

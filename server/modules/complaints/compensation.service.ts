@@ -8,6 +8,7 @@ import type {
 import type { Clock } from "../../clock.js";
 import type { Database, Tx } from "../../db/client.js";
 import type { Actor } from "../../http/actor.js";
+import { assertHappened } from "../../http/dates.js";
 import { AppError } from "../../http/errors.js";
 import { authorize } from "../../http/policy.js";
 import type { AuditService } from "../audit/index.js";
@@ -102,6 +103,8 @@ export function createCompensationService(deps: {
 
     async recordProof(actor: Actor, id: string, proof: z.infer<typeof recordProofRequestSchema>) {
       authorize(actor, complaintsPolicy, "manageClaims");
+      // Proof is of what was found or ruled: minutes or a ruling dated after today prove nothing yet.
+      assertHappened(clock.now(), [{ path: "date", date: proof.date }]);
       return db.tenant(actor.associationId, async (tx) => {
         await open(tx, id);
         if (proof.kind === "investigation_minutes") {

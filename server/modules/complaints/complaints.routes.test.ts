@@ -260,6 +260,35 @@ describe("compensation", () => {
     expect(refused.statusCode).toBe(409);
     expect(refused.json().errors[0].message.ar).toContain("محضر لجنة التحقيق");
 
+    // Minutes dated after today prove nothing yet (issue 10); refused, and the claim still lacks proof.
+    const minutes = {
+      kind: "investigation_minutes",
+      harm: "تلف ثلاجة وغسالة",
+      harmSize: "١٢٠٠ ريال",
+      causes: "توريد أجهزة معيبة دون فحص",
+      approvedBy: [committeeId, managerId],
+    };
+    const clockWas = h.clock.now();
+    h.clock.set("2026-03-15T20:30:00Z"); // 23:30 on the 15th in Riyadh
+    const future = await committee.request("POST", `/api/compensation-claims/${claim.id}/proof`, {
+      ...minutes,
+      date: "2026-03-16",
+    });
+    expect(future.statusCode, future.body).toBe(400);
+    expect(future.json().errors).toEqual([expect.objectContaining({ path: "date", code: "date_in_future" })]);
+    expect(
+      (await manager.request("POST", `/api/compensation-claims/${claim.id}/approve`, { amount: 120_000 }))
+        .statusCode,
+    ).toBe(409);
+    // Today is the calendar day in Riyadh: at 00:30 there it is already the 16th, still the 15th in UTC.
+    h.clock.set("2026-03-15T21:30:00Z");
+    const justAfterMidnight = await committee.request("POST", `/api/compensation-claims/${claim.id}/proof`, {
+      ...minutes,
+      date: "2026-03-16",
+    });
+    h.clock.set(clockWas);
+    expect(justAfterMidnight.statusCode, justAfterMidnight.body).toBe(200);
+
     const proof = await committee.request("POST", `/api/compensation-claims/${claim.id}/proof`, {
       kind: "investigation_minutes",
       date: "2026-03-12",
@@ -316,6 +345,15 @@ describe("compensation", () => {
         description: "ضرر ثابت بحكم.",
       })
     ).json();
+    const futureRuling = await committee.request("POST", `/api/compensation-claims/${claim.id}/proof`, {
+      kind: "judicial_ruling",
+      number: "٤٥٦٧٨",
+      date: "2027-02-01",
+      authority: "المحكمة العامة بنجران",
+      fileId: file.id,
+    });
+    expect(futureRuling.statusCode).toBe(400);
+    expect(futureRuling.json().errors[0]).toMatchObject({ path: "date", code: "date_in_future" });
     const proof = await committee.request("POST", `/api/compensation-claims/${claim.id}/proof`, {
       kind: "judicial_ruling",
       number: "٤٥٦٧٨",

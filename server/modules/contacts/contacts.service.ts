@@ -8,7 +8,9 @@ import { riyadhDate, toHijri } from "../../../shared/domain/index.js";
 import type { Clock } from "../../clock.js";
 import type { Database, Tx } from "../../db/client.js";
 import { nextRegisterNumber } from "../../db/counters.js";
+import { foreignKeyViolated } from "../../db/errors.js";
 import type { Actor } from "../../http/actor.js";
+import { assertHappened } from "../../http/dates.js";
 import { AppError } from "../../http/errors.js";
 import { authorize } from "../../http/policy.js";
 import type { AuditService } from "../audit/index.js";
@@ -60,6 +62,33 @@ export function createContactsService(deps: {
     return (byCategory ?? fallback)?.route.liaisonUserId ?? null;
   }
 
+  /**
+   * The request and complaint a contact names must be its own association's: the keys are composite
+   * with the tenant (migration 0025), and a refusal names the field instead of the constraint.
+   */
+  async function insertNamingOwnRecords(tx: Tx, values: Parameters<ContactsRepository["insert"]>[1]) {
+    try {
+      return await repo.insert(tx, values);
+    } catch (error) {
+      const constraint = foreignKeyViolated(error);
+      if (constraint === "interactions_support_request_fk")
+        throw fieldError(
+          "supportRequestId",
+          "support_request_unknown",
+          "لا يوجد طلب دعم بهذا المعرّف في الجمعية.",
+          "The association has no support request with this id.",
+        );
+      if (constraint === "interactions_complaint_fk")
+        throw fieldError(
+          "complaintId",
+          "complaint_unknown",
+          "لا توجد شكوى بهذا المعرّف في الجمعية.",
+          "The association has no complaint with this id.",
+        );
+      throw error;
+    }
+  }
+
   return {
     async record(actor: Actor, input: RecordInteractionRequest): Promise<InteractionWithNames> {
       authorize(actor, contactsPolicy, "record");
@@ -91,7 +120,7 @@ export function createContactsService(deps: {
           if (input.kind === "inquiry" && !input.answer)
             routedTo = await routeFor(tx, beneficiary.categoryId);
         }
-        const row = await repo.insert(tx, {
+        const row = await insertNamingOwnRecords(tx, {
           associationId: actor.associationId,
           beneficiaryId: input.beneficiaryId ?? null,
           kind: input.kind,
@@ -162,6 +191,8 @@ export function createContactsService(deps: {
         }
         if (input.fileId) await assertFiles(tx, [input.fileId], "fileId");
         const now = clock.now();
+        // The date a letter bears is one that has come: received or sent, it is never dated ahead.
+        assertHappened(now, [{ path: "datedOn", date: input.datedOn }]);
         const hijriYear = toHijri(riyadhDate(now)).year;
         const prefix = input.direction === "incoming" ? "IN" : "OUT";
         const number = await nextRegisterNumber(

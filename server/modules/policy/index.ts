@@ -6,6 +6,7 @@ import type { FilesService } from "../files/index.js";
 import type { SilahModule } from "../module.js";
 import type { UsersService } from "../users/index.js";
 import { createPdfRenderer } from "./pdf.js";
+import { registerAcknowledgementGate } from "./policy.hooks.js";
 import { createPolicyRepository } from "./policy.repository.js";
 import { policyRoutes } from "./policy.routes.js";
 import { createPolicyService, type PolicyService } from "./policy.service.js";
@@ -34,6 +35,9 @@ export function createPolicyModule(deps: {
     name: "policy",
     service,
     routes: policyRoutes(service),
-    hooks: (app) => app.addHook("onClose", () => pdf.close()),
+    hooks: (app) => {
+      registerAcknowledgementGate(app, service);
+      app.addHook("onClose", () => pdf.close());
+    },
   };
 }

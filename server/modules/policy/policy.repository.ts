@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNotNull, like, max, ne, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNotNull, like, max, ne, notExists, sql } from "drizzle-orm";
 import type { Tx } from "../../db/client.js";
 import { files } from "../../db/schema.js";
 import {
@@ -107,6 +107,34 @@ export function createPolicyRepository() {
     async insertApproval(tx: Tx, values: typeof policyApprovals.$inferInsert): Promise<PolicyApprovalRow> {
       const [row] = await tx.insert(policyApprovals).values(values).returning();
       return row!;
+    },
+
+    /** The version in force when this user has not signed it yet; one indexed lookup, asked on every request. */
+    async unsignedCurrent(
+      tx: Tx,
+      userId: string,
+    ): Promise<{ id: string; versionNumber: number | null } | undefined> {
+      const [row] = await tx
+        .select({ id: policyVersions.id, versionNumber: policyVersions.versionNumber })
+        .from(policyVersions)
+        .where(
+          and(
+            eq(policyVersions.status, "approved"),
+            notExists(
+              tx
+                .select({ one: sql`1` })
+                .from(policyAcknowledgements)
+                .where(
+                  and(
+                    eq(policyAcknowledgements.versionId, policyVersions.id),
+                    eq(policyAcknowledgements.userId, userId),
+                  ),
+                ),
+            ),
+          ),
+        )
+        .limit(1);
+      return row;
     },
 
     async findAcknowledgement(

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parseIsoDate, toHijri } from "../../../shared/domain/index.js";
 import {
   auditTypes,
   type Client,
@@ -21,6 +22,9 @@ let board: Client;
 let officer: Client;
 let hr: Client;
 let officerName: string;
+let adminName: string;
+let boardName: string;
+let hrName: string;
 let signatureFileId: string;
 
 const content = {
@@ -67,20 +71,46 @@ async function draft(client: Client = admin, body: unknown = content) {
   return response.json() as { id: string; status: string };
 }
 
+/** Signs the policy in force as the person would on the sign page. */
+async function sign(client: Client, fullName: string) {
+  const current = (await client.request("GET", "/api/policy/current")).json();
+  const signed = await client.request("POST", "/api/policy/current/acknowledge", {
+    versionId: current.id,
+    typedName: fullName,
+  });
+  expect(signed.statusCode, signed.body).toBe(200);
+}
+
+/**
+ * Records the board's approval. The administrator and the board member who prepare and approve
+ * the policy then sign it, as they would at their next page: the server holds everyone else's
+ * work until they do (issue 10).
+ */
 async function approve(id: string, client: Client = board) {
-  return client.request("POST", `/api/policy/drafts/${id}/approve`, approval());
+  const response = await client.request("POST", `/api/policy/drafts/${id}/approve`, approval());
+  if (response.statusCode === 200) {
+    await sign(admin, adminName);
+    await sign(board, boardName);
+  }
+  return response;
 }
 
 beforeAll(async () => {
   h = await createHarness();
   const association = await createAssociation(h, "policy");
   associationId = association.id;
-  admin = await signIn(h, (await createUser(h, associationId, ["administrator"])).email);
-  board = await signIn(h, (await createUser(h, associationId, ["board_member"])).email);
+  const adminUser = await createUser(h, associationId, ["administrator"]);
+  adminName = adminUser.fullName;
+  admin = await signIn(h, adminUser.email);
+  const boardUser = await createUser(h, associationId, ["board_member"]);
+  boardName = boardUser.fullName;
+  board = await signIn(h, boardUser.email);
+  const hrUser = await createUser(h, associationId, ["hr"]);
+  hrName = hrUser.fullName;
   const officerUser = await createUser(h, associationId, ["officer"], "سارة   بنت خالد");
   officerName = officerUser.fullName;
   officer = await signIn(h, officerUser.email);
-  hr = await signIn(h, (await createUser(h, associationId, ["hr"])).email);
+  hr = await signIn(h, hrUser.email);
   const uploaded = await admin.request(
     "POST",
     "/api/files?name=signature.pdf",
@@ -150,13 +180,26 @@ describe("the policy's versions and the board's approval (P1, P2)", () => {
 
   it("lets exactly one of two approvals recorded at once win", async () => {
     const same = await draft();
-    const [x, y] = await Promise.all([approve(same.id), approve(same.id, admin)]);
-    expect([x.statusCode, y.statusCode].sort()).toEqual([200, 409]);
+    // The one that loses finds the draft approved (409), or, arriving after the winner committed,
+    // finds a new policy in force that it has not signed yet (403): either way it changes nothing.
+    const lost = (r: { statusCode: number; json(): { code: string } }) =>
+      r.statusCode === 409 || r.json().code === "policy_acknowledgement_required";
+    const approveOnly = (id: string, client: Client) =>
+      client.request("POST", `/api/policy/drafts/${id}/approve`, approval());
+    const [x, y] = await Promise.all([approveOnly(same.id, board), approveOnly(same.id, admin)]);
+    expect([x, y].filter((r) => r.statusCode === 200)).toHaveLength(1);
+    expect([x, y].filter(lost)).toHaveLength(1);
 
+    // Signed by the approvers only once both have answered, so no signature races an approval.
+    await sign(admin, adminName);
+    await sign(board, boardName);
     const a = await draft();
     const b = await draft();
-    const both = await Promise.all([approve(a.id), approve(b.id, admin)]);
-    expect(both.map((r) => r.statusCode)).toEqual([200, 200]);
+    const both = await Promise.all([approveOnly(a.id, board), approveOnly(b.id, admin)]);
+    expect(both.every((r) => r.statusCode === 200 || lost(r))).toBe(true);
+    expect(both.some((r) => r.statusCode === 200)).toBe(true);
+    await sign(admin, adminName);
+    await sign(board, boardName);
     const versions = (await admin.request("GET", "/api/policy/versions")).json().items as {
       id: string;
       status: string;
@@ -177,6 +220,19 @@ describe("the policy's versions and the board's approval (P1, P2)", () => {
     expect(badDate.statusCode).toBe(400);
     expect(badDate.json().errors[0]).toMatchObject({ path: "hijriDate", code: "hijri_invalid_date" });
     expect(badDate.json().errors[0].message.ar).toMatch(/[\u0600-\u06ff]/);
+
+    // A meeting still to come approves nothing: it would replace the policy in force and ask every
+    // employee to sign again (issue 10). Tomorrow in Riyadh, written in Hijri as the board writes it.
+    const tomorrow = toHijri(parseIsoDate("2026-03-16"));
+    const future = await board.request("POST", `/api/policy/drafts/${d.id}/approve`, {
+      ...approval(),
+      hijriDate: `${tomorrow.day}/${tomorrow.month}/${tomorrow.year}هـ`,
+    });
+    expect(future.statusCode, future.body).toBe(400);
+    expect(future.json().errors).toEqual([
+      expect.objectContaining({ path: "hijriDate", code: "date_in_future" }),
+    ]);
+    expect(future.json().errors[0].message.ar).toMatch(/[\u0600-\u06ff]/);
 
     const badChannel = await admin.request("PATCH", `/api/policy/drafts/${d.id}`, { channels: ["pigeon"] });
     expect(badChannel.statusCode).toBe(400);
@@ -290,12 +346,15 @@ describe("staff acknowledgement (P3)", () => {
       mustSign: false,
     });
 
+    // HR reads the report once they have signed too; someone new who has not is listed first.
+    const newcomer = await createUser(h, associationId, ["officer"], "موظفة جديدة");
+    await sign(hr, hrName);
     const report = (await hr.request("GET", "/api/policy/acknowledgements")).json();
     expect(report.version.id).toBe(current.id);
     const officerRow = report.staff.find((s: { fullName: string }) => s.fullName === officerName);
     expect(officerRow).toMatchObject({ signed: true });
-    expect(report.pendingCount).toBe(report.staff.length - 1);
-    expect(report.staff[0].signed).toBe(false);
+    expect(report.pendingCount).toBe(1);
+    expect(report.staff[0]).toMatchObject({ fullName: newcomer.fullName, signed: false });
     expect((await officer.request("GET", "/api/policy/acknowledgements")).statusCode).toBe(403);
 
     const next = await draft();
@@ -308,7 +367,11 @@ describe("staff acknowledgement (P3)", () => {
     });
     expect(stale.statusCode).toBe(409);
     expect(stale.json().errors[0].code).toBe("policy_not_current");
-    expect((await hr.request("GET", "/api/policy/acknowledgements")).json().signedCount).toBe(0);
+    await sign(hr, hrName);
+    const afterNext = (await hr.request("GET", "/api/policy/acknowledgements")).json();
+    // The administrator and board member who approved it, and HR; the officer must sign again.
+    expect(afterNext.signedCount).toBe(3);
+    expect(afterNext.staff.find((s: { fullName: string }) => s.fullName === officerName).signed).toBe(false);
     expect(await auditTypes(h, associationId)).toContain("policy.acknowledged");
   });
 });
@@ -383,6 +446,7 @@ describe("the printed policy (P4)", () => {
 
 describe("the officer's library (T1)", () => {
   it("keeps versioned documents searchable by title in any Arabic spelling and linked to steps", async () => {
+    await sign(officer, officerName);
     const added = await admin.request("POST", "/api/library", {
       kind: "bylaws",
       titleAr: "اللائحة الأساسية للجمعية",
@@ -451,6 +515,7 @@ describe("the approved version drives the rest of the system", () => {
       responsePeriod: { value: 15, unit: "working_days", bound: "max", startsAt: "completion" },
     });
     expect((await approve(version.id)).statusCode).toBe(200);
+    await sign(officer, officerName);
 
     const contact = (channel: string) =>
       officer.request("POST", "/api/interactions", {
@@ -472,5 +537,115 @@ describe("the approved version drives the rest of the system", () => {
       bound: "max",
       startsAt: "completion",
     });
+  });
+});
+
+describe("the signature is required on the server too (issue 10)", () => {
+  it("holds an unsigned employee's work through the API, leaves their session and the policy open, and lets them work once signed", async () => {
+    const own = await createAssociation(h, "policy-gate");
+    const gateAdminUser = await createUser(h, own.id, ["administrator"]);
+    const gateAdmin = await signIn(h, gateAdminUser.email);
+    const gateBoard = await signIn(h, (await createUser(h, own.id, ["board_member"])).email);
+    const clerkUser = await createUser(h, own.id, ["officer"], "موظف الاستقبال");
+    const clerk = await signIn(h, clerkUser.email);
+    const register = (fullName: string) =>
+      clerk.request("POST", "/api/beneficiaries", { fullName, gender: "male" });
+
+    // No policy approved yet: nothing to sign, nobody is stopped.
+    expect((await register("خالد بن سعد العتيبي")).statusCode).toBe(201);
+
+    const version = await draft(gateAdmin);
+    const approved = await gateBoard.request("POST", `/api/policy/drafts/${version.id}/approve`, {
+      ...approval(),
+      members: [
+        { name: "عبدالله بن سعد الحربي", position: "رئيس مجلس الإدارة", signature: { kind: "recorded" } },
+      ],
+    });
+    expect(approved.statusCode, approved.body).toBe(200);
+
+    const refused = await register("فهد بن علي الشهري");
+    expect(refused.statusCode).toBe(403);
+    expect(refused.headers["content-type"]).toContain("application/problem+json");
+    expect(refused.json()).toMatchObject({ code: "policy_acknowledgement_required", status: 403 });
+    expect(refused.json().message.ar).toMatch(/وقّعها/);
+    // Refused before its body is judged: a malformed request gets the same answer.
+    expect((await clerk.request("POST", "/api/beneficiaries", { nonsense: true })).json().code).toBe(
+      "policy_acknowledgement_required",
+    );
+    // The administrator who has not signed cannot change the calendar either.
+    const closure = await gateAdmin.request("PUT", "/api/calendar/days/2026-03-19", {
+      kind: "closure",
+      nameAr: "إغلاق للصيانة",
+    });
+    expect(closure.statusCode).toBe(403);
+    expect(closure.json().code).toBe("policy_acknowledgement_required");
+
+    // Their own session, the policy, the language of the sign page and signing it stay open.
+    expect((await clerk.request("GET", "/api/auth/session")).statusCode).toBe(200);
+    expect((await clerk.request("GET", "/api/policy/current")).statusCode).toBe(200);
+    expect((await clerk.request("GET", `/api/policy/versions/${version.id}/print`)).statusCode).toBe(200);
+    expect((await clerk.request("GET", "/api/policy/acknowledgement")).json()).toMatchObject({
+      mustSign: true,
+    });
+    expect((await clerk.request("PATCH", "/api/me/preferences", { locale: "en" })).statusCode).toBe(200);
+
+    // Nothing refused was written.
+    const registered = await h.db.system((tx) =>
+      tx.query.beneficiaries.findMany({ where: (t, { eq }) => eq(t.associationId, own.id) }),
+    );
+    expect(registered.map((b) => b.fullName)).toEqual(["خالد بن سعد العتيبي"]);
+
+    // Every operation of the API, as the unsigned employee: only the declared few answer otherwise.
+    const document = (await h.app.inject({ method: "GET", url: "/api/openapi.json" })).json() as {
+      paths: Record<string, Record<string, unknown>>;
+    };
+    const open: string[] = [];
+    for (const [path, operations] of Object.entries(document.paths)) {
+      for (const method of Object.keys(operations)) {
+        if (path === "/api/auth/sign-out") continue; // would end the session the sweep runs on
+        const url = path.replace(/\{[^}]+\}/g, "00000000-0000-4000-8000-000000000000");
+        const response = await clerk.request(method.toUpperCase() as "GET", url);
+        if (response.statusCode !== 403 || response.json().code !== "policy_acknowledgement_required")
+          open.push(`${method.toUpperCase()} ${path}`);
+      }
+    }
+    expect(open.sort()).toEqual(
+      [
+        // Their own session and language.
+        "GET /api/auth/session",
+        "PATCH /api/me/preferences",
+        "PUT /api/me/password",
+        // The policy: read it, print it, sign it.
+        "GET /api/policy/current",
+        "GET /api/policy/versions",
+        "GET /api/policy/versions/{versionId}",
+        "GET /api/policy/versions/{versionId}/print",
+        "GET /api/policy/versions/{versionId}/pdf",
+        "GET /api/policy/acknowledgement",
+        "POST /api/policy/current/acknowledge",
+        // Public pages, which need no session at all.
+        "POST /api/auth/sign-in",
+        "GET /api/public/associations/{slug}/complaint-challenge",
+        "POST /api/public/associations/{slug}/complaints",
+        "GET /api/public/complaints/{token}",
+        "GET /healthz",
+      ].sort(),
+    );
+
+    await sign(clerk, clerkUser.fullName);
+    expect((await register("فهد بن علي الشهري")).statusCode).toBe(201);
+    await sign(gateAdmin, gateAdminUser.fullName);
+    expect(
+      (
+        await gateAdmin.request("PUT", "/api/calendar/days/2026-03-19", {
+          kind: "closure",
+          nameAr: "إغلاق للصيانة",
+        })
+      ).statusCode,
+    ).toBe(200);
+
+    // Signing out is open too.
+    const other = await signIn(h, (await createUser(h, own.id, ["hr"])).email);
+    expect((await other.request("POST", "/api/auth/sign-out")).statusCode).toBeLessThan(300);
   });
 });

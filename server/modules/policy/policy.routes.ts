@@ -112,6 +112,7 @@ export function policyRoutes(service: PolicyService): FastifyPluginAsyncZod {
     app.get(
       "/api/policy/versions",
       {
+        config: { beforeAcknowledgement: true },
         schema: {
           tags,
           summary:
@@ -125,6 +126,7 @@ export function policyRoutes(service: PolicyService): FastifyPluginAsyncZod {
     app.get(
       "/api/policy/versions/:versionId",
       {
+        config: { beforeAcknowledgement: true },
         schema: {
           tags,
           summary: "One version of the policy with its board approval",
@@ -138,6 +140,8 @@ export function policyRoutes(service: PolicyService): FastifyPluginAsyncZod {
     app.get(
       "/api/policy/current",
       {
+        // Reading and signing the policy is what an unsigned employee is sent to do.
+        config: { beforeAcknowledgement: true },
         schema: {
           tags,
           summary: "The policy in force: the version the board approved last",
@@ -151,6 +155,8 @@ export function policyRoutes(service: PolicyService): FastifyPluginAsyncZod {
     app.get(
       "/api/policy/versions/:versionId/print",
       {
+        // Reading and signing the policy is what an unsigned employee is sent to do.
+        config: { beforeAcknowledgement: true },
         schema: {
           tags,
           summary:
@@ -171,6 +177,8 @@ export function policyRoutes(service: PolicyService): FastifyPluginAsyncZod {
     app.get(
       "/api/policy/versions/:versionId/pdf",
       {
+        // Reading and signing the policy is what an unsigned employee is sent to do.
+        config: { beforeAcknowledgement: true },
         schema: {
           tags,
           summary:
@@ -194,6 +202,8 @@ export function policyRoutes(service: PolicyService): FastifyPluginAsyncZod {
     app.get(
       "/api/policy/acknowledgement",
       {
+        // Reading and signing the policy is what an unsigned employee is sent to do.
+        config: { beforeAcknowledgement: true },
         schema: {
           tags,
           summary: "Whether the signed-in user must still read and sign the current policy",
@@ -213,6 +223,8 @@ export function policyRoutes(service: PolicyService): FastifyPluginAsyncZod {
     app.post(
       "/api/policy/current/acknowledge",
       {
+        // Reading and signing the policy is what an unsigned employee is sent to do.
+        config: { beforeAcknowledgement: true },
         schema: {
           tags,
           summary: "Sign the current policy as read, typing one's full name",

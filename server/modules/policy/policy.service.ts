@@ -12,6 +12,7 @@ import { parseHijri, type ResponsePeriodRule, toGregorian, toIsoDate } from "../
 import type { Clock } from "../../clock.js";
 import type { Database, Tx } from "../../db/client.js";
 import type { Actor } from "../../http/actor.js";
+import { assertHappened } from "../../http/dates.js";
 import { AppError } from "../../http/errors.js";
 import { authorize, can } from "../../http/policy.js";
 import { GateBusyError } from "../../lib/gate.js";
@@ -219,6 +220,9 @@ export function createPolicyService(deps: {
       }
       const hijriDate = toIsoDate(parsed.value);
       const approvedOn = toIsoDate(toGregorian(parsed.value));
+      // An approval replaces the policy in force and asks every employee to sign again: it records
+      // a meeting that took place, never one still to come.
+      assertHappened(clock.now(), [{ path: "hijriDate", date: approvedOn }]);
       return db.tenant(actor.associationId, async (tx) => {
         await repo.lockApprovals(tx, actor.associationId);
         const draft = await draftForUpdate(tx, id);
@@ -341,6 +345,17 @@ export function createPolicyService(deps: {
         const signed = await repo.findAcknowledgement(tx, current.id, actor.userId);
         return { current, signed: signed ?? null };
       });
+    },
+
+    /**
+     * The version the signed-in user must sign before any other work (P3), or null: none approved
+     * yet, or already signed. Asked by the policy's hook on every request, so it stays one lookup.
+     */
+    async unsignedCurrent(actor: Actor) {
+      return db.tenant(
+        actor.associationId,
+        async (tx) => (await repo.unsignedCurrent(tx, actor.userId)) ?? null,
+      );
     },
 
     async acknowledge(actor: Actor, input: { versionId: string; typedName: string }) {

@@ -266,6 +266,15 @@ describe("a support request from reception to delivered service", () => {
     expect(researcherWork[0].dueHijri).toMatch(/هـ$/);
 
     await ok(await officer.request("PUT", `/api/requests/${id}/data`, { data: { monthly_income: 1500 } }));
+    // A visit is recorded once it has taken place (issue 10): tomorrow in Riyadh is refused.
+    const visitTomorrow = await researcher.request("POST", `/api/referrals/${referralId}/study`, {
+      kind: "home_visit",
+      on: "2026-03-16",
+      findings: "أسرة من خمسة أفراد في منزل مستأجر",
+      recommendation: "يوصى بالمساعدة الشهرية",
+    });
+    expect(visitTomorrow.statusCode, visitTomorrow.body).toBe(400);
+    expect(visitTomorrow.json().errors[0]).toMatchObject({ path: "on", code: "date_in_future" });
     await ok(
       await researcher.request("POST", `/api/referrals/${referralId}/study`, {
         kind: "home_visit",
@@ -400,6 +409,13 @@ describe("a support request from reception to delivered service", () => {
     // Deliveries within the approved amount; two at once cannot pass it.
     const deliver = (amount: number) =>
       officer.request("POST", `/api/requests/${id}/deliveries`, { kind: "cash", amount, note: "تحويل بنكي" });
+    const deliveredTomorrow = await officer.request("POST", `/api/requests/${id}/deliveries`, {
+      kind: "cash",
+      amount: 60_000,
+      deliveredOn: "2026-03-16",
+    });
+    expect(deliveredTomorrow.statusCode, deliveredTomorrow.body).toBe(400);
+    expect(deliveredTomorrow.json().errors[0]).toMatchObject({ path: "deliveredOn", code: "date_in_future" });
     expect((await ok(await deliver(60_000))).state).toBe("delivering");
     const [d1, d2] = await Promise.all([deliver(30_000), deliver(30_000)]);
     expect([d1.statusCode, d2.statusCode].sort()).toEqual([200, 409]);

@@ -29,6 +29,7 @@ import type { Clock } from "../../clock.js";
 import type { Database, Tx } from "../../db/client.js";
 import { nextRegisterNumber } from "../../db/counters.js";
 import type { Actor } from "../../http/actor.js";
+import { assertHappened } from "../../http/dates.js";
 import { AppError } from "../../http/errors.js";
 import { authorize } from "../../http/policy.js";
 import type { JobHandler, JobQueue } from "../../jobs/queue.js";
@@ -621,6 +622,8 @@ export function createRequestsService(deps: {
           throw new AppError("forbidden", "not the referral's owner");
         if (referral.closedAt)
           throw refusal({ ar: "أُغلقت هذه الإحالة.", en: "This referral is closed." }, "referral closed");
+        // A study or home visit is recorded once it has taken place.
+        assertHappened(clock.now(), [{ path: "on", date: input.on }]);
         await repo.updateReferral(tx, referralId, {
           studyKind: input.kind,
           studyOn: input.on,
@@ -884,6 +887,7 @@ export function createRequestsService(deps: {
           });
         }
         const now = clock.now();
+        assertHappened(now, [{ path: "deliveredOn", date: input.deliveredOn }]);
         const delivery = await repo.insertDelivery(tx, {
           associationId: actor.associationId,
           requestId: id,

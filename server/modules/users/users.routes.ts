@@ -15,10 +15,7 @@ import type { AssociationsService } from "../associations/index.js";
 import { presentCurrentUser, presentUser } from "./users.presenter.js";
 import type { UsersService } from "./users.service.js";
 
-export function usersRoutes(
-  service: UsersService,
-  associations: AssociationsService,
-): FastifyPluginAsyncZod {
+export function usersRoutes(service: UsersService, associations: AssociationsService): FastifyPluginAsyncZod {
   return async (app) => {
     const view = (user: Parameters<typeof presentUser>[0]) => presentUser(user, {});
     const administration = (summary: string) => ({
@@ -31,6 +28,8 @@ export function usersRoutes(
     app.patch(
       "/api/me/preferences",
       {
+        // The sign page offers its language switch.
+        config: { beforeAcknowledgement: true },
         schema: {
           tags: ["users"],
           summary: "Change the signed-in user's interface language",
@@ -48,6 +47,8 @@ export function usersRoutes(
     app.put(
       "/api/me/password",
       {
+        // A temporary password is replaced first (the users hook opens nothing else), then the policy signed.
+        config: { beforeAcknowledgement: true },
         schema: {
           tags: ["users"],
           summary: "Change one's own password; every other session of the person ends",
