@@ -32,16 +32,22 @@ export function createComplaintsModule(deps: {
 }): SilahModule & { service: ComplaintsService; compensation: CompensationService } {
   const repo = createComplaintsRepository();
   const service = createComplaintsService({ ...deps, repo });
-  const compensation = createCompensationService({
-    ...deps,
-    repo: createCompensationRepository(),
-    complaints: repo,
-  });
+  const claims = createCompensationRepository();
+  const compensation = createCompensationService({ ...deps, repo: claims, complaints: repo });
   return {
     name: "complaints",
     service,
     compensation,
     jobs: service.jobs,
     routes: complaintsRoutes({ complaints: service, compensation, clock: deps.clock, secret: deps.secret }),
+    reactions: {
+      "beneficiary.merged": {
+        tables: ["complaints", "compensation_claims"],
+        run: async (tx, event) => ({
+          ...(await repo.moveBeneficiary(tx, event.mergedId, event.keptId)),
+          ...(await claims.moveBeneficiary(tx, event.mergedId, event.keptId)),
+        }),
+      },
+    },
   };
 }

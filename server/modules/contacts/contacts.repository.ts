@@ -60,6 +60,21 @@ export function createContactsRepository() {
   }
 
   return {
+    /** A merge (ADR 0015): the person's contacts and registered correspondence go to the kept record. */
+    async moveBeneficiary(tx: Tx, fromId: string, toId: string): Promise<Record<string, number>> {
+      const moved = await tx
+        .update(interactions)
+        .set({ beneficiaryId: toId })
+        .where(eq(interactions.beneficiaryId, fromId))
+        .returning({ id: interactions.id });
+      const letters = await tx
+        .update(correspondence)
+        .set({ beneficiaryId: toId })
+        .where(eq(correspondence.beneficiaryId, fromId))
+        .returning({ id: correspondence.id });
+      return { interactions: moved.length, correspondence: letters.length };
+    },
+
     async insert(tx: Tx, values: typeof interactions.$inferInsert): Promise<InteractionRow> {
       const [row] = await tx.insert(interactions).values(values).returning();
       return row!;

@@ -21,6 +21,17 @@ export function createContactsModule(deps: {
   audit: AuditService;
   clock: Clock;
 }): SilahModule & { service: ContactsService } {
-  const service = createContactsService({ ...deps, repo: createContactsRepository() });
-  return { name: "contacts", service, routes: contactsRoutes(service) };
+  const repo = createContactsRepository();
+  const service = createContactsService({ ...deps, repo });
+  return {
+    name: "contacts",
+    service,
+    routes: contactsRoutes(service),
+    reactions: {
+      "beneficiary.merged": {
+        tables: ["interactions", "correspondence"],
+        run: (tx, event) => repo.moveBeneficiary(tx, event.mergedId, event.keptId),
+      },
+    },
+  };
 }
