@@ -103,6 +103,8 @@ async function signIn(url: string): Promise<Session> {
 function writeUntilKilled(url: string, session: Session, cycle: number, acknowledged: Set<string>) {
   let stopped = false;
   let attempted = 0;
+  let acknowledgedHere = 0;
+  let waiting: { count: number; resolve: () => void } | undefined;
   const refused: string[] = [];
   const loops = Array.from({ length: writers }, async (_, w) => {
     for (let n = 0; !stopped; n++) {
@@ -118,8 +120,11 @@ function writeUntilKilled(url: string, session: Session, cycle: number, acknowle
           },
           body: JSON.stringify({ kind: "contact", channel: "phone", direction: "inbound", subject }),
         });
-        if (response.status === 201) acknowledged.add(subject);
-        else refused.push(`${response.status} ${await response.text()}`);
+        if (response.status === 201) {
+          acknowledged.add(subject);
+          acknowledgedHere++;
+          if (waiting && acknowledgedHere >= waiting.count) waiting.resolve();
+        } else refused.push(`${response.status} ${await response.text()}`);
       } catch {
         return; // the connection died with the server: that write was never acknowledged
       }
@@ -128,6 +133,20 @@ function writeUntilKilled(url: string, session: Session, cycle: number, acknowle
   return {
     refused,
     attempted: () => attempted,
+    /** Resolves once this many writes were acknowledged in this cycle (or after a minute regardless). */
+    acknowledgedCount(count: number) {
+      return new Promise<void>((resolve) => {
+        if (acknowledgedHere >= count) return resolve();
+        const timer = setTimeout(resolve, 60_000);
+        waiting = {
+          count,
+          resolve: () => {
+            clearTimeout(timer);
+            resolve();
+          },
+        };
+      });
+    },
     async stop() {
       stopped = true;
       await Promise.all(loops);
@@ -210,7 +229,10 @@ describe(`crash durability on ${serverUrl ? "PostgreSQL" : "the embedded databas
         throw new Error(`cycle ${cycle}: the data did not reopen: ${error.message}`);
       });
       const stream = writeUntilKilled(url, session, cycle, acknowledged);
-      await new Promise((resolve) => setTimeout(resolve, 150 + next() * 1_200));
+      // The moment is counted in acknowledged writes, then a few milliseconds: the machine's speed
+      // decides how long that takes, never whether writes are in flight when the kill comes.
+      await stream.acknowledgedCount(1 + Math.floor(next() * 20));
+      await new Promise((resolve) => setTimeout(resolve, next() * 40));
       await kill(server);
       await stream.stop();
       attempted += stream.attempted();
