@@ -1,3 +1,4 @@
+import { isIP } from "node:net";
 import path from "node:path";
 import { z } from "zod";
 
@@ -30,6 +31,19 @@ const envSchema = z.object({
     .max(24 * 60)
     .default(60),
   SILAH_PUBLIC_URL: z.string().url().optional(),
+  SILAH_TRUSTED_PROXIES: z
+    .string()
+    .default("")
+    .transform((value) =>
+      value
+        .split(",")
+        .map((entry) => entry.trim())
+        .filter(Boolean),
+    )
+    .refine(
+      (entries) => entries.every(isAddressOrRange),
+      "must be IP addresses or CIDR ranges, comma-separated",
+    ),
   SILAH_LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   SILAH_JOBS: z.enum(["on", "off"]).default("on"),
   SILAH_SMTP_URL: z
@@ -40,6 +54,15 @@ const envSchema = z.object({
   SILAH_SMS_GATEWAY_URL: z.string().url().optional(),
   SILAH_SMS_GATEWAY_TOKEN: z.string().optional(),
 });
+
+function isAddressOrRange(entry: string): boolean {
+  const [address = "", bits, ...rest] = entry.split("/");
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (bits === undefined) return true;
+  const prefix = Number(bits);
+  return /^\d+$/.test(bits) && prefix >= 0 && prefix <= (family === 4 ? 32 : 128);
+}
 
 /** Checked on the raw environment so they are reported even when other values fail to parse. */
 function productionProblems(source: Record<string, string | undefined>): string[] {
@@ -71,6 +94,8 @@ export type Config = {
   };
   session: { secret: string; ttlMinutes: number; idleMinutes: number; secureCookie: boolean };
   publicUrl: string | undefined;
+  /** Proxies whose X-Forwarded-For is believed; empty: the connection's own address is the client's. */
+  trustedProxies: string[];
   logLevel: string;
   runJobs: boolean;
 };
@@ -120,6 +145,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       secureCookie: env.NODE_ENV === "production",
     },
     publicUrl: env.SILAH_PUBLIC_URL,
+    trustedProxies: env.SILAH_TRUSTED_PROXIES,
     logLevel: env.SILAH_LOG_LEVEL,
     runJobs: env.SILAH_JOBS === "on",
   };
