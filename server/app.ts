@@ -119,6 +119,8 @@ export function createModules({ config, db, clock, ...deps }: AppDeps) {
     queue,
     clock,
     secret: config.session.secret,
+    limits,
+    publicComplaints: config.publicComplaints,
   });
   const modules = {
     audit,

@@ -44,6 +44,9 @@ const envSchema = z.object({
       (entries) => entries.every(isAddressOrRange),
       "must be IP addresses or CIDR ranges, comma-separated",
     ),
+  SILAH_COMPLAINT_WORK: z.coerce.number().int().min(10).max(1_000_000).default(1500),
+  SILAH_COMPLAINT_LIMIT_PER_ADDRESS: z.coerce.number().int().min(1).max(10_000).default(30),
+  SILAH_COMPLAINT_LIMIT_PER_ASSOCIATION: z.coerce.number().int().min(1).max(100_000).default(150),
   SILAH_LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   SILAH_JOBS: z.enum(["on", "off"]).default("on"),
   SILAH_SMTP_URL: z
@@ -96,6 +99,8 @@ export type Config = {
   publicUrl: string | undefined;
   /** Proxies whose X-Forwarded-For is believed; empty: the connection's own address is the client's. */
   trustedProxies: string[];
+  /** The public complaint page: the proof-of-work a browser does and the hourly ceilings (ADR 0012). */
+  publicComplaints: { work: number; perAddressHourly: number; perAssociationHourly: number };
   logLevel: string;
   runJobs: boolean;
 };
@@ -146,6 +151,11 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     },
     publicUrl: env.SILAH_PUBLIC_URL,
     trustedProxies: env.SILAH_TRUSTED_PROXIES,
+    publicComplaints: {
+      work: env.SILAH_COMPLAINT_WORK,
+      perAddressHourly: env.SILAH_COMPLAINT_LIMIT_PER_ADDRESS,
+      perAssociationHourly: env.SILAH_COMPLAINT_LIMIT_PER_ASSOCIATION,
+    },
     logLevel: env.SILAH_LOG_LEVEL,
     runJobs: env.SILAH_JOBS === "on",
   };

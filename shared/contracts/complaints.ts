@@ -33,13 +33,13 @@ const complaintFields = {
   details: z.string().trim().min(10).max(5000),
 };
 
-/** The public page: no account; an offline human check instead of a third-party CAPTCHA. */
+/** The public page: no account; a proof of work solved by the browser instead of a third-party CAPTCHA. */
 export const publicComplaintRequestSchema = z.strictObject({
   ...contactFields,
   ...complaintFields,
   anonymous: z.boolean().default(false),
-  challengeToken: z.string().min(10).max(500),
-  challengeAnswer: z.string().trim().min(1).max(10),
+  /** ALTCHA's payload: base64 of the challenge as received and the solution the browser found. */
+  altcha: z.string().min(1).max(4000),
   /** A field people never see; a form filled by a robot fills it. */
   website: z.string().max(0).optional(),
 });
@@ -54,11 +54,30 @@ export const staffComplaintRequestSchema = z.strictObject({
 });
 export type StaffComplaintRequest = z.infer<typeof staffComplaintRequestSchema>;
 
+/**
+ * An ALTCHA challenge (altcha-lib v2): every signed parameter is declared, since the browser must
+ * send back exactly what was signed.
+ */
+export const complaintChallengeSchema = z.object({
+  parameters: z.object({
+    algorithm: z.string(),
+    nonce: z.string(),
+    salt: z.string(),
+    cost: z.number().int(),
+    keyLength: z.number().int(),
+    keyPrefix: z.string(),
+    keySignature: z.string(),
+    /** The association the challenge is for and its expiry (Unix seconds), under the signature. */
+    data: z.object({ association: z.string(), expires: z.number().int() }),
+  }),
+  signature: z.string(),
+});
+export type ComplaintChallenge = z.infer<typeof complaintChallengeSchema>;
+
 export const challengeResponseSchema = z.object({
   /** Whom the complaint goes to, so the person sees the association's name before writing. */
   association: z.object({ nameAr: z.string(), nameEn: z.string().nullable() }),
-  question: z.object({ ar: z.string(), en: z.string() }),
-  token: z.string(),
+  challenge: complaintChallengeSchema,
 });
 
 export const complaintReceiptSchema = z.object({

@@ -467,8 +467,13 @@ export const ar = {
   "complaints.public.intro":
     "نستقبل شكواك ونتابعها حتى نصل فيها إلى حلّ. لا تحتاج إلى حساب، وتحصل على رقم ورابط تتابع بهما ما يجري.",
   "complaints.public.privacy": "بياناتك سرية ولا يطّلع عليها إلا المختصون بمعالجة الشكوى.",
-  "complaints.public.check": "سؤال التحقق:",
-  "complaints.public.checkHint": "اكتب الناتج بالأرقام؛ يساعدنا على تمييز الأشخاص من البرامج الآلية.",
+  "complaints.public.check": "التحقق الآلي",
+  "complaints.public.checkHint":
+    "يُجري متصفحك عملية حسابية قصيرة تميّز الأشخاص من البرامج الآلية، دون صور ولا أسئلة ولا أي جهة خارجية.",
+  "complaints.public.checkSolving": "جارٍ التحقق…",
+  "complaints.public.checkReady": "اكتمل التحقق.",
+  "complaints.public.checkFailed": "تعذّر إكمال التحقق على هذا المتصفح.",
+  "complaints.public.checkWaiting": "ننتظر اكتمال التحقق ثم نرسل الشكوى…",
   "complaints.public.honeypot": "اترك هذا الحقل فارغًا",
   "complaints.public.submit": "إرسال الشكوى",
   "complaints.public.sending": "جارٍ الإرسال…",

@@ -473,9 +473,13 @@ export const en: Record<MessageKey, string> = {
   "complaints.public.intro":
     "We receive your complaint and follow it through to a resolution. No account is needed; you get a number and a link to follow it.",
   "complaints.public.privacy": "Your details are confidential and seen only by those handling the complaint.",
-  "complaints.public.check": "Quick check:",
+  "complaints.public.check": "Automatic check",
   "complaints.public.checkHint":
-    "Type the answer in digits; it helps us tell people from automated programs.",
+    "Your browser does a short calculation that tells people from automated programs: no pictures, no questions, no outside service.",
+  "complaints.public.checkSolving": "Checking…",
+  "complaints.public.checkReady": "Check complete.",
+  "complaints.public.checkFailed": "The check could not complete in this browser.",
+  "complaints.public.checkWaiting": "Waiting for the check to complete, then sending the complaint…",
   "complaints.public.honeypot": "Leave this field empty",
   "complaints.public.submit": "Send the complaint",
   "complaints.public.sending": "Sending…",

@@ -27,7 +27,6 @@ import {
   trackingParamsSchema,
 } from "../../../shared/contracts/complaints.js";
 import type { Clock } from "../../clock.js";
-import { createChallenge } from "./challenge.js";
 import type { CompensationService } from "./compensation.service.js";
 import { presentClaim, presentComplaint, presentTracking } from "./complaints.presenter.js";
 import type { ComplaintsService } from "./complaints.service.js";
@@ -39,9 +38,8 @@ export function complaintsRoutes(deps: {
   complaints: ComplaintsService;
   compensation: CompensationService;
   clock: Clock;
-  secret: string;
 }): FastifyPluginAsyncZod {
-  const { complaints, compensation, clock, secret } = deps;
+  const { complaints, compensation, clock } = deps;
   const receipt = (r: {
     complaint: { referenceNumber: string };
     trackingToken: string;
@@ -61,15 +59,17 @@ export function complaintsRoutes(deps: {
         config: { access: "public" },
         schema: {
           tags: publicTags,
-          summary: "A human check for the public complaint form",
+          summary:
+            "A proof-of-work challenge (ALTCHA) for the public complaint form, bound to the association; harder for an address that asks often",
           params: associationSlugParamsSchema,
           response: { 200: challengeResponseSchema },
         },
       },
-      async (request) => ({
-        association: await complaints.publicAssociation(request.params.slug),
-        ...createChallenge(secret, clock.now()),
-      }),
+      async (request, reply) => {
+        // Each challenge is single-use and counted against the address: never from a cache.
+        reply.header("cache-control", "no-store");
+        return complaints.publicChallenge(request.params.slug, request.ip);
+      },
     );
 
     app.post(

@@ -9,6 +9,7 @@ import { DualDate } from "../../../components/ui/dual-date.js";
 import { type MessageKey, useI18n } from "../../../i18n/i18n.js";
 import { useAuditEvents } from "../api/list-audit-events.js";
 import "./audit-log-page.css";
+import { UserTextOr } from "../../../components/ui/user-text.js";
 
 // Declared per type so a new catalogue entry without words fails the type check.
 const eventTypeLabels: Record<AuditEventType, MessageKey> = {
@@ -194,7 +195,7 @@ export function AuditLogPage() {
                     </span>
                   </td>
                   <td data-label={t("audit.column.actor")}>
-                    {event.actor ? event.actor.fullName : t("audit.actor.none")}
+                    <UserTextOr value={event.actor?.fullName} fallback={t("audit.actor.none")} />
                   </td>
                   <td data-label={t("audit.column.subject")}>
                     <span>

@@ -14,6 +14,7 @@ import { useWithdrawConsent } from "../api/withdraw-consent.js";
 import { deskConsent, relationLabels } from "../labels.js";
 import { MergeDuplicate } from "./merge-duplicate.js";
 import "./beneficiaries.css";
+import { UserText } from "../../../components/ui/user-text.js";
 
 type BeneficiaryFilePageProps = {
   /** May record and withdraw the person's consent (the server checks the same). */
@@ -63,7 +64,7 @@ export function BeneficiaryFilePage({
           <Link to="/beneficiaries">{t("beneficiaries.file.back")}</Link>
         </p>
         <h1 id="beneficiary-name" className="page__title">
-          {beneficiary.fullName}
+          <UserText>{beneficiary.fullName}</UserText>
         </h1>
         <dl className="facts file-header__facts">
           <Fact label={t("beneficiaries.fileNumberLabel")}>
@@ -200,7 +201,9 @@ function Household({ beneficiary }: { beneficiary: BeneficiaryView }) {
           {beneficiary.household.map((member) => (
             <li key={member.id} className="household-list__item">
               <span className="household-list__relation">{t(relationLabels[member.relation])}</span>
-              <span className="household-list__name">{member.fullName}</span>
+              <span className="household-list__name">
+                <UserText>{member.fullName}</UserText>
+              </span>
               {member.nationalId ? (
                 <bdi className="muted" dir="ltr">
                   {member.nationalId}
@@ -244,7 +247,9 @@ function Consents({ beneficiary, canManage }: { beneficiary: BeneficiaryView; ca
           {beneficiary.consents.map((consent) => (
             <li key={consent.id} className="consent-list__item">
               <div className="consent-list__head">
-                <span className="consent-list__purpose">{consent.purpose}</span>
+                <span className="consent-list__purpose">
+                  <UserText>{consent.purpose}</UserText>
+                </span>
                 <span className={consent.withdrawnAt ? "status-chip status-chip--off" : "status-chip"}>
                   {consent.withdrawnAt
                     ? t("beneficiaries.file.consentWithdrawn")

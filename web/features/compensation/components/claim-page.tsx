@@ -16,6 +16,7 @@ import { useRecordSettlement } from "../api/record-settlement.js";
 import { claimEventLabel, claimStatusLabels, proofKindLabels, roundResponseLabels } from "../labels.js";
 import { formatHalalas, halalasToRiyalsText, riyalsToHalalas } from "../money.js";
 import "./compensation.css";
+import { Interpolate, UserText } from "../../../components/ui/user-text.js";
 
 export type Approver = { id: string; name: string };
 
@@ -78,7 +79,7 @@ export function ClaimPage({ canManage, canApprove, approvers, upload, href }: Cl
           <Link to="/compensation">{t("compensation.title")}</Link>
         </p>
         <h1 id={`${ids}-title`} className="page__title">
-          {t("compensation.claim.title", { name: claim.claimantName })}
+          <Interpolate message={t("compensation.claim.title")} values={{ name: claim.claimantName }} />
         </h1>
         <p>
           <span className="status-chip" data-status={claim.status}>
@@ -91,7 +92,9 @@ export function ClaimPage({ canManage, canApprove, approvers, upload, href }: Cl
         <h2 id={`${ids}-about`} className="card__title">
           {t("compensation.claim.about")}
         </h2>
-        <p className="claim-page__text">{claim.description}</p>
+        <p className="claim-page__text">
+          <UserText>{claim.description}</UserText>
+        </p>
         <dl className="facts facts--grid">
           <Fact label={t("compensation.field.openedAt")}>
             <DualDate value={claim.createdAt} />
@@ -124,7 +127,9 @@ export function ClaimPage({ canManage, canApprove, approvers, upload, href }: Cl
       {claim.settlementTerms ? (
         <section className="card">
           <h2 className="card__title">{t("compensation.settlement.title")}</h2>
-          <p className="claim-page__text">{claim.settlementTerms}</p>
+          <p className="claim-page__text">
+            <UserText>{claim.settlementTerms}</UserText>
+          </p>
           <p>{money(claim.settledAmount)}</p>
         </section>
       ) : null}
@@ -161,7 +166,11 @@ export function ClaimPage({ canManage, canApprove, approvers, upload, href }: Cl
                   <bdi dir="ltr">{event.reference}</bdi>
                 ) : null}
               </span>
-              {event.note ? <p className="timeline__detail">{event.note}</p> : null}
+              {event.note ? (
+                <p className="timeline__detail">
+                  <UserText>{event.note}</UserText>
+                </p>
+              ) : null}
             </li>
           ))}
         </ol>
@@ -204,9 +213,21 @@ function ProofSection({
           <Fact label={t("compensation.proof.causes")}>{proof.causes}</Fact>
           <Fact label={t("compensation.proof.approvedBy")}>
             {t("compensation.proof.members", { count: String(proof.approvedBy.length) })}
-            {proof.approvedBy.some(name)
-              ? ` (${proof.approvedBy.map(name).filter(Boolean).join("، ")})`
-              : null}
+            {proof.approvedBy.some(name) ? (
+              <>
+                {" ("}
+                {proof.approvedBy
+                  .map(name)
+                  .filter(Boolean)
+                  .map((member, index) => (
+                    <span key={member}>
+                      {index > 0 ? "، " : null}
+                      <UserText>{member}</UserText>
+                    </span>
+                  ))}
+                {")"}
+              </>
+            ) : null}
           </Fact>
         </dl>
       ) : null}
@@ -356,7 +377,7 @@ function ProofForm({
                       )
                     }
                   />
-                  {person.name}
+                  <UserText>{person.name}</UserText>
                 </label>
               ))}
             </div>

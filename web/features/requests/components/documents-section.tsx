@@ -2,6 +2,7 @@ import { type FormEvent, useId, useState } from "react";
 import type { RequestView } from "../../../../shared/contracts/requests.js";
 import { describeValidity, type Requirement } from "../../../../shared/contracts/services.js";
 import { CalendarDate } from "../../../components/ui/calendar-date.js";
+import { UserText } from "../../../components/ui/user-text.js";
 import { useI18n } from "../../../i18n/i18n.js";
 import { useAttachDocument } from "../api/attach-document.js";
 import { useUpdateRequestData } from "../api/update-request-data.js";
@@ -203,7 +204,9 @@ function DocumentItem({
       {status?.message ? <p className="field__error">{status.message[locale]}</p> : null}
       {attached ? (
         <p className="checklist__file">
-          <a href={href(attached.file.id)}>{attached.file.name}</a>
+          <a href={href(attached.file.id)}>
+            <UserText>{attached.file.name}</UserText>
+          </a>
           {attached.issuedOn ? (
             <span>
               {t("requests.documents.issuedOn")}: <CalendarDate value={attached.issuedOn} />

@@ -13,6 +13,7 @@ import { outcomeLabels } from "../labels.js";
 import { formatRiyals, riyalsToHalalas } from "../money.js";
 import { Refusal } from "./feedback.js";
 import "./requests.css";
+import { UserText } from "../../../components/ui/user-text.js";
 
 type Outcome = "accept" | "reject" | "return";
 type Item = MeetingView["items"][number];
@@ -101,7 +102,11 @@ function AgendaItem({
             {t(outcomeLabels[item.decision])}
             {item.approvedAmount !== null ? ` — ${formatRiyals(item.approvedAmount, locale)}` : null}
           </p>
-          {item.reasons ? <p className="pre-line">{item.reasons}</p> : null}
+          {item.reasons ? (
+            <p className="pre-line">
+              <UserText>{item.reasons}</UserText>
+            </p>
+          ) : null}
           {item.decidedAt ? <DualDate value={item.decidedAt} withTime /> : null}
         </div>
       ) : (
@@ -257,7 +262,7 @@ function Minutes({ meeting, canVote, userId }: { meeting: MeetingView; canVote: 
       {minutes ? (
         <>
           <pre className="minutes__text" dir="rtl" lang="ar">
-            {minutes.text}
+            <UserText>{minutes.text}</UserText>
           </pre>
           <p className="muted">
             {t("meetings.minutesGenerated")}: <DualDate value={minutes.generatedAt} withTime />

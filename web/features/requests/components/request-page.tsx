@@ -15,6 +15,7 @@ import { DueDate } from "./due-date.js";
 import { ReferralsSection } from "./referrals-section.js";
 import { CancelForm } from "./request-actions.js";
 import "./requests.css";
+import { UserText } from "../../../components/ui/user-text.js";
 
 export type Person = { id: string; name: string };
 
@@ -81,7 +82,9 @@ function RequestLife({
           </bdi>
         </h1>
         <p className="page__lead">
-          <Link to={`/beneficiaries/${request.beneficiary.id}`}>{request.beneficiary.fullName}</Link>
+          <Link to={`/beneficiaries/${request.beneficiary.id}`}>
+            <UserText>{request.beneficiary.fullName}</UserText>
+          </Link>
         </p>
       </header>
 
@@ -148,7 +151,9 @@ function RequestLife({
               <DualDate value={decision.decidedAt} withTime />
             </Fact>
           </dl>
-          <p className="pre-line">{decision.reasons}</p>
+          <p className="pre-line">
+            <UserText>{decision.reasons}</UserText>
+          </p>
         </section>
       ) : null}
 
