@@ -54,7 +54,17 @@ export function createModules({ config, db, clock, ...deps }: AppDeps) {
   const limits = deps.limits ?? createRateLimits({ db, secret: config.session.secret });
   const audit = createAuditModule({ db, clock });
   const associations = createAssociationsModule({ db, audit: audit.service });
-  const users = createUsersModule({ db, audit: audit.service, associations: associations.service, clock });
+  const users = createUsersModule({
+    db,
+    audit: audit.service,
+    associations: associations.service,
+    // Called only after start-up, by which time `auth` exists: the two modules need each other.
+    sessions: {
+      endSessionsOf: (tx, userId, options) => auth.service.endSessionsOf(tx, userId, options),
+      lastSignIns: (tx) => auth.service.lastSignIns(tx),
+    },
+    clock,
+  });
   const auth = createAuthModule({
     db,
     users: users.service,

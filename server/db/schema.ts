@@ -49,6 +49,8 @@ export const users = pgTable(
     roles: text("roles").array().notNull().default(sql`'{}'::text[]`),
     locale: text("locale").notNull().default("ar"),
     active: boolean("active").notNull().default(true),
+    // Set when someone else chose the password (creation by an administrator, a reset).
+    passwordChangeRequired: boolean("password_change_required").notNull().default(false),
     failedSignIns: integer("failed_sign_ins").notNull().default(0),
     lockedUntil: instant("locked_until"),
     createdAt: createdAt(),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { sensitiveFieldSchema } from "./access.js";
 import { staffRoleSchema } from "./roles.js";
 
 /**
@@ -11,10 +12,23 @@ export const auditEventPayloads = {
   "auth.account_locked": z.object({ until: z.string() }),
   "auth.signed_out": z.object({}),
   "user.created": z.object({ roles: z.array(staffRoleSchema) }),
-  "user.roles_changed": z.object({ roles: z.array(staffRoleSchema) }),
+  "user.roles_changed": z.object({
+    roles: z.array(staffRoleSchema),
+    previous: z.array(staffRoleSchema).optional(),
+    sessionsEnded: z.number().int().optional(),
+  }),
   "user.locale_changed": z.object({ locale: z.enum(["ar", "en"]) }),
+  "user.deactivated": z.object({ sessionsEnded: z.number().int() }),
+  "user.reactivated": z.object({}),
+  // Never the password itself: only whether the administrator typed it or the system generated it.
+  "user.password_reset": z.object({ generated: z.boolean(), sessionsEnded: z.number().int() }),
+  "user.password_changed": z.object({ sessionsEnded: z.number().int() }),
+  "user.unlocked": z.object({}),
+  "user.sessions_ended": z.object({ sessionsEnded: z.number().int() }),
   "association.created": z.object({ slug: z.string() }),
   "beneficiary.viewed": z.object({ sensitive: z.boolean() }),
+  /** A record read with sensitive fields in the answer (shared/contracts/access.ts): which ones. */
+  "sensitive.read": z.object({ fields: z.array(sensitiveFieldSchema) }),
   "beneficiary.searched": z.object({ matchedBy: z.string(), results: z.number().int() }),
   "beneficiary.registered": z.object({
     fileNumber: z.number().int(),

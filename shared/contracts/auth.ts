@@ -17,6 +17,8 @@ export const currentUserSchema = z.object({
   roles: z.array(staffRoleSchema),
   locale: localeSchema,
   association: z.object({ id: z.string().uuid(), name: z.string(), slug: z.string() }),
+  /** The password was set by an administrator: nothing else opens until the person chooses their own. */
+  passwordChangeRequired: z.boolean(),
 });
 export type CurrentUser = z.infer<typeof currentUserSchema>;
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { withheldSchema } from "./access.js";
 import { contactChannelSchema } from "./channels.js";
 
 export const complaintCategorySchema = z.enum([
@@ -104,15 +105,18 @@ export const complaintViewSchema = z.object({
   source: z.enum(["public", "staff"]),
   channel: z.string(),
   anonymous: z.boolean(),
-  complainant: z.object({
-    name: z.string().nullable(),
-    phone: z.string().nullable(),
-    email: z.string().nullable(),
-  }),
+  /** Null, like `details`, when withheld from the reader (`withheld` names it). */
+  complainant: z
+    .object({
+      name: z.string().nullable(),
+      phone: z.string().nullable(),
+      email: z.string().nullable(),
+    })
+    .nullable(),
   beneficiaryId: z.string().uuid().nullable(),
   category: complaintCategorySchema,
   subject: z.string(),
-  details: z.string(),
+  details: z.string().nullable(),
   status: complaintStatusSchema,
   outcome: complaintOutcomeSchema.nullable(),
   outcomeNote: z.string().nullable(),
@@ -134,6 +138,7 @@ export const complaintViewSchema = z.object({
     }),
   ),
   attachments: z.array(z.object({ id: z.string().uuid(), name: z.string(), mediaType: z.string() })),
+  withheld: withheldSchema,
 });
 export type ComplaintView = z.infer<typeof complaintViewSchema>;
 
@@ -239,7 +244,8 @@ export const claimViewSchema = z.object({
   complaintId: z.string().uuid().nullable(),
   beneficiaryId: z.string().uuid().nullable(),
   claimantName: z.string(),
-  description: z.string(),
+  /** Null, like `proof`, when the harm is withheld from the reader. */
+  description: z.string().nullable(),
   status: compensationStatusSchema,
   proof: z
     .discriminatedUnion("kind", [
@@ -275,6 +281,7 @@ export const claimViewSchema = z.object({
     }),
   ),
   createdAt: z.string().datetime(),
+  withheld: withheldSchema,
 });
 export type ClaimView = z.infer<typeof claimViewSchema>;
 export const claimIdParamsSchema = z.strictObject({ claimId: z.string().uuid() });

@@ -22,6 +22,9 @@ export const errorCodes = [
   "conflict_of_interest",
   "exceeds_approval",
   "pdf_unavailable",
+  "password_change_required",
+  "own_account",
+  "last_administrator",
   "internal_error",
 ] as const;
 
@@ -81,6 +84,18 @@ export const errorMessages: Record<ErrorCode, LocalizedText> = {
   pdf_unavailable: {
     ar: "تعذّر إنشاء ملف PDF على هذا الخادم الآن. اطبع السياسة من المتصفح واحفظها بصيغة PDF.",
     en: "A PDF cannot be made on this server right now. Print the policy from the browser and save it as PDF.",
+  },
+  password_change_required: {
+    ar: "كلمة المرور الحالية مؤقتة. اختر كلمة مرور جديدة قبل المتابعة.",
+    en: "Your current password is temporary. Choose a new one before going on.",
+  },
+  own_account: {
+    ar: "لا يمكنك تعطيل حسابك أو إعادة تعيين كلمة مروره من إدارة المستخدمين. غيّر كلمة مرورك من «حسابي».",
+    en: "You cannot deactivate your own account or reset its password here. Change your password in «My account».",
+  },
+  last_administrator: {
+    ar: "لا يمكن ترك الجمعية بلا مدير نظام نشط: أضف دور مدير النظام لمستخدم آخر أولًا.",
+    en: "The association cannot be left without an active administrator: give another user that role first.",
   },
   internal_error: {
     ar: "حدث خطأ غير متوقع. سُجّل الخطأ وسنعالجه.",

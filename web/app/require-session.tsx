@@ -4,6 +4,7 @@ import type { CurrentUser } from "../../shared/contracts/auth.js";
 import { useSession } from "../features/auth/api/get-session.js";
 import { useI18n } from "../i18n/i18n.js";
 import { PolicySignGate } from "./policy-sign-gate.js";
+import { PasswordChangeGate } from "./users-routes.js";
 
 const CurrentUserContext = createContext<CurrentUser | null>(null);
 
@@ -45,9 +46,11 @@ export function RequireSession() {
   }
   return (
     <CurrentUserContext.Provider value={user}>
-      <PolicySignGate>
-        <Outlet />
-      </PolicySignGate>
+      <PasswordChangeGate>
+        <PolicySignGate>
+          <Outlet />
+        </PolicySignGate>
+      </PasswordChangeGate>
     </CurrentUserContext.Provider>
   );
 }

@@ -46,6 +46,7 @@ import {
 } from "./requests-routes.js";
 import { RequireSession } from "./require-session.js";
 import { RoleGate } from "./role-gate.js";
+import { AccountRoute, StaffAccountsRoute } from "./users-routes.js";
 
 export const router = createBrowserRouter([
   {
@@ -325,6 +326,22 @@ export const router = createBrowserRouter([
             element: (
               <RoleGate item="library">
                 <LibraryRoute />
+              </RoleGate>
+            ),
+          },
+          {
+            path: "/admin/users",
+            element: (
+              <RoleGate item="users">
+                <StaffAccountsRoute />
+              </RoleGate>
+            ),
+          },
+          {
+            path: "/account",
+            element: (
+              <RoleGate item="account">
+                <AccountRoute />
               </RoleGate>
             ),
           },

@@ -1,4 +1,4 @@
-import { and, count, eq, gte, isNull } from "drizzle-orm";
+import { and, count, eq, gte, isNull, max, ne } from "drizzle-orm";
 import type { Tx } from "../../db/client.js";
 import { sessions, signInAttempts, users } from "../../db/schema.js";
 
@@ -29,6 +29,30 @@ export function createAuthRepository() {
 
     async endSession(tx: Tx, id: string, at: Date): Promise<void> {
       await tx.update(sessions).set({ endedAt: at }).where(eq(sessions.id, id));
+    },
+
+    /** Ends every open session of a user but `except`; returns how many ended. */
+    async endSessionsOfUser(tx: Tx, userId: string, at: Date, except?: string): Promise<number> {
+      const ended = await tx
+        .update(sessions)
+        .set({ endedAt: at })
+        .where(
+          and(
+            eq(sessions.userId, userId),
+            isNull(sessions.endedAt),
+            except ? ne(sessions.id, except) : undefined,
+          ),
+        )
+        .returning({ id: sessions.id });
+      return ended.length;
+    },
+
+    /** When each user of the transaction's association last opened a session. */
+    async lastSessionStarts(tx: Tx): Promise<{ userId: string; at: Date | null }[]> {
+      return tx
+        .select({ userId: sessions.userId, at: max(sessions.createdAt) })
+        .from(sessions)
+        .groupBy(sessions.userId);
     },
 
     async recordAttempt(tx: Tx, values: typeof signInAttempts.$inferInsert): Promise<void> {

@@ -1,7 +1,7 @@
 import { createHmac, randomBytes } from "node:crypto";
 import type { StaffRole } from "../../../shared/contracts/roles.js";
 import type { Clock } from "../../clock.js";
-import type { Database } from "../../db/client.js";
+import type { Database, Tx } from "../../db/client.js";
 import type { Actor } from "../../http/actor.js";
 import { AppError } from "../../http/errors.js";
 import type { AuditService } from "../audit/index.js";
@@ -129,6 +129,20 @@ export function createAuthService(deps: {
         const { roles, userActive: _, ...session } = found;
         return { status: "open", session, roles: roles as StaffRole[] };
       });
+    },
+
+    /**
+     * For the users module, inside its tenant transaction: ends a user's sessions (all but `except`)
+     * so a deactivation, a role change or a new password takes effect on the very next request.
+     */
+    async endSessionsOf(tx: Tx, userId: string, options: { except?: string } = {}): Promise<number> {
+      return repo.endSessionsOfUser(tx, userId, clock.now(), options.except);
+    },
+
+    /** For the users module, inside its tenant transaction: each staff member's latest sign-in. */
+    async lastSignIns(tx: Tx): Promise<Map<string, Date>> {
+      const rows = await repo.lastSessionStarts(tx);
+      return new Map(rows.flatMap((row) => (row.at ? [[row.userId, row.at] as const] : [])));
     },
 
     async signOut(actor: Actor): Promise<void> {

@@ -33,6 +33,15 @@ export function createCompensationRepository() {
       return { compensation_claims: moved.length };
     },
 
+    /** Whether a file proves a claim (a judicial ruling): for who may open it. */
+    async holdsFile(tx: Tx, fileId: string): Promise<boolean> {
+      const found = await tx
+        .select({ id: compensationClaims.id })
+        .from(compensationClaims)
+        .where(eq(compensationClaims.rulingFileId, fileId))
+        .limit(1);
+      return found.length > 0;
+    },
     async insert(tx: Tx, values: typeof compensationClaims.$inferInsert): Promise<ClaimRow> {
       const [row] = await tx.insert(compensationClaims).values(values).returning();
       return row!;

@@ -63,6 +63,15 @@ export function createComplaintsRepository() {
       return { complaints: moved.length };
     },
 
+    /** Whether a file is attached to a complaint: for who may open it. */
+    async holdsFile(tx: Tx, fileId: string): Promise<boolean> {
+      const found = await tx
+        .select({ id: complaintFiles.fileId })
+        .from(complaintFiles)
+        .where(eq(complaintFiles.fileId, fileId))
+        .limit(1);
+      return found.length > 0;
+    },
     async insert(tx: Tx, values: typeof complaints.$inferInsert): Promise<ComplaintRow> {
       const [row] = await tx.insert(complaints).values(values).returning();
       return row!;

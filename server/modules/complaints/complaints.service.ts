@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { z } from "zod";
+import { mayReadField } from "../../../shared/contracts/access.js";
 import type {
   closeComplaintRequestSchema,
   PublicComplaintRequest,
@@ -358,20 +359,42 @@ export function createComplaintsService(deps: {
       query: { status: "open" | "closed" | "all"; assignedToMe: boolean; limit: number },
     ) {
       authorize(actor, complaintsPolicy, "read");
-      return db.tenant(actor.associationId, (tx) =>
-        repo.list(tx, {
+      return db.tenant(actor.associationId, async (tx) => {
+        const rows = await repo.list(tx, {
           status: query.status,
           ...(query.assignedToMe ? { assignedTo: actor.userId } : {}),
           limit: query.limit,
-        }),
-      );
+        });
+        // A list carries what complainants wrote too: its read is logged like a complaint's.
+        const fields = (["complaint.details", "complaint.complainant"] as const).filter((field) =>
+          rows.some((row) => mayReadField(actor.roles, field, row.assignedTo === actor.userId)),
+        );
+        if (fields.length > 0) {
+          await audit.record(tx, actor, { type: "sensitive.read", payload: { fields } });
+        }
+        return rows;
+      });
     },
 
+    /** What the complainant wrote, in the answer, is a read of personal data and is logged as such. */
     async get(actor: Actor, id: string) {
       authorize(actor, complaintsPolicy, "read");
-      const found = await db.tenant(actor.associationId, (tx) => repo.get(tx, id));
-      if (!found) throw new AppError("not_found", "complaint not found");
-      return found;
+      return db.tenant(actor.associationId, async (tx) => {
+        const found = await repo.get(tx, id);
+        if (!found) throw new AppError("not_found", "complaint not found");
+        const assignee = found.assignedTo === actor.userId;
+        const fields = (["complaint.details", "complaint.complainant"] as const).filter((field) =>
+          mayReadField(actor.roles, field, assignee),
+        );
+        if (fields.length > 0) {
+          await audit.record(tx, actor, {
+            type: "sensitive.read",
+            payload: { fields },
+            subject: { type: "complaint", id },
+          });
+        }
+        return found;
+      });
     },
 
     async assign(actor: Actor, id: string, assigneeId: string) {

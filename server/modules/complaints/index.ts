@@ -35,14 +35,23 @@ export function createComplaintsModule(deps: {
   publicComplaints: PublicComplaintSettings;
 }): SilahModule & { service: ComplaintsService; compensation: CompensationService } {
   const repo = createComplaintsRepository();
+  const claims = createCompensationRepository();
   const guard = createPublicGuard({
     limits: deps.limits,
     secret: deps.secret,
     settings: deps.publicComplaints,
   });
   const service = createComplaintsService({ ...deps, repo, guard });
-  const claims = createCompensationRepository();
   const compensation = createCompensationService({ ...deps, repo: claims, complaints: repo });
+  deps.files.declareUses({
+    tables: ["complaint_files", "compensation_claims"],
+    async kindsOf(tx, fileId) {
+      return [
+        ...((await repo.holdsFile(tx, fileId)) ? (["complaint_attachment"] as const) : []),
+        ...((await claims.holdsFile(tx, fileId)) ? (["judicial_ruling"] as const) : []),
+      ];
+    },
+  });
   return {
     name: "complaints",
     service,

@@ -23,6 +23,16 @@ export function createContactsModule(deps: {
 }): SilahModule & { service: ContactsService } {
   const repo = createContactsRepository();
   const service = createContactsService({ ...deps, repo });
+  deps.files.declareUses({
+    tables: ["interaction_files", "correspondence"],
+    async kindsOf(tx, fileId) {
+      const uses = await repo.fileUses(tx, fileId);
+      return [
+        ...(uses.contactAttachment ? (["contact_attachment"] as const) : []),
+        ...(uses.correspondenceScan ? (["correspondence_scan"] as const) : []),
+      ];
+    },
+  });
   return {
     name: "contacts",
     service,

@@ -40,6 +40,15 @@ export function createUsersRepository() {
         .orderBy(asc(users.createdAt));
     },
 
+    /** The active holders of a role, their rows locked until the transaction ends. */
+    async lockActiveWithRole(tx: Tx, role: string): Promise<UserRow[]> {
+      return tx
+        .select()
+        .from(users)
+        .where(sql`${role} = any(${users.roles}) and ${users.active}`)
+        .for("update");
+    },
+
     async update(tx: Tx, id: string, changes: Partial<NewUser>): Promise<UserRow | undefined> {
       const [row] = await tx.update(users).set(changes).where(eq(users.id, id)).returning();
       return row;

@@ -6,6 +6,7 @@ import { CalendarDate } from "../../../components/ui/calendar-date.js";
 import { DualDate } from "../../../components/ui/dual-date.js";
 import { Fact } from "../../../components/ui/fact.js";
 import { PhoneNumbers } from "../../../components/ui/phone-numbers.js";
+import { Withheld } from "../../../components/ui/withheld.js";
 import { useI18n } from "../../../i18n/i18n.js";
 import { useBeneficiary } from "../api/get-beneficiary.js";
 import { useCategories } from "../api/list-categories.js";
@@ -97,10 +98,6 @@ export function BeneficiaryFilePage({
         </p>
       ) : null}
 
-      {beneficiary.sensitiveHidden ? (
-        <p className="notice">{t("beneficiaries.file.sensitiveHidden")}</p>
-      ) : null}
-
       <div className="file-columns">
         <div className="file-columns__main">
           <Details beneficiary={beneficiary} />
@@ -159,7 +156,11 @@ function Details({ beneficiary }: { beneficiary: BeneficiaryView }) {
             {t(`beneficiaries.maritalStatus.${beneficiary.maritalStatus}`)}
           </Fact>
         ) : null}
-        {income !== null ? (
+        {beneficiary.withheld.includes("beneficiary.monthly_income") ? (
+          <Fact label={t("beneficiaries.file.monthlyIncome")}>
+            <Withheld />
+          </Fact>
+        ) : income !== null ? (
           <Fact label={t("beneficiaries.file.monthlyIncome")}>
             {t("beneficiaries.file.incomeValue", { amount: income })}
           </Fact>
@@ -170,13 +171,20 @@ function Details({ beneficiary }: { beneficiary: BeneficiaryView }) {
       </dl>
       {(
         [
-          ["beneficiaries.file.circumstances", beneficiary.circumstances],
-          ["beneficiaries.file.healthNotes", beneficiary.healthNotes],
-          ["beneficiaries.file.disability", beneficiary.disability],
-          ["beneficiaries.file.notes", beneficiary.notes],
+          ["beneficiaries.file.circumstances", beneficiary.circumstances, "beneficiary.circumstances"],
+          ["beneficiaries.file.healthNotes", beneficiary.healthNotes, "beneficiary.health_notes"],
+          ["beneficiaries.file.disability", beneficiary.disability, "beneficiary.disability"],
+          ["beneficiaries.file.notes", beneficiary.notes, null],
         ] as const
-      ).map(([label, text]) =>
-        text ? (
+      ).map(([label, text, field]) =>
+        field && beneficiary.withheld.includes(field) ? (
+          <div key={label} className="file-note">
+            <h3 className="card__label">{t(label)}</h3>
+            <p className="file-note__text">
+              <Withheld />
+            </p>
+          </div>
+        ) : text ? (
           <div key={label} className="file-note">
             <h3 className="card__label">{t(label)}</h3>
             <p className="file-note__text">{text}</p>

@@ -5,6 +5,7 @@ import { CalendarDate } from "../../../components/ui/calendar-date.js";
 import { DualDate } from "../../../components/ui/dual-date.js";
 import { Fact } from "../../../components/ui/fact.js";
 import { TextAreaField } from "../../../components/ui/text-area-field.js";
+import { Withheld } from "../../../components/ui/withheld.js";
 import { useI18n } from "../../../i18n/i18n.js";
 import { isApiError } from "../../../lib/http.js";
 import { useApproveClaim } from "../api/approve-claim.js";
@@ -29,7 +30,8 @@ type ClaimPageProps = {
   approvers: readonly Approver[];
   /** Uploads one file and answers its id (the files feature, handed in by the app). */
   upload: (file: File) => Promise<{ id: string }>;
-  href: (fileId: string) => string;
+  /** Where to download a file, or null when the reader's role may not open it. */
+  href: (fileId: string) => string | null;
 };
 
 /**
@@ -93,7 +95,7 @@ export function ClaimPage({ canManage, canApprove, approvers, upload, href }: Cl
           {t("compensation.claim.about")}
         </h2>
         <p className="claim-page__text">
-          <UserText>{claim.description}</UserText>
+          {claim.description === null ? <Withheld /> : <UserText>{claim.description}</UserText>}
         </p>
         <dl className="facts facts--grid">
           <Fact label={t("compensation.field.openedAt")}>
@@ -201,7 +203,13 @@ function ProofSection({
       <h2 id={`${ids}-proof`} className="card__title">
         {t("compensation.proof.title")}
       </h2>
-      {proof === null ? <p className="notice">{t("compensation.proof.none")}</p> : null}
+      {claim.withheld.includes("compensation.harm") ? (
+        <p>
+          <Withheld />
+        </p>
+      ) : proof === null ? (
+        <p className="notice">{t("compensation.proof.none")}</p>
+      ) : null}
       {proof?.kind === "investigation_minutes" ? (
         <dl className="facts facts--grid proof-facts">
           <Fact label={t("compensation.proof.kind")}>{t(proofKindLabels[proof.kind])}</Fact>
@@ -243,7 +251,11 @@ function ProofSection({
           <Fact label={t("compensation.proof.authority")}>{proof.authority}</Fact>
           {proof.fileId ? (
             <Fact label={t("compensation.proof.document")}>
-              <a href={href(proof.fileId)}>{t("compensation.proof.openDocument")}</a>
+              {href(proof.fileId) ? (
+                <a href={href(proof.fileId) ?? undefined}>{t("compensation.proof.openDocument")}</a>
+              ) : (
+                <Withheld />
+              )}
             </Fact>
           ) : null}
         </dl>

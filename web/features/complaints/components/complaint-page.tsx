@@ -7,6 +7,7 @@ import { CalendarDate } from "../../../components/ui/calendar-date.js";
 import { DualDate } from "../../../components/ui/dual-date.js";
 import { Fact } from "../../../components/ui/fact.js";
 import { TextAreaField } from "../../../components/ui/text-area-field.js";
+import { Withheld } from "../../../components/ui/withheld.js";
 import { useI18n } from "../../../i18n/i18n.js";
 import { isApiError } from "../../../lib/http.js";
 import { useAddComplaintNote } from "../api/add-complaint-note.js";
@@ -30,7 +31,8 @@ type ComplaintPageProps = {
   canDirect?: boolean;
   /** Who the complaint may be given to; the app offers only the signed-in member when it cannot list staff. */
   assignees: readonly Assignee[];
-  href: (fileId: string) => string;
+  /** Where to download a file, or null when the reader's role may not open it. */
+  href: (fileId: string) => string | null;
   /** What the app composes under the complaint (e.g. opening a compensation claim from it). */
   related?: (complaint: ComplaintView) => ReactNode;
 };
@@ -99,15 +101,21 @@ export function ComplaintPage({
           </Fact>
         </dl>
         <p className="complaint-page__text">
-          <UserText>{complaint.details}</UserText>
+          {complaint.details === null ? <Withheld /> : <UserText>{complaint.details}</UserText>}
         </p>
         {complaint.attachments.length > 0 ? (
           <ul className="attachment-links" aria-label={t("files.attachments")}>
             {complaint.attachments.map((file) => (
               <li key={file.id}>
-                <a href={href(file.id)} download={file.name}>
-                  <bdi>{file.name}</bdi>
-                </a>
+                {href(file.id) ? (
+                  <a href={href(file.id) ?? undefined} download={file.name}>
+                    <bdi>{file.name}</bdi>
+                  </a>
+                ) : (
+                  <span>
+                    <bdi>{file.name}</bdi> — <Withheld />
+                  </span>
+                )}
               </li>
             ))}
           </ul>
@@ -120,6 +128,10 @@ export function ComplaintPage({
         </h2>
         {complaint.anonymous ? (
           <p className="muted">{t("complaints.page.anonymous")}</p>
+        ) : complaint.complainant === null ? (
+          <p>
+            <Withheld />
+          </p>
         ) : (
           <dl className="facts facts--grid">
             <Fact label={t("complaints.form.name")}>{complaint.complainant.name ?? "—"}</Fact>

@@ -236,7 +236,12 @@ function RecordInteractionForm({
             )
           ) : null}
         </p>
-        {done ? <AttachmentLinks files={done.attachments} href={attachments.href} /> : null}
+        {done ? (
+          <AttachmentLinks
+            files={done.attachments}
+            href={(fileId) => attachments.href(fileId, "contact_attachment")}
+          />
+        ) : null}
 
         <div>
           <button className="button button--primary" type="submit" disabled={record.isPending || uploading}>
@@ -302,7 +307,10 @@ function Timeline({ beneficiaryId, href }: { beneficiaryId: string; href: Attach
                 </p>
               ) : null}
               {item.ref?.type === "interaction" ? (
-                <AttachmentLinks files={attachmentsOf.get(item.ref.id) ?? []} href={href} />
+                <AttachmentLinks
+                  files={attachmentsOf.get(item.ref.id) ?? []}
+                  href={(fileId) => href(fileId, "contact_attachment")}
+                />
               ) : null}
             </li>
           ))}

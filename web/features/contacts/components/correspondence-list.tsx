@@ -3,6 +3,7 @@ import type { CorrespondenceView } from "../../../../shared/contracts/contacts.j
 import { CalendarDate } from "../../../components/ui/calendar-date.js";
 import { DualDate } from "../../../components/ui/dual-date.js";
 import { UserText } from "../../../components/ui/user-text.js";
+import { Withheld } from "../../../components/ui/withheld.js";
 import { useI18n } from "../../../i18n/i18n.js";
 import type { Attachments } from "../attachments.js";
 import { correspondenceDirectionLabels, correspondenceMediumLabels } from "../labels.js";
@@ -65,10 +66,17 @@ export function CorrespondenceList({ items, href, showBeneficiary = true, label 
                 </p>
               </td>
               <td>
-                {letter.file ? (
-                  <a href={href(letter.file.id)} download={letter.file.name}>
+                {letter.file && href(letter.file.id, "correspondence_scan") ? (
+                  <a
+                    href={href(letter.file.id, "correspondence_scan") ?? undefined}
+                    download={letter.file.name}
+                  >
                     <bdi>{letter.file.name}</bdi>
                   </a>
+                ) : letter.file ? (
+                  <span>
+                    <bdi>{letter.file.name}</bdi> — <Withheld />
+                  </span>
                 ) : (
                   t("beneficiaries.none")
                 )}

@@ -4,6 +4,7 @@ import { CalendarDate } from "../../../components/ui/calendar-date.js";
 import { DualDate } from "../../../components/ui/dual-date.js";
 import { Fact } from "../../../components/ui/fact.js";
 import { UserText } from "../../../components/ui/user-text.js";
+import { Withheld } from "../../../components/ui/withheld.js";
 import { useI18n } from "../../../i18n/i18n.js";
 import { useCloseReferral } from "../api/close-referral.js";
 import { useRecordStudy } from "../api/record-study.js";
@@ -76,11 +77,15 @@ function ReferralItem({ referral, isOwner }: { referral: Referral; isOwner: bool
           </h3>
           <p className="pre-line">
             <strong>{t("requests.study.findings")}: </strong>
-            <UserText>{referral.study.findings}</UserText>
+            {referral.study.findings === null ? <Withheld /> : <UserText>{referral.study.findings}</UserText>}
           </p>
           <p className="pre-line">
             <strong>{t("requests.study.recommendation")}: </strong>
-            <UserText>{referral.study.recommendation}</UserText>
+            {referral.study.recommendation === null ? (
+              <Withheld />
+            ) : (
+              <UserText>{referral.study.recommendation}</UserText>
+            )}
           </p>
         </div>
       ) : null}

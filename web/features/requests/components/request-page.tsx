@@ -1,5 +1,6 @@
 import { useId } from "react";
 import { Link, useParams } from "react-router";
+import type { FileKind } from "../../../../shared/contracts/access.js";
 import { channelNames } from "../../../../shared/contracts/channels.js";
 import type { RequestView } from "../../../../shared/contracts/requests.js";
 import { DualDate } from "../../../components/ui/dual-date.js";
@@ -36,7 +37,8 @@ export type RequestPageProps = {
   /** Staff holding the role requests are referred to; empty when the staff list cannot be read. */
   referralOwners: readonly Person[];
   upload: (file: File) => Promise<{ id: string; name: string }>;
-  href: (fileId: string) => string;
+  /** Where to download a file, or null when the reader's role may not open this kind. */
+  href: (fileId: string, kind: FileKind) => string | null;
 };
 
 /** One support request through its whole life, on one screen (SPEC H1–H8). */
