@@ -28,7 +28,7 @@ import { createCalendarModule } from "./modules/calendar/index.js";
 import { createComplaintsModule } from "./modules/complaints/index.js";
 import { createContactsModule } from "./modules/contacts/index.js";
 import { createFilesModule } from "./modules/files/index.js";
-import type { SilahModule } from "./modules/module.js";
+import { createAnnouncer, type SilahModule } from "./modules/module.js";
 import { createNotificationsModule, transportsFrom } from "./modules/notifications/index.js";
 import type { Transports } from "./modules/notifications/notifications.service.js";
 import { createPolicyModule } from "./modules/policy/index.js";
@@ -76,7 +76,9 @@ export function createModules({ config, db, clock, ...deps }: AppDeps) {
     limits,
     settings: { ...config.session, secureCookie: config.session.secureCookie },
   });
-  const beneficiaries = createBeneficiariesModule({ db, audit: audit.service, clock });
+  // Modules announce changes (e.g. a merge) that others follow in the same transaction.
+  const announcer = createAnnouncer();
+  const beneficiaries = createBeneficiariesModule({ db, audit: audit.service, clock, announcer });
   const files = createFilesModule({ db, audit: audit.service, clock, ...config.files });
   const policy = createPolicyModule({
     db,
@@ -150,6 +152,7 @@ export function createModules({ config, db, clock, ...deps }: AppDeps) {
   };
   for (const module of Object.values(modules) as SilahModule[]) {
     for (const [kind, handler] of Object.entries(module.jobs ?? {})) queue.register(kind, handler);
+    announcer.register(module.name, module.reactions);
   }
   return modules;
 }

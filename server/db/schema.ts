@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  type AnyPgColumn,
   bigint,
   bigserial,
   boolean,
@@ -237,7 +238,8 @@ export const beneficiaries = pgTable(
     healthNotes: text("health_notes"),
     disability: text("disability"),
     notes: text("notes"),
-    mergedIntoId: uuid("merged_into_id"),
+    // A merged-away record points at the live one it was folded into (ADR 0015).
+    mergedIntoId: uuid("merged_into_id").references((): AnyPgColumn => beneficiaries.id),
     createdBy: uuid("created_by").references(() => users.id),
     createdAt: createdAt(),
     updatedAt: instant("updated_at").notNull().defaultNow(),

@@ -1,6 +1,32 @@
 import type { FastifyInstance } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import type { Tx } from "../db/client.js";
+import type { Actor } from "../http/actor.js";
 import type { JobHandler } from "../jobs/queue.js";
+
+/**
+ * The changes one module announces for others to follow, with what each carries. A module that
+ * owns rows affected by such a change declares a reaction; the announcing service runs every
+ * reaction in its own transaction (CONVENTIONS §16, ADR 0015).
+ */
+export type ModuleEvents = {
+  /** `mergedId` was folded into `keptId`: rows about the person now belong to the kept file. */
+  "beneficiary.merged": { associationId: string; keptId: string; mergedId: string; actor: Actor };
+};
+export type ModuleEventName = keyof ModuleEvents;
+
+/** Rows a reaction changed, by table: the announcer puts them in its audit event. */
+export type ReactionReport = Record<string, number>;
+
+export type Reaction<E extends ModuleEventName> = {
+  /**
+   * The tables whose rows this reaction keeps right: a test checks that every table referring to
+   * a beneficiary is named by some module's `beneficiary.merged` reaction.
+   */
+  tables: readonly string[];
+  run(tx: Tx, event: ModuleEvents[E]): Promise<ReactionReport>;
+};
+export type Reactions = { [E in ModuleEventName]?: Reaction<E> };
 
 /** What every domain module hands to the app: its routes, and optionally hooks on the whole server. */
 export type SilahModule = {
@@ -9,4 +35,45 @@ export type SilahModule = {
   hooks?: (app: FastifyInstance) => void;
   /** Background work this module does, by job kind; registered on the shared queue. */
   jobs?: Record<string, JobHandler>;
+  /** How this module follows other modules' changes, inside the announcer's transaction. */
+  reactions?: Reactions;
 };
+
+export type Announcer = ReturnType<typeof createAnnouncer>;
+
+/**
+ * Collects the modules' reactions and runs them for an announcing service. Modules are created
+ * before their reactions are known (the announcer is created first and handed to them), so
+ * `createModules` registers every module's reactions once all exist.
+ */
+export function createAnnouncer() {
+  const registered: { module: string; event: ModuleEventName; reaction: Reaction<ModuleEventName> }[] = [];
+  return {
+    register(module: string, reactions: Reactions | undefined) {
+      for (const [event, reaction] of Object.entries(reactions ?? {}) as [
+        ModuleEventName,
+        Reaction<ModuleEventName>,
+      ][]) {
+        if (registered.some((r) => r.module === module && r.event === event)) {
+          throw new Error(`${module} reacts to ${event} twice`);
+        }
+        registered.push({ module, event, reaction });
+      }
+    },
+
+    /**
+     * Runs every reaction to `event` with the caller's transaction, one after another (they share
+     * one connection). A reaction that throws aborts the caller's transaction: nothing moves.
+     * Returns the rows each table saw changed.
+     */
+    async announce<E extends ModuleEventName>(tx: Tx, event: E, payload: ModuleEvents[E]) {
+      const report: ReactionReport = {};
+      for (const r of registered) {
+        if (r.event !== event) continue;
+        const changed = await (r.reaction as Reaction<E>).run(tx, payload);
+        for (const [table, count] of Object.entries(changed)) report[table] = (report[table] ?? 0) + count;
+      }
+      return report;
+    },
+  };
+}

@@ -39,7 +39,12 @@ export const auditEventPayloads = {
     duplicatesOverridden: z.number().int(),
   }),
   "beneficiary.updated": z.object({ fields: z.array(z.string()) }),
-  "beneficiary.merged": z.object({ duplicateId: z.string().uuid(), duplicateFileNumber: z.number().int() }),
+  "beneficiary.merged": z.object({
+    duplicateId: z.string().uuid(),
+    duplicateFileNumber: z.number().int(),
+    /** Rows each table moved to the kept record (absent on merges made before it was recorded). */
+    moved: z.record(z.string(), z.number().int()).optional(),
+  }),
   "beneficiary.consent_recorded": z.object({
     consentId: z.string().uuid(),
     purpose: z.string(),

@@ -6,7 +6,6 @@ import {
   beneficiaryCounters,
   consents,
   householdMembers,
-  interactions,
 } from "../../db/schema.js";
 
 export type BeneficiaryRow = typeof beneficiaries.$inferSelect;
@@ -70,6 +69,16 @@ export function createBeneficiariesRepository() {
     async update(tx: Tx, id: string, changes: Partial<NewBeneficiary>): Promise<BeneficiaryRow | undefined> {
       const [row] = await tx.update(beneficiaries).set(changes).where(eq(beneficiaries.id, id)).returning();
       return row;
+    },
+
+    /** Row locks in one order (by id), so two merges touching the same records wait, never deadlock. */
+    async lock(tx: Tx, ids: string[]): Promise<void> {
+      await tx
+        .select({ id: beneficiaries.id })
+        .from(beneficiaries)
+        .where(inArray(beneficiaries.id, ids))
+        .orderBy(asc(beneficiaries.id))
+        .for("update");
     },
 
     async findById(tx: Tx, id: string): Promise<BeneficiaryWithCategory | undefined> {
@@ -210,17 +219,40 @@ export function createBeneficiariesRepository() {
       return flatten(await withCategory(tx).where(and(...conditions)));
     },
 
-    /** Folding a duplicate into the kept record: its history moves, the row stays as a pointer. */
-    async moveHistory(tx: Tx, fromId: string, toId: string): Promise<void> {
-      await tx
-        .update(interactions)
+    /**
+     * This module's part of a merge: consents and household move to the kept record, and records
+     * merged earlier into the duplicate now point at the kept one (one step to the live file).
+     */
+    async foldInto(tx: Tx, fromId: string, toId: string): Promise<Record<string, number>> {
+      const movedConsents = await tx
+        .update(consents)
         .set({ beneficiaryId: toId })
-        .where(eq(interactions.beneficiaryId, fromId));
-      await tx.update(consents).set({ beneficiaryId: toId }).where(eq(consents.beneficiaryId, fromId));
-      await tx
+        .where(eq(consents.beneficiaryId, fromId))
+        .returning({ id: consents.id });
+      const movedHousehold = await tx
         .update(householdMembers)
         .set({ beneficiaryId: toId })
-        .where(eq(householdMembers.beneficiaryId, fromId));
+        .where(eq(householdMembers.beneficiaryId, fromId))
+        .returning({ id: householdMembers.id });
+      const earlier = await tx
+        .update(beneficiaries)
+        .set({ mergedIntoId: toId })
+        .where(eq(beneficiaries.mergedIntoId, fromId))
+        .returning({ id: beneficiaries.id });
+      return {
+        consents: movedConsents.length,
+        household_members: movedHousehold.length,
+        beneficiaries: earlier.length,
+      };
+    },
+
+    /** Records folded into this one (their ids), for a history that spans the merge. */
+    async mergedInto(tx: Tx, id: string): Promise<string[]> {
+      const rows = await tx
+        .select({ id: beneficiaries.id })
+        .from(beneficiaries)
+        .where(eq(beneficiaries.mergedIntoId, id));
+      return rows.map((r) => r.id);
     },
 
     async categories(tx: Tx): Promise<CategoryRow[]> {

@@ -17,6 +17,7 @@ import type { Actor } from "../../http/actor.js";
 import { AppError } from "../../http/errors.js";
 import { authorize } from "../../http/policy.js";
 import type { AuditService } from "../audit/index.js";
+import type { Announcer } from "../module.js";
 import { beneficiariesPolicy, beneficiarySensitiveFields } from "./beneficiaries.policy.js";
 import type {
   BeneficiariesRepository,
@@ -51,8 +52,9 @@ export function createBeneficiariesService(deps: {
   repo: BeneficiariesRepository;
   audit: AuditService;
   clock: Clock;
+  announcer: Pick<Announcer, "announce">;
 }) {
-  const { db, repo, audit, clock } = deps;
+  const { db, repo, audit, clock, announcer } = deps;
 
   function assertNotFuture(field: string, isoDate: string | undefined) {
     if (!isoDate) return;
@@ -328,7 +330,11 @@ export function createBeneficiariesService(deps: {
         .catch(rethrowIdConflict);
     },
 
-    /** Keeps `keepId`, folds `duplicateId` into it: interactions, consents and household move over. */
+    /**
+     * Keeps `keepId`, folds `duplicateId` into it. Every module moves its own rows about the person
+     * (requests, complaints, contacts, conflicts of interest…) by reacting to `beneficiary.merged` in
+     * this transaction: if one cannot, nothing moves. The duplicate stays as a pointer (ADR 0015).
+     */
     async merge(actor: Actor, keepId: string, duplicateId: string): Promise<BeneficiaryFile> {
       authorize(actor, beneficiariesPolicy, "merge");
       if (keepId === duplicateId) {
@@ -343,10 +349,17 @@ export function createBeneficiariesService(deps: {
         });
       }
       return db.tenant(actor.associationId, async (tx) => {
+        // Locked first: a second merge of either record waits and then finds it merged (404).
+        await repo.lock(tx, [keepId, duplicateId]);
         const keep = await repo.findById(tx, keepId);
         const duplicate = await repo.findById(tx, duplicateId);
         if (!keep || keep.mergedIntoId || !duplicate || duplicate.mergedIntoId) throw notFound();
-        await repo.moveHistory(tx, duplicateId, keepId);
+        const moved = await announcer.announce(tx, "beneficiary.merged", {
+          associationId: actor.associationId,
+          keptId: keepId,
+          mergedId: duplicateId,
+          actor,
+        });
         await repo.update(tx, duplicateId, {
           mergedIntoId: keepId,
           nationalId: null,
@@ -366,11 +379,16 @@ export function createBeneficiariesService(deps: {
         });
         await audit.record(tx, actor, {
           type: "beneficiary.merged",
-          payload: { duplicateId, duplicateFileNumber: duplicate.fileNumber },
+          payload: { duplicateId, duplicateFileNumber: duplicate.fileNumber, moved },
           subject: { type: "beneficiary", id: keepId },
         });
         return readFile(tx, actor, keepId);
       });
+    },
+
+    /** For other modules: the records folded into this one, so a history can span the merge. */
+    async mergedInto(tx: Tx, id: string): Promise<string[]> {
+      return repo.mergedInto(tx, id);
     },
 
     async recordConsent(actor: Actor, id: string, input: { purpose: string; noticeVersion: string }) {

@@ -1,7 +1,7 @@
 import type { Clock } from "../../clock.js";
 import type { Database } from "../../db/client.js";
 import type { AuditService } from "../audit/index.js";
-import type { SilahModule } from "../module.js";
+import type { Announcer, SilahModule } from "../module.js";
 import { createBeneficiariesRepository } from "./beneficiaries.repository.js";
 import { beneficiariesRoutes } from "./beneficiaries.routes.js";
 import { type BeneficiariesService, createBeneficiariesService } from "./beneficiaries.service.js";
@@ -14,8 +14,21 @@ export function createBeneficiariesModule(deps: {
   db: Database;
   audit: AuditService;
   clock: Clock;
+  announcer: Pick<Announcer, "announce">;
 }): SilahModule & { service: BeneficiariesService } {
-  const service = createBeneficiariesService({ ...deps, repo: createBeneficiariesRepository() });
+  const repo = createBeneficiariesRepository();
+  const service = createBeneficiariesService({ ...deps, repo });
   const importer = createImportService({ db: deps.db, beneficiaries: service, audit: deps.audit });
-  return { name: "beneficiaries", service, routes: beneficiariesRoutes(service, importer) };
+  return {
+    name: "beneficiaries",
+    service,
+    routes: beneficiariesRoutes(service, importer),
+    reactions: {
+      // The registry's own rows; every other module moves its rows in its own reaction.
+      "beneficiary.merged": {
+        tables: ["consents", "household_members", "beneficiaries"],
+        run: (tx, event) => repo.foldInto(tx, event.mergedId, event.keptId),
+      },
+    },
+  };
 }

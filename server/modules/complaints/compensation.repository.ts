@@ -23,6 +23,16 @@ export function createCompensationRepository() {
     return rows.map((row) => ({ ...row, events: events.filter((e) => e.claimId === row.id) }));
   }
   return {
+    /** A merge (ADR 0015): the person's compensation claims follow them to the kept record. */
+    async moveBeneficiary(tx: Tx, fromId: string, toId: string): Promise<Record<string, number>> {
+      const moved = await tx
+        .update(compensationClaims)
+        .set({ beneficiaryId: toId })
+        .where(eq(compensationClaims.beneficiaryId, fromId))
+        .returning({ id: compensationClaims.id });
+      return { compensation_claims: moved.length };
+    },
+
     /** Whether a file proves a claim (a judicial ruling): for who may open it. */
     async holdsFile(tx: Tx, fileId: string): Promise<boolean> {
       const found = await tx

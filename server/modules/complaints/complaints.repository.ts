@@ -53,6 +53,16 @@ export function createComplaintsRepository() {
   }
 
   return {
+    /** A merge (ADR 0015): the person's complaints, open or closed, follow them to the kept record. */
+    async moveBeneficiary(tx: Tx, fromId: string, toId: string): Promise<Record<string, number>> {
+      const moved = await tx
+        .update(complaints)
+        .set({ beneficiaryId: toId })
+        .where(eq(complaints.beneficiaryId, fromId))
+        .returning({ id: complaints.id });
+      return { complaints: moved.length };
+    },
+
     /** Whether a file is attached to a complaint: for who may open it. */
     async holdsFile(tx: Tx, fileId: string): Promise<boolean> {
       const found = await tx

@@ -58,5 +58,14 @@ export function createComplaintsModule(deps: {
     compensation,
     jobs: service.jobs,
     routes: complaintsRoutes({ complaints: service, compensation, clock: deps.clock }),
+    reactions: {
+      "beneficiary.merged": {
+        tables: ["complaints", "compensation_claims"],
+        run: async (tx, event) => ({
+          ...(await repo.moveBeneficiary(tx, event.mergedId, event.keptId)),
+          ...(await claims.moveBeneficiary(tx, event.mergedId, event.keptId)),
+        }),
+      },
+    },
   };
 }

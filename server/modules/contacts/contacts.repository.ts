@@ -60,6 +60,21 @@ export function createContactsRepository() {
   }
 
   return {
+    /** A merge (ADR 0015): the person's contacts and registered correspondence go to the kept record. */
+    async moveBeneficiary(tx: Tx, fromId: string, toId: string): Promise<Record<string, number>> {
+      const moved = await tx
+        .update(interactions)
+        .set({ beneficiaryId: toId })
+        .where(eq(interactions.beneficiaryId, fromId))
+        .returning({ id: interactions.id });
+      const letters = await tx
+        .update(correspondence)
+        .set({ beneficiaryId: toId })
+        .where(eq(correspondence.beneficiaryId, fromId))
+        .returning({ id: correspondence.id });
+      return { interactions: moved.length, correspondence: letters.length };
+    },
+
     /** Where this module holds a file (contact attachments, letters): for who may open it. */
     async fileUses(tx: Tx, fileId: string) {
       const attached = await tx

@@ -290,7 +290,11 @@ export function createContactsService(deps: {
         const beneficiary = await beneficiaries.lookup(tx, beneficiaryId);
         if (!beneficiary) throw new AppError("not_found", "beneficiary not found");
         const contacts = await repo.list(tx, { beneficiaryId, limit: 500 });
-        const history = await audit.forSubject(tx, { type: "beneficiary", id: beneficiaryId });
+        // Records merged into this one keep their own audit trail; the person's story includes it.
+        const history = [];
+        for (const id of [beneficiaryId, ...(await beneficiaries.mergedInto(tx, beneficiaryId))]) {
+          history.push(...(await audit.forSubject(tx, { type: "beneficiary", id })));
+        }
         await audit.record(tx, actor, {
           type: "beneficiary.viewed",
           payload: { sensitive: false },

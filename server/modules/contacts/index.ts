@@ -33,5 +33,15 @@ export function createContactsModule(deps: {
       ];
     },
   });
-  return { name: "contacts", service, routes: contactsRoutes(service) };
+  return {
+    name: "contacts",
+    service,
+    routes: contactsRoutes(service),
+    reactions: {
+      "beneficiary.merged": {
+        tables: ["interactions", "correspondence"],
+        run: (tx, event) => repo.moveBeneficiary(tx, event.mergedId, event.keptId),
+      },
+    },
+  };
 }

@@ -37,6 +37,18 @@ export function createNotificationsModule(deps: {
   queue: JobQueue;
   transports: Transports;
 }): SilahModule & { service: NotificationsService } {
-  const service = createNotificationsService({ ...deps, repo: createNotificationsRepository() });
-  return { name: "notifications", service, jobs: service.jobs, routes: async () => {} };
+  const repo = createNotificationsRepository();
+  const service = createNotificationsService({ ...deps, repo });
+  return {
+    name: "notifications",
+    service,
+    jobs: service.jobs,
+    routes: async () => {},
+    reactions: {
+      "beneficiary.merged": {
+        tables: ["notifications"],
+        run: (tx, event) => repo.moveBeneficiary(tx, event.mergedId, event.keptId),
+      },
+    },
+  };
 }

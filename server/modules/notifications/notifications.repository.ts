@@ -7,6 +7,16 @@ export type NotificationsRepository = ReturnType<typeof createNotificationsRepos
 
 export function createNotificationsRepository() {
   return {
+    /** A merge (ADR 0015): messages about the person, sent or waiting, belong to the kept record. */
+    async moveBeneficiary(tx: Tx, fromId: string, toId: string): Promise<Record<string, number>> {
+      const moved = await tx
+        .update(notifications)
+        .set({ beneficiaryId: toId })
+        .where(eq(notifications.beneficiaryId, fromId))
+        .returning({ id: notifications.id });
+      return { notifications: moved.length };
+    },
+
     /** Returns undefined when this event already notified on this channel: nothing is sent twice. */
     async insertOnce(
       tx: Tx,

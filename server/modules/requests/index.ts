@@ -54,5 +54,11 @@ export function createRequestsModule(deps: {
     committees,
     jobs: service.jobs,
     routes: requestsRoutes(service, committees, work),
+    reactions: {
+      "beneficiary.merged": {
+        tables: ["support_requests", "conflict_declarations"],
+        run: (tx, event) => repo.moveBeneficiary(tx, event.mergedId, event.keptId),
+      },
+    },
   };
 }

@@ -85,6 +85,40 @@ export function createRequestsRepository() {
   }
 
   return {
+    /**
+     * A merge (ADR 0015): the person's requests move with everything hanging off them (documents,
+     * referrals, declarations, deliveries, agenda items follow the request id; a declaration's
+     * fingerprint covers the request's data, not the record, so it keeps covering it). A conflict of
+     * interest declared on either record holds for the kept one; a member who declared on both keeps
+     * one declaration (the kept record's), the other's reason stays in the audit log.
+     */
+    async moveBeneficiary(tx: Tx, fromId: string, toId: string): Promise<Record<string, number>> {
+      const requests = await tx
+        .update(supportRequests)
+        .set({ beneficiaryId: toId })
+        .where(eq(supportRequests.beneficiaryId, fromId))
+        .returning({ id: supportRequests.id });
+      const kept = tx
+        .select({ userId: conflictDeclarations.userId })
+        .from(conflictDeclarations)
+        .where(eq(conflictDeclarations.beneficiaryId, toId));
+      const conflicts = await tx
+        .update(conflictDeclarations)
+        .set({ beneficiaryId: toId })
+        .where(
+          and(eq(conflictDeclarations.beneficiaryId, fromId), notInArray(conflictDeclarations.userId, kept)),
+        )
+        .returning({ id: conflictDeclarations.id });
+      const folded = await tx
+        .delete(conflictDeclarations)
+        .where(eq(conflictDeclarations.beneficiaryId, fromId))
+        .returning({ id: conflictDeclarations.id });
+      return {
+        support_requests: requests.length,
+        conflict_declarations: conflicts.length + folded.length,
+      };
+    },
+
     /** Where this module holds a file (request documents, declarations): for who may open it. */
     async fileUses(tx: Tx, fileId: string) {
       const documents = await tx

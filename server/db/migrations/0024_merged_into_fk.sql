@@ -1,0 +1,1 @@
+ALTER TABLE "beneficiaries" ADD CONSTRAINT "beneficiaries_merged_into_id_beneficiaries_id_fk" FOREIGN KEY ("merged_into_id") REFERENCES "public"."beneficiaries"("id") ON DELETE no action ON UPDATE no action;
