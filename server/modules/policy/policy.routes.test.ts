@@ -615,6 +615,10 @@ describe("the signature is required on the server too (issue 10)", () => {
         "GET /api/auth/session",
         "PATCH /api/me/preferences",
         "PUT /api/me/password",
+        // Two-step verification: see it and enrol in it (a required role must before anything else).
+        "GET /api/auth/second-factor",
+        "POST /api/auth/second-factor/enrolment",
+        "POST /api/auth/second-factor/enrolment/confirm",
         // The policy: read it, print it, sign it.
         "GET /api/policy/current",
         "GET /api/policy/versions",
@@ -625,6 +629,7 @@ describe("the signature is required on the server too (issue 10)", () => {
         "POST /api/policy/current/acknowledge",
         // Public pages, which need no session at all.
         "POST /api/auth/sign-in",
+        "POST /api/auth/sign-in/second-factor",
         "GET /api/public/associations/{slug}/complaint-challenge",
         "POST /api/public/associations/{slug}/complaints",
         "GET /api/public/complaints/{token}",
