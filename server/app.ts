@@ -18,6 +18,7 @@ import type { Config } from "./config.js";
 import type { Database } from "./db/client.js";
 import { loggerOptions } from "./http/logger.js";
 import { notFound, registerProblemHandlers } from "./http/problem.js";
+import { registerUnsafeInputGuard } from "./http/unsafe-input.js";
 import { createJobQueue, type JobQueue } from "./jobs/queue.js";
 import { createAssociationsModule } from "./modules/associations/index.js";
 import { createAuditModule } from "./modules/audit/index.js";
@@ -154,6 +155,7 @@ export async function buildApp(
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerProblemHandlers(app);
+  registerUnsafeInputGuard(app);
   app.addHook("onSend", async (request, reply) => {
     reply.header("x-request-id", request.id);
     reply.header("x-content-type-options", "nosniff");
