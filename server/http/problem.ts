@@ -82,7 +82,8 @@ export function registerProblemHandlers(app: FastifyInstance): void {
       if (isAppError(error)) {
         if (error.details.retryAfterSeconds)
           reply.header("retry-after", String(error.details.retryAfterSeconds));
-        if (httpStatusByCode[error.code] >= 500) request.log.error({ err: error }, "application error");
+        if (httpStatusByCode[error.code] >= 500)
+          request.log.error({ err: error, route: request.routeOptions.url }, "application error");
         return send(reply, error.code, error.details.fieldErrors);
       }
       if (hasZodFastifySchemaValidationErrors(error)) {
@@ -104,7 +105,7 @@ export function registerProblemHandlers(app: FastifyInstance): void {
         return send(reply, "validation_failed");
       }
       if (status === 429) return send(reply, "too_many_attempts");
-      request.log.error({ err: error }, "unhandled error");
+      request.log.error({ err: error, route: request.routeOptions.url }, "unhandled error");
       return send(reply, "internal_error");
     },
   );

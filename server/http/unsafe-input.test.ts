@@ -85,7 +85,10 @@ describe("values the database cannot or should not hold are refused at the door"
     const query = await officer.request("GET", "/api/beneficiaries?q=%00abc");
     expect(expectRefused(query).map((e) => e.path)).toEqual(["querystring.q"]);
 
-    const params = await h.app.inject({ method: "GET", url: "/api/public/complaints/abc%00defghijklmnopqrstuvwxyz" });
+    const params = await h.app.inject({
+      method: "GET",
+      url: "/api/public/complaints/abc%00defghijklmnopqrstuvwxyz",
+    });
     expect(expectRefused(params).map((e) => e.path)).toEqual(["params.token"]);
 
     const key = await officer.request("PUT", "/api/request-settings", { "referral\u0000Role": "x" });
@@ -104,7 +107,9 @@ describe("values the database cannot or should not hold are refused at the door"
 
   it("refuses unsafe characters in a text upload body as a whole", async () => {
     const csv = "الاسم,رقم الهوية,الجنس\nسلمى\u0000 بنت حمد,1000000065,أنثى\n";
-    const response = await officer.request("POST", "/api/beneficiaries/import", csv, { contentType: "text/csv" });
+    const response = await officer.request("POST", "/api/beneficiaries/import", csv, {
+      contentType: "text/csv",
+    });
     const errors = expectRefused(response);
     expect(errors.map((e) => e.code)).toEqual(["unsafe_characters"]);
   });

@@ -33,7 +33,8 @@ export function unsafeStringPaths(value: unknown, limit = 20): string[] {
     if (typeof current === "string") {
       if (hasUnsafeCharacters(current)) found.push(path.join("."));
     } else if (Array.isArray(current)) {
-      for (let i = current.length - 1; i >= 0; i--) stack.push({ value: current[i], path: [...path, String(i)] });
+      for (let i = current.length - 1; i >= 0; i--)
+        stack.push({ value: current[i], path: [...path, String(i)] });
     } else if (current !== null && typeof current === "object" && !ArrayBuffer.isView(current)) {
       const entries = Object.entries(current);
       for (let i = entries.length - 1; i >= 0; i--) {
