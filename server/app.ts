@@ -17,7 +17,7 @@ import type { Clock } from "./clock.js";
 import type { Config } from "./config.js";
 import type { Database } from "./db/client.js";
 import { loggerOptions } from "./http/logger.js";
-import { notFound, registerProblemHandlers } from "./http/problem.js";
+import { frameworkErrors, notFound, registerProblemHandlers } from "./http/problem.js";
 import { registerUnsafeInputGuard } from "./http/unsafe-input.js";
 import { createJobQueue, type JobQueue } from "./jobs/queue.js";
 import { createAssociationsModule } from "./modules/associations/index.js";
@@ -150,6 +150,7 @@ export async function buildApp(
     requestIdHeader: false,
     bodyLimit: 1024 * 1024,
     trustProxy: config.env === "production",
+    frameworkErrors,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);

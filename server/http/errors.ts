@@ -29,6 +29,7 @@ export const httpStatusByCode: Record<ErrorCode, number> = {
   exceeds_approval: 409,
   possible_duplicates: 409,
   payload_too_large: 413,
+  uri_too_long: 414,
   unsupported_file: 415,
   account_locked: 423,
   too_many_attempts: 429,

@@ -113,6 +113,20 @@ export function registerProblemHandlers(app: FastifyInstance): void {
   app.setNotFoundHandler((_request, reply) => send(reply, "not_found"));
 }
 
+/**
+ * Errors Fastify raises before any route runs (a path parameter past `maxParamLength`, a malformed
+ * percent-encoding). Its own answers are plain JSON that quote the address, which may carry a
+ * national ID or a tracking token; these answer like every other error and quote nothing.
+ */
+export function frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  // No route, so no hooks: the headers every answer carries are set here.
+  reply.header("x-request-id", request.id).header("x-content-type-options", "nosniff");
+  if (error.code === "FST_ERR_MAX_PARAM_LENGTH") return send(reply, "uri_too_long");
+  if (error.code === "FST_ERR_BAD_URL") return send(reply, "validation_failed");
+  reply.log.error({ err: error }, "framework error");
+  return send(reply, "internal_error");
+}
+
 export function notFound(what: string): AppError {
   return new AppError("not_found", `${what} not found`);
 }
