@@ -16,8 +16,10 @@ import { z } from "zod";
 import type { Clock } from "./clock.js";
 import type { Config } from "./config.js";
 import type { Database } from "./db/client.js";
+import { AppError } from "./http/errors.js";
 import { loggerOptions } from "./http/logger.js";
 import { frameworkErrors, notFound, registerProblemHandlers } from "./http/problem.js";
+import { registerSecurityHeaders, staticCacheControl } from "./http/security-headers.js";
 import { registerUnsafeInputGuard } from "./http/unsafe-input.js";
 import { createJobQueue, type JobQueue } from "./jobs/queue.js";
 import { createAssociationsModule } from "./modules/associations/index.js";
@@ -137,11 +139,17 @@ export function createModules({ config, db, clock, ...deps }: AppDeps) {
 
 export type Modules = ReturnType<typeof createModules>;
 
-const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../dist/web");
+const builtWebRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../dist/web");
 
 export async function buildApp(
-  deps: AppDeps & { modules?: Modules; logStream?: { write(line: string): void } },
+  deps: AppDeps & {
+    modules?: Modules;
+    logStream?: { write(line: string): void };
+    /** The built web app; tests point it at a directory of their own. */
+    webRoot?: string;
+  },
 ): Promise<FastifyInstance> {
+  const webRoot = deps.webRoot ?? builtWebRoot;
   const { config, db } = deps;
   const modules = deps.modules ?? createModules(deps);
   const app = Fastify({
@@ -157,12 +165,7 @@ export async function buildApp(
   app.setSerializerCompiler(serializerCompiler);
   registerProblemHandlers(app);
   registerUnsafeInputGuard(app);
-  app.addHook("onSend", async (request, reply) => {
-    reply.header("x-request-id", request.id);
-    reply.header("x-content-type-options", "nosniff");
-    reply.header("referrer-policy", "same-origin");
-    reply.header("x-frame-options", "DENY");
-  });
+  await registerSecurityHeaders(app, { production: config.env === "production" });
 
   await app.register(fastifyCookie);
   await app.register(fastifySwagger, {
@@ -201,12 +204,27 @@ export async function buildApp(
     },
   );
 
-  app.get("/api/openapi.json", { config: { access: "public" }, schema: { hide: true } }, async () =>
-    app.swagger(),
+  // The API's map helps an integrator and an attacker alike: in production only administrators read it.
+  const openApiPublic = config.openApi === "public";
+  app.get(
+    "/api/openapi.json",
+    { config: openApiPublic ? { access: "public" } : {}, schema: { hide: true } },
+    async (request) => {
+      if (!openApiPublic && !request.actor().roles.includes("administrator")) {
+        throw new AppError("forbidden", "the API document is for administrators");
+      }
+      return app.swagger();
+    },
   );
 
   if (existsSync(path.join(webRoot, "index.html"))) {
-    await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: false });
+    await app.register(fastifyStatic, {
+      root: webRoot,
+      wildcard: false,
+      index: false,
+      cacheControl: false,
+      setHeaders: (reply, filePath) => reply.header("cache-control", staticCacheControl(filePath)),
+    });
     // The web app routes on the client: any page address that is not an asset gets the shell.
     app.get("/*", { config: { access: "public" }, schema: { hide: true } }, async (request, reply) => {
       const requested = (request.params as { "*": string })["*"];

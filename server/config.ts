@@ -32,6 +32,7 @@ const envSchema = z.object({
   SILAH_PUBLIC_URL: z.string().url().optional(),
   SILAH_LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   SILAH_JOBS: z.enum(["on", "off"]).default("on"),
+  SILAH_OPENAPI: z.enum(["public", "administrators"]).optional(),
   SILAH_SMTP_URL: z
     .string()
     .regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL")
@@ -73,6 +74,8 @@ export type Config = {
   publicUrl: string | undefined;
   logLevel: string;
   runJobs: boolean;
+  /** Who may read `/api/openapi.json`: anyone, or signed-in administrators (the production default). */
+  openApi: "public" | "administrators";
 };
 
 export class ConfigError extends Error {
@@ -122,5 +125,6 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     publicUrl: env.SILAH_PUBLIC_URL,
     logLevel: env.SILAH_LOG_LEVEL,
     runJobs: env.SILAH_JOBS === "on",
+    openApi: env.SILAH_OPENAPI ?? (env.NODE_ENV === "production" ? "administrators" : "public"),
   };
 }

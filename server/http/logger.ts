@@ -21,8 +21,9 @@ export function loggerOptions(
         route: req.routeOptions?.url ?? "(no route)",
       }),
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-      err: describeError,
-      error: describeError,
+      // Fastify's type expects pino's default shape (message, stack as text); ours drops the message.
+      err: (error: unknown) => describeError(error) as never,
+      error: (error: unknown) => describeError(error) as never,
     },
   };
 }
