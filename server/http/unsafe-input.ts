@@ -25,23 +25,34 @@ export const unsafeCharactersMessage = {
  * Paths of every string (and object key) in a parsed request part that holds an unsafe code point.
  * Iterative, so a deeply nested body cannot overflow the stack; binary bodies (uploads) are not text.
  */
-export function unsafeStringPaths(value: unknown, limit = 20): string[] {
+export function unsafeStringPaths(value: unknown, limit = 50): string[] {
+  // Each entry points at its parent instead of copying the path, so a body nested thousands of
+  // levels deep costs time in its size, not its square; a path is only spelled out for a finding.
+  type Step = { key: string; parent: Step | undefined };
+  const spell = (step: Step | undefined, last?: string) => {
+    const keys = last === undefined ? [] : [last];
+    for (let at = step; at?.parent; at = at.parent) keys.push(at.key);
+    keys.reverse();
+    // A form has no field twenty levels deep; a longer path is cut rather than echoed whole.
+    return keys.length > 20 ? `${keys.slice(0, 20).join(".")}…` : keys.join(".");
+  };
   const found: string[] = [];
-  const stack: { value: unknown; path: string[] }[] = [{ value, path: [] }];
+  const stack: { value: unknown; step: Step }[] = [{ value, step: { key: "", parent: undefined } }];
   while (stack.length > 0 && found.length < limit) {
-    const { value: current, path } = stack.pop()!;
+    const { value: current, step } = stack.pop()!;
     if (typeof current === "string") {
-      if (hasUnsafeCharacters(current)) found.push(path.join("."));
+      if (hasUnsafeCharacters(current)) found.push(spell(step));
     } else if (Array.isArray(current)) {
-      for (let i = current.length - 1; i >= 0; i--)
-        stack.push({ value: current[i], path: [...path, String(i)] });
+      for (let i = current.length - 1; i >= 0; i--) {
+        stack.push({ value: current[i], step: { key: String(i), parent: step } });
+      }
     } else if (current !== null && typeof current === "object" && !ArrayBuffer.isView(current)) {
       const entries = Object.entries(current);
       for (let i = entries.length - 1; i >= 0; i--) {
         const [key, child] = entries[i]!;
         // A key with a control character is reported by a path that cannot itself carry one.
-        if (hasUnsafeCharacters(key)) found.push([...path, "(key)"].join("."));
-        else stack.push({ value: child, path: [...path, key] });
+        if (hasUnsafeCharacters(key)) found.push(spell(step, "(key)"));
+        else stack.push({ value: child, step: { key, parent: step } });
       }
     }
   }
