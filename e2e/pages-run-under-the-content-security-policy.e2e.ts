@@ -53,6 +53,7 @@ describe("a manager walks every page of her menu and a visitor opens the complai
     await page.waitForURL((url) => url.pathname !== "/sign-in");
 
     const nav = page.getByRole("navigation", { name: "التنقل الرئيسي" });
+    await nav.getByRole("link").first().waitFor();
     const links = await nav
       .getByRole("link")
       .evaluateAll((anchors) => anchors.map((a) => (a as HTMLAnchorElement).getAttribute("href")!));
