@@ -176,6 +176,9 @@ describe("an officer opens a support request, uploads documents and sees what is
     const officer = pages[1]!;
     await officer.reload();
     await expect.poll(() => state(officer).textContent()).toBe("مكتمل");
+    // The home visit's findings are the assessors' (ADR 0013): the officer sees that they are withheld.
+    await officer.getByText("محجوب لصلاحيتك").first().waitFor();
+    expect(await officer.getByText("يوصى بالمساعدة الشهرية").count()).toBe(0);
     await officer.getByLabel("قرأ المستفيد الإقرار ويوافق عليه").check();
     await officer.getByLabel("توقيع المستفيد (اسمه كما يكتبه)").fill(beneficiaryName);
     await officer.getByRole("button", { name: "توقيع الإقرار" }).click();

@@ -19,6 +19,7 @@ import type { Database } from "./db/client.js";
 import { AppError } from "./http/errors.js";
 import { loggerOptions } from "./http/logger.js";
 import { frameworkErrors, notFound, registerProblemHandlers } from "./http/problem.js";
+import { createRateLimits, type RateLimits } from "./http/rate-limit.js";
 import { registerSecurityHeaders, staticCacheControl } from "./http/security-headers.js";
 import { registerUnsafeInputGuard } from "./http/unsafe-input.js";
 import { createJobQueue, type JobQueue } from "./jobs/queue.js";
@@ -45,11 +46,15 @@ export type AppDeps = {
   /** The shared job queue; the runtime passes the one its worker drains. */
   queue?: JobQueue;
   transports?: Transports;
+  /** The shared rate limits; the runtime passes the ones it prunes. */
+  limits?: RateLimits;
 };
 
 /** The modules and their wiring; `buildApp` only serves them. */
 export function createModules({ config, db, clock, ...deps }: AppDeps) {
   const queue = deps.queue ?? createJobQueue({ db, clock });
+  // Handed to the modules that limit attempts (sign-in, the public pages).
+  const limits = deps.limits ?? createRateLimits({ db, secret: config.session.secret });
   const audit = createAuditModule({ db, clock });
   const associations = createAssociationsModule({ db, audit: audit.service });
   const users = createUsersModule({ db, audit: audit.service, associations: associations.service, clock });
@@ -115,6 +120,8 @@ export function createModules({ config, db, clock, ...deps }: AppDeps) {
     queue,
     clock,
     secret: config.session.secret,
+    limits,
+    publicComplaints: config.publicComplaints,
   });
   const modules = {
     audit,
@@ -157,7 +164,9 @@ export async function buildApp(
     genReqId: () => randomUUID(),
     requestIdHeader: false,
     bodyLimit: 1024 * 1024,
-    trustProxy: config.env === "production",
+    // The client address is read from X-Forwarded-For only when the connection comes from a proxy
+    // the operator named; anyone else could write any address there and escape every limit.
+    trustProxy: config.trustedProxies.length > 0 ? config.trustedProxies : false,
     frameworkErrors,
   }).withTypeProvider<ZodTypeProvider>();
 

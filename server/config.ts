@@ -1,3 +1,4 @@
+import { isIP } from "node:net";
 import path from "node:path";
 import { z } from "zod";
 
@@ -30,6 +31,22 @@ const envSchema = z.object({
     .max(24 * 60)
     .default(60),
   SILAH_PUBLIC_URL: z.string().url().optional(),
+  SILAH_TRUSTED_PROXIES: z
+    .string()
+    .default("")
+    .transform((value) =>
+      value
+        .split(",")
+        .map((entry) => entry.trim())
+        .filter(Boolean),
+    )
+    .refine(
+      (entries) => entries.every(isAddressOrRange),
+      "must be IP addresses or CIDR ranges, comma-separated",
+    ),
+  SILAH_COMPLAINT_WORK: z.coerce.number().int().min(10).max(1_000_000).default(1500),
+  SILAH_COMPLAINT_LIMIT_PER_ADDRESS: z.coerce.number().int().min(1).max(10_000).default(30),
+  SILAH_COMPLAINT_LIMIT_PER_ASSOCIATION: z.coerce.number().int().min(1).max(100_000).default(150),
   SILAH_LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   SILAH_JOBS: z.enum(["on", "off"]).default("on"),
   SILAH_OPENAPI: z.enum(["public", "administrators"]).optional(),
@@ -41,6 +58,15 @@ const envSchema = z.object({
   SILAH_SMS_GATEWAY_URL: z.string().url().optional(),
   SILAH_SMS_GATEWAY_TOKEN: z.string().optional(),
 });
+
+function isAddressOrRange(entry: string): boolean {
+  const [address = "", bits, ...rest] = entry.split("/");
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (bits === undefined) return true;
+  const prefix = Number(bits);
+  return /^\d+$/.test(bits) && prefix >= 0 && prefix <= (family === 4 ? 32 : 128);
+}
 
 /** Checked on the raw environment so they are reported even when other values fail to parse. */
 function productionProblems(source: Record<string, string | undefined>): string[] {
@@ -72,6 +98,10 @@ export type Config = {
   };
   session: { secret: string; ttlMinutes: number; idleMinutes: number; secureCookie: boolean };
   publicUrl: string | undefined;
+  /** Proxies whose X-Forwarded-For is believed; empty: the connection's own address is the client's. */
+  trustedProxies: string[];
+  /** The public complaint page: the proof-of-work a browser does and the hourly ceilings (ADR 0012). */
+  publicComplaints: { work: number; perAddressHourly: number; perAssociationHourly: number };
   logLevel: string;
   runJobs: boolean;
   /** Who may read `/api/openapi.json`: anyone, or signed-in administrators (the production default). */
@@ -123,6 +153,12 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       secureCookie: env.NODE_ENV === "production",
     },
     publicUrl: env.SILAH_PUBLIC_URL,
+    trustedProxies: env.SILAH_TRUSTED_PROXIES,
+    publicComplaints: {
+      work: env.SILAH_COMPLAINT_WORK,
+      perAddressHourly: env.SILAH_COMPLAINT_LIMIT_PER_ADDRESS,
+      perAssociationHourly: env.SILAH_COMPLAINT_LIMIT_PER_ASSOCIATION,
+    },
     logLevel: env.SILAH_LOG_LEVEL,
     runJobs: env.SILAH_JOBS === "on",
     openApi: env.SILAH_OPENAPI ?? (env.NODE_ENV === "production" ? "administrators" : "public"),

@@ -36,4 +36,16 @@ describe("configuration", () => {
     });
     expect(config.session.secureCookie).toBe(true);
   });
+
+  it("reads trusted proxies as addresses and ranges, and refuses anything else", () => {
+    expect(loadConfig({}).trustedProxies).toEqual([]);
+    expect(loadConfig({ SILAH_TRUSTED_PROXIES: "10.0.0.0/8, 127.0.0.1,::1" }).trustedProxies).toEqual([
+      "10.0.0.0/8",
+      "127.0.0.1",
+      "::1",
+    ]);
+    for (const bad of ["everyone", "10.0.0.0/33", "true", "1.2.3.4/8/9"]) {
+      expect(() => loadConfig({ SILAH_TRUSTED_PROXIES: bad })).toThrow(/SILAH_TRUSTED_PROXIES/);
+    }
+  });
 });

@@ -5,6 +5,7 @@ import type { Config } from "./config.js";
 import { type Database, openDatabase } from "./db/client.js";
 import { migrateDatabase } from "./db/migrate.js";
 import { demoEmail, demoPassword, demoUsers, seedDemo } from "./db/seed-demo.js";
+import { createRateLimits } from "./http/rate-limit.js";
 import { createJobQueue, startWorker } from "./jobs/queue.js";
 
 export async function openConfiguredDatabase(config: Config): Promise<Database> {
@@ -33,7 +34,8 @@ export async function startSilah(
   const db = await openConfiguredDatabase(config);
   const clock = systemClock;
   const queue = createJobQueue({ db, clock });
-  const modules = createModules({ config, db, clock, queue });
+  const limits = createRateLimits({ db, secret: config.session.secret });
+  const modules = createModules({ config, db, clock, queue, limits });
 
   if (config.env !== "production" && (await modules.associations.service.isEmpty())) {
     await seedDemo(modules);
@@ -44,6 +46,7 @@ export async function startSilah(
 
   const app = await buildApp({ config, db, clock, modules });
   const worker = config.runJobs ? startWorker(queue) : null;
+  const pruning = limits.startPruning();
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
   const port = typeof address === "object" && address ? address.port : config.port;
@@ -56,6 +59,7 @@ export async function startSilah(
     modules,
     url,
     async stop() {
+      pruning.stop();
       await worker?.stop();
       await app.close();
       await db.close();

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { bigint, boolean, index, integer, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, index, integer, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { beneficiaries, files, instant, tenantId, users } from "./schema.js";
 
 // ——— Complaints, disputes and compensation (SPEC Q1–Q3, K1–K2, S3) ———
@@ -80,18 +80,6 @@ export const complaintFiles = pgTable(
     uniqueIndex("complaint_files_key").on(t.complaintId, t.fileId),
     index("complaint_files_file_id_idx").on(t.fileId),
   ],
-);
-
-/** System table: public submissions by source, to slow a flood without an account or a CAPTCHA service. */
-export const publicSubmissions = pgTable(
-  "public_submissions",
-  {
-    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
-    source: text("source").notNull(),
-    kind: text("kind").notNull(),
-    at: instant("at").notNull(),
-  },
-  (t) => [index("public_submissions_source_idx").on(t.source, t.at)],
 );
 
 export const compensationClaims = pgTable(

@@ -15,7 +15,7 @@ import {
 /**
  * Schema as code (CONVENTIONS §7). Every tenant table carries `association_id` and is covered by
  * forced row-level security in the hand-written migration `0001_security.sql`; tables without it
- * (`sign_in_attempts`, `jobs`) are system tables the application role never reads in tenant scope.
+ * (`sign_in_attempts`, `rate_limit_counters`, `jobs`) are system tables the application role never reads in tenant scope.
  */
 
 export const createdAt = () =>
@@ -95,6 +95,21 @@ export const signInAttempts = pgTable(
     index("sign_in_attempts_source_idx").on(t.source, t.attemptedAt),
     index("sign_in_attempts_email_idx").on(t.emailKey, t.attemptedAt),
   ],
+);
+
+/**
+ * Counters of the rate limits (server/http/rate-limit.ts), shared by every server process. Keys are
+ * keyed hashes of the limited thing (an address, an account), never the address itself; expired rows
+ * are pruned, since even a hashed address is personal data kept no longer than the limit needs.
+ */
+export const rateLimitCounters = pgTable(
+  "rate_limit_counters",
+  {
+    key: text("key").primaryKey(),
+    points: integer("points").notNull(),
+    expire: instant("expire"),
+  },
+  (t) => [index("rate_limit_counters_expire_idx").on(t.expire)],
 );
 
 export const auditEvents = pgTable(

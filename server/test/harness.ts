@@ -36,6 +36,8 @@ export async function createHarness(
     NODE_ENV: "test",
     SILAH_LOG_LEVEL: "silent",
     SILAH_FILES_DIR: filesDir,
+    // The public page's proof of work, kept small so suites solve it in milliseconds.
+    SILAH_COMPLAINT_WORK: "40",
     ...overrides,
   });
   const queue = createJobQueue({ db, clock });

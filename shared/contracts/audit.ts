@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { sensitiveFieldSchema } from "./access.js";
 import { staffRoleSchema } from "./roles.js";
 
 /**
@@ -15,6 +16,8 @@ export const auditEventPayloads = {
   "user.locale_changed": z.object({ locale: z.enum(["ar", "en"]) }),
   "association.created": z.object({ slug: z.string() }),
   "beneficiary.viewed": z.object({ sensitive: z.boolean() }),
+  /** A record read with sensitive fields in the answer (shared/contracts/access.ts): which ones. */
+  "sensitive.read": z.object({ fields: z.array(sensitiveFieldSchema) }),
   "beneficiary.searched": z.object({ matchedBy: z.string(), results: z.number().int() }),
   "beneficiary.registered": z.object({
     fileNumber: z.number().int(),

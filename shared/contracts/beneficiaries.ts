@@ -2,6 +2,7 @@ import { z } from "zod";
 import { parseHijri, splitIsoDate, toGregorian, toIsoDate } from "../domain/hijri.js";
 import { validateNationalId } from "../domain/national-id.js";
 import { parseSaudiPhone } from "../domain/phone.js";
+import { withheldSchema } from "./access.js";
 import { notificationChannelSchema } from "./channels.js";
 import { addFieldIssue } from "./field-rules.js";
 
@@ -192,7 +193,7 @@ export const consentViewSchema = z.object({
   withdrawnAt: z.string().datetime().nullable(),
 });
 
-/** Sensitive fields are null for roles that may not see them, and `sensitiveHidden` says so. */
+/** Sensitive fields are null for roles that may not see them (shared/contracts/access.ts), and `withheld` names them. */
 export const beneficiaryViewSchema = beneficiarySummarySchema.extend({
   latinName: z.string().nullable(),
   nationalIdKind: z.enum(["citizen", "resident"]).nullable(),
@@ -207,12 +208,12 @@ export const beneficiaryViewSchema = beneficiarySummarySchema.extend({
   healthNotes: z.string().nullable(),
   disability: z.string().nullable(),
   notes: z.string().nullable(),
-  sensitiveHidden: z.boolean(),
   household: z.array(householdMemberViewSchema),
   consents: z.array(consentViewSchema),
   mergedIntoId: z.string().uuid().nullable(),
   createdAt: z.string().datetime(),
   updatedAt: z.string().datetime(),
+  withheld: withheldSchema,
 });
 export type BeneficiaryView = z.infer<typeof beneficiaryViewSchema>;
 

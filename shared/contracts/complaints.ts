@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { withheldSchema } from "./access.js";
 import { contactChannelSchema } from "./channels.js";
 
 export const complaintCategorySchema = z.enum([
@@ -33,13 +34,13 @@ const complaintFields = {
   details: z.string().trim().min(10).max(5000),
 };
 
-/** The public page: no account; an offline human check instead of a third-party CAPTCHA. */
+/** The public page: no account; a proof of work solved by the browser instead of a third-party CAPTCHA. */
 export const publicComplaintRequestSchema = z.strictObject({
   ...contactFields,
   ...complaintFields,
   anonymous: z.boolean().default(false),
-  challengeToken: z.string().min(10).max(500),
-  challengeAnswer: z.string().trim().min(1).max(10),
+  /** ALTCHA's payload: base64 of the challenge as received and the solution the browser found. */
+  altcha: z.string().min(1).max(4000),
   /** A field people never see; a form filled by a robot fills it. */
   website: z.string().max(0).optional(),
 });
@@ -54,11 +55,30 @@ export const staffComplaintRequestSchema = z.strictObject({
 });
 export type StaffComplaintRequest = z.infer<typeof staffComplaintRequestSchema>;
 
+/**
+ * An ALTCHA challenge (altcha-lib v2): every signed parameter is declared, since the browser must
+ * send back exactly what was signed.
+ */
+export const complaintChallengeSchema = z.object({
+  parameters: z.object({
+    algorithm: z.string(),
+    nonce: z.string(),
+    salt: z.string(),
+    cost: z.number().int(),
+    keyLength: z.number().int(),
+    keyPrefix: z.string(),
+    keySignature: z.string(),
+    /** The association the challenge is for and its expiry (Unix seconds), under the signature. */
+    data: z.object({ association: z.string(), expires: z.number().int() }),
+  }),
+  signature: z.string(),
+});
+export type ComplaintChallenge = z.infer<typeof complaintChallengeSchema>;
+
 export const challengeResponseSchema = z.object({
   /** Whom the complaint goes to, so the person sees the association's name before writing. */
   association: z.object({ nameAr: z.string(), nameEn: z.string().nullable() }),
-  question: z.object({ ar: z.string(), en: z.string() }),
-  token: z.string(),
+  challenge: complaintChallengeSchema,
 });
 
 export const complaintReceiptSchema = z.object({
@@ -85,15 +105,18 @@ export const complaintViewSchema = z.object({
   source: z.enum(["public", "staff"]),
   channel: z.string(),
   anonymous: z.boolean(),
-  complainant: z.object({
-    name: z.string().nullable(),
-    phone: z.string().nullable(),
-    email: z.string().nullable(),
-  }),
+  /** Null, like `details`, when withheld from the reader (`withheld` names it). */
+  complainant: z
+    .object({
+      name: z.string().nullable(),
+      phone: z.string().nullable(),
+      email: z.string().nullable(),
+    })
+    .nullable(),
   beneficiaryId: z.string().uuid().nullable(),
   category: complaintCategorySchema,
   subject: z.string(),
-  details: z.string(),
+  details: z.string().nullable(),
   status: complaintStatusSchema,
   outcome: complaintOutcomeSchema.nullable(),
   outcomeNote: z.string().nullable(),
@@ -115,6 +138,7 @@ export const complaintViewSchema = z.object({
     }),
   ),
   attachments: z.array(z.object({ id: z.string().uuid(), name: z.string(), mediaType: z.string() })),
+  withheld: withheldSchema,
 });
 export type ComplaintView = z.infer<typeof complaintViewSchema>;
 
@@ -220,7 +244,8 @@ export const claimViewSchema = z.object({
   complaintId: z.string().uuid().nullable(),
   beneficiaryId: z.string().uuid().nullable(),
   claimantName: z.string(),
-  description: z.string(),
+  /** Null, like `proof`, when the harm is withheld from the reader. */
+  description: z.string().nullable(),
   status: compensationStatusSchema,
   proof: z
     .discriminatedUnion("kind", [
@@ -256,6 +281,7 @@ export const claimViewSchema = z.object({
     }),
   ),
   createdAt: z.string().datetime(),
+  withheld: withheldSchema,
 });
 export type ClaimView = z.infer<typeof claimViewSchema>;
 export const claimIdParamsSchema = z.strictObject({ claimId: z.string().uuid() });

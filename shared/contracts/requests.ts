@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { responsePeriodRuleSchema } from "../domain/response-period.js";
+import { requestDocumentKindSchema, withheldSchema } from "./access.js";
 import { dateInputSchema } from "./beneficiaries.js";
 import { contactChannelSchema } from "./channels.js";
 import { localizedTextSchema } from "./errors.js";
@@ -144,7 +145,8 @@ export const requestViewSchema = requestSummarySchema.extend({
     z.object({
       id: uuid,
       requirementCode: z.string(),
-      file: z.object({ id: uuid, name: z.string(), mediaType: z.string() }),
+      /** `kind` is what the requirement declares; the web offers the file to the roles that may open it. */
+      file: z.object({ id: uuid, name: z.string(), mediaType: z.string(), kind: requestDocumentKindSchema }),
       issuedOn: isoDate.nullable(),
       expiresOn: isoDate.nullable(),
       attachedAt: z.string().datetime(),
@@ -161,8 +163,9 @@ export const requestViewSchema = requestSummarySchema.extend({
         .object({
           kind: z.enum(["social_study", "home_visit"]),
           on: isoDate,
-          findings: z.string(),
-          recommendation: z.string(),
+          /** Null when withheld from the reader (`withheld` then names `request.social_study`). */
+          findings: z.string().nullable(),
+          recommendation: z.string().nullable(),
         })
         .nullable(),
       outcome: z.string().nullable(),
@@ -199,6 +202,7 @@ export const requestViewSchema = requestSummarySchema.extend({
       recordedAt: z.string().datetime(),
     }),
   ),
+  withheld: withheldSchema,
 });
 export type RequestView = z.infer<typeof requestViewSchema>;
 
@@ -273,13 +277,16 @@ export const meetingViewSchema = z.object({
   items: z.array(
     z.object({
       request: requestSummarySchema,
-      votes: z.array(
-        z.object({
-          member: z.object({ id: uuid, fullName: z.string() }),
-          vote: z.enum(["accept", "reject", "return"]),
-          note: z.string().nullable(),
-        }),
-      ),
+      /** Null when the committee's deliberation is withheld from the reader. */
+      votes: z
+        .array(
+          z.object({
+            member: z.object({ id: uuid, fullName: z.string() }),
+            vote: z.enum(["accept", "reject", "return"]),
+            note: z.string().nullable(),
+          }),
+        )
+        .nullable(),
       decision: z.enum(["accept", "reject", "return"]).nullable(),
       reasons: z.string().nullable(),
       approvedAmount: z.number().int().nullable(),
@@ -294,6 +301,7 @@ export const meetingViewSchema = z.object({
       approvedAt: z.string().datetime().nullable(),
     })
     .nullable(),
+  withheld: withheldSchema,
 });
 export type MeetingView = z.infer<typeof meetingViewSchema>;
 

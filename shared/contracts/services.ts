@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { requestDocumentKindSchema } from "./access.js";
 
 /** The association's service catalogue (SPEC H2, T2, G7): what it offers and what each needs. */
 export const serviceKinds = [
@@ -44,6 +45,8 @@ export const documentRequirementSchema = z.strictObject({
   code: requirementCodeSchema,
   labelAr: z.string().trim().min(1).max(200),
   labelEn: z.string().trim().max(200).optional(),
+  /** What the document is (an ID scan, an income proof, a medical report…): decides who may open it. */
+  fileKind: requestDocumentKindSchema.optional(),
   validity: documentValiditySchema.default({ kind: "none" }),
   required: z.boolean().default(true),
 });

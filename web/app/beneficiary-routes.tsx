@@ -3,7 +3,7 @@ import { BeneficiaryFilePage } from "../features/beneficiaries/components/benefi
 import { BeneficiarySearchPage } from "../features/beneficiaries/components/beneficiary-search-page.js";
 import { BeneficiaryContacts } from "../features/contacts/components/beneficiary-contacts.js";
 import { BeneficiaryCorrespondence } from "../features/contacts/components/beneficiary-correspondence.js";
-import { attachments } from "./attachments.js";
+import { attachmentsFor } from "./attachments.js";
 import { mayAny, recordRoles } from "./contacts-routes.js";
 import { isAllowed, navigationItem } from "./navigation.js";
 import { BeneficiaryRequestsPanel } from "./requests-routes.js";
@@ -26,6 +26,7 @@ export function BeneficiarySearchRoute() {
 export function BeneficiaryFileRoute() {
   const user = useCurrentUser();
   const canRecord = mayAny(user.roles, recordRoles);
+  const attachments = attachmentsFor(user.roles);
   return (
     <BeneficiaryFilePage
       canManageConsent={mayAny(user.roles, consentRoles)}

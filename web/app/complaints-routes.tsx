@@ -1,4 +1,5 @@
 import { Link } from "react-router";
+import { mayOpenFileKind } from "../../shared/contracts/access.js";
 import type { ComplaintView } from "../../shared/contracts/complaints.js";
 import type { StaffRole } from "../../shared/contracts/roles.js";
 import { ClaimPage } from "../features/compensation/components/claim-page.js";
@@ -56,7 +57,7 @@ export function ComplaintRoute() {
       canAssign={mayAny(user.roles, assignRoles)}
       canDirect={mayAny(user.roles, directRoles)}
       assignees={assignees}
-      href={fileHref}
+      href={(fileId) => (mayOpenFileKind(user.roles, "complaint_attachment") ? fileHref(fileId) : null)}
       related={canOpenClaim ? (complaint) => <OpenClaimFromComplaint complaint={complaint} /> : undefined}
     />
   );
@@ -65,7 +66,7 @@ export function ComplaintRoute() {
 function OpenClaimFromComplaint({ complaint }: { complaint: ComplaintView }) {
   const { t } = useI18n();
   const query = new URLSearchParams({ complaintId: complaint.id });
-  if (complaint.complainant.name) query.set("claimantName", complaint.complainant.name);
+  if (complaint.complainant?.name) query.set("claimantName", complaint.complainant.name);
   if (complaint.beneficiaryId) query.set("beneficiaryId", complaint.beneficiaryId);
   return (
     <section className="card">
@@ -107,7 +108,7 @@ export function ClaimRoute() {
       canApprove={mayAny(user.roles, approveClaimRoles)}
       approvers={approvers}
       upload={uploadFile}
-      href={fileHref}
+      href={(fileId) => (mayOpenFileKind(user.roles, "judicial_ruling") ? fileHref(fileId) : null)}
     />
   );
 }

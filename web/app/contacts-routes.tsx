@@ -1,6 +1,6 @@
 import type { StaffRole } from "../../shared/contracts/roles.js";
 import { CorrespondencePage } from "../features/contacts/components/correspondence-page.js";
-import { attachments } from "./attachments.js";
+import { attachmentsFor } from "./attachments.js";
 import { useCurrentUser } from "./require-session.js";
 
 // Registering a letter is the front line's, as recording a contact is (contacts.policy.ts `record`).
@@ -19,5 +19,10 @@ export function mayAny(mine: readonly StaffRole[], allowed: readonly StaffRole[]
 /** The correspondence register, with the register form for those who may record. */
 export function CorrespondenceRoute() {
   const user = useCurrentUser();
-  return <CorrespondencePage canRegister={mayAny(user.roles, recordRoles)} attachments={attachments} />;
+  return (
+    <CorrespondencePage
+      canRegister={mayAny(user.roles, recordRoles)}
+      attachments={attachmentsFor(user.roles)}
+    />
+  );
 }

@@ -1,5 +1,6 @@
 import { useState } from "react";
 import { useSearchParams } from "react-router";
+import { mayOpenFileKind } from "../../shared/contracts/access.js";
 import type { StaffRole } from "../../shared/contracts/roles.js";
 import { useBeneficiary } from "../features/beneficiaries/api/get-beneficiary.js";
 import { useBeneficiarySearch } from "../features/beneficiaries/api/search-beneficiaries.js";
@@ -97,7 +98,7 @@ export function RequestRoute() {
       userId={user.id}
       referralOwners={owners}
       upload={attachments.upload}
-      href={attachments.href}
+      href={(fileId, kind) => (mayOpenFileKind(user.roles, kind) ? attachments.href(fileId) : null)}
     />
   );
 }

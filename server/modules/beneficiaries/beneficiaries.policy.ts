@@ -1,4 +1,13 @@
+import type { SensitiveField } from "../../../shared/contracts/access.js";
 import { definePolicy } from "../../http/policy.js";
+
+/** The file's fields that only some readers see: who, is decided in shared/contracts/access.ts. */
+export const beneficiarySensitiveFields = [
+  "beneficiary.monthly_income",
+  "beneficiary.circumstances",
+  "beneficiary.health_notes",
+  "beneficiary.disability",
+] as const satisfies readonly SensitiveField[];
 
 /** Who may do what with beneficiary files (SPEC R2: access by role and need). */
 export const beneficiariesPolicy = definePolicy({
@@ -15,8 +24,6 @@ export const beneficiariesPolicy = definePolicy({
   edit: ["officer", "branch_representative", "social_researcher"],
   merge: ["officer", "manager"],
   import: ["administrator", "manager"],
-  // Health, disability, income and circumstances: those who assess need, not everyone who serves.
-  readSensitive: ["social_researcher", "committee_member", "manager"],
   manageCategories: ["administrator"],
   recordConsent: ["officer", "branch_representative", "social_researcher"],
 });

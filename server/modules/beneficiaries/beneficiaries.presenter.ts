@@ -1,13 +1,14 @@
+import { disclosureFor } from "../../../shared/contracts/access.js";
 import type { BeneficiaryView } from "../../../shared/contracts/beneficiaries.js";
 import type { BeneficiaryFile } from "./beneficiaries.service.js";
 import { summary } from "./beneficiaries.service.js";
 
 type Enum<T extends keyof BeneficiaryView> = NonNullable<BeneficiaryView[T]>;
 
-/** Sensitive fields are withheld, not blanked silently: `sensitiveHidden` tells the page why. */
+/** Sensitive fields are withheld, not blanked silently: `withheld` tells the page which and why. */
 export function presentBeneficiary(file: BeneficiaryFile): BeneficiaryView {
-  const { beneficiary: b, sensitiveVisible } = file;
-  const sensitive = <T>(value: T | null) => (sensitiveVisible ? value : null);
+  const { beneficiary: b } = file;
+  const disclosure = disclosureFor(file.viewer);
   return {
     ...summary(b),
     latinName: b.latinName,
@@ -18,12 +19,11 @@ export function presentBeneficiary(file: BeneficiaryFile): BeneficiaryView {
     email: b.email,
     preferredChannel: b.preferredChannel as Enum<"preferredChannel"> | null,
     maritalStatus: b.maritalStatus as Enum<"maritalStatus"> | null,
-    monthlyIncome: sensitive(b.monthlyIncome),
-    circumstances: sensitive(b.circumstances),
-    healthNotes: sensitive(b.healthNotes),
-    disability: sensitive(b.disability),
+    monthlyIncome: disclosure.reveal("beneficiary.monthly_income", b.monthlyIncome),
+    circumstances: disclosure.reveal("beneficiary.circumstances", b.circumstances),
+    healthNotes: disclosure.reveal("beneficiary.health_notes", b.healthNotes),
+    disability: disclosure.reveal("beneficiary.disability", b.disability),
     notes: b.notes,
-    sensitiveHidden: !sensitiveVisible,
     household: file.household.map((m) => ({
       id: m.id,
       relation: m.relation as BeneficiaryView["household"][number]["relation"],
@@ -42,5 +42,6 @@ export function presentBeneficiary(file: BeneficiaryFile): BeneficiaryView {
     mergedIntoId: b.mergedIntoId,
     createdAt: b.createdAt.toISOString(),
     updatedAt: b.updatedAt.toISOString(),
+    withheld: disclosure.withheld(),
   };
 }

@@ -230,14 +230,20 @@ describe("privacy", () => {
         monthlyIncome: 2500,
       })
     ).json();
-    expect(created.sensitiveHidden).toBe(true);
+    expect(created.withheld).toContain("beneficiary.health_notes");
     const asOfficer = (await officer.request("GET", `/api/beneficiaries/${created.id}`)).json();
-    expect(asOfficer).toMatchObject({ healthNotes: null, monthlyIncome: null, sensitiveHidden: true });
+    expect(asOfficer).toMatchObject({ healthNotes: null, monthlyIncome: null });
+    expect(asOfficer.withheld).toEqual([
+      "beneficiary.monthly_income",
+      "beneficiary.circumstances",
+      "beneficiary.health_notes",
+      "beneficiary.disability",
+    ]);
     const asResearcher = (await researcher.request("GET", `/api/beneficiaries/${created.id}`)).json();
     expect(asResearcher).toMatchObject({
       healthNotes: "مرض مزمن",
       monthlyIncome: 2500,
-      sensitiveHidden: false,
+      withheld: [],
     });
 
     const events = (await manager.request("GET", "/api/audit-events?type=beneficiary.viewed")).json().items;

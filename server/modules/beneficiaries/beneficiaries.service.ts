@@ -1,3 +1,4 @@
+import { mayReadField } from "../../../shared/contracts/access.js";
 import type {
   CreateBeneficiaryRequest,
   DuplicateCandidate,
@@ -14,9 +15,9 @@ import type { Database, Tx } from "../../db/client.js";
 import { isUniqueViolation } from "../../db/errors.js";
 import type { Actor } from "../../http/actor.js";
 import { AppError } from "../../http/errors.js";
-import { authorize, can } from "../../http/policy.js";
+import { authorize } from "../../http/policy.js";
 import type { AuditService } from "../audit/index.js";
-import { beneficiariesPolicy } from "./beneficiaries.policy.js";
+import { beneficiariesPolicy, beneficiarySensitiveFields } from "./beneficiaries.policy.js";
 import type {
   BeneficiariesRepository,
   BeneficiaryWithCategory,
@@ -32,7 +33,8 @@ export type BeneficiaryFile = {
   beneficiary: BeneficiaryWithCategory;
   household: HouseholdRow[];
   consents: ConsentRow[];
-  sensitiveVisible: boolean;
+  /** Who reads it: the presenter asks shared/contracts/access.ts what this reader may see. */
+  viewer: Pick<Actor, "roles" | "userId">;
 };
 
 export type SearchHit = BeneficiaryWithCategory & {
@@ -149,7 +151,7 @@ export function createBeneficiariesService(deps: {
       beneficiary,
       household: await repo.household(tx, id),
       consents: await repo.consents(tx, id),
-      sensitiveVisible: can(actor, beneficiariesPolicy, "readSensitive"),
+      viewer: { roles: actor.roles, userId: actor.userId },
     };
   }
 
@@ -268,7 +270,7 @@ export function createBeneficiariesService(deps: {
         const file = await readFile(tx, actor, id);
         await audit.record(tx, actor, {
           type: "beneficiary.viewed",
-          payload: { sensitive: file.sensitiveVisible },
+          payload: { sensitive: beneficiarySensitiveFields.some((f) => mayReadField(actor.roles, f)) },
           subject: { type: "beneficiary", id },
         });
         return file;

@@ -23,6 +23,15 @@ export function createCompensationRepository() {
     return rows.map((row) => ({ ...row, events: events.filter((e) => e.claimId === row.id) }));
   }
   return {
+    /** Whether a file proves a claim (a judicial ruling): for who may open it. */
+    async holdsFile(tx: Tx, fileId: string): Promise<boolean> {
+      const found = await tx
+        .select({ id: compensationClaims.id })
+        .from(compensationClaims)
+        .where(eq(compensationClaims.rulingFileId, fileId))
+        .limit(1);
+      return found.length > 0;
+    },
     async insert(tx: Tx, values: typeof compensationClaims.$inferInsert): Promise<ClaimRow> {
       const [row] = await tx.insert(compensationClaims).values(values).returning();
       return row!;

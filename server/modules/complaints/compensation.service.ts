@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { mayReadField } from "../../../shared/contracts/access.js";
 import type {
   negotiationRoundRequestSchema,
   openClaimRequestSchema,
@@ -284,14 +285,33 @@ export function createCompensationService(deps: {
 
     async list(actor: Actor) {
       authorize(actor, complaintsPolicy, "manageClaims");
-      return db.tenant(actor.associationId, (tx) => repo.list(tx));
+      return db.tenant(actor.associationId, async (tx) => {
+        const rows = await repo.list(tx);
+        if (rows.length > 0 && mayReadField(actor.roles, "compensation.harm")) {
+          await audit.record(tx, actor, {
+            type: "sensitive.read",
+            payload: { fields: ["compensation.harm"] },
+          });
+        }
+        return rows;
+      });
     },
 
+    /** The harm described, in the answer, is a read of personal data and is logged as such. */
     async get(actor: Actor, id: string) {
       authorize(actor, complaintsPolicy, "manageClaims");
-      const claim = await db.tenant(actor.associationId, (tx) => repo.get(tx, id));
-      if (!claim) throw new AppError("not_found", "claim not found");
-      return claim;
+      return db.tenant(actor.associationId, async (tx) => {
+        const claim = await repo.get(tx, id);
+        if (!claim) throw new AppError("not_found", "claim not found");
+        if (mayReadField(actor.roles, "compensation.harm")) {
+          await audit.record(tx, actor, {
+            type: "sensitive.read",
+            payload: { fields: ["compensation.harm"] },
+            subject: { type: "compensation_claim", id },
+          });
+        }
+        return claim;
+      });
     },
   };
 }

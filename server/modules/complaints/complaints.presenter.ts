@@ -1,20 +1,34 @@
+import { disclosureFor } from "../../../shared/contracts/access.js";
 import type { ClaimView, ComplaintTracking, ComplaintView } from "../../../shared/contracts/complaints.js";
 import { riyadhDate, toIsoDate } from "../../../shared/domain/index.js";
+import type { Actor } from "../../http/actor.js";
 import type { ClaimWithEvents } from "./compensation.repository.js";
 import type { ComplaintRow, ComplaintWithDetail } from "./complaints.repository.js";
 
-export function presentComplaint(row: ComplaintWithDetail, now: Date): ComplaintView {
+type Viewer = Pick<Actor, "roles" | "userId">;
+
+/**
+ * What the complainant wrote and who they are reach the follow-up committee, senior management and
+ * whoever the complaint is assigned to (shared/contracts/access.ts); other readers see its course.
+ */
+export function presentComplaint(row: ComplaintWithDetail, now: Date, viewer: Viewer): ComplaintView {
+  const disclosure = disclosureFor(viewer);
+  const assignee = row.assignedTo !== null && row.assignedTo === viewer.userId;
   return {
     id: row.id,
     referenceNumber: row.referenceNumber,
     source: row.source as ComplaintView["source"],
     channel: row.channel,
     anonymous: row.anonymous,
-    complainant: { name: row.complainantName, phone: row.complainantPhone, email: row.complainantEmail },
+    complainant: disclosure.reveal(
+      "complaint.complainant",
+      { name: row.complainantName, phone: row.complainantPhone, email: row.complainantEmail },
+      assignee,
+    ),
     beneficiaryId: row.beneficiaryId,
     category: row.category as ComplaintView["category"],
     subject: row.subject,
-    details: row.details,
+    details: disclosure.reveal("complaint.details", row.details, assignee),
     status: row.status as ComplaintView["status"],
     outcome: row.outcome as ComplaintView["outcome"],
     outcomeNote: row.outcomeNote,
@@ -34,6 +48,7 @@ export function presentComplaint(row: ComplaintWithDetail, now: Date): Complaint
       actor: e.actorName,
     })),
     attachments: row.attachments,
+    withheld: disclosure.withheld(),
   };
 }
 
@@ -55,7 +70,8 @@ export function presentTracking({
   };
 }
 
-export function presentClaim(row: ClaimWithEvents): ClaimView {
+export function presentClaim(row: ClaimWithEvents, viewer: Viewer): ClaimView {
+  const disclosure = disclosureFor(viewer);
   const proof: ClaimView["proof"] =
     row.proofKind === "investigation_minutes"
       ? {
@@ -80,9 +96,9 @@ export function presentClaim(row: ClaimWithEvents): ClaimView {
     complaintId: row.complaintId,
     beneficiaryId: row.beneficiaryId,
     claimantName: row.claimantName,
-    description: row.description,
+    description: disclosure.reveal("compensation.harm", row.description),
     status: row.status as ClaimView["status"],
-    proof,
+    proof: disclosure.reveal("compensation.harm", proof),
     settlementTerms: row.settlementTerms,
     settledAmount: row.settledAmount,
     approvedAmount: row.approvedAmount,
@@ -96,5 +112,6 @@ export function presentClaim(row: ClaimWithEvents): ClaimView {
       reference: e.reference,
     })),
     createdAt: row.createdAt.toISOString(),
+    withheld: disclosure.withheld(),
   };
 }

@@ -1,13 +1,8 @@
-import { and, asc, count, desc, eq, gte, inArray, isNull, lt, ne, type SQL, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, isNull, lt, ne, type SQL, sql } from "drizzle-orm";
 import type { ComplaintCategory } from "../../../shared/contracts/complaints.js";
 import type { Tx } from "../../db/client.js";
 import { files, interactions, users } from "../../db/schema.js";
-import {
-  complaintEvents,
-  complaintFiles,
-  complaints,
-  publicSubmissions,
-} from "../../db/schema-complaints.js";
+import { complaintEvents, complaintFiles, complaints } from "../../db/schema-complaints.js";
 
 export type ComplaintRow = typeof complaints.$inferSelect;
 export type ComplaintEventRow = typeof complaintEvents.$inferSelect & { actorName: string | null };
@@ -58,6 +53,15 @@ export function createComplaintsRepository() {
   }
 
   return {
+    /** Whether a file is attached to a complaint: for who may open it. */
+    async holdsFile(tx: Tx, fileId: string): Promise<boolean> {
+      const found = await tx
+        .select({ id: complaintFiles.fileId })
+        .from(complaintFiles)
+        .where(eq(complaintFiles.fileId, fileId))
+        .limit(1);
+      return found.length > 0;
+    },
     async insert(tx: Tx, values: typeof complaints.$inferInsert): Promise<ComplaintRow> {
       const [row] = await tx.insert(complaints).values(values).returning();
       return row!;
@@ -116,24 +120,6 @@ export function createComplaintsRepository() {
         .from(complaintEvents)
         .where(eq(complaintEvents.complaintId, complaintId))
         .orderBy(asc(complaintEvents.at));
-    },
-
-    async countSubmissions(tx: Tx, source: string, kind: string, since: Date): Promise<number> {
-      const [row] = await tx
-        .select({ n: count() })
-        .from(publicSubmissions)
-        .where(
-          and(
-            eq(publicSubmissions.source, source),
-            eq(publicSubmissions.kind, kind),
-            gte(publicSubmissions.at, since),
-          ),
-        );
-      return row?.n ?? 0;
-    },
-
-    async recordSubmission(tx: Tx, source: string, kind: string, at: Date): Promise<void> {
-      await tx.insert(publicSubmissions).values({ source, kind, at });
     },
 
     async dashboard(tx: Tx, now: Date) {

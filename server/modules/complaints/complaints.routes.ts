@@ -27,7 +27,6 @@ import {
   trackingParamsSchema,
 } from "../../../shared/contracts/complaints.js";
 import type { Clock } from "../../clock.js";
-import { createChallenge } from "./challenge.js";
 import type { CompensationService } from "./compensation.service.js";
 import { presentClaim, presentComplaint, presentTracking } from "./complaints.presenter.js";
 import type { ComplaintsService } from "./complaints.service.js";
@@ -39,9 +38,8 @@ export function complaintsRoutes(deps: {
   complaints: ComplaintsService;
   compensation: CompensationService;
   clock: Clock;
-  secret: string;
 }): FastifyPluginAsyncZod {
-  const { complaints, compensation, clock, secret } = deps;
+  const { complaints, compensation, clock } = deps;
   const receipt = (r: {
     complaint: { referenceNumber: string };
     trackingToken: string;
@@ -61,15 +59,17 @@ export function complaintsRoutes(deps: {
         config: { access: "public" },
         schema: {
           tags: publicTags,
-          summary: "A human check for the public complaint form",
+          summary:
+            "A proof-of-work challenge (ALTCHA) for the public complaint form, bound to the association; harder for an address that asks often",
           params: associationSlugParamsSchema,
           response: { 200: challengeResponseSchema },
         },
       },
-      async (request) => ({
-        association: await complaints.publicAssociation(request.params.slug),
-        ...createChallenge(secret, clock.now()),
-      }),
+      async (request, reply) => {
+        // Each challenge is single-use and counted against the address: never from a cache.
+        reply.header("cache-control", "no-store");
+        return complaints.publicChallenge(request.params.slug, request.ip);
+      },
     );
 
     app.post(
@@ -137,7 +137,7 @@ export function complaintsRoutes(deps: {
           limit: request.query.limit,
         });
         const now = clock.now();
-        return { items: rows.map((r) => presentComplaint(r, now)) };
+        return { items: rows.map((r) => presentComplaint(r, now, request.actor())) };
       },
     );
 
@@ -164,7 +164,11 @@ export function complaintsRoutes(deps: {
         },
       },
       async (request) =>
-        presentComplaint(await complaints.get(request.actor(), request.params.complaintId), clock.now()),
+        presentComplaint(
+          await complaints.get(request.actor(), request.params.complaintId),
+          clock.now(),
+          request.actor(),
+        ),
     );
 
     app.post(
@@ -182,6 +186,7 @@ export function complaintsRoutes(deps: {
         presentComplaint(
           await complaints.assign(request.actor(), request.params.complaintId, request.body.assigneeId),
           clock.now(),
+          request.actor(),
         ),
     );
 
@@ -200,6 +205,7 @@ export function complaintsRoutes(deps: {
         presentComplaint(
           await complaints.addNote(request.actor(), request.params.complaintId, request.body),
           clock.now(),
+          request.actor(),
         ),
     );
 
@@ -218,6 +224,7 @@ export function complaintsRoutes(deps: {
         presentComplaint(
           await complaints.direct(request.actor(), request.params.complaintId, request.body.note),
           clock.now(),
+          request.actor(),
         ),
     );
 
@@ -236,6 +243,7 @@ export function complaintsRoutes(deps: {
         presentComplaint(
           await complaints.close(request.actor(), request.params.complaintId, request.body),
           clock.now(),
+          request.actor(),
         ),
     );
 
@@ -251,12 +259,16 @@ export function complaintsRoutes(deps: {
         },
       },
       async (request, reply) =>
-        reply.status(201).send(presentClaim(await compensation.open(request.actor(), request.body))),
+        reply
+          .status(201)
+          .send(presentClaim(await compensation.open(request.actor(), request.body), request.actor())),
     );
     app.get(
       "/api/compensation-claims",
       { schema: { tags, summary: "Compensation claims", response: { 200: claimListResponseSchema } } },
-      async (request) => ({ items: (await compensation.list(request.actor())).map(presentClaim) }),
+      async (request) => ({
+        items: (await compensation.list(request.actor())).map((c) => presentClaim(c, request.actor())),
+      }),
     );
     app.get(
       "/api/compensation-claims/:claimId",
@@ -268,7 +280,8 @@ export function complaintsRoutes(deps: {
           response: { 200: claimViewSchema },
         },
       },
-      async (request) => presentClaim(await compensation.get(request.actor(), request.params.claimId)),
+      async (request) =>
+        presentClaim(await compensation.get(request.actor(), request.params.claimId), request.actor()),
     );
     app.post(
       "/api/compensation-claims/:claimId/proof",
@@ -282,7 +295,10 @@ export function complaintsRoutes(deps: {
         },
       },
       async (request) =>
-        presentClaim(await compensation.recordProof(request.actor(), request.params.claimId, request.body)),
+        presentClaim(
+          await compensation.recordProof(request.actor(), request.params.claimId, request.body),
+          request.actor(),
+        ),
     );
     app.post(
       "/api/compensation-claims/:claimId/rounds",
@@ -296,7 +312,10 @@ export function complaintsRoutes(deps: {
         },
       },
       async (request) =>
-        presentClaim(await compensation.recordRound(request.actor(), request.params.claimId, request.body)),
+        presentClaim(
+          await compensation.recordRound(request.actor(), request.params.claimId, request.body),
+          request.actor(),
+        ),
     );
     app.post(
       "/api/compensation-claims/:claimId/settlement",
@@ -310,7 +329,10 @@ export function complaintsRoutes(deps: {
         },
       },
       async (request) =>
-        presentClaim(await compensation.settle(request.actor(), request.params.claimId, request.body)),
+        presentClaim(
+          await compensation.settle(request.actor(), request.params.claimId, request.body),
+          request.actor(),
+        ),
     );
     app.post(
       "/api/compensation-claims/:claimId/approve",
@@ -326,6 +348,7 @@ export function complaintsRoutes(deps: {
       async (request) =>
         presentClaim(
           await compensation.approve(request.actor(), request.params.claimId, request.body.amount),
+          request.actor(),
         ),
     );
     app.post(
@@ -340,7 +363,10 @@ export function complaintsRoutes(deps: {
         },
       },
       async (request) =>
-        presentClaim(await compensation.pay(request.actor(), request.params.claimId, request.body)),
+        presentClaim(
+          await compensation.pay(request.actor(), request.params.claimId, request.body),
+          request.actor(),
+        ),
     );
   };
 }

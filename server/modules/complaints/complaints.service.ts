@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { z } from "zod";
+import { mayReadField } from "../../../shared/contracts/access.js";
 import type {
   closeComplaintRequestSchema,
   PublicComplaintRequest,
@@ -27,9 +28,9 @@ import type { CalendarService } from "../calendar/index.js";
 import type { FilesService } from "../files/index.js";
 import type { NotificationsService } from "../notifications/index.js";
 import type { UsersService } from "../users/index.js";
-import { verifyChallenge } from "./challenge.js";
 import { complaintsPolicy } from "./complaints.policy.js";
 import type { ComplaintRow, ComplaintsRepository } from "./complaints.repository.js";
+import type { PublicGuard } from "./public-guard.js";
 
 /** Until the approved policy supplies its own: answered within 15 working days of receipt. */
 export const defaultComplaintRule: ResponsePeriodRule = {
@@ -38,9 +39,6 @@ export const defaultComplaintRule: ResponsePeriodRule = {
   bound: "max",
   startsAt: "submission",
 };
-
-/** A flood from one address is slowed: five complaints an hour is far above what a person files. */
-export const publicLimit = { perHour: 5 } as const;
 
 export const deadlineJob = "complaints.deadline";
 
@@ -79,7 +77,7 @@ export function createComplaintsService(deps: {
   audit: AuditService;
   queue: JobQueue;
   clock: Clock;
-  secret: string;
+  guard: PublicGuard;
 }) {
   const {
     db,
@@ -93,7 +91,7 @@ export function createComplaintsService(deps: {
     audit,
     queue,
     clock,
-    secret,
+    guard,
   } = deps;
 
   function normaliseContact(contact: Contact) {
@@ -284,35 +282,23 @@ export function createComplaintsService(deps: {
   return {
     jobs: { [deadlineJob]: deadlineHandler } as Record<string, JobHandler>,
 
-    /** The association a public page belongs to; unknown addresses answer not found. */
-    async publicAssociation(slug: string) {
+    /** The public page's human check: a proof of work bound to this association (ADR 0012). */
+    async publicChallenge(slug: string, sourceAddress: string) {
       const association = await associations.findBySlug(slug);
       if (!association) throw new AppError("not_found", "association not found");
-      return { nameAr: association.nameAr, nameEn: association.nameEn };
+      return {
+        association: { nameAr: association.nameAr, nameEn: association.nameEn },
+        challenge: await guard.challengeFor(association.id, sourceAddress, clock.now()),
+      };
     },
 
-    /** The public page (Q1): no account, a human check, a limit per source, a receipt with a tracking link. */
+    /** The public page (Q1): no account, a proof of work, fair limits, a receipt with a tracking link. */
     async receivePublic(slug: string, input: PublicComplaintRequest, sourceAddress: string) {
       const association = await associations.findBySlug(slug);
       if (!association) throw new AppError("not_found", "association not found");
-      const now = clock.now();
       if (input.website)
         throw fieldError("website", "robot", "تعذّر قبول النموذج.", "The form could not be accepted.");
-      if (!verifyChallenge(secret, input.challengeToken, input.challengeAnswer, now)) {
-        throw fieldError(
-          "challengeAnswer",
-          "challenge_failed",
-          "إجابة سؤال التحقق غير صحيحة أو انتهت صلاحيته. أعد المحاولة.",
-          "The check answer is wrong or expired. Try again.",
-        );
-      }
-      const recent = await db.system((tx) =>
-        repo.countSubmissions(tx, sourceAddress, "complaint", new Date(now.getTime() - 3_600_000)),
-      );
-      if (recent >= publicLimit.perHour) {
-        throw new AppError("too_many_attempts", "public complaint flood", { retryAfterSeconds: 3600 });
-      }
-      await db.system((tx) => repo.recordSubmission(tx, sourceAddress, "complaint", now));
+      await guard.admit(association.id, sourceAddress, input.altcha, clock.now());
       return db.tenant(association.id, (tx) =>
         receive(
           tx,
@@ -373,20 +359,42 @@ export function createComplaintsService(deps: {
       query: { status: "open" | "closed" | "all"; assignedToMe: boolean; limit: number },
     ) {
       authorize(actor, complaintsPolicy, "read");
-      return db.tenant(actor.associationId, (tx) =>
-        repo.list(tx, {
+      return db.tenant(actor.associationId, async (tx) => {
+        const rows = await repo.list(tx, {
           status: query.status,
           ...(query.assignedToMe ? { assignedTo: actor.userId } : {}),
           limit: query.limit,
-        }),
-      );
+        });
+        // A list carries what complainants wrote too: its read is logged like a complaint's.
+        const fields = (["complaint.details", "complaint.complainant"] as const).filter((field) =>
+          rows.some((row) => mayReadField(actor.roles, field, row.assignedTo === actor.userId)),
+        );
+        if (fields.length > 0) {
+          await audit.record(tx, actor, { type: "sensitive.read", payload: { fields } });
+        }
+        return rows;
+      });
     },
 
+    /** What the complainant wrote, in the answer, is a read of personal data and is logged as such. */
     async get(actor: Actor, id: string) {
       authorize(actor, complaintsPolicy, "read");
-      const found = await db.tenant(actor.associationId, (tx) => repo.get(tx, id));
-      if (!found) throw new AppError("not_found", "complaint not found");
-      return found;
+      return db.tenant(actor.associationId, async (tx) => {
+        const found = await repo.get(tx, id);
+        if (!found) throw new AppError("not_found", "complaint not found");
+        const assignee = found.assignedTo === actor.userId;
+        const fields = (["complaint.details", "complaint.complainant"] as const).filter((field) =>
+          mayReadField(actor.roles, field, assignee),
+        );
+        if (fields.length > 0) {
+          await audit.record(tx, actor, {
+            type: "sensitive.read",
+            payload: { fields },
+            subject: { type: "complaint", id },
+          });
+        }
+        return found;
+      });
     },
 
     async assign(actor: Actor, id: string, assigneeId: string) {

@@ -1,5 +1,6 @@
 import type { Clock } from "../../clock.js";
 import type { Database } from "../../db/client.js";
+import type { RateLimits } from "../../http/rate-limit.js";
 import type { JobQueue } from "../../jobs/queue.js";
 import type { AssociationsService } from "../associations/index.js";
 import type { AuditService } from "../audit/index.js";
@@ -14,6 +15,7 @@ import { type CompensationService, createCompensationService } from "./compensat
 import { createComplaintsRepository } from "./complaints.repository.js";
 import { complaintsRoutes } from "./complaints.routes.js";
 import { type ComplaintsService, createComplaintsService } from "./complaints.service.js";
+import { createPublicGuard, type PublicComplaintSettings } from "./public-guard.js";
 
 export type { ComplaintsService } from "./complaints.service.js";
 
@@ -29,19 +31,32 @@ export function createComplaintsModule(deps: {
   queue: JobQueue;
   clock: Clock;
   secret: string;
+  limits: RateLimits;
+  publicComplaints: PublicComplaintSettings;
 }): SilahModule & { service: ComplaintsService; compensation: CompensationService } {
   const repo = createComplaintsRepository();
-  const service = createComplaintsService({ ...deps, repo });
-  const compensation = createCompensationService({
-    ...deps,
-    repo: createCompensationRepository(),
-    complaints: repo,
+  const claims = createCompensationRepository();
+  const guard = createPublicGuard({
+    limits: deps.limits,
+    secret: deps.secret,
+    settings: deps.publicComplaints,
+  });
+  const service = createComplaintsService({ ...deps, repo, guard });
+  const compensation = createCompensationService({ ...deps, repo: claims, complaints: repo });
+  deps.files.declareUses({
+    tables: ["complaint_files", "compensation_claims"],
+    async kindsOf(tx, fileId) {
+      return [
+        ...((await repo.holdsFile(tx, fileId)) ? (["complaint_attachment"] as const) : []),
+        ...((await claims.holdsFile(tx, fileId)) ? (["judicial_ruling"] as const) : []),
+      ];
+    },
   });
   return {
     name: "complaints",
     service,
     compensation,
     jobs: service.jobs,
-    routes: complaintsRoutes({ complaints: service, compensation, clock: deps.clock, secret: deps.secret }),
+    routes: complaintsRoutes({ complaints: service, compensation, clock: deps.clock }),
   };
 }

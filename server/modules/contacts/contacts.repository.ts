@@ -60,6 +60,20 @@ export function createContactsRepository() {
   }
 
   return {
+    /** Where this module holds a file (contact attachments, letters): for who may open it. */
+    async fileUses(tx: Tx, fileId: string) {
+      const attached = await tx
+        .select({ id: interactionFiles.fileId })
+        .from(interactionFiles)
+        .where(eq(interactionFiles.fileId, fileId))
+        .limit(1);
+      const letters = await tx
+        .select({ id: correspondence.id })
+        .from(correspondence)
+        .where(eq(correspondence.fileId, fileId))
+        .limit(1);
+      return { contactAttachment: attached.length > 0, correspondenceScan: letters.length > 0 };
+    },
     async insert(tx: Tx, values: typeof interactions.$inferInsert): Promise<InteractionRow> {
       const [row] = await tx.insert(interactions).values(values).returning();
       return row!;

@@ -21,6 +21,17 @@ export function createContactsModule(deps: {
   audit: AuditService;
   clock: Clock;
 }): SilahModule & { service: ContactsService } {
-  const service = createContactsService({ ...deps, repo: createContactsRepository() });
+  const repo = createContactsRepository();
+  const service = createContactsService({ ...deps, repo });
+  deps.files.declareUses({
+    tables: ["interaction_files", "correspondence"],
+    async kindsOf(tx, fileId) {
+      const uses = await repo.fileUses(tx, fileId);
+      return [
+        ...(uses.contactAttachment ? (["contact_attachment"] as const) : []),
+        ...(uses.correspondenceScan ? (["correspondence_scan"] as const) : []),
+      ];
+    },
+  });
   return { name: "contacts", service, routes: contactsRoutes(service) };
 }

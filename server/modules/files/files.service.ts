@@ -6,6 +6,7 @@ import type { Actor } from "../../http/actor.js";
 import { AppError } from "../../http/errors.js";
 import { authorize } from "../../http/policy.js";
 import type { AuditService } from "../audit/index.js";
+import { createFileAccess, type FileUses } from "./file-access.js";
 import type { FileStore } from "./file-store.js";
 import { filesPolicy } from "./files.policy.js";
 import type { FileRow, FilesRepository } from "./files.repository.js";
@@ -33,8 +34,15 @@ export function createFilesService(deps: {
   maxBytes: number;
 }) {
   const { db, repo, store, audit, clock, maxBytes } = deps;
+  const access = createFileAccess();
   return {
     maxBytes,
+
+    /** Each module that keeps files says where and of what kind; downloads are decided by it. */
+    declareUses(uses: FileUses) {
+      access.declare(uses);
+    },
+    declaredUseTables: access.tables,
 
     async upload(actor: Actor, input: { name: string; bytes: Uint8Array }): Promise<FileRow> {
       authorize(actor, filesPolicy, "upload");
@@ -71,12 +79,16 @@ export function createFilesService(deps: {
       });
     },
 
-    /** Opening a file is a read of what may be personal data; it is logged. */
+    /**
+     * Opening a file is a read of what may be personal data: allowed by the kinds it is held as
+     * (shared/contracts/access.ts), and logged.
+     */
     async open(actor: Actor, id: string): Promise<{ row: FileRow; stream: Readable }> {
       authorize(actor, filesPolicy, "read");
       const row = await db.tenant(actor.associationId, async (tx) => {
         const found = await repo.findById(tx, id);
         if (!found) throw new AppError("not_found", "file not found");
+        await access.assertMayOpen(tx, actor, found);
         await audit.record(tx, actor, {
           type: "file.downloaded",
           payload: {},

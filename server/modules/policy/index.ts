@@ -21,6 +21,11 @@ export function createPolicyModule(deps: {
   /** The browser that renders the PDF; the system Chromium unless given. */
   chromiumPath?: string;
 }): SilahModule & { service: PolicyService } {
-  const service = createPolicyService({ ...deps, repo: createPolicyRepository() });
+  const repo = createPolicyRepository();
+  const service = createPolicyService({ ...deps, repo });
+  deps.files.declareUses({
+    tables: ["library_document_versions"],
+    kindsOf: async (tx, fileId) => ((await repo.holdsFile(tx, fileId)) ? ["library_document"] : []),
+  });
   return { name: "policy", service, routes: policyRoutes(service) };
 }

@@ -36,6 +36,15 @@ export function createPolicyRepository() {
   }
 
   return {
+    /** Whether a file is a version of a library document: for who may open it. */
+    async holdsFile(tx: Tx, fileId: string): Promise<boolean> {
+      const found = await tx
+        .select({ id: libraryDocumentVersions.id })
+        .from(libraryDocumentVersions)
+        .where(eq(libraryDocumentVersions.fileId, fileId))
+        .limit(1);
+      return found.length > 0;
+    },
     async insertVersion(tx: Tx, values: typeof policyVersions.$inferInsert): Promise<PolicyVersionRow> {
       const [row] = await tx.insert(policyVersions).values(values).returning();
       return row!;

@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { mayReadField } from "../../../shared/contracts/access.js";
 import type { createCommitteeSchema, decideSchema, voteSchema } from "../../../shared/contracts/requests.js";
 import { formatGregorianLong, parseIsoDate } from "../../../shared/domain/index.js";
 import type { Clock } from "../../clock.js";
@@ -230,9 +231,21 @@ export function createCommitteesService(deps: {
       });
     },
 
+    /** The deliberation in the answer is a read of sensitive data, and is logged as such. */
     async meeting(actor: Actor, id: string) {
       authorize(actor, requestsPolicy, "readCommittees");
-      return db.tenant(actor.associationId, (tx) => meetingDetail(tx, id));
+      return db.tenant(actor.associationId, async (tx) => {
+        const found = await meetingDetail(tx, id);
+        const deliberated = found.meeting.minutesText !== null || found.items.some((i) => i.votes.length > 0);
+        if (deliberated && mayReadField(actor.roles, "committee.deliberations")) {
+          await audit.record(tx, actor, {
+            type: "sensitive.read",
+            payload: { fields: ["committee.deliberations"] },
+            subject: { type: "committee_meeting", id },
+          });
+        }
+        return found;
+      });
     },
 
     async vote(actor: Actor, meetingId: string, requestId: string, input: z.infer<typeof voteSchema>) {

@@ -1,3 +1,4 @@
+import type { Requirement } from "../../../shared/contracts/services.js";
 import type { Clock } from "../../clock.js";
 import type { Database } from "../../db/client.js";
 import type { JobQueue } from "../../jobs/queue.js";
@@ -11,6 +12,7 @@ import type { PolicyService } from "../policy/index.js";
 import type { ServicesService } from "../services/index.js";
 import type { UsersService } from "../users/index.js";
 import { type CommitteesService, createCommitteesService } from "./committees.service.js";
+import { documentKindOf } from "./requests.presenter.js";
 import { createRequestsRepository } from "./requests.repository.js";
 import { requestsRoutes } from "./requests.routes.js";
 import { createRequestsService, type RequestsService } from "./requests.service.js";
@@ -36,6 +38,16 @@ export function createRequestsModule(deps: {
   const service = createRequestsService({ ...deps, repo });
   const committees = createCommitteesService({ ...deps, repo, requests: service });
   const work = createWorkService({ db: deps.db, repo, notifications: deps.notifications });
+  deps.files.declareUses({
+    tables: ["request_documents", "declarations"],
+    async kindsOf(tx, fileId) {
+      const { documents, declared } = await repo.fileUses(tx, fileId);
+      return [
+        ...documents.map((d) => documentKindOf(d.requirements as Requirement[], d.requirementCode)),
+        ...(declared ? (["signed_declaration"] as const) : []),
+      ];
+    },
+  });
   return {
     name: "requests",
     service,

@@ -1,5 +1,11 @@
+import {
+  defaultRequestDocumentKind,
+  disclosureFor,
+  type RequestDocumentKind,
+} from "../../../shared/contracts/access.js";
 import type { MeetingView, RequestSummary, RequestView } from "../../../shared/contracts/requests.js";
 import type { Requirement } from "../../../shared/contracts/services.js";
+import type { Actor } from "../../http/actor.js";
 import type { MeetingDetail } from "./committees.service.js";
 import type { RequestDetail, RequestListItem } from "./requests.service.js";
 import { hijriText } from "./requests.service.js";
@@ -31,17 +37,33 @@ export function presentRequestSummary({ row, due }: RequestListItem): RequestSum
   };
 }
 
-export function presentRequest(detail: RequestDetail): RequestView {
+type Viewer = Pick<Actor, "roles" | "userId">;
+
+/** The kind a document requirement declares decides who may open what is attached under it. */
+export function documentKindOf(requirements: Requirement[], code: string): RequestDocumentKind {
+  const requirement = requirements.find((r) => r.kind === "document" && r.code === code);
+  return (requirement?.kind === "document" && requirement.fileKind) || defaultRequestDocumentKind;
+}
+
+/** The study's findings reach the assessors and the referral's owner only (shared/contracts/access.ts). */
+export function presentRequest(detail: RequestDetail, viewer: Viewer): RequestView {
   const { row } = detail;
+  const disclosure = disclosureFor(viewer);
+  const requirements = row.requirements as Requirement[];
   return {
     ...presentRequestSummary(detail),
     data: row.data as RequestView["data"],
-    requirements: row.requirements as Requirement[],
+    requirements,
     completeness: detail.completeness,
     documents: detail.documents.map((d) => ({
       id: d.id,
       requirementCode: d.requirementCode,
-      file: { id: d.fileId, name: d.fileName, mediaType: d.mediaType },
+      file: {
+        id: d.fileId,
+        name: d.fileName,
+        mediaType: d.mediaType,
+        kind: documentKindOf(requirements, d.requirementCode),
+      },
       issuedOn: d.issuedOn,
       expiresOn: d.expiresOn,
       attachedAt: d.attachedAt.toISOString(),
@@ -57,8 +79,16 @@ export function presentRequest(detail: RequestDetail): RequestView {
           ? {
               kind: r.studyKind as "social_study" | "home_visit",
               on: r.studyOn,
-              findings: r.studyFindings ?? "",
-              recommendation: r.studyRecommendation ?? "",
+              findings: disclosure.reveal(
+                "request.social_study",
+                r.studyFindings ?? "",
+                r.ownerUserId === viewer.userId,
+              ),
+              recommendation: disclosure.reveal(
+                "request.social_study",
+                r.studyRecommendation ?? "",
+                r.ownerUserId === viewer.userId,
+              ),
             }
           : null,
       outcome: r.outcome,
@@ -92,11 +122,14 @@ export function presentRequest(detail: RequestDetail): RequestView {
       note: d.note,
       recordedAt: d.recordedAt.toISOString(),
     })),
+    withheld: disclosure.withheld(),
   };
 }
 
-export function presentMeeting(detail: MeetingDetail): MeetingView {
+/** Votes, their notes and the minutes are the committee's deliberation: its members and senior management read them. */
+export function presentMeeting(detail: MeetingDetail, viewer: Viewer): MeetingView {
   const { meeting, committee } = detail;
+  const disclosure = disclosureFor(viewer);
   return {
     id: meeting.id,
     committee: { id: committee.id, nameAr: committee.nameAr, quorum: committee.quorum },
@@ -104,17 +137,21 @@ export function presentMeeting(detail: MeetingDetail): MeetingView {
     heldOnHijri: hijriText(meeting.heldOn),
     items: detail.items.map((item) => ({
       request: presentRequestSummary(item.request),
-      votes: item.votes.map((v) => ({
-        member: { id: v.memberId, fullName: v.memberName },
-        vote: v.vote as Vote,
-        note: v.note,
-      })),
+      votes: disclosure.reveal(
+        "committee.deliberations",
+        item.votes.map((v) => ({
+          member: { id: v.memberId, fullName: v.memberName },
+          vote: v.vote as Vote,
+          note: v.note,
+        })),
+      ),
       decision: item.decision as Vote | null,
       reasons: item.reasons,
       approvedAmount: item.approvedAmount,
       decidedAt: item.decidedAt?.toISOString() ?? null,
     })),
-    minutes:
+    minutes: disclosure.reveal(
+      "committee.deliberations",
       meeting.minutesText && meeting.minutesGeneratedAt
         ? {
             text: meeting.minutesText,
@@ -123,5 +160,7 @@ export function presentMeeting(detail: MeetingDetail): MeetingView {
             approvedAt: meeting.minutesApprovedAt?.toISOString() ?? null,
           }
         : null,
+    ),
+    withheld: disclosure.withheld(),
   };
 }

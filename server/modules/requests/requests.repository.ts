@@ -85,6 +85,23 @@ export function createRequestsRepository() {
   }
 
   return {
+    /** Where this module holds a file (request documents, declarations): for who may open it. */
+    async fileUses(tx: Tx, fileId: string) {
+      const documents = await tx
+        .select({
+          requirementCode: requestDocuments.requirementCode,
+          requirements: supportRequests.requirements,
+        })
+        .from(requestDocuments)
+        .innerJoin(supportRequests, eq(supportRequests.id, requestDocuments.requestId))
+        .where(eq(requestDocuments.fileId, fileId));
+      const declared = await tx
+        .select({ id: declarations.id })
+        .from(declarations)
+        .where(eq(declarations.fileId, fileId))
+        .limit(1);
+      return { documents, declared: declared.length > 0 };
+    },
     listWhere,
 
     async settings(tx: Tx) {

@@ -85,7 +85,9 @@ export function requestsRoutes(
         },
       },
       async (request, reply) =>
-        reply.status(201).send(presentRequest(await service.open(request.actor(), request.body))),
+        reply
+          .status(201)
+          .send(presentRequest(await service.open(request.actor(), request.body), request.actor())),
     );
 
     app.get(
@@ -120,7 +122,8 @@ export function requestsRoutes(
           response: view,
         },
       },
-      async (request) => presentRequest(await service.get(request.actor(), request.params.requestId)),
+      async (request) =>
+        presentRequest(await service.get(request.actor(), request.params.requestId), request.actor()),
     );
 
     app.put(
@@ -137,6 +140,7 @@ export function requestsRoutes(
       async (request) =>
         presentRequest(
           await service.updateData(request.actor(), request.params.requestId, request.body.data),
+          request.actor(),
         ),
     );
 
@@ -152,7 +156,10 @@ export function requestsRoutes(
         },
       },
       async (request) =>
-        presentRequest(await service.attachDocument(request.actor(), request.params.requestId, request.body)),
+        presentRequest(
+          await service.attachDocument(request.actor(), request.params.requestId, request.body),
+          request.actor(),
+        ),
     );
 
     app.post(
@@ -167,7 +174,10 @@ export function requestsRoutes(
         },
       },
       async (request) =>
-        presentRequest(await service.refer(request.actor(), request.params.requestId, request.body)),
+        presentRequest(
+          await service.refer(request.actor(), request.params.requestId, request.body),
+          request.actor(),
+        ),
     );
 
     app.post(
@@ -182,7 +192,10 @@ export function requestsRoutes(
         },
       },
       async (request) =>
-        presentRequest(await service.recordStudy(request.actor(), request.params.referralId, request.body)),
+        presentRequest(
+          await service.recordStudy(request.actor(), request.params.referralId, request.body),
+          request.actor(),
+        ),
     );
 
     app.post(
@@ -199,6 +212,7 @@ export function requestsRoutes(
       async (request) =>
         presentRequest(
           await service.closeReferral(request.actor(), request.params.referralId, request.body.outcome),
+          request.actor(),
         ),
     );
 
@@ -220,7 +234,7 @@ export function requestsRoutes(
           request.params.requestId,
           request.body,
         );
-        return { request: presentRequest(result.request), sentTo: result.sentTo };
+        return { request: presentRequest(result.request, request.actor()), sentTo: result.sentTo };
       },
     );
 
@@ -238,6 +252,7 @@ export function requestsRoutes(
       async (request) =>
         presentRequest(
           await service.verifyDeclaration(request.actor(), request.params.requestId, request.body.code),
+          request.actor(),
         ),
     );
 
@@ -253,7 +268,10 @@ export function requestsRoutes(
         },
       },
       async (request) =>
-        presentRequest(await service.cancel(request.actor(), request.params.requestId, request.body.reason)),
+        presentRequest(
+          await service.cancel(request.actor(), request.params.requestId, request.body.reason),
+          request.actor(),
+        ),
     );
 
     app.post(
@@ -268,7 +286,10 @@ export function requestsRoutes(
         },
       },
       async (request) =>
-        presentRequest(await service.recordDelivery(request.actor(), request.params.requestId, request.body)),
+        presentRequest(
+          await service.recordDelivery(request.actor(), request.params.requestId, request.body),
+          request.actor(),
+        ),
     );
 
     app.post(
@@ -281,7 +302,8 @@ export function requestsRoutes(
           response: view,
         },
       },
-      async (request) => presentRequest(await service.close(request.actor(), request.params.requestId)),
+      async (request) =>
+        presentRequest(await service.close(request.actor(), request.params.requestId), request.actor()),
     );
 
     app.get(
@@ -348,7 +370,11 @@ export function requestsRoutes(
         },
       },
       async (request, reply) =>
-        reply.status(201).send(presentMeeting(await committees.createMeeting(request.actor(), request.body))),
+        reply
+          .status(201)
+          .send(
+            presentMeeting(await committees.createMeeting(request.actor(), request.body), request.actor()),
+          ),
     );
 
     app.get(
@@ -361,7 +387,8 @@ export function requestsRoutes(
           response: { 200: meetingViewSchema },
         },
       },
-      async (request) => presentMeeting(await committees.meeting(request.actor(), request.params.meetingId)),
+      async (request) =>
+        presentMeeting(await committees.meeting(request.actor(), request.params.meetingId), request.actor()),
     );
 
     app.post(
@@ -383,6 +410,7 @@ export function requestsRoutes(
             request.params.requestId,
             request.body,
           ),
+          request.actor(),
         ),
     );
 
@@ -405,6 +433,7 @@ export function requestsRoutes(
             request.params.requestId,
             request.body,
           ),
+          request.actor(),
         ),
     );
 
@@ -419,7 +448,10 @@ export function requestsRoutes(
         },
       },
       async (request) =>
-        presentMeeting(await committees.generateMinutes(request.actor(), request.params.meetingId)),
+        presentMeeting(
+          await committees.generateMinutes(request.actor(), request.params.meetingId),
+          request.actor(),
+        ),
     );
 
     app.post(
@@ -433,7 +465,10 @@ export function requestsRoutes(
         },
       },
       async (request) =>
-        presentMeeting(await committees.approveMinutes(request.actor(), request.params.meetingId)),
+        presentMeeting(
+          await committees.approveMinutes(request.actor(), request.params.meetingId),
+          request.actor(),
+        ),
     );
 
     app.post(

@@ -1,5 +1,6 @@
 import { createHash, randomInt } from "node:crypto";
 import type { z } from "zod";
+import { mayReadField } from "../../../shared/contracts/access.js";
 import type {
   attachDocumentSchema,
   Due,
@@ -477,9 +478,25 @@ export function createRequestsService(deps: {
       });
     },
 
+    /** A study in the answer is a read of sensitive data, and is logged as such (PDPL). */
     async get(actor: Actor, id: string): Promise<RequestDetail> {
       authorize(actor, requestsPolicy, "read");
-      return db.tenant(actor.associationId, (tx) => detail(tx, id));
+      return db.tenant(actor.associationId, async (tx) => {
+        const found = await detail(tx, id);
+        const studyRead = found.referrals.some(
+          (r) =>
+            r.studyFindings !== null &&
+            mayReadField(actor.roles, "request.social_study", r.ownerUserId === actor.userId),
+        );
+        if (studyRead) {
+          await audit.record(tx, actor, {
+            type: "sensitive.read",
+            payload: { fields: ["request.social_study"] },
+            subject: subject(found.row),
+          });
+        }
+        return found;
+      });
     },
 
     async updateData(actor: Actor, id: string, data: Record<string, string | number | boolean | null>) {

@@ -9,6 +9,7 @@ import { DualDate } from "../../../components/ui/dual-date.js";
 import { type MessageKey, useI18n } from "../../../i18n/i18n.js";
 import { useAuditEvents } from "../api/list-audit-events.js";
 import "./audit-log-page.css";
+import { UserTextOr } from "../../../components/ui/user-text.js";
 
 // Declared per type so a new catalogue entry without words fails the type check.
 const eventTypeLabels: Record<AuditEventType, MessageKey> = {
@@ -21,6 +22,7 @@ const eventTypeLabels: Record<AuditEventType, MessageKey> = {
   "user.locale_changed": "audit.type.user.locale_changed",
   "association.created": "audit.type.association.created",
   "beneficiary.viewed": "audit.type.beneficiary.viewed",
+  "sensitive.read": "audit.type.sensitive.read",
   "beneficiary.searched": "audit.type.beneficiary.searched",
   "beneficiary.registered": "audit.type.beneficiary.registered",
   "beneficiary.updated": "audit.type.beneficiary.updated",
@@ -194,7 +196,7 @@ export function AuditLogPage() {
                     </span>
                   </td>
                   <td data-label={t("audit.column.actor")}>
-                    {event.actor ? event.actor.fullName : t("audit.actor.none")}
+                    <UserTextOr value={event.actor?.fullName} fallback={t("audit.actor.none")} />
                   </td>
                   <td data-label={t("audit.column.subject")}>
                     <span>

@@ -6,6 +6,7 @@ import { CalendarDate } from "../../../components/ui/calendar-date.js";
 import { DualDate } from "../../../components/ui/dual-date.js";
 import { Fact } from "../../../components/ui/fact.js";
 import { PhoneNumbers } from "../../../components/ui/phone-numbers.js";
+import { Withheld } from "../../../components/ui/withheld.js";
 import { useI18n } from "../../../i18n/i18n.js";
 import { useBeneficiary } from "../api/get-beneficiary.js";
 import { useCategories } from "../api/list-categories.js";
@@ -14,6 +15,7 @@ import { useWithdrawConsent } from "../api/withdraw-consent.js";
 import { deskConsent, relationLabels } from "../labels.js";
 import { MergeDuplicate } from "./merge-duplicate.js";
 import "./beneficiaries.css";
+import { UserText } from "../../../components/ui/user-text.js";
 
 type BeneficiaryFilePageProps = {
   /** May record and withdraw the person's consent (the server checks the same). */
@@ -63,7 +65,7 @@ export function BeneficiaryFilePage({
           <Link to="/beneficiaries">{t("beneficiaries.file.back")}</Link>
         </p>
         <h1 id="beneficiary-name" className="page__title">
-          {beneficiary.fullName}
+          <UserText>{beneficiary.fullName}</UserText>
         </h1>
         <dl className="facts file-header__facts">
           <Fact label={t("beneficiaries.fileNumberLabel")}>
@@ -94,10 +96,6 @@ export function BeneficiaryFilePage({
           {t("beneficiaries.file.merged")}{" "}
           <Link to={`/beneficiaries/${beneficiary.mergedIntoId}`}>{t("beneficiaries.file.openMerged")}</Link>
         </p>
-      ) : null}
-
-      {beneficiary.sensitiveHidden ? (
-        <p className="notice">{t("beneficiaries.file.sensitiveHidden")}</p>
       ) : null}
 
       <div className="file-columns">
@@ -158,7 +156,11 @@ function Details({ beneficiary }: { beneficiary: BeneficiaryView }) {
             {t(`beneficiaries.maritalStatus.${beneficiary.maritalStatus}`)}
           </Fact>
         ) : null}
-        {income !== null ? (
+        {beneficiary.withheld.includes("beneficiary.monthly_income") ? (
+          <Fact label={t("beneficiaries.file.monthlyIncome")}>
+            <Withheld />
+          </Fact>
+        ) : income !== null ? (
           <Fact label={t("beneficiaries.file.monthlyIncome")}>
             {t("beneficiaries.file.incomeValue", { amount: income })}
           </Fact>
@@ -169,13 +171,20 @@ function Details({ beneficiary }: { beneficiary: BeneficiaryView }) {
       </dl>
       {(
         [
-          ["beneficiaries.file.circumstances", beneficiary.circumstances],
-          ["beneficiaries.file.healthNotes", beneficiary.healthNotes],
-          ["beneficiaries.file.disability", beneficiary.disability],
-          ["beneficiaries.file.notes", beneficiary.notes],
+          ["beneficiaries.file.circumstances", beneficiary.circumstances, "beneficiary.circumstances"],
+          ["beneficiaries.file.healthNotes", beneficiary.healthNotes, "beneficiary.health_notes"],
+          ["beneficiaries.file.disability", beneficiary.disability, "beneficiary.disability"],
+          ["beneficiaries.file.notes", beneficiary.notes, null],
         ] as const
-      ).map(([label, text]) =>
-        text ? (
+      ).map(([label, text, field]) =>
+        field && beneficiary.withheld.includes(field) ? (
+          <div key={label} className="file-note">
+            <h3 className="card__label">{t(label)}</h3>
+            <p className="file-note__text">
+              <Withheld />
+            </p>
+          </div>
+        ) : text ? (
           <div key={label} className="file-note">
             <h3 className="card__label">{t(label)}</h3>
             <p className="file-note__text">{text}</p>
@@ -200,7 +209,9 @@ function Household({ beneficiary }: { beneficiary: BeneficiaryView }) {
           {beneficiary.household.map((member) => (
             <li key={member.id} className="household-list__item">
               <span className="household-list__relation">{t(relationLabels[member.relation])}</span>
-              <span className="household-list__name">{member.fullName}</span>
+              <span className="household-list__name">
+                <UserText>{member.fullName}</UserText>
+              </span>
               {member.nationalId ? (
                 <bdi className="muted" dir="ltr">
                   {member.nationalId}
@@ -244,7 +255,9 @@ function Consents({ beneficiary, canManage }: { beneficiary: BeneficiaryView; ca
           {beneficiary.consents.map((consent) => (
             <li key={consent.id} className="consent-list__item">
               <div className="consent-list__head">
-                <span className="consent-list__purpose">{consent.purpose}</span>
+                <span className="consent-list__purpose">
+                  <UserText>{consent.purpose}</UserText>
+                </span>
                 <span className={consent.withdrawnAt ? "status-chip status-chip--off" : "status-chip"}>
                   {consent.withdrawnAt
                     ? t("beneficiaries.file.consentWithdrawn")

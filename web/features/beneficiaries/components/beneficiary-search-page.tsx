@@ -6,6 +6,7 @@ import { useI18n } from "../../../i18n/i18n.js";
 import { minimumSearchLength, useBeneficiarySearch } from "../api/search-beneficiaries.js";
 import { matchedByLabels } from "../labels.js";
 import "./beneficiaries.css";
+import { UserText } from "../../../components/ui/user-text.js";
 
 const debounceMs = 300;
 
@@ -100,14 +101,16 @@ export function BeneficiarySearchPage({ canRegister }: { canRegister: boolean })
             <li key={item.id} className="beneficiary-result">
               <div className="beneficiary-result__head">
                 <Link className="beneficiary-result__name" to={`/beneficiaries/${item.id}`}>
-                  {item.fullName}
+                  <UserText>{item.fullName}</UserText>
                 </Link>
                 <span className="match-badge">{t(matchedByLabels[item.matchedBy])}</span>
               </div>
               <dl className="facts">
                 <div className="facts__item">
                   <dt>{t("beneficiaries.fileNumberLabel")}</dt>
-                  <dd dir="ltr">{item.fileNumber}</dd>
+                  <dd dir="ltr">
+                    <UserText code>{item.fileNumber}</UserText>
+                  </dd>
                 </div>
                 <div className="facts__item">
                   <dt>{t("beneficiaries.nationalId")}</dt>
@@ -128,7 +131,9 @@ export function BeneficiarySearchPage({ canRegister }: { canRegister: boolean })
                 {item.city ? (
                   <div className="facts__item">
                     <dt>{t("beneficiaries.city")}</dt>
-                    <dd>{item.city}</dd>
+                    <dd>
+                      <UserText>{item.city}</UserText>
+                    </dd>
                   </div>
                 ) : null}
               </dl>

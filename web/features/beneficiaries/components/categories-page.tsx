@@ -4,6 +4,7 @@ import { isApiError } from "../../../lib/http.js";
 import { useCreateCategory } from "../api/create-category.js";
 import { useCategories } from "../api/list-categories.js";
 import "./beneficiaries.css";
+import { UserText } from "../../../components/ui/user-text.js";
 
 /** «فئات المستفيدين»: the association's categories, and a form to add one (administrator). */
 export function CategoriesPage() {
@@ -128,7 +129,9 @@ export function CategoriesPage() {
             <tbody>
               {categories.data.items.map((category) => (
                 <tr key={category.id}>
-                  <td>{category.nameAr}</td>
+                  <td>
+                    <UserText>{category.nameAr}</UserText>
+                  </td>
                   <td>{category.nameEn ? <bdi>{category.nameEn}</bdi> : t("beneficiaries.none")}</td>
                   <td>
                     <bdi dir="ltr">{category.code}</bdi>

@@ -2,6 +2,7 @@ import { Link } from "react-router";
 import type { DuplicateCandidate } from "../../../../shared/contracts/beneficiaries.js";
 import { CalendarDate } from "../../../components/ui/calendar-date.js";
 import { PhoneNumbers } from "../../../components/ui/phone-numbers.js";
+import { UserText } from "../../../components/ui/user-text.js";
 import { useI18n } from "../../../i18n/i18n.js";
 import { reasonLabels } from "../labels.js";
 
@@ -27,7 +28,7 @@ export function DuplicatePanel({ candidates, refused, saving, onConfirm }: Dupli
           <li key={beneficiary.id} className="duplicate-candidate">
             <div className="duplicate-candidate__head">
               <Link className="duplicate-candidate__name" to={`/beneficiaries/${beneficiary.id}`}>
-                {beneficiary.fullName}
+                <UserText>{beneficiary.fullName}</UserText>
               </Link>
               <span className="muted">
                 {t("beneficiaries.fileNumber", { number: String(beneficiary.fileNumber) })}
@@ -37,7 +38,9 @@ export function DuplicatePanel({ candidates, refused, saving, onConfirm }: Dupli
               {beneficiary.nationalId ? (
                 <div className="facts__item">
                   <dt>{t("beneficiaries.nationalId")}</dt>
-                  <dd dir="ltr">{beneficiary.nationalId}</dd>
+                  <dd dir="ltr">
+                    <UserText code>{beneficiary.nationalId}</UserText>
+                  </dd>
                 </div>
               ) : null}
               {beneficiary.birthDate ? (

@@ -3,6 +3,7 @@ import { useNavigate } from "react-router";
 import type { BeneficiaryView } from "../../../../shared/contracts/beneficiaries.js";
 import { CalendarDate } from "../../../components/ui/calendar-date.js";
 import { PhoneNumbers } from "../../../components/ui/phone-numbers.js";
+import { Interpolate, UserText } from "../../../components/ui/user-text.js";
 import { useI18n } from "../../../i18n/i18n.js";
 import { useBeneficiary } from "../api/get-beneficiary.js";
 import { useMergeBeneficiaries } from "../api/merge-beneficiaries.js";
@@ -103,7 +104,9 @@ function DuplicateSearch({ excludeId, onChoose }: { excludeId: string; onChoose:
           {items.map((item) => (
             <li key={item.id} className="merge__result">
               <div>
-                <p className="merge__name">{item.fullName}</p>
+                <p className="merge__name">
+                  <UserText>{item.fullName}</UserText>
+                </p>
                 <p className="muted">
                   {t("beneficiaries.fileNumber", { number: String(item.fileNumber) })}
                   {item.nationalId ? (
@@ -237,10 +240,21 @@ function MergeComparison({
       </fieldset>
 
       <p className="notice">
-        {t("beneficiaries.merge.consequence", {
-          duplicate: `${duplicate.fullName} (${duplicate.fileNumber})`,
-          kept: `${kept.fullName} (${kept.fileNumber})`,
-        })}
+        <Interpolate
+          message={t("beneficiaries.merge.consequence")}
+          values={{
+            duplicate: (
+              <>
+                <UserText>{duplicate.fullName}</UserText> (<UserText code>{duplicate.fileNumber}</UserText>)
+              </>
+            ),
+            kept: (
+              <>
+                <UserText>{kept.fullName}</UserText> (<UserText code>{kept.fileNumber}</UserText>)
+              </>
+            ),
+          }}
+        />
       </p>
 
       {merge.isError ? (

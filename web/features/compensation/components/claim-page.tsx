@@ -5,6 +5,7 @@ import { CalendarDate } from "../../../components/ui/calendar-date.js";
 import { DualDate } from "../../../components/ui/dual-date.js";
 import { Fact } from "../../../components/ui/fact.js";
 import { TextAreaField } from "../../../components/ui/text-area-field.js";
+import { Withheld } from "../../../components/ui/withheld.js";
 import { useI18n } from "../../../i18n/i18n.js";
 import { isApiError } from "../../../lib/http.js";
 import { useApproveClaim } from "../api/approve-claim.js";
@@ -16,6 +17,7 @@ import { useRecordSettlement } from "../api/record-settlement.js";
 import { claimEventLabel, claimStatusLabels, proofKindLabels, roundResponseLabels } from "../labels.js";
 import { formatHalalas, halalasToRiyalsText, riyalsToHalalas } from "../money.js";
 import "./compensation.css";
+import { Interpolate, UserText } from "../../../components/ui/user-text.js";
 
 export type Approver = { id: string; name: string };
 
@@ -28,7 +30,8 @@ type ClaimPageProps = {
   approvers: readonly Approver[];
   /** Uploads one file and answers its id (the files feature, handed in by the app). */
   upload: (file: File) => Promise<{ id: string }>;
-  href: (fileId: string) => string;
+  /** Where to download a file, or null when the reader's role may not open it. */
+  href: (fileId: string) => string | null;
 };
 
 /**
@@ -78,7 +81,7 @@ export function ClaimPage({ canManage, canApprove, approvers, upload, href }: Cl
           <Link to="/compensation">{t("compensation.title")}</Link>
         </p>
         <h1 id={`${ids}-title`} className="page__title">
-          {t("compensation.claim.title", { name: claim.claimantName })}
+          <Interpolate message={t("compensation.claim.title")} values={{ name: claim.claimantName }} />
         </h1>
         <p>
           <span className="status-chip" data-status={claim.status}>
@@ -91,7 +94,9 @@ export function ClaimPage({ canManage, canApprove, approvers, upload, href }: Cl
         <h2 id={`${ids}-about`} className="card__title">
           {t("compensation.claim.about")}
         </h2>
-        <p className="claim-page__text">{claim.description}</p>
+        <p className="claim-page__text">
+          {claim.description === null ? <Withheld /> : <UserText>{claim.description}</UserText>}
+        </p>
         <dl className="facts facts--grid">
           <Fact label={t("compensation.field.openedAt")}>
             <DualDate value={claim.createdAt} />
@@ -124,7 +129,9 @@ export function ClaimPage({ canManage, canApprove, approvers, upload, href }: Cl
       {claim.settlementTerms ? (
         <section className="card">
           <h2 className="card__title">{t("compensation.settlement.title")}</h2>
-          <p className="claim-page__text">{claim.settlementTerms}</p>
+          <p className="claim-page__text">
+            <UserText>{claim.settlementTerms}</UserText>
+          </p>
           <p>{money(claim.settledAmount)}</p>
         </section>
       ) : null}
@@ -161,7 +168,11 @@ export function ClaimPage({ canManage, canApprove, approvers, upload, href }: Cl
                   <bdi dir="ltr">{event.reference}</bdi>
                 ) : null}
               </span>
-              {event.note ? <p className="timeline__detail">{event.note}</p> : null}
+              {event.note ? (
+                <p className="timeline__detail">
+                  <UserText>{event.note}</UserText>
+                </p>
+              ) : null}
             </li>
           ))}
         </ol>
@@ -192,7 +203,13 @@ function ProofSection({
       <h2 id={`${ids}-proof`} className="card__title">
         {t("compensation.proof.title")}
       </h2>
-      {proof === null ? <p className="notice">{t("compensation.proof.none")}</p> : null}
+      {claim.withheld.includes("compensation.harm") ? (
+        <p>
+          <Withheld />
+        </p>
+      ) : proof === null ? (
+        <p className="notice">{t("compensation.proof.none")}</p>
+      ) : null}
       {proof?.kind === "investigation_minutes" ? (
         <dl className="facts facts--grid proof-facts">
           <Fact label={t("compensation.proof.kind")}>{t(proofKindLabels[proof.kind])}</Fact>
@@ -204,9 +221,21 @@ function ProofSection({
           <Fact label={t("compensation.proof.causes")}>{proof.causes}</Fact>
           <Fact label={t("compensation.proof.approvedBy")}>
             {t("compensation.proof.members", { count: String(proof.approvedBy.length) })}
-            {proof.approvedBy.some(name)
-              ? ` (${proof.approvedBy.map(name).filter(Boolean).join("، ")})`
-              : null}
+            {proof.approvedBy.some(name) ? (
+              <>
+                {" ("}
+                {proof.approvedBy
+                  .map(name)
+                  .filter(Boolean)
+                  .map((member, index) => (
+                    <span key={member}>
+                      {index > 0 ? "، " : null}
+                      <UserText>{member}</UserText>
+                    </span>
+                  ))}
+                {")"}
+              </>
+            ) : null}
           </Fact>
         </dl>
       ) : null}
@@ -222,7 +251,11 @@ function ProofSection({
           <Fact label={t("compensation.proof.authority")}>{proof.authority}</Fact>
           {proof.fileId ? (
             <Fact label={t("compensation.proof.document")}>
-              <a href={href(proof.fileId)}>{t("compensation.proof.openDocument")}</a>
+              {href(proof.fileId) ? (
+                <a href={href(proof.fileId) ?? undefined}>{t("compensation.proof.openDocument")}</a>
+              ) : (
+                <Withheld />
+              )}
             </Fact>
           ) : null}
         </dl>
@@ -356,7 +389,7 @@ function ProofForm({
                       )
                     }
                   />
-                  {person.name}
+                  <UserText>{person.name}</UserText>
                 </label>
               ))}
             </div>

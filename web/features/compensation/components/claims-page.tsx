@@ -6,6 +6,7 @@ import { useClaims } from "../api/list-claims.js";
 import { claimStatusLabels } from "../labels.js";
 import { formatHalalas } from "../money.js";
 import "./compensation.css";
+import { UserText } from "../../../components/ui/user-text.js";
 
 /** «التعويضات»: claims for harm the association caused, from a complaint or directly (K1, K2). */
 export function ClaimsPage({ canOpen }: { canOpen: boolean }) {
@@ -54,7 +55,9 @@ export function ClaimsPage({ canOpen }: { canOpen: boolean }) {
               {claims.data.items.map((claim) => (
                 <tr key={claim.id}>
                   <th scope="row">
-                    <Link to={`/compensation/${claim.id}`}>{claim.claimantName}</Link>
+                    <Link to={`/compensation/${claim.id}`}>
+                      <UserText>{claim.claimantName}</UserText>
+                    </Link>
                   </th>
                   <td>
                     <span className="status-chip" data-status={claim.status}>

@@ -13,8 +13,8 @@ export async function getComplaintChallenge(slug: string, signal?: AbortSignal) 
 }
 
 /**
- * The human check's question and its signed token. Kept as fetched (no refetch on focus): a new
- * token under an old question would fail a correct answer.
+ * The association's name and a proof-of-work challenge. Fetched once and replaced only when the
+ * page asks (after a failed send): every fetch counts against the address and costs a new solve.
  */
 export function useComplaintChallenge(slug: string) {
   return useQuery({

@@ -7,6 +7,7 @@ import { CalendarDate } from "../../../components/ui/calendar-date.js";
 import { DualDate } from "../../../components/ui/dual-date.js";
 import { Fact } from "../../../components/ui/fact.js";
 import { TextAreaField } from "../../../components/ui/text-area-field.js";
+import { Withheld } from "../../../components/ui/withheld.js";
 import { useI18n } from "../../../i18n/i18n.js";
 import { isApiError } from "../../../lib/http.js";
 import { useAddComplaintNote } from "../api/add-complaint-note.js";
@@ -17,6 +18,7 @@ import { useComplaint } from "../api/get-complaint.js";
 import { categoryLabels, outcomeLabels, stepLabel } from "../labels.js";
 import { ComplaintBadges } from "./complaints-page.js";
 import "./complaints.css";
+import { Interpolate, UserText, UserTextOr } from "../../../components/ui/user-text.js";
 
 type Outcome = z.infer<typeof complaintOutcomeSchema>;
 export type Assignee = { id: string; name: string };
@@ -29,7 +31,8 @@ type ComplaintPageProps = {
   canDirect?: boolean;
   /** Who the complaint may be given to; the app offers only the signed-in member when it cannot list staff. */
   assignees: readonly Assignee[];
-  href: (fileId: string) => string;
+  /** Where to download a file, or null when the reader's role may not open it. */
+  href: (fileId: string) => string | null;
   /** What the app composes under the complaint (e.g. opening a compensation claim from it). */
   related?: (complaint: ComplaintView) => ReactNode;
 };
@@ -70,7 +73,7 @@ export function ComplaintPage({
           <Link to="/complaints">{t("complaints.list.title")}</Link>
         </p>
         <h1 id={`${ids}-title`} className="page__title">
-          {complaint.subject}
+          <UserText>{complaint.subject}</UserText>
         </h1>
         <div className="complaint-page__meta">
           <bdi dir="ltr" className="reference-number">
@@ -94,17 +97,25 @@ export function ComplaintPage({
             <CalendarDate value={complaint.dueDate} />
           </Fact>
           <Fact label={t("complaints.field.assignedTo")}>
-            {complaint.assignedTo?.fullName ?? t("complaints.field.unassigned")}
+            <UserTextOr value={complaint.assignedTo?.fullName} fallback={t("complaints.field.unassigned")} />
           </Fact>
         </dl>
-        <p className="complaint-page__text">{complaint.details}</p>
+        <p className="complaint-page__text">
+          {complaint.details === null ? <Withheld /> : <UserText>{complaint.details}</UserText>}
+        </p>
         {complaint.attachments.length > 0 ? (
           <ul className="attachment-links" aria-label={t("files.attachments")}>
             {complaint.attachments.map((file) => (
               <li key={file.id}>
-                <a href={href(file.id)} download={file.name}>
-                  <bdi>{file.name}</bdi>
-                </a>
+                {href(file.id) ? (
+                  <a href={href(file.id) ?? undefined} download={file.name}>
+                    <bdi>{file.name}</bdi>
+                  </a>
+                ) : (
+                  <span>
+                    <bdi>{file.name}</bdi> — <Withheld />
+                  </span>
+                )}
               </li>
             ))}
           </ul>
@@ -117,6 +128,10 @@ export function ComplaintPage({
         </h2>
         {complaint.anonymous ? (
           <p className="muted">{t("complaints.page.anonymous")}</p>
+        ) : complaint.complainant === null ? (
+          <p>
+            <Withheld />
+          </p>
         ) : (
           <dl className="facts facts--grid">
             <Fact label={t("complaints.form.name")}>{complaint.complainant.name ?? "—"}</Fact>
@@ -158,9 +173,17 @@ export function ComplaintPage({
                 </span>
                 <span className="timeline__meta">
                   <DualDate value={event.at} withTime />
-                  {event.actor ? <span>{t("contacts.timeline.by", { name: event.actor })}</span> : null}
+                  {event.actor ? (
+                    <span>
+                      <Interpolate message={t("contacts.timeline.by")} values={{ name: event.actor }} />
+                    </span>
+                  ) : null}
                 </span>
-                {event.note ? <p className="timeline__detail">{event.note}</p> : null}
+                {event.note ? (
+                  <p className="timeline__detail">
+                    <UserText>{event.note}</UserText>
+                  </p>
+                ) : null}
               </li>
             );
           })}
@@ -193,11 +216,17 @@ function ClosedSummary({ complaint }: { complaint: ComplaintView }) {
           </Fact>
         ) : null}
       </dl>
-      {complaint.outcomeNote ? <p className="complaint-page__text">{complaint.outcomeNote}</p> : null}
+      {complaint.outcomeNote ? (
+        <p className="complaint-page__text">
+          <UserText>{complaint.outcomeNote}</UserText>
+        </p>
+      ) : null}
       {complaint.settlementTerms ? (
         <div>
           <h3 className="card__label">{t("complaints.close.terms")}</h3>
-          <p className="complaint-page__text">{complaint.settlementTerms}</p>
+          <p className="complaint-page__text">
+            <UserText>{complaint.settlementTerms}</UserText>
+          </p>
         </div>
       ) : null}
     </section>
@@ -235,7 +264,7 @@ function AssignForm({ complaint, assignees }: { complaint: ComplaintView; assign
           >
             {assignees.map((person) => (
               <option key={person.id} value={person.id}>
-                {person.name}
+                <UserText>{person.name}</UserText>
               </option>
             ))}
           </select>
@@ -248,9 +277,12 @@ function AssignForm({ complaint, assignees }: { complaint: ComplaintView; assign
         {assign.error ? errorText(assign.error) : null}
       </div>
       <p className="success" aria-live="polite">
-        {saved && complaint.assignedTo
-          ? t("complaints.assign.saved", { name: complaint.assignedTo.fullName })
-          : null}
+        {saved && complaint.assignedTo ? (
+          <Interpolate
+            message={t("complaints.assign.saved")}
+            values={{ name: complaint.assignedTo.fullName }}
+          />
+        ) : null}
       </p>
     </section>
   );

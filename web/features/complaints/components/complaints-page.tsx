@@ -6,6 +6,7 @@ import { useI18n } from "../../../i18n/i18n.js";
 import { type ComplaintsFilter, useComplaints } from "../api/list-complaints.js";
 import { categoryLabels, outcomeLabels, statusLabels } from "../labels.js";
 import "./complaints.css";
+import { UserText } from "../../../components/ui/user-text.js";
 
 /** «الشكاوى»: the association's complaints, most urgent first, with what is late marked. */
 export function ComplaintsPage({ canRecord }: { canRecord: boolean }) {
@@ -104,7 +105,7 @@ function ComplaintRow({ complaint }: { complaint: ComplaintView }) {
     <li className="complaint-row" data-reference={complaint.referenceNumber}>
       <div className="complaint-row__head">
         <Link to={`/complaints/${complaint.id}`} className="complaint-row__subject">
-          {complaint.subject}
+          <UserText>{complaint.subject}</UserText>
         </Link>
         <ComplaintBadges complaint={complaint} />
       </div>

@@ -7,14 +7,16 @@ import { useI18n } from "../../../i18n/i18n.js";
 import { isApiError } from "../../../lib/http.js";
 import { useFilePublicComplaint } from "../api/file-public-complaint.js";
 import { useComplaintChallenge } from "../api/get-complaint-challenge.js";
+import { expiresSoon, useProof } from "../proof/use-proof.js";
 import { type ComplaintDraft, ComplaintFields, draftBody, emptyDraft } from "./complaint-fields.js";
 import "./complaints.css";
 
 type Receipt = z.infer<typeof complaintReceiptSchema>;
 
 /**
- * «تقديم شكوى»: the association's public complaint page (Q1). No account; a small sum instead of a
- * third-party CAPTCHA, and a field no person sees, which only a robot fills.
+ * «تقديم شكوى»: the association's public complaint page (Q1). No account; a proof of work the
+ * browser solves while the person writes (ALTCHA, no third party; ADR 0012), and a field no person
+ * sees, which only a robot fills.
  */
 export function PublicComplaintPage() {
   const { slug = "" } = useParams();
@@ -57,19 +59,17 @@ function PublicComplaintForm({ slug, onFiled }: { slug: string; onFiled: (receip
   const ids = useId();
   const formRef = useRef<HTMLFormElement>(null);
   const challenge = useComplaintChallenge(slug);
+  const proof = useProof(challenge.isFetching ? undefined : challenge.data?.challenge);
   const file = useFilePublicComplaint(slug);
   const [draft, setDraft] = useState<ComplaintDraft>(emptyDraft);
-  const [answer, setAnswer] = useState("");
   const [website, setWebsite] = useState("");
-  // The check's error belongs to the answer that failed; a new answer to the new question clears it.
-  const [answeredAgain, setAnsweredAgain] = useState(false);
+  // Sent while the check was still running: it goes as soon as the check completes.
+  const [waiting, setWaiting] = useState(false);
 
   const error = (path: string) =>
-    isApiError(file.error) && !(path === "challengeAnswer" && answeredAgain)
-      ? file.error.fieldMessage(path)?.[locale]
-      : undefined;
-  const known = ["category", "subject", "details", "name", "phone", "email", "notifyBy", "challengeAnswer"];
-  // A field the server named is marked beside the field (even once answered again), never in the alert.
+    isApiError(file.error) ? file.error.fieldMessage(path)?.[locale] : undefined;
+  const known = ["category", "subject", "details", "name", "phone", "email", "notifyBy", "altcha"];
+  // A field the server named is marked beside the field, never in the alert.
   const marked =
     isApiError(file.error) && file.error.fieldErrors.some((fieldError) => known.includes(fieldError.path));
   const generalError = file.error && !marked ? errorText(file.error) : null;
@@ -78,37 +78,47 @@ function PublicComplaintForm({ slug, onFiled }: { slug: string; onFiled: (receip
   useEffect(() => {
     if (!file.error) return;
     const first = formRef.current?.querySelector<HTMLElement>(
-      '[aria-invalid="true"] input, input[aria-invalid="true"], textarea[aria-invalid="true"]',
+      '[aria-invalid="true"] input, input[aria-invalid="true"], textarea[aria-invalid="true"], .human-check[aria-invalid="true"]',
     );
     (first ?? formRef.current?.querySelector<HTMLElement>("[role='alert']"))?.focus();
   }, [file.error]);
 
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (!challenge.data) return;
-    setAnsweredAgain(false);
+  const send = (payload: string) => {
+    setWaiting(false);
     file.mutate(
-      {
-        ...draftBody(draft),
-        challengeToken: challenge.data.token,
-        challengeAnswer: answer,
-        website,
-      },
+      { ...draftBody(draft), altcha: payload, website },
       {
         onSuccess: (receipt) => {
           onFiled(receipt);
           window.scrollTo({ top: 0 });
         },
-        onError: (failure) => {
-          // A wrong or expired answer: a fresh question, since the old token is spent.
-          if (isApiError(failure) && failure.fieldErrors.some((e) => e.path === "challengeAnswer")) {
-            setAnswer("");
-            challenge.refetch();
-          }
-        },
+        // Each solution is accepted once: after a send, whatever its outcome, a fresh challenge
+        // (a failed send may have spent it; another complaint from this page needs its own).
+        onSettled: () => challenge.refetch(),
       },
     );
+  };
+
+  useEffect(() => {
+    if (!waiting) return;
+    if (proof.state === "ready") send(proof.payload);
+    // The check could not run: stop waiting, so the person sees why and can try again.
+    else if (proof.state === "failed" || challenge.isError) setWaiting(false);
+  });
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (file.isPending) return;
+    if (proof.state === "ready" && !expiresSoon(proof.challenge)) {
+      send(proof.payload);
+      return;
+    }
+    if (proof.state === "ready" || proof.state === "failed" || challenge.isError) challenge.refetch();
+    setWaiting(true);
   }
+
+  const checkState = proof.state === "ready" ? "ready" : proof.state === "failed" ? "failed" : "solving";
+  const checkError = error("altcha");
 
   return (
     <section className="public-card" aria-labelledby={`${ids}-title`}>
@@ -123,45 +133,37 @@ function PublicComplaintForm({ slug, onFiled }: { slug: string; onFiled: (receip
       <form ref={formRef} className="form" onSubmit={onSubmit} noValidate>
         <ComplaintFields draft={draft} onChange={setDraft} error={error} />
 
-        <div className="field human-check">
-          <label className="field__label" htmlFor={`${ids}-answer`}>
-            {t("complaints.public.check")}{" "}
-            <span
-              className="human-check__question"
-              data-testid="challenge-question"
-              data-state={challenge.data && !challenge.isFetching ? "ready" : "loading"}
-            >
-              {challenge.data && !challenge.isFetching
-                ? challenge.data.question[locale]
-                : t("common.loading")}
-            </span>
-          </label>
-          <input
-            id={`${ids}-answer`}
-            className="field__input human-check__input"
-            inputMode="numeric"
-            autoComplete="off"
-            dir="ltr"
-            value={answer}
-            maxLength={10}
-            onChange={(event) => {
-              setAnswer(event.target.value);
-              setAnsweredAgain(true);
-            }}
-            aria-invalid={error("challengeAnswer") ? true : undefined}
-            aria-describedby={`${ids}-answer-hint${error("challengeAnswer") ? ` ${ids}-answer-error` : ""}`}
-          />
-          <p className="field__hint" id={`${ids}-answer-hint`}>
+        <div
+          className="field human-check"
+          id={`${ids}-check`}
+          data-testid="human-check"
+          data-state={checkState}
+          tabIndex={-1}
+          aria-invalid={checkError ? true : undefined}
+          aria-describedby={`${ids}-check-label ${ids}-check-hint${checkError ? ` ${ids}-check-error` : ""}`}
+        >
+          <span className="field__label" id={`${ids}-check-label`}>
+            {t("complaints.public.check")}
+          </span>
+          <p className="human-check__status" role="status">
+            <span className={`human-check__mark human-check__mark--${checkState}`} aria-hidden="true" />
+            {checkState === "ready"
+              ? t("complaints.public.checkReady")
+              : checkState === "failed"
+                ? t("complaints.public.checkFailed")
+                : t("complaints.public.checkSolving")}
+          </p>
+          <p className="field__hint" id={`${ids}-check-hint`}>
             {t("complaints.public.checkHint")}
           </p>
-          {error("challengeAnswer") ? (
-            <p className="field__error" id={`${ids}-answer-error`}>
-              {error("challengeAnswer")}
+          {checkError ? (
+            <p className="field__error" id={`${ids}-check-error`}>
+              {checkError}
             </p>
           ) : null}
-          {challenge.isError ? (
+          {challenge.isError || proof.state === "failed" ? (
             <p className="field__error">
-              {errorText(challenge.error)}{" "}
+              {challenge.isError ? <>{errorText(challenge.error)} </> : null}
               <button type="button" className="button button--link" onClick={() => challenge.refetch()}>
                 {t("common.retry")}
               </button>
@@ -185,12 +187,15 @@ function PublicComplaintForm({ slug, onFiled }: { slug: string; onFiled: (receip
         <div role="alert" tabIndex={-1} className={generalError ? "alert alert--error" : "alert"}>
           {generalError}
         </div>
+        <p className="muted" aria-live="polite">
+          {waiting ? t("complaints.public.checkWaiting") : null}
+        </p>
         <button
           className="button button--primary button--block"
           type="submit"
-          disabled={file.isPending || !challenge.data || challenge.isFetching}
+          disabled={file.isPending || waiting}
         >
-          {file.isPending ? t("complaints.public.sending") : t("complaints.public.submit")}
+          {file.isPending || waiting ? t("complaints.public.sending") : t("complaints.public.submit")}
         </button>
       </form>
     </section>

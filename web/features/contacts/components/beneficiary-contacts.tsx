@@ -10,6 +10,7 @@ import { useRecordInteraction } from "../api/record-interaction.js";
 import type { Attachments } from "../attachments.js";
 import { AttachmentLinks, FilePicker } from "./file-picker.js";
 import "./contacts.css";
+import { Interpolate, UserText } from "../../../components/ui/user-text.js";
 
 type BeneficiaryContactsProps = {
   beneficiaryId: string;
@@ -221,13 +222,26 @@ function RecordInteractionForm({
           {generalError}
         </div>
         <p className="success" aria-live="polite">
-          {done
-            ? done.routedTo && !done.answer
-              ? `${t("contacts.record.saved")} ${t("contacts.record.routed", { name: done.routedTo.fullName })}`
-              : t("contacts.record.saved")
-            : null}
+          {done ? (
+            done.routedTo && !done.answer ? (
+              <>
+                {t("contacts.record.saved")}{" "}
+                <Interpolate
+                  message={t("contacts.record.routed")}
+                  values={{ name: done.routedTo.fullName }}
+                />
+              </>
+            ) : (
+              t("contacts.record.saved")
+            )
+          ) : null}
         </p>
-        {done ? <AttachmentLinks files={done.attachments} href={attachments.href} /> : null}
+        {done ? (
+          <AttachmentLinks
+            files={done.attachments}
+            href={(fileId) => attachments.href(fileId, "contact_attachment")}
+          />
+        ) : null}
 
         <div>
           <button className="button button--primary" type="submit" disabled={record.isPending || uploading}>
@@ -281,11 +295,22 @@ function Timeline({ beneficiaryId, href }: { beneficiaryId: string; href: Attach
               <p className="timeline__title">{item.title[locale]}</p>
               <p className="timeline__meta">
                 <DualDate value={item.at} withTime />
-                {item.actor ? <span>{t("contacts.timeline.by", { name: item.actor })}</span> : null}
+                {item.actor ? (
+                  <span>
+                    <Interpolate message={t("contacts.timeline.by")} values={{ name: item.actor }} />
+                  </span>
+                ) : null}
               </p>
-              {item.detail ? <p className="timeline__detail">{item.detail}</p> : null}
+              {item.detail ? (
+                <p className="timeline__detail">
+                  <UserText>{item.detail}</UserText>
+                </p>
+              ) : null}
               {item.ref?.type === "interaction" ? (
-                <AttachmentLinks files={attachmentsOf.get(item.ref.id) ?? []} href={href} />
+                <AttachmentLinks
+                  files={attachmentsOf.get(item.ref.id) ?? []}
+                  href={(fileId) => href(fileId, "contact_attachment")}
+                />
               ) : null}
             </li>
           ))}

@@ -2,6 +2,8 @@ import { Link } from "react-router";
 import type { CorrespondenceView } from "../../../../shared/contracts/contacts.js";
 import { CalendarDate } from "../../../components/ui/calendar-date.js";
 import { DualDate } from "../../../components/ui/dual-date.js";
+import { UserText } from "../../../components/ui/user-text.js";
+import { Withheld } from "../../../components/ui/withheld.js";
 import { useI18n } from "../../../i18n/i18n.js";
 import type { Attachments } from "../attachments.js";
 import { correspondenceDirectionLabels, correspondenceMediumLabels } from "../labels.js";
@@ -50,18 +52,31 @@ export function CorrespondenceList({ items, href, showBeneficiary = true, label 
                 {t(correspondenceDirectionLabels[letter.direction])} ·{" "}
                 {t(correspondenceMediumLabels[letter.medium])}
               </td>
-              <td>{letter.counterpart}</td>
-              <td>{letter.subject}</td>
+              <td>
+                <UserText>{letter.counterpart}</UserText>
+              </td>
+              <td>
+                <UserText>{letter.subject}</UserText>
+              </td>
               <td>{letter.datedOn ? <CalendarDate value={letter.datedOn} /> : t("beneficiaries.none")}</td>
               <td>
                 <DualDate value={letter.registeredAt} />
-                <p className="muted">{letter.recordedBy.fullName}</p>
+                <p className="muted">
+                  <UserText>{letter.recordedBy.fullName}</UserText>
+                </p>
               </td>
               <td>
-                {letter.file ? (
-                  <a href={href(letter.file.id)} download={letter.file.name}>
+                {letter.file && href(letter.file.id, "correspondence_scan") ? (
+                  <a
+                    href={href(letter.file.id, "correspondence_scan") ?? undefined}
+                    download={letter.file.name}
+                  >
                     <bdi>{letter.file.name}</bdi>
                   </a>
+                ) : letter.file ? (
+                  <span>
+                    <bdi>{letter.file.name}</bdi> — <Withheld />
+                  </span>
                 ) : (
                   t("beneficiaries.none")
                 )}

@@ -1,4 +1,5 @@
 import { useId, useRef } from "react";
+import { Withheld } from "../../../components/ui/withheld.js";
 import { useI18n } from "../../../i18n/i18n.js";
 import { acceptedFileTypes } from "../attachments.js";
 
@@ -81,19 +82,29 @@ export function AttachmentLinks({
   href,
 }: {
   files: readonly { id: string; name: string }[];
-  href: (fileId: string) => string;
+  /** Null when the reader's role may not open the file. */
+  href: (fileId: string) => string | null;
 }) {
   const { t } = useI18n();
   if (files.length === 0) return null;
   return (
     <ul className="attachment-links" aria-label={t("files.attachments")}>
-      {files.map((file) => (
-        <li key={file.id}>
-          <a href={href(file.id)} download={file.name}>
-            <bdi>{file.name}</bdi>
-          </a>
-        </li>
-      ))}
+      {files.map((file) => {
+        const link = href(file.id);
+        return (
+          <li key={file.id}>
+            {link ? (
+              <a href={link} download={file.name}>
+                <bdi>{file.name}</bdi>
+              </a>
+            ) : (
+              <span>
+                <bdi>{file.name}</bdi> — <Withheld />
+              </span>
+            )}
+          </li>
+        );
+      })}
     </ul>
   );
 }

@@ -3,6 +3,7 @@ import { useI18n } from "../../../i18n/i18n.js";
 import { useLiaisonRoutes } from "../api/list-liaison-routes.js";
 import { useSetLiaisonRoutes } from "../api/set-liaison-routes.js";
 import "./contacts.css";
+import { UserText } from "../../../components/ui/user-text.js";
 
 type Option = { id: string; name: string };
 type Row = { key: number; categoryCode: string; field: string; liaisonUserId: string };
@@ -122,7 +123,7 @@ export function LiaisonRoutesPage({ liaisonOfficers, categories, loading }: Liai
                             <option value="">{t("liaison.anyCategory")}</option>
                             {categories.map((category) => (
                               <option key={category.code} value={category.code}>
-                                {category.name}
+                                <UserText>{category.name}</UserText>
                               </option>
                             ))}
                           </select>
@@ -152,7 +153,7 @@ export function LiaisonRoutesPage({ liaisonOfficers, categories, loading }: Liai
                             <option value="">{t("liaison.chooseOfficer")}</option>
                             {liaisonOfficers.map((officer) => (
                               <option key={officer.id} value={officer.id}>
-                                {officer.name}
+                                <UserText>{officer.name}</UserText>
                               </option>
                             ))}
                           </select>

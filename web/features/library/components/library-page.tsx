@@ -14,6 +14,7 @@ import { useCreateLibraryDocument } from "../api/create-library-document.js";
 import { useLibrary } from "../api/list-library.js";
 import type { LibraryUploads } from "../uploads.js";
 import "./library.css";
+import { UserText } from "../../../components/ui/user-text.js";
 
 type LibraryPageProps = {
   /** The administrator adds documents and their new versions. */
@@ -169,7 +170,9 @@ function LibraryDocument({
   const [current, ...older] = document.versions;
   return (
     <li className="card library-document" data-document={document.id}>
-      <h3 className="library-document__title">{document.titleAr}</h3>
+      <h3 className="library-document__title">
+        <UserText>{document.titleAr}</UserText>
+      </h3>
       {current ? (
         <p className="library-document__current">
           <a href={uploads.href(current.fileId)} download={current.fileName}>
@@ -193,7 +196,7 @@ function LibraryDocument({
             {older.map((version) => (
               <li key={version.id}>
                 <a href={uploads.href(version.fileId)} download={version.fileName}>
-                  {version.versionLabel}
+                  <UserText>{version.versionLabel}</UserText>
                 </a>{" "}
                 <span className="muted">
                   <DualDate value={version.uploadedAt} />

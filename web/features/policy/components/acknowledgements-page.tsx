@@ -4,6 +4,7 @@ import { useI18n } from "../../../i18n/i18n.js";
 import { useAcknowledgements } from "../api/list-acknowledgements.js";
 import { localDigits } from "../labels.js";
 import "./policy.css";
+import { UserText } from "../../../components/ui/user-text.js";
 
 type Show = "all" | "pending" | "signed";
 
@@ -81,7 +82,9 @@ export function AcknowledgementsPage({ roleName }: { roleName: (role: string) =>
               <tbody>
                 {staff.map((person) => (
                   <tr key={person.userId} data-signed={person.signed}>
-                    <th scope="row">{person.fullName}</th>
+                    <th scope="row">
+                      <UserText>{person.fullName}</UserText>
+                    </th>
                     <td>{person.roles.map(roleName).join(t("policy.listJoin"))}</td>
                     <td>
                       <span className={person.signed ? "ack-badge ack-badge--signed" : "ack-badge"}>

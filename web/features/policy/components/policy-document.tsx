@@ -10,6 +10,7 @@ import {
 import { useI18n } from "../../../i18n/i18n.js";
 import { gregorianWords, hijriWords, localDigits, responsePeriodWords } from "../labels.js";
 import "./policy.css";
+import { UserText } from "../../../components/ui/user-text.js";
 
 type PolicyDocumentProps = {
   content: PolicyContent;
@@ -188,10 +189,14 @@ export function BoardApprovalBlock({ approval }: { approval: BoardApprovalView }
         </div>
         <div className="facts__item">
           <dt>{t("policy.approval.chair")}</dt>
-          <dd>{approval.chair}</dd>
+          <dd>
+            <UserText>{approval.chair}</UserText>
+          </dd>
         </div>
       </dl>
-      <p className="board-approval__resolution">{approval.resolution}</p>
+      <p className="board-approval__resolution">
+        <UserText>{approval.resolution}</UserText>
+      </p>
       <div className="table-scroll">
         <table className="table">
           <caption className="visually-hidden">{t("policy.approval.members")}</caption>
@@ -207,8 +212,12 @@ export function BoardApprovalBlock({ approval }: { approval: BoardApprovalView }
             {approval.members.map((member, index) => (
               <tr key={`${member.name}-${member.position}`}>
                 <td>{localDigits(String(index + 1), locale)}</td>
-                <th scope="row">{member.name}</th>
-                <td>{member.position}</td>
+                <th scope="row">
+                  <UserText>{member.name}</UserText>
+                </th>
+                <td>
+                  <UserText>{member.position}</UserText>
+                </td>
                 <td>{boardSignatureNames[member.signature.kind][locale]}</td>
               </tr>
             ))}

@@ -12,6 +12,7 @@ import {
   satisfactionMethodNames,
 } from "../../../../shared/contracts/policy.js";
 import { DualDate } from "../../../components/ui/dual-date.js";
+import { UserTextOr } from "../../../components/ui/user-text.js";
 import { useI18n } from "../../../i18n/i18n.js";
 import { isApiError } from "../../../lib/http.js";
 import { useCreatePolicyDraft } from "../api/create-policy-draft.js";
@@ -193,7 +194,7 @@ function ImportFound({ found, draftId }: { found: ImportedPolicy; draftId: strin
         <div>
           <dt>{t("policy.import.association")}</dt>
           <dd>
-            {found.association.name ?? notFound}
+            <UserTextOr value={found.association.name} fallback={notFound} />
             {found.association.licenseNumber
               ? ` · ${t("policy.import.license", { n: localDigits(found.association.licenseNumber, locale) })}`
               : null}

@@ -1,4 +1,5 @@
 import { type FormEvent, type ReactNode, useId, useState } from "react";
+import { Interpolate } from "../../../components/ui/user-text.js";
 import { useI18n } from "../../../i18n/i18n.js";
 import { isApiError } from "../../../lib/http.js";
 import { useAcknowledgePolicy } from "../api/acknowledge-policy.js";
@@ -61,10 +62,13 @@ export function SignPolicyScreen({ fullName, associationName, versionId, tools }
         <header className="page__header">
           <h1 className="page__title">{t("policy.sign.title")}</h1>
           <p className="page__lead">
-            {t("policy.sign.intro", {
-              name: fullName,
-              version: version?.versionNumber ? localDigits(String(version.versionNumber), locale) : "—",
-            })}
+            <Interpolate
+              message={t("policy.sign.intro")}
+              values={{
+                name: fullName,
+                version: version?.versionNumber ? localDigits(String(version.versionNumber), locale) : "—",
+              }}
+            />
           </p>
         </header>
         {policy.isPending ? <p className="muted">{t("common.loading")}</p> : null}
@@ -103,7 +107,7 @@ export function SignPolicyScreen({ fullName, associationName, versionId, tools }
               aria-describedby={`${ids}-hint${nameError ? ` ${ids}-error` : ""}`}
             />
             <p className="field__hint" id={`${ids}-hint`}>
-              {t("policy.sign.typedNameHint", { name: fullName })}
+              <Interpolate message={t("policy.sign.typedNameHint")} values={{ name: fullName }} />
             </p>
             {nameError ? (
               <p className="field__error" id={`${ids}-error`}>

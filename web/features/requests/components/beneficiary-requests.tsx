@@ -5,6 +5,7 @@ import { useRequests } from "../api/list-requests.js";
 import { stateLabels } from "../labels.js";
 import { DueDate } from "./due-date.js";
 import "./requests.css";
+import { UserText } from "../../../components/ui/user-text.js";
 
 /** The person's support requests on their file, with «فتح طلب» for the front line. */
 export function BeneficiaryRequests({ beneficiaryId, canOpen }: { beneficiaryId: string; canOpen: boolean }) {
@@ -21,7 +22,9 @@ export function BeneficiaryRequests({ beneficiaryId, canOpen }: { beneficiaryId:
       <ul className="plain-list">
         {items.map((request) => (
           <li key={request.id}>
-            <Link to={`/requests/${request.id}`}>{request.service.nameAr}</Link>{" "}
+            <Link to={`/requests/${request.id}`}>
+              <UserText>{request.service.nameAr}</UserText>
+            </Link>{" "}
             <span className="state-chip" data-state={request.state}>
               {t(stateLabels[request.state])}
             </span>{" "}

@@ -5,6 +5,7 @@ import { useCommittees } from "../api/list-committees.js";
 import { Refusal } from "./feedback.js";
 import type { Person } from "./request-page.js";
 import "./requests.css";
+import { UserText } from "../../../components/ui/user-text.js";
 
 /** «اللجان»: research committees, their members and quorum; the administrator forms them. */
 export function CommitteesPage({
@@ -47,11 +48,15 @@ export function CommitteesPage({
       <ul className="cards" aria-label={t("committees.title")}>
         {items.map((committee) => (
           <li key={committee.id} className="card">
-            <h2 className="card__title">{committee.nameAr}</h2>
+            <h2 className="card__title">
+              <UserText>{committee.nameAr}</UserText>
+            </h2>
             <p className="muted">{t("committees.quorumOf", { quorum: String(committee.quorum) })}</p>
             <ul className="plain-list">
               {committee.members.map((member) => (
-                <li key={member.id}>{member.fullName}</li>
+                <li key={member.id}>
+                  <UserText>{member.fullName}</UserText>
+                </li>
               ))}
             </ul>
           </li>
@@ -90,7 +95,7 @@ export function CommitteesPage({
                       )
                     }
                   />
-                  {person.name}
+                  <UserText>{person.name}</UserText>
                 </label>
               ))}
             </div>

@@ -2,6 +2,7 @@ import { type FormEvent, useId, useState } from "react";
 import type { RequestView } from "../../../../shared/contracts/requests.js";
 import { CalendarDate } from "../../../components/ui/calendar-date.js";
 import { Fact } from "../../../components/ui/fact.js";
+import { UserText } from "../../../components/ui/user-text.js";
 import { useI18n } from "../../../i18n/i18n.js";
 import { useCloseRequest } from "../api/close-request.js";
 import { useRecordDelivery } from "../api/record-delivery.js";
@@ -66,8 +67,18 @@ export function DeliveriesSection({
                   <td>{t(deliveryKindLabels[delivery.kind])}</td>
                   <td>{formatRiyals(delivery.amount, locale)}</td>
                   <td>
-                    {delivery.items.map((item) => `${item.name} × ${item.quantity}`).join("، ")}
-                    {delivery.note ? ` ${delivery.note}` : null}
+                    {delivery.items.map((item, index) => (
+                      <span key={`${item.name}-${item.quantity}`}>
+                        {index > 0 ? "، " : null}
+                        <UserText>{item.name}</UserText> × {item.quantity}
+                      </span>
+                    ))}
+                    {delivery.note ? (
+                      <>
+                        {" "}
+                        <UserText>{delivery.note}</UserText>
+                      </>
+                    ) : null}
                   </td>
                 </tr>
               ))}

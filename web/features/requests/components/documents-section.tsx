@@ -1,7 +1,10 @@
 import { type FormEvent, useId, useState } from "react";
+import type { FileKind } from "../../../../shared/contracts/access.js";
 import type { RequestView } from "../../../../shared/contracts/requests.js";
 import { describeValidity, type Requirement } from "../../../../shared/contracts/services.js";
 import { CalendarDate } from "../../../components/ui/calendar-date.js";
+import { UserText } from "../../../components/ui/user-text.js";
+import { Withheld } from "../../../components/ui/withheld.js";
 import { useI18n } from "../../../i18n/i18n.js";
 import { useAttachDocument } from "../api/attach-document.js";
 import { useUpdateRequestData } from "../api/update-request-data.js";
@@ -113,7 +116,8 @@ type DocumentsProps = {
   request: RequestView;
   canEdit: boolean;
   upload: (file: File) => Promise<{ id: string; name: string }>;
-  href: (fileId: string) => string;
+  /** Where to download a file, or null when the reader's role may not open this kind (shared/contracts/access.ts). */
+  href: (fileId: string, kind: FileKind) => string | null;
 };
 
 /** The documents checklist: each requirement, its rule, its status and the file attached to it. */
@@ -203,7 +207,18 @@ function DocumentItem({
       {status?.message ? <p className="field__error">{status.message[locale]}</p> : null}
       {attached ? (
         <p className="checklist__file">
-          <a href={href(attached.file.id)}>{attached.file.name}</a>
+          {(() => {
+            const link = href(attached.file.id, attached.file.kind);
+            return link ? (
+              <a href={link}>
+                <UserText>{attached.file.name}</UserText>
+              </a>
+            ) : (
+              <span>
+                <UserText>{attached.file.name}</UserText> — <Withheld />
+              </span>
+            );
+          })()}
           {attached.issuedOn ? (
             <span>
               {t("requests.documents.issuedOn")}: <CalendarDate value={attached.issuedOn} />

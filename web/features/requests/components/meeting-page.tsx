@@ -3,6 +3,7 @@ import { Link, useParams } from "react-router";
 import type { MeetingView } from "../../../../shared/contracts/requests.js";
 import { CalendarDate } from "../../../components/ui/calendar-date.js";
 import { DualDate } from "../../../components/ui/dual-date.js";
+import { Withheld } from "../../../components/ui/withheld.js";
 import { useI18n } from "../../../i18n/i18n.js";
 import { useApproveMinutes } from "../api/approve-minutes.js";
 import { useDecideItem } from "../api/decide-item.js";
@@ -13,6 +14,7 @@ import { outcomeLabels } from "../labels.js";
 import { formatRiyals, riyalsToHalalas } from "../money.js";
 import { Refusal } from "./feedback.js";
 import "./requests.css";
+import { UserText } from "../../../components/ui/user-text.js";
 
 type Outcome = "accept" | "reject" | "return";
 type Item = MeetingView["items"][number];
@@ -68,8 +70,10 @@ function AgendaItem({
   const { t, locale } = useI18n();
   const ids = useId();
   const request = item.request;
-  const mine = item.votes.find((vote) => vote.member.id === userId);
-  const quorumReached = item.votes.length >= meeting.committee.quorum;
+  // Null when the committee's deliberation is withheld from this reader's role.
+  const votes = item.votes;
+  const mine = votes?.find((vote) => vote.member.id === userId);
+  const quorumReached = (votes?.length ?? 0) >= meeting.committee.quorum;
   return (
     <article className="card agenda-item" aria-labelledby={`${ids}-title`}>
       <h2 id={`${ids}-title`} className="card__title">
@@ -79,21 +83,34 @@ function AgendaItem({
         — {request.beneficiary.fullName} — {request.service.nameAr}
       </h2>
       <h3 className="sub-form__title">{t("meetings.votes")}</h3>
-      {item.votes.length === 0 ? <p className="muted">{t("meetings.noVotes")}</p> : null}
-      <ul className="plain-list" aria-label={t("meetings.votes")}>
-        {item.votes.map((vote) => (
-          <li key={vote.member.id}>
-            {vote.member.fullName}: <strong>{t(outcomeLabels[vote.vote])}</strong>
-            {vote.note ? ` — ${vote.note}` : null}
-          </li>
-        ))}
-      </ul>
-      <p className="muted">
-        {t("meetings.quorumProgress", {
-          votes: String(item.votes.length),
-          quorum: String(meeting.committee.quorum),
-        })}
-      </p>
+      {votes === null ? (
+        <p>
+          <Withheld />
+        </p>
+      ) : (
+        <>
+          {votes.length === 0 ? <p className="muted">{t("meetings.noVotes")}</p> : null}
+          <ul className="plain-list" aria-label={t("meetings.votes")}>
+            {votes.map((vote) => (
+              <li key={vote.member.id}>
+                {vote.member.fullName}: <strong>{t(outcomeLabels[vote.vote])}</strong>
+                {vote.note ? (
+                  <>
+                    {" "}
+                    — <bdi>{vote.note}</bdi>
+                  </>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+          <p className="muted">
+            {t("meetings.quorumProgress", {
+              votes: String(votes.length),
+              quorum: String(meeting.committee.quorum),
+            })}
+          </p>
+        </>
+      )}
       {item.decision ? (
         <div className="decision" data-outcome={item.decision}>
           <p>
@@ -101,7 +118,11 @@ function AgendaItem({
             {t(outcomeLabels[item.decision])}
             {item.approvedAmount !== null ? ` — ${formatRiyals(item.approvedAmount, locale)}` : null}
           </p>
-          {item.reasons ? <p className="pre-line">{item.reasons}</p> : null}
+          {item.reasons ? (
+            <p className="pre-line">
+              <UserText>{item.reasons}</UserText>
+            </p>
+          ) : null}
           {item.decidedAt ? <DualDate value={item.decidedAt} withTime /> : null}
         </div>
       ) : (
@@ -247,6 +268,7 @@ function Minutes({ meeting, canVote, userId }: { meeting: MeetingView; canVote: 
   const generate = useGenerateMinutes(meeting.id);
   const approve = useApproveMinutes(meeting.id);
   const minutes = meeting.minutes;
+  const withheld = meeting.withheld.includes("committee.deliberations");
   const allDecided = meeting.items.every((item) => item.decision !== null);
   const approvedByMe = minutes?.approvedBy.some((member) => member.id === userId) ?? false;
   return (
@@ -254,10 +276,14 @@ function Minutes({ meeting, canVote, userId }: { meeting: MeetingView; canVote: 
       <h2 id={`${ids}-title`} className="card__title">
         {t("meetings.minutes")}
       </h2>
-      {minutes ? (
+      {withheld ? (
+        <p>
+          <Withheld />
+        </p>
+      ) : minutes ? (
         <>
           <pre className="minutes__text" dir="rtl" lang="ar">
-            {minutes.text}
+            <UserText>{minutes.text}</UserText>
           </pre>
           <p className="muted">
             {t("meetings.minutesGenerated")}: <DualDate value={minutes.generatedAt} withTime />
@@ -280,7 +306,7 @@ function Minutes({ meeting, canVote, userId }: { meeting: MeetingView; canVote: 
         <p className="muted">{allDecided ? t("meetings.minutesReady") : t("meetings.minutesWait")}</p>
       )}
       <div className="form-actions no-print">
-        {allDecided && !minutes?.approvedAt ? (
+        {allDecided && !withheld && !minutes?.approvedAt ? (
           <button
             type="button"
             className="button button--secondary"

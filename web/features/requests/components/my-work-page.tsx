@@ -8,6 +8,7 @@ import { useMyWork } from "../api/get-my-work.js";
 import { workKindLabels } from "../labels.js";
 import { Refusal } from "./feedback.js";
 import "./requests.css";
+import { UserText } from "../../../components/ui/user-text.js";
 
 function target(item: WorkItem): string | null {
   if (item.kind === "vote" && item.meetingId) return `/meetings/${item.meetingId}`;
@@ -49,7 +50,11 @@ export function MyWork() {
                   </bdi>
                 ) : null}
               </span>
-              {item.beneficiary ? <span>{item.beneficiary.fullName}</span> : null}
+              {item.beneficiary ? (
+                <span>
+                  <UserText>{item.beneficiary.fullName}</UserText>
+                </span>
+              ) : null}
               <span className="work-list__meta">
                 {t("work.since")}: <DualDate value={item.since} />
                 {item.dueDate ? (

@@ -7,6 +7,7 @@ import { useRequests } from "../api/list-requests.js";
 import { DueDate } from "./due-date.js";
 import { Refusal } from "./feedback.js";
 import "./requests.css";
+import { UserText } from "../../../components/ui/user-text.js";
 
 /** «الاجتماعات»: a meeting of a committee with an agenda of declared, complete requests. */
 export function NewMeetingPage() {
@@ -52,7 +53,7 @@ export function NewMeetingPage() {
           >
             {(committees.data?.items ?? []).map((committee) => (
               <option key={committee.id} value={committee.id}>
-                {committee.nameAr}
+                <UserText>{committee.nameAr}</UserText>
               </option>
             ))}
           </select>
@@ -89,8 +90,9 @@ export function NewMeetingPage() {
                     }
                   />
                   <span>
-                    <bdi dir="ltr">{request.referenceNumber}</bdi> — {request.beneficiary.fullName} —{" "}
-                    {request.service.nameAr}
+                    <bdi dir="ltr">{request.referenceNumber}</bdi> —{" "}
+                    <UserText>{request.beneficiary.fullName}</UserText> —{" "}
+                    <UserText>{request.service.nameAr}</UserText>
                   </span>
                 </label>
                 <DueDate due={request.due} />

@@ -5,6 +5,7 @@ import { useI18n } from "../../../i18n/i18n.js";
 import { useOpenRequest } from "../api/open-request.js";
 import { Refusal } from "./feedback.js";
 import "./requests.css";
+import { UserText } from "../../../components/ui/user-text.js";
 
 export type Choice = { id: string; name: string; detail?: string };
 
@@ -56,7 +57,9 @@ export function OpenRequestPage({ beneficiary, search, services, sheetHref }: Op
           <div className="field">
             <span className="field__label">{t("requests.open.beneficiary")}</span>
             <p className="chosen">
-              <strong>{person.name}</strong>
+              <strong>
+                <UserText>{person.name}</UserText>
+              </strong>
               {person.detail ? <span className="muted"> {person.detail}</span> : null}
               {!beneficiary ? (
                 <button type="button" className="button button--link" onClick={() => setChosen(null)}>
@@ -84,7 +87,7 @@ export function OpenRequestPage({ beneficiary, search, services, sheetHref }: Op
                 {search.results.map((hit) => (
                   <li key={hit.id}>
                     <button type="button" className="button button--quiet" onClick={() => setChosen(hit)}>
-                      {hit.name}
+                      <UserText>{hit.name}</UserText>
                       {hit.detail ? <span className="muted"> {hit.detail}</span> : null}
                     </button>
                   </li>
@@ -110,7 +113,7 @@ export function OpenRequestPage({ beneficiary, search, services, sheetHref }: Op
             <option value="">{t("requests.open.chooseService")}</option>
             {services.map((service) => (
               <option key={service.id} value={service.id}>
-                {service.name}
+                <UserText>{service.name}</UserText>
               </option>
             ))}
           </select>

@@ -3,6 +3,8 @@ import type { RequestView } from "../../../../shared/contracts/requests.js";
 import { CalendarDate } from "../../../components/ui/calendar-date.js";
 import { DualDate } from "../../../components/ui/dual-date.js";
 import { Fact } from "../../../components/ui/fact.js";
+import { UserText } from "../../../components/ui/user-text.js";
+import { Withheld } from "../../../components/ui/withheld.js";
 import { useI18n } from "../../../i18n/i18n.js";
 import { useCloseReferral } from "../api/close-referral.js";
 import { useRecordStudy } from "../api/record-study.js";
@@ -65,7 +67,9 @@ function ReferralItem({ referral, isOwner }: { referral: Referral; isOwner: bool
           )}
         </Fact>
       </dl>
-      <p className="pre-line">{referral.reason}</p>
+      <p className="pre-line">
+        <UserText>{referral.reason}</UserText>
+      </p>
       {referral.study ? (
         <div className="study">
           <h3 className="study__title">
@@ -73,11 +77,15 @@ function ReferralItem({ referral, isOwner }: { referral: Referral; isOwner: bool
           </h3>
           <p className="pre-line">
             <strong>{t("requests.study.findings")}: </strong>
-            {referral.study.findings}
+            {referral.study.findings === null ? <Withheld /> : <UserText>{referral.study.findings}</UserText>}
           </p>
           <p className="pre-line">
             <strong>{t("requests.study.recommendation")}: </strong>
-            {referral.study.recommendation}
+            {referral.study.recommendation === null ? (
+              <Withheld />
+            ) : (
+              <UserText>{referral.study.recommendation}</UserText>
+            )}
           </p>
         </div>
       ) : null}
@@ -122,7 +130,7 @@ function ReferForm({ request, owners }: { request: RequestView; owners: readonly
             <option value="">{t("requests.referral.chooseOwner")}</option>
             {owners.map((owner) => (
               <option key={owner.id} value={owner.id}>
-                {owner.name}
+                <UserText>{owner.name}</UserText>
               </option>
             ))}
           </select>

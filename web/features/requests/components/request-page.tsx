@@ -1,5 +1,6 @@
 import { useId } from "react";
 import { Link, useParams } from "react-router";
+import type { FileKind } from "../../../../shared/contracts/access.js";
 import { channelNames } from "../../../../shared/contracts/channels.js";
 import type { RequestView } from "../../../../shared/contracts/requests.js";
 import { DualDate } from "../../../components/ui/dual-date.js";
@@ -15,6 +16,7 @@ import { DueDate } from "./due-date.js";
 import { ReferralsSection } from "./referrals-section.js";
 import { CancelForm } from "./request-actions.js";
 import "./requests.css";
+import { UserText } from "../../../components/ui/user-text.js";
 
 export type Person = { id: string; name: string };
 
@@ -35,7 +37,8 @@ export type RequestPageProps = {
   /** Staff holding the role requests are referred to; empty when the staff list cannot be read. */
   referralOwners: readonly Person[];
   upload: (file: File) => Promise<{ id: string; name: string }>;
-  href: (fileId: string) => string;
+  /** Where to download a file, or null when the reader's role may not open this kind. */
+  href: (fileId: string, kind: FileKind) => string | null;
 };
 
 /** One support request through its whole life, on one screen (SPEC H1–H8). */
@@ -81,7 +84,9 @@ function RequestLife({
           </bdi>
         </h1>
         <p className="page__lead">
-          <Link to={`/beneficiaries/${request.beneficiary.id}`}>{request.beneficiary.fullName}</Link>
+          <Link to={`/beneficiaries/${request.beneficiary.id}`}>
+            <UserText>{request.beneficiary.fullName}</UserText>
+          </Link>
         </p>
       </header>
 
@@ -148,7 +153,9 @@ function RequestLife({
               <DualDate value={decision.decidedAt} withTime />
             </Fact>
           </dl>
-          <p className="pre-line">{decision.reasons}</p>
+          <p className="pre-line">
+            <UserText>{decision.reasons}</UserText>
+          </p>
         </section>
       ) : null}
 

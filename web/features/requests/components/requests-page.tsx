@@ -8,6 +8,7 @@ import { stateLabels } from "../labels.js";
 import { DueDate } from "./due-date.js";
 import { Refusal } from "./feedback.js";
 import "./requests.css";
+import { UserText } from "../../../components/ui/user-text.js";
 
 /** «طلبات الدعم»: every request with its state and the time left to answer it. */
 export function RequestsPage({ canOpen }: { canOpen: boolean }) {
@@ -83,8 +84,12 @@ export function RequestsPage({ canOpen }: { canOpen: boolean }) {
                       <bdi dir="ltr">{request.referenceNumber}</bdi>
                     </Link>
                   </td>
-                  <td>{request.beneficiary.fullName}</td>
-                  <td>{request.service.nameAr}</td>
+                  <td>
+                    <UserText>{request.beneficiary.fullName}</UserText>
+                  </td>
+                  <td>
+                    <UserText>{request.service.nameAr}</UserText>
+                  </td>
                   <td>
                     <span className="state-chip" data-state={request.state}>
                       {t(stateLabels[request.state])}

@@ -1,5 +1,10 @@
 import { type FormEvent, useEffect, useId, useState } from "react";
 import { Link, useNavigate, useParams } from "react-router";
+import {
+  defaultRequestDocumentKind,
+  type RequestDocumentKind,
+  requestDocumentKinds,
+} from "../../../../shared/contracts/access.js";
 import { type Requirement, type ServiceKind, serviceKinds } from "../../../../shared/contracts/services.js";
 import { useI18n } from "../../../i18n/i18n.js";
 import { isApiError } from "../../../lib/http.js";
@@ -18,6 +23,8 @@ type Row = {
   fieldType: "text" | "number" | "date" | "boolean";
   validity: "none" | "not_expired" | "issued_within";
   months: string;
+  /** What the document is: decides which roles may open it (shared/contracts/access.ts). */
+  fileKind: RequestDocumentKind;
   required: boolean;
 };
 
@@ -30,6 +37,7 @@ const emptyRow: Omit<Row, "key"> = {
   fieldType: "text",
   validity: "none",
   months: "3",
+  fileKind: defaultRequestDocumentKind,
   required: true,
 };
 
@@ -55,6 +63,7 @@ function toRow(requirement: Requirement): Row {
           labelAr: requirement.labelAr,
           validity: requirement.validity.kind,
           months: requirement.validity.kind === "issued_within" ? String(requirement.validity.months) : "3",
+          fileKind: requirement.fileKind ?? defaultRequestDocumentKind,
           required: requirement.required,
         },
   );
@@ -78,6 +87,7 @@ function toRequirement(row: Row): Requirement {
     code: row.code.trim(),
     labelAr: row.labelAr.trim(),
     validity,
+    fileKind: row.fileKind,
     required: row.required,
   };
 }
@@ -272,6 +282,23 @@ export function ServiceFormPage() {
                   </div>
                 ) : (
                   <>
+                    <div className="field">
+                      <label className="field__label" htmlFor={`${ids}-${index}-file-kind`}>
+                        {t("services.requirement.fileKind", { n })}
+                      </label>
+                      <select
+                        id={`${ids}-${index}-file-kind`}
+                        className="field__input"
+                        value={row.fileKind}
+                        onChange={(e) => change(index, { fileKind: e.target.value as RequestDocumentKind })}
+                      >
+                        {requestDocumentKinds.map((value) => (
+                          <option key={value} value={value}>
+                            {t(`services.fileKind.${value}`)}
+                          </option>
+                        ))}
+                      </select>
+                    </div>
                     <div className="field">
                       <label className="field__label" htmlFor={`${ids}-${index}-validity`}>
                         {t("services.requirement.validity", { n })}

@@ -4,6 +4,7 @@ import { useI18n } from "../../../i18n/i18n.js";
 import { useServices } from "../api/list-services.js";
 import { serviceKindLabels } from "../labels.js";
 import "./services.css";
+import { UserText } from "../../../components/ui/user-text.js";
 
 /** The service catalogue: what the association offers and what each service needs (H2, T2). */
 export function ServicesPage({ canManage }: { canManage: boolean }) {
@@ -49,7 +50,9 @@ export function ServicesPage({ canManage }: { canManage: boolean }) {
             <tbody>
               {items.map((service) => (
                 <tr key={service.id}>
-                  <td>{service.nameAr}</td>
+                  <td>
+                    <UserText>{service.nameAr}</UserText>
+                  </td>
                   <td>{t(serviceKindLabels[service.kind])}</td>
                   <td>{service.requirements.length}</td>
                   <td>{service.active ? t("services.yes") : t("services.no")}</td>
