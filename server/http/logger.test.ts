@@ -125,7 +125,9 @@ describe("a failing database query in the log", () => {
       err: { causes: [{ code: "23505", constraint: "associations_slug_unique", table: "associations" }] },
     });
     expect(first.err.type).toBe("DrizzleQueryError");
-    expect(first.err.causes[0].type).toMatch(/Error$/);
+    // The driver's class name (minified in PGlite's bundle), never its message.
+    expect(first.err.causes[0].type).toMatch(/^\w+$/);
+    expect(first.err.causes[0]).not.toHaveProperty("message");
     expect(first.err.stack.length).toBeGreaterThan(0);
     expect(second).toMatchObject({
       reqId: cast.headers["x-request-id"],

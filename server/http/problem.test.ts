@@ -57,14 +57,14 @@ describe("errors as RFC 9457 problems", () => {
 
   it("answers a too-long or malformed address as a problem that quotes nothing of it", async () => {
     const secret = `1000000008${"x".repeat(300)}`;
-    const long = await h.app.inject({ method: "GET", url: `/api/public/complaints/${secret}` });
+    const long = await h.app.inject({ method: "GET", url: `/api/beneficiaries/${secret}` });
     expect(long.statusCode).toBe(414);
     expect(long.headers["content-type"]).toContain("application/problem+json");
     expect(long.json()).toMatchObject({ code: "uri_too_long", status: 414 });
     expect(long.json().requestId).toBe(long.headers["x-request-id"]);
     expect(long.body).not.toContain("1000000008");
 
-    const malformed = await h.app.inject({ method: "GET", url: "/api/public/complaints/1000000008%E0%A4%A" });
+    const malformed = await h.app.inject({ method: "GET", url: "/api/beneficiaries/1000000008%E0%A4%A" });
     expect(malformed.statusCode).toBe(400);
     expect(malformed.headers["content-type"]).toContain("application/problem+json");
     expect(malformed.json().code).toBe("validation_failed");
