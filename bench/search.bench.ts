@@ -91,7 +91,7 @@ async function runAt(size: number): Promise<void> {
   const user = await modules.users.service.createBySystem(association.id, {
     fullName: "موظف القياس",
     email: `bench-${randomUUID()}@example.test`,
-    password: "benchmark-password",
+    password: "quarry lemon 58 saddle",
     roles: ["officer"],
     locale: "ar",
   });

@@ -3,8 +3,8 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser } from "./support/browser.js";
 import { type RunningSilah, startSilah } from "./support/server.js";
+import { signInOnPage } from "./support/sign-in.js";
 
-const password = "silah-demo-2026";
 // An association's policy as extracted from its PDF: page headers, broken lines, Arabic numbering.
 const policyText = readFileSync(new URL("../../shared/seeds/002_b14b27f6bfdeb9b7.txt", import.meta.url));
 const officerName = "نورة بنت عبدالله القحطاني";
@@ -21,10 +21,7 @@ describe("the admin imports a policy, edits a draft, records board approval, an 
   async function signIn(email: string, width = 1280): Promise<Page> {
     const context = await browser.newContext({ baseURL: silah.baseUrl, viewport: { width, height: 900 } });
     const page = await context.newPage();
-    await page.goto("/sign-in");
-    await page.getByLabel("البريد الإلكتروني").fill(email);
-    await page.getByLabel("كلمة المرور").fill(password);
-    await page.getByRole("button", { name: "دخول" }).click();
+    await signInOnPage(page, email);
     await page.waitForURL((url) => url.pathname === "/");
     return page;
   }

@@ -4,8 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { nationalIdCheckDigit } from "../shared/domain/national-id.js";
 import { launchBrowser } from "./support/browser.js";
 import { type RunningSilah, startSilah } from "./support/server.js";
+import { signInOnPage } from "./support/sign-in.js";
 
-const password = "silah-demo-2026";
 const firstNine = "109876543";
 const goodId = `${firstNine}${nationalIdCheckDigit(firstNine)}`;
 const goodName = "فهد بن سالم بن علي القحطاني";
@@ -30,10 +30,7 @@ describe("a manager imports beneficiaries from a spreadsheet, the administrator 
   async function signIn(email: string, width = 1280): Promise<Page> {
     const context = await browser.newContext({ baseURL: silah.baseUrl, viewport: { width, height: 900 } });
     const page = await context.newPage();
-    await page.goto("/sign-in");
-    await page.getByLabel("البريد الإلكتروني").fill(email);
-    await page.getByLabel("كلمة المرور").fill(password);
-    await page.getByRole("button", { name: "دخول" }).click();
+    await signInOnPage(page, email);
     await page.waitForURL((url) => url.pathname === "/");
     return page;
   }

@@ -4,8 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { nationalIdCheckDigit } from "../shared/domain/national-id.js";
 import { launchBrowser } from "./support/browser.js";
 import { type RunningSilah, startSilah } from "./support/server.js";
+import { signInOnPage } from "./support/sign-in.js";
 
-const password = "silah-demo-2026";
 const firstName = "عبد الله بن محمد بن سعد الشهري";
 const firstNine = "108765432";
 const nationalId = `${firstNine}${nationalIdCheckDigit(firstNine)}`;
@@ -32,10 +32,7 @@ describe("an officer registers a beneficiary, is warned of a duplicate typed dif
   });
 
   it("signs her in and opens the beneficiaries page from the navigation, right to left", async () => {
-    await page.goto("/sign-in");
-    await page.getByLabel("البريد الإلكتروني").fill("officer@demo.silah.sa");
-    await page.getByLabel("كلمة المرور").fill(password);
-    await page.getByRole("button", { name: "دخول" }).click();
+    await signInOnPage(page, "officer@demo.silah.sa");
     await page.waitForURL((url) => url.pathname === "/");
 
     await page

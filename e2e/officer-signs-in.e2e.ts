@@ -66,6 +66,7 @@ describe("an officer signs in in Arabic, sees the RTL shell with her name and th
       "تقويم العمل",
       "السياسة",
       "المكتبة",
+      "حسابي",
     ]);
     expect(await page.getByRole("link", { name: "سجل التدقيق" }).count()).toBe(0);
 

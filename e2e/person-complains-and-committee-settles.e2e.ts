@@ -3,8 +3,8 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser } from "./support/browser.js";
 import { type RunningSilah, startSilah } from "./support/server.js";
+import { signInOnPage } from "./support/sign-in.js";
 
-const password = "silah-demo-2026";
 const committeeMember = "سارة بنت علي الغامدي";
 const manager = "عبدالعزيز بن إبراهيم الحربي";
 const subject = "تأخر الرد على طلب المساعدة";
@@ -20,10 +20,7 @@ describe("a person files a complaint on the public page, gets a reference, the f
   async function signIn(email: string, width = 1280): Promise<Page> {
     const context = await browser.newContext({ baseURL: silah.baseUrl, viewport: { width, height: 900 } });
     const page = await context.newPage();
-    await page.goto("/sign-in");
-    await page.getByLabel("البريد الإلكتروني").fill(email);
-    await page.getByLabel("كلمة المرور").fill(password);
-    await page.getByRole("button", { name: "دخول" }).click();
+    await signInOnPage(page, email);
     await page.waitForURL((url) => url.pathname === "/");
     return page;
   }

@@ -5,8 +5,8 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser } from "./support/browser.js";
 import { type RunningSilah, startSilah } from "./support/server.js";
+import { signInOnPage } from "./support/sign-in.js";
 
-const password = "silah-demo-2026";
 const beneficiaryName = "محمد بن إبراهيم بن عبدالعزيز الدوسري";
 const beneficiaryEmail = "m.dosari@example.org";
 const serviceName = "مساعدة مالية شهرية";
@@ -32,10 +32,7 @@ describe("an officer opens a support request, uploads documents and sees what is
     });
     const page = await context.newPage();
     pages.push(page);
-    await page.goto("/sign-in");
-    await page.getByLabel("البريد الإلكتروني").fill(email);
-    await page.getByLabel("كلمة المرور").fill(password);
-    await page.getByRole("button", { name: "دخول" }).click();
+    await signInOnPage(page, email);
     await page.waitForURL((url) => url.pathname === "/");
     return page;
   }

@@ -57,13 +57,26 @@ export function createModules({ config, db, clock, ...deps }: AppDeps) {
   const limits = deps.limits ?? createRateLimits({ db, secret: config.session.secret });
   const audit = createAuditModule({ db, clock });
   const associations = createAssociationsModule({ db, audit: audit.service });
-  const users = createUsersModule({ db, audit: audit.service, associations: associations.service, clock });
+  const users = createUsersModule({
+    db,
+    audit: audit.service,
+    associations: associations.service,
+    // Called only after start-up, by which time `auth` exists: the two modules need each other.
+    sessions: {
+      endSessionsOf: (tx, userId, options) => auth.service.endSessionsOf(tx, userId, options),
+      lastSignIns: (tx) => auth.service.lastSignIns(tx),
+      clearSignInLimits: (account) => auth.service.clearSignInLimits(account),
+      signInLimitedFor: (email) => auth.service.signInLimitedFor(email),
+    },
+    clock,
+  });
   const auth = createAuthModule({
     db,
     users: users.service,
     associations: associations.service,
     audit: audit.service,
     clock,
+    limits,
     settings: { ...config.session, secureCookie: config.session.secureCookie },
   });
   const beneficiaries = createBeneficiariesModule({ db, audit: audit.service, clock });

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from "fastify";
+import { secondFactorRequired } from "../shared/domain/second-factor.js";
 import { buildApp, createModules, type Modules } from "./app.js";
 import { systemClock } from "./clock.js";
 import type { Config } from "./config.js";
@@ -40,8 +41,12 @@ export async function startSilah(
   if (config.env !== "production" && (await modules.associations.service.isEmpty())) {
     await seedDemo(modules);
     print("تم إنشاء جمعية تجريبية — A demo association was created. Sign in with any of:");
-    for (const user of demoUsers) print(`  ${demoEmail(user.local).padEnd(42)} (${user.role})`);
+    for (const user of demoUsers) {
+      const twoStep = secondFactorRequired([user.role]) ? " *" : "";
+      print(`  ${demoEmail(user.local).padEnd(42)} (${user.role})${twoStep}`);
+    }
     print(`  password / كلمة المرور: ${demoPassword}`);
+    print("  * تفعيل التحقق بخطوتين عند أول دخول — enrols two-step verification at first sign-in");
   }
 
   const app = await buildApp({ config, db, clock, modules });

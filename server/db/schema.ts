@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  bigint,
   bigserial,
   boolean,
   index,
@@ -15,7 +16,7 @@ import {
 /**
  * Schema as code (CONVENTIONS §7). Every tenant table carries `association_id` and is covered by
  * forced row-level security in the hand-written migration `0001_security.sql`; tables without it
- * (`sign_in_attempts`, `rate_limit_counters`, `jobs`) are system tables the application role never reads in tenant scope.
+ * (`rate_limit_counters`, `jobs`) are system tables the application role never reads in tenant scope.
  */
 
 export const createdAt = () =>
@@ -48,14 +49,16 @@ export const users = pgTable(
     roles: text("roles").array().notNull().default(sql`'{}'::text[]`),
     locale: text("locale").notNull().default("ar"),
     active: boolean("active").notNull().default(true),
-    failedSignIns: integer("failed_sign_ins").notNull().default(0),
-    lockedUntil: instant("locked_until"),
+    // Set when someone else chose the password (creation by an administrator, a reset).
+    passwordChangeRequired: boolean("password_change_required").notNull().default(false),
     createdAt: createdAt(),
     updatedAt: instant("updated_at").notNull().defaultNow(),
   },
   (t) => [
-    // Sign-in is by e-mail alone, so an address belongs to one person across the deployment.
-    uniqueIndex("users_email_key").on(sql`lower(${t.email})`),
+    // An address is unique within its association only: another association's staff list is none
+    // of this one's business. Sign-in tries each association's account with that address (ADR 0011).
+    uniqueIndex("users_association_email_key").on(t.associationId, sql`lower(${t.email})`),
+    index("users_email_idx").on(sql`lower(${t.email})`),
     index("users_association_id_idx").on(t.associationId),
   ],
 );
@@ -82,18 +85,42 @@ export const sessions = pgTable(
   ],
 );
 
-export const signInAttempts = pgTable(
-  "sign_in_attempts",
+/**
+ * A user's authenticator (TOTP, RFC 6238). The shared secret is stored encrypted (AES-256-GCM, key
+ * derived from the session secret); `confirmedAt` is null while enrolment waits for the first code.
+ * `lastUsedStep` is the last accepted time-step: a code is never accepted twice.
+ */
+export const secondFactors = pgTable(
+  "second_factors",
   {
-    id: bigserial("id", { mode: "number" }).primaryKey(),
-    source: text("source").notNull(),
-    emailKey: text("email_key").notNull(),
-    succeeded: boolean("succeeded").notNull(),
-    attemptedAt: instant("attempted_at").notNull(),
+    userId: uuid("user_id")
+      .primaryKey()
+      .references(() => users.id),
+    associationId: tenantId(),
+    secretCiphertext: text("secret_ciphertext").notNull(),
+    confirmedAt: instant("confirmed_at"),
+    lastUsedStep: bigint("last_used_step", { mode: "number" }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("second_factors_association_id_idx").on(t.associationId)],
+);
+
+/** One-time recovery codes, kept as keyed hashes; `usedAt` marks the one spent. */
+export const recoveryCodes = pgTable(
+  "recovery_codes",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    associationId: tenantId(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id),
+    codeHash: text("code_hash").notNull(),
+    usedAt: instant("used_at"),
+    createdAt: createdAt(),
   },
   (t) => [
-    index("sign_in_attempts_source_idx").on(t.source, t.attemptedAt),
-    index("sign_in_attempts_email_idx").on(t.emailKey, t.attemptedAt),
+    index("recovery_codes_user_id_idx").on(t.userId, t.codeHash),
+    index("recovery_codes_association_id_idx").on(t.associationId),
   ],
 );
 

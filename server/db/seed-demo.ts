@@ -36,13 +36,17 @@ export async function seedDemo(modules: Modules): Promise<{ created: boolean; as
   });
   const created = new Map<StaffRole, Actor>();
   for (const user of demoUsers) {
-    const row = await modules.users.service.createBySystem(association.id, {
-      fullName: user.fullName,
-      email: demoEmail(user.local),
-      password: demoPassword,
-      roles: [user.role],
-      locale: "ar",
-    });
+    const row = await modules.users.service.createBySystem(
+      association.id,
+      {
+        fullName: user.fullName,
+        email: demoEmail(user.local),
+        password: demoPassword,
+        roles: [user.role],
+        locale: "ar",
+      },
+      { acceptWeakPassword: true },
+    );
     created.set(user.role, {
       userId: row.id,
       associationId: association.id,

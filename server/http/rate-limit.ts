@@ -30,6 +30,8 @@ export type RateLimit = {
   consume(key: string, points?: number): Promise<LimitDecision>;
   /** What is left for a key, spending nothing. */
   peek(key: string): Promise<LimitDecision>;
+  /** Gives points back (e.g. an attempt spent up front that turned out to succeed). */
+  reward(key: string, points?: number): Promise<void>;
   /** Forgets a key (e.g. after a successful sign-in). */
   reset(key: string): Promise<void>;
 };
@@ -91,6 +93,9 @@ export function createRateLimits({ db, secret }: { db: Database; secret: string 
             return { allowed: true, remaining: res ? res.remainingPoints : rule.points };
           }
           return refused(res);
+        },
+        async reward(key, points = 1) {
+          await limiter.reward(hashKey(name, key), points);
         },
         async reset(key) {
           await limiter.delete(hashKey(name, key));

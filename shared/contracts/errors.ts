@@ -11,6 +11,8 @@ export const errorCodes = [
   "account_locked",
   "too_many_attempts",
   "session_expired",
+  "invalid_second_factor",
+  "second_factor_enrolment_required",
   "csrf_failed",
   "forbidden",
   "not_found",
@@ -23,6 +25,9 @@ export const errorCodes = [
   "conflict_of_interest",
   "exceeds_approval",
   "pdf_unavailable",
+  "password_change_required",
+  "own_account",
+  "last_administrator",
   "internal_error",
 ] as const;
 
@@ -50,6 +55,14 @@ export const errorMessages: Record<ErrorCode, LocalizedText> = {
   session_expired: {
     ar: "انتهت الجلسة. سجّل الدخول من جديد.",
     en: "Your session has ended. Please sign in again.",
+  },
+  invalid_second_factor: {
+    ar: "رمز التحقق غير صحيح أو استُخدم من قبل. أدخل الرمز الحالي من التطبيق أو رمز استرداد.",
+    en: "The code is wrong or was already used. Enter the current code from the app or a recovery code.",
+  },
+  second_factor_enrolment_required: {
+    ar: "يلزم تفعيل التحقق بخطوتين لحسابك قبل المتابعة.",
+    en: "Turn on two-step verification for your account before continuing.",
   },
   csrf_failed: {
     ar: "تعذّر التحقق من مصدر الطلب. حدّث الصفحة وأعد المحاولة.",
@@ -83,6 +96,18 @@ export const errorMessages: Record<ErrorCode, LocalizedText> = {
   pdf_unavailable: {
     ar: "تعذّر إنشاء ملف PDF على هذا الخادم الآن. اطبع السياسة من المتصفح واحفظها بصيغة PDF.",
     en: "A PDF cannot be made on this server right now. Print the policy from the browser and save it as PDF.",
+  },
+  password_change_required: {
+    ar: "كلمة المرور الحالية مؤقتة. اختر كلمة مرور جديدة قبل المتابعة.",
+    en: "Your current password is temporary. Choose a new one before going on.",
+  },
+  own_account: {
+    ar: "لا يمكنك تعطيل حسابك أو إعادة تعيين كلمة مروره من إدارة المستخدمين. غيّر كلمة مرورك من «حسابي».",
+    en: "You cannot deactivate your own account or reset its password here. Change your password in «My account».",
+  },
+  last_administrator: {
+    ar: "لا يمكن ترك الجمعية بلا مدير نظام نشط: أضف دور مدير النظام لمستخدم آخر أولًا.",
+    en: "The association cannot be left without an active administrator: give another user that role first.",
   },
   internal_error: {
     ar: "حدث خطأ غير متوقع. سُجّل الخطأ وسنعالجه.",

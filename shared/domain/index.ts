@@ -6,4 +6,5 @@ export * from "./name-match.js";
 export * from "./national-id.js";
 export * from "./phone.js";
 export * from "./response-period.js";
+export * from "./second-factor.js";
 export * from "./working-calendar.js";

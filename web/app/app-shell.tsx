@@ -44,6 +44,9 @@ export function AppShell() {
           <section className="account" aria-label={t("shell.account")}>
             <span className="account__name">{user.fullName}</span>
             <span className="account__roles">{user.roles.map((role) => t(`role.${role}`)).join("، ")}</span>
+            <Link className="account__link" to="/account/second-factor">
+              {t("shell.secondFactor")}
+            </Link>
           </section>
           <button
             type="button"

@@ -16,6 +16,7 @@ describe("navigation", () => {
       "calendar",
       "policy",
       "library",
+      "account",
     ]);
     expect(menu("manager")).toEqual([
       "home",
@@ -36,6 +37,7 @@ describe("navigation", () => {
       "policy",
       "policy.acknowledgements",
       "library",
+      "account",
     ]);
     expect(menu("hr", "administrator")).toEqual([
       "home",
@@ -51,6 +53,8 @@ describe("navigation", () => {
       "policy.drafts",
       "policy.acknowledgements",
       "library",
+      "users",
+      "account",
     ]);
   });
 
@@ -63,6 +67,7 @@ describe("navigation", () => {
       "policy",
       "policy.drafts",
       "library",
+      "account",
     ]);
     expect(menu("social_researcher")).toEqual([
       "home",
@@ -73,6 +78,7 @@ describe("navigation", () => {
       "calendar",
       "policy",
       "library",
+      "account",
     ]);
     expect(isAllowed(navigationItem("beneficiaries.register"), ["officer"])).toBe(true);
     expect(isAllowed(navigationItem("beneficiaries.register"), ["manager"])).toBe(false);
@@ -111,6 +117,12 @@ describe("navigation", () => {
     expect(isAllowed(navigationItem("policy.draft"), ["board_member"])).toBe(true);
     expect(isAllowed(navigationItem("policy.acknowledgements"), ["hr"])).toBe(true);
     expect(isAllowed(navigationItem("policy.acknowledgements"), ["officer"])).toBe(false);
+  });
+
+  it("gives staff accounts to the administrator alone, and «my account» to everyone", () => {
+    expect(isAllowed(navigationItem("users"), ["administrator"])).toBe(true);
+    expect(isAllowed(navigationItem("users"), ["manager", "hr"])).toBe(false);
+    expect(isAllowed(navigationItem("account"), ["board_member"])).toBe(true);
   });
 
   it("names every item's page by its path", () => {

@@ -236,6 +236,9 @@ export const navigation: readonly NavigationItem[] = [
     roles: ["hr", "manager"],
   },
   { id: "library", path: "/library", label: "nav.library", roles: "all" },
+  // Access itself: who works here, with which roles; only the administrator grants and revokes it.
+  { id: "users", path: "/admin/users", label: "nav.users", roles: ["administrator"] },
+  { id: "account", path: "/account", label: "nav.account", roles: "all" },
 ];
 
 export function isAllowed(item: NavigationItem, roles: readonly StaffRole[]): boolean {

@@ -4,6 +4,8 @@ import type { CurrentUser } from "../../shared/contracts/auth.js";
 import { useSession } from "../features/auth/api/get-session.js";
 import { useI18n } from "../i18n/i18n.js";
 import { PolicySignGate } from "./policy-sign-gate.js";
+import { SecondFactorGateRoute } from "./second-factor-gate.js";
+import { PasswordChangeGate } from "./users-routes.js";
 
 const CurrentUserContext = createContext<CurrentUser | null>(null);
 
@@ -43,11 +45,22 @@ export function RequireSession() {
     const from = `${location.pathname}${location.search}`;
     return <Navigate to="/sign-in" replace state={from === "/" ? null : { from }} />;
   }
+  // A role that must use two-step verification and has not enrolled can do nothing else yet.
+  const { required, enrolled } = session.data!.secondFactor;
+  if (required && !enrolled) {
+    return (
+      <CurrentUserContext.Provider value={user}>
+        <SecondFactorGateRoute />
+      </CurrentUserContext.Provider>
+    );
+  }
   return (
     <CurrentUserContext.Provider value={user}>
-      <PolicySignGate>
-        <Outlet />
-      </PolicySignGate>
+      <PasswordChangeGate>
+        <PolicySignGate>
+          <Outlet />
+        </PolicySignGate>
+      </PasswordChangeGate>
     </CurrentUserContext.Provider>
   );
 }

@@ -1,5 +1,6 @@
 import { createBrowserRouter } from "react-router";
 import { AuditLogPage } from "../features/audit/components/audit-log-page.js";
+import { SecondFactorPage } from "../features/auth/components/second-factor-page.js";
 import { SignInPage } from "../features/auth/components/sign-in-page.js";
 import { CategoriesPage } from "../features/beneficiaries/components/categories-page.js";
 import { ImportBeneficiariesPage } from "../features/beneficiaries/components/import-beneficiaries-page.js";
@@ -46,6 +47,7 @@ import {
 } from "./requests-routes.js";
 import { RequireSession } from "./require-session.js";
 import { RoleGate } from "./role-gate.js";
+import { AccountRoute, StaffAccountsRoute } from "./users-routes.js";
 
 export const router = createBrowserRouter([
   {
@@ -64,6 +66,8 @@ export const router = createBrowserRouter([
         element: <AppShell />,
         children: [
           { index: true, element: <HomePage /> },
+          // Every signed-in person's own account: no role gate.
+          { path: "/account/second-factor", element: <SecondFactorPage /> },
           {
             path: "/audit",
             element: (
@@ -325,6 +329,22 @@ export const router = createBrowserRouter([
             element: (
               <RoleGate item="library">
                 <LibraryRoute />
+              </RoleGate>
+            ),
+          },
+          {
+            path: "/admin/users",
+            element: (
+              <RoleGate item="users">
+                <StaffAccountsRoute />
+              </RoleGate>
+            ),
+          },
+          {
+            path: "/account",
+            element: (
+              <RoleGate item="account">
+                <AccountRoute />
               </RoleGate>
             ),
           },

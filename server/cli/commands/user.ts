@@ -56,6 +56,10 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   } catch (error) {
     if (isAppError(error)) {
       io.err(`${error.code}: ${error.message}`);
+      // The same words the page shows beside the field (a guessable password says why).
+      for (const field of error.details.fieldErrors ?? []) {
+        io.err(`${field.path} (${field.code}): ${field.message.ar} — ${field.message.en}`);
+      }
       return 1;
     }
     throw error;

@@ -4,7 +4,7 @@ import { csrfHeader } from "../../../shared/contracts/auth.js";
 import type { Actor } from "../../http/actor.js";
 import { AppError } from "../../http/errors.js";
 import type { SessionRow } from "./auth.repository.js";
-import type { AuthService } from "./auth.service.js";
+import type { AuthService, SecondFactorState } from "./auth.service.js";
 
 export const sessionCookie = "silah_session";
 
@@ -12,9 +12,14 @@ declare module "fastify" {
   interface FastifyContextConfig {
     /** `public` routes are reachable without a session (sign-in, health, the public complaint page). */
     access?: "public";
+    /**
+     * `allowed`: reachable by a session that must first enrol a second factor (its own session,
+     * sign-out, enrolment). Every other route refuses such a session.
+     */
+    enrolment?: "allowed";
   }
   interface FastifyRequest {
-    silahSession: { row: SessionRow; roles: Actor["roles"] } | null;
+    silahSession: { row: SessionRow; roles: Actor["roles"]; secondFactor: SecondFactorState } | null;
     /** The signed-in actor; throws `unauthenticated` on a public route reached without a session. */
     actor(): Actor;
   }
@@ -53,7 +58,11 @@ export function registerAuthHooks(app: FastifyInstance, service: AuthService): v
     const token = request.cookies[sessionCookie];
     const resolved = token ? await service.resolve(token) : { status: "none" as const };
     if (resolved.status === "open") {
-      request.silahSession = { row: resolved.session, roles: resolved.roles };
+      request.silahSession = {
+        row: resolved.session,
+        roles: resolved.roles,
+        secondFactor: resolved.secondFactor,
+      };
     }
     if (isPublic) {
       if (!safeMethods.has(request.method)) assertSameOrigin(request);
@@ -66,6 +75,10 @@ export function registerAuthHooks(app: FastifyInstance, service: AuthService): v
       if (typeof sent !== "string" || !sameToken(sent, resolved.session.csrfToken)) {
         throw new AppError("csrf_failed", "missing or wrong CSRF token");
       }
+    }
+    const { required, enrolled } = resolved.secondFactor;
+    if (required && !enrolled && request.routeOptions.config?.enrolment !== "allowed") {
+      throw new AppError("second_factor_enrolment_required", "this role must enrol a second factor first");
     }
   });
 }

@@ -4,8 +4,12 @@ import type { UserView } from "../../../shared/contracts/users.js";
 import type { AssociationRow } from "../associations/index.js";
 import type { UserRow } from "./users.repository.js";
 
-/** Never the password hash or lockout counters: those stay on the server. */
-export function presentUser(row: UserRow): UserView {
+/** Never the password hash: it stays on the server. */
+export function presentUser(
+  row: UserRow,
+  context: { lastSignInAt?: Date | null; signInLimitedUntil?: Date | null },
+): UserView {
+  const lockedUntil = context.signInLimitedUntil ?? null;
   return {
     id: row.id,
     fullName: row.fullName,
@@ -13,6 +17,10 @@ export function presentUser(row: UserRow): UserView {
     roles: row.roles as StaffRole[],
     locale: row.locale as Locale,
     active: row.active,
+    locked: lockedUntil !== null,
+    lockedUntil: lockedUntil?.toISOString() ?? null,
+    passwordChangeRequired: row.passwordChangeRequired,
+    lastSignInAt: context.lastSignInAt?.toISOString() ?? null,
     createdAt: row.createdAt.toISOString(),
   };
 }
@@ -25,5 +33,6 @@ export function presentCurrentUser(row: UserRow, association: AssociationRow): C
     roles: row.roles as StaffRole[],
     locale: row.locale as Locale,
     association: { id: association.id, name: association.nameAr, slug: association.slug },
+    passwordChangeRequired: row.passwordChangeRequired,
   };
 }

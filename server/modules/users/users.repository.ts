@@ -1,4 +1,4 @@
-import { asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import type { Tx } from "../../db/client.js";
 import { users } from "../../db/schema.js";
 
@@ -18,10 +18,17 @@ export function createUsersRepository() {
       return row;
     },
 
-    /** E-mail is unique across the deployment (see schema), compared without case. */
-    async findByEmail(tx: Tx, email: string): Promise<UserRow | undefined> {
-      const [row] = await tx.select().from(users).where(sql`lower(${users.email}) = ${email.toLowerCase()}`);
-      return row;
+    /**
+     * The active accounts holding an address, in every association (an address is unique per
+     * association only), oldest first and at most `limit`. For sign-in, in system scope.
+     */
+    async findActiveByEmail(tx: Tx, email: string, limit: number): Promise<UserRow[]> {
+      return tx
+        .select()
+        .from(users)
+        .where(and(sql`lower(${users.email}) = ${email.toLowerCase()}`, eq(users.active, true)))
+        .orderBy(asc(users.createdAt), asc(users.id))
+        .limit(limit);
     },
 
     async list(tx: Tx, associationId: string): Promise<UserRow[]> {
@@ -38,6 +45,15 @@ export function createUsersRepository() {
         .from(users)
         .where(sql`${role} = any(${users.roles}) and ${users.active}`)
         .orderBy(asc(users.createdAt));
+    },
+
+    /** The active holders of a role, their rows locked until the transaction ends. */
+    async lockActiveWithRole(tx: Tx, role: string): Promise<UserRow[]> {
+      return tx
+        .select()
+        .from(users)
+        .where(sql`${role} = any(${users.roles}) and ${users.active}`)
+        .for("update");
     },
 
     async update(tx: Tx, id: string, changes: Partial<NewUser>): Promise<UserRow | undefined> {

@@ -1,44 +1,103 @@
+import { randomInt } from "node:crypto";
 import type { Locale } from "../../../shared/contracts/auth.js";
 import type { StaffRole } from "../../../shared/contracts/roles.js";
-import type { CreateUserRequest } from "../../../shared/contracts/users.js";
+import type { ChangeOwnPasswordRequest, CreateUserRequest } from "../../../shared/contracts/users.js";
+import {
+  judgePassword,
+  passwordWeaknessMessages,
+  personalWords,
+} from "../../../shared/domain/password-strength.js";
 import type { Clock } from "../../clock.js";
 import type { Database, Tx } from "../../db/client.js";
 import { isUniqueViolation } from "../../db/errors.js";
 import type { Actor } from "../../http/actor.js";
 import { AppError } from "../../http/errors.js";
 import { authorize } from "../../http/policy.js";
+import type { AssociationsService } from "../associations/index.js";
 import type { AuditService } from "../audit/index.js";
 import { decoyHash, hashPassword, verifyPassword } from "./password.js";
 import { usersPolicy } from "./users.policy.js";
 import type { UserRow, UsersRepository } from "./users.repository.js";
 
-/** Five wrong passwords in a row lock the account for a quarter of an hour. */
-export const lockout = { maxFailures: 5, minutes: 15 } as const;
+/**
+ * How many accounts sharing one address a sign-in checks the password against (ADR 0011). An
+ * address is unique per association, so a person may hold it in several; past this many, the
+ * oldest accounts are the ones tried, so one guess never costs the server unbounded hashing.
+ */
+export const signInCandidatesLimit = 5;
 
-export type CredentialCheck =
-  | { ok: true; user: UserRow }
-  | { ok: false; reason: "unknown_user" }
-  | { ok: false; reason: "bad_password"; user: UserRow; lockedUntil: Date | null }
-  | { ok: false; reason: "locked"; user: UserRow; lockedUntil: Date };
+/** The accounts an e-mail and password open: none, one, or several (one per association). */
+export type CredentialCheck = { candidates: UserRow[]; matched: UserRow[] };
+
+/**
+ * What the users module needs from the sessions, which the auth module owns. The auth module is
+ * built after this one (it signs users in through this service), so app.ts passes closures.
+ */
+export type StaffSessions = {
+  endSessionsOf(tx: Tx, userId: string, options?: { except?: string }): Promise<number>;
+  lastSignIns(tx: Tx): Promise<Map<string, Date>>;
+  /** The administrator's «unlock»: forgets the throttling of the account's failed sign-ins. */
+  clearSignInLimits(account: { email: string; userId: string }): Promise<void>;
+  /** Whether failed sign-ins currently slow the account, and for how long. */
+  signInLimitedFor(email: string): Promise<{ retryAfterSeconds: number } | null>;
+};
+
+export type StaffAccount = { user: UserRow; lastSignInAt: Date | null; signInLimitedUntil: Date | null };
 
 export type UsersService = ReturnType<typeof createUsersService>;
+
+// No 0/O, 1/l/I: a temporary password is read aloud or copied by hand from the screen.
+const temporaryAlphabet = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+
+/** Four groups of four: about 92 bits, far beyond any guessing, and easy to type once. */
+function generateTemporaryPassword(): string {
+  const group = () => Array.from({ length: 4 }, () => temporaryAlphabet[randomInt(temporaryAlphabet.length)]);
+  return Array.from({ length: 4 }, () => group().join("")).join("-");
+}
 
 export function createUsersService(deps: {
   db: Database;
   repo: UsersRepository;
   audit: AuditService;
+  associations: AssociationsService;
+  sessions: StaffSessions;
   clock: Clock;
 }) {
-  const { db, repo, audit, clock } = deps;
+  const { db, repo, audit, associations, sessions, clock } = deps;
 
-  async function insertUser(tx: Tx, associationId: string, input: CreateUserRequest): Promise<UserRow> {
-    const passwordHash = await hashPassword(input.password);
+  /** Refuses a guessable password with a field error the form shows beside `path`. */
+  async function assertStrongPassword(
+    associationId: string,
+    password: string,
+    person: { email: string; fullName: string },
+    path: string,
+  ): Promise<void> {
+    const association = await associations.current({ associationId });
+    const words = personalWords({
+      ...person,
+      association: [association.slug, association.nameAr, association.nameEn ?? ""],
+    });
+    const verdict = judgePassword(password, words);
+    if (verdict.acceptable) return;
+    throw new AppError("validation_failed", `weak password (${verdict.weakness})`, {
+      fieldErrors: [{ path, code: "password_weak", message: passwordWeaknessMessages[verdict.weakness] }],
+    });
+  }
+
+  async function insertUser(
+    tx: Tx,
+    associationId: string,
+    input: CreateUserRequest,
+    passwordHash: string,
+    passwordChangeRequired: boolean,
+  ): Promise<UserRow> {
     try {
       return await repo.insert(tx, {
         associationId,
         email: input.email,
         fullName: input.fullName,
         passwordHash,
+        passwordChangeRequired,
         roles: [...new Set(input.roles)],
         locale: input.locale,
       });
@@ -59,11 +118,45 @@ export function createUsersService(deps: {
     }
   }
 
+  /** The staff member being administered, in the actor's association (RLS hides every other). */
+  async function target(tx: Tx, userId: string): Promise<UserRow> {
+    const user = await repo.findById(tx, userId);
+    if (!user) throw new AppError("not_found", "user not found");
+    return user;
+  }
+
+  /**
+   * The association keeps at least one active administrator. The administrators' rows are locked
+   * first, so two administrators demoting each other at the same moment cannot both succeed.
+   */
+  async function assertAnotherAdministrator(tx: Tx, userId: string): Promise<void> {
+    const administrators = await repo.lockActiveWithRole(tx, "administrator");
+    if (!administrators.some((user) => user.id !== userId)) {
+      throw new AppError("last_administrator", "would leave the association without an administrator");
+    }
+  }
+
+  function refuseOwnAccount(actor: Actor, userId: string, what: string): void {
+    if (actor.userId === userId) throw new AppError("own_account", `may not ${what} own account`);
+  }
+
+  async function update(tx: Tx, id: string, changes: Parameters<UsersRepository["update"]>[2]) {
+    const user = await repo.update(tx, id, { ...changes, updatedAt: clock.now() });
+    if (!user) throw new AppError("not_found", "user not found");
+    return user;
+  }
+
   return {
+    /**
+     * An administrator creates an account with a first password they chose, so it is temporary:
+     * the person replaces it at their first sign-in.
+     */
     async create(actor: Actor, input: CreateUserRequest): Promise<UserRow> {
       authorize(actor, usersPolicy, "create");
+      await assertStrongPassword(actor.associationId, input.password, input, "password");
+      const passwordHash = await hashPassword(input.password);
       return db.tenant(actor.associationId, async (tx) => {
-        const user = await insertUser(tx, actor.associationId, input);
+        const user = await insertUser(tx, actor.associationId, input, passwordHash, true);
         await audit.record(tx, actor, {
           type: "user.created",
           payload: { roles: user.roles as StaffRole[] },
@@ -73,10 +166,22 @@ export function createUsersService(deps: {
       });
     },
 
-    /** For the command line and the demo seed, where no one is signed in yet. */
-    async createBySystem(associationId: string, input: CreateUserRequest): Promise<UserRow> {
+    /**
+     * For the command line, where an operator opens the first account and hands it over: the
+     * password is checked like any other. Only the demo seed passes `acceptWeakPassword`, because
+     * its password is published in README and so protects nothing whatever its strength.
+     */
+    async createBySystem(
+      associationId: string,
+      input: CreateUserRequest,
+      options: { acceptWeakPassword?: boolean } = {},
+    ): Promise<UserRow> {
+      if (!options.acceptWeakPassword) {
+        await assertStrongPassword(associationId, input.password, input, "password");
+      }
+      const passwordHash = await hashPassword(input.password);
       return db.tenant(associationId, async (tx) => {
-        const user = await insertUser(tx, associationId, input);
+        const user = await insertUser(tx, associationId, input, passwordHash, false);
         await audit.record(
           tx,
           { system: true, associationId },
@@ -93,6 +198,189 @@ export function createUsersService(deps: {
     async list(actor: Actor): Promise<UserRow[]> {
       authorize(actor, usersPolicy, "list");
       return db.tenant(actor.associationId, (tx) => repo.list(tx, actor.associationId));
+    },
+
+    /** The staff accounts page: every account with its last sign-in. */
+    async accounts(actor: Actor): Promise<StaffAccount[]> {
+      authorize(actor, usersPolicy, "list");
+      return db.tenant(actor.associationId, async (tx) => {
+        const [rows, signIns] = [await repo.list(tx, actor.associationId), await sessions.lastSignIns(tx)];
+        const now = clock.now().getTime();
+        return Promise.all(
+          rows.map(async (user) => {
+            const limited = await sessions.signInLimitedFor(user.email);
+            return {
+              user,
+              lastSignInAt: signIns.get(user.id) ?? null,
+              signInLimitedUntil: limited ? new Date(now + limited.retryAfterSeconds * 1000) : null,
+            };
+          }),
+        );
+      });
+    },
+
+    async changeRoles(actor: Actor, userId: string, roles: StaffRole[]): Promise<UserRow> {
+      authorize(actor, usersPolicy, "administer");
+      return db.tenant(actor.associationId, async (tx) => {
+        const before = await target(tx, userId);
+        const next = [...new Set(roles)];
+        if (before.roles.includes("administrator") && !next.includes("administrator") && before.active) {
+          await assertAnotherAdministrator(tx, userId);
+        }
+        const user = await update(tx, userId, { roles: next });
+        // Roles are read afresh on every request, but the sessions end too: whatever the person
+        // had open under the old roles (a form, a downloaded list) starts again from sign-in.
+        const sessionsEnded = await sessions.endSessionsOf(
+          tx,
+          userId,
+          actor.userId === userId ? { except: actor.sessionId } : {},
+        );
+        await audit.record(tx, actor, {
+          type: "user.roles_changed",
+          payload: { roles: next, previous: before.roles as StaffRole[], sessionsEnded },
+          subject: { type: "user", id: userId },
+        });
+        return user;
+      });
+    },
+
+    async deactivate(actor: Actor, userId: string): Promise<UserRow> {
+      authorize(actor, usersPolicy, "administer");
+      refuseOwnAccount(actor, userId, "deactivate");
+      return db.tenant(actor.associationId, async (tx) => {
+        const before = await target(tx, userId);
+        if (before.roles.includes("administrator") && before.active) {
+          await assertAnotherAdministrator(tx, userId);
+        }
+        const user = await update(tx, userId, { active: false });
+        const sessionsEnded = await sessions.endSessionsOf(tx, userId);
+        await audit.record(tx, actor, {
+          type: "user.deactivated",
+          payload: { sessionsEnded },
+          subject: { type: "user", id: userId },
+        });
+        return user;
+      });
+    },
+
+    async reactivate(actor: Actor, userId: string): Promise<UserRow> {
+      authorize(actor, usersPolicy, "administer");
+      return db.tenant(actor.associationId, async (tx) => {
+        await target(tx, userId);
+        const user = await update(tx, userId, { active: true });
+        await audit.record(tx, actor, {
+          type: "user.reactivated",
+          payload: {},
+          subject: { type: "user", id: userId },
+        });
+        return user;
+      });
+    },
+
+    /**
+     * Sets a temporary password (typed by the administrator, or generated and returned once), ends
+     * the person's sessions, and makes them choose their own at the next sign-in. Resetting also
+     * lifts a lockout: the person was locked out of a password that no longer exists.
+     */
+    async resetPassword(
+      actor: Actor,
+      userId: string,
+      typed: string | undefined,
+    ): Promise<{ user: UserRow; temporaryPassword: string | null }> {
+      authorize(actor, usersPolicy, "administer");
+      refuseOwnAccount(actor, userId, "reset the password of");
+      const person = await db.tenant(actor.associationId, (tx) => target(tx, userId));
+      const password = typed ?? generateTemporaryPassword();
+      if (typed !== undefined) await assertStrongPassword(actor.associationId, typed, person, "password");
+      const passwordHash = await hashPassword(password);
+      const result = await db.tenant(actor.associationId, async (tx) => {
+        const user = await update(tx, userId, { passwordHash, passwordChangeRequired: true });
+        const sessionsEnded = await sessions.endSessionsOf(tx, userId);
+        await audit.record(tx, actor, {
+          type: "user.password_reset",
+          payload: { generated: typed === undefined, sessionsEnded },
+          subject: { type: "user", id: userId },
+        });
+        return { user, temporaryPassword: typed === undefined ? password : null };
+      });
+      // A reset also lifts the throttling of failed sign-ins: the person is about to sign in anew.
+      await sessions.clearSignInLimits({ email: result.user.email, userId });
+      return result;
+    },
+
+    async unlock(actor: Actor, userId: string): Promise<UserRow> {
+      authorize(actor, usersPolicy, "administer");
+      const user = await db.tenant(actor.associationId, async (tx) => {
+        const person = await target(tx, userId);
+        await audit.record(tx, actor, {
+          type: "user.unlocked",
+          payload: {},
+          subject: { type: "user", id: userId },
+        });
+        return person;
+      });
+      await sessions.clearSignInLimits({ email: user.email, userId });
+      return user;
+    },
+
+    /** Signs the person out everywhere (a lost phone, a shared computer left signed in). */
+    async endSessions(actor: Actor, userId: string): Promise<UserRow> {
+      authorize(actor, usersPolicy, "administer");
+      return db.tenant(actor.associationId, async (tx) => {
+        const user = await target(tx, userId);
+        const sessionsEnded = await sessions.endSessionsOf(tx, userId);
+        await audit.record(tx, actor, {
+          type: "user.sessions_ended",
+          payload: { sessionsEnded },
+          subject: { type: "user", id: userId },
+        });
+        return user;
+      });
+    },
+
+    /**
+     * «حسابي»: anyone changes their own password by proving the current one; every other session
+     * of theirs ends, this one stays.
+     */
+    async changeOwnPassword(actor: Actor, input: ChangeOwnPasswordRequest): Promise<UserRow> {
+      const me = await db.tenant(actor.associationId, (tx) => target(tx, actor.userId));
+      if (!(await verifyPassword(me.passwordHash, input.currentPassword))) {
+        throw new AppError("validation_failed", "current password is wrong", {
+          fieldErrors: [
+            {
+              path: "currentPassword",
+              code: "wrong_password",
+              message: { ar: "كلمة المرور الحالية غير صحيحة.", en: "The current password is not correct." },
+            },
+          ],
+        });
+      }
+      if (input.newPassword === input.currentPassword) {
+        throw new AppError("validation_failed", "new password equals the current one", {
+          fieldErrors: [
+            {
+              path: "newPassword",
+              code: "password_unchanged",
+              message: {
+                ar: "اختر كلمة مرور جديدة تختلف عن الحالية.",
+                en: "Choose a new password different from the current one.",
+              },
+            },
+          ],
+        });
+      }
+      await assertStrongPassword(actor.associationId, input.newPassword, me, "newPassword");
+      const passwordHash = await hashPassword(input.newPassword);
+      return db.tenant(actor.associationId, async (tx) => {
+        const user = await update(tx, actor.userId, { passwordHash, passwordChangeRequired: false });
+        const sessionsEnded = await sessions.endSessionsOf(tx, actor.userId, { except: actor.sessionId });
+        await audit.record(tx, actor, {
+          type: "user.password_changed",
+          payload: { sessionsEnded },
+          subject: { type: "user", id: actor.userId },
+        });
+        return user;
+      });
     },
 
     async get(actor: Pick<Actor, "associationId" | "userId">): Promise<UserRow> {
@@ -131,30 +419,26 @@ export function createUsersService(deps: {
     },
 
     /**
-     * Checks an e-mail and password inside the caller's system transaction and keeps the lockout
-     * counters. A locked account is refused without looking at the password.
+     * Checks an e-mail and password against every active account holding the address, inside the
+     * caller's system transaction. An unknown address is checked against a decoy hash, and the
+     * candidates are hashed in parallel, so the answer takes about as long either way.
      */
-    async verifyCredentials(tx: Tx, email: string, password: string): Promise<CredentialCheck> {
-      const now = clock.now();
-      const user = await repo.findByEmail(tx, email);
-      if (!user?.active) {
+    async matchCredentials(tx: Tx, email: string, password: string): Promise<CredentialCheck> {
+      const candidates = await repo.findActiveByEmail(tx, email, signInCandidatesLimit);
+      if (candidates.length === 0) {
         await verifyPassword(await decoyHash(), password);
-        return { ok: false, reason: "unknown_user" };
+        return { candidates, matched: [] };
       }
-      if (user.lockedUntil && user.lockedUntil > now) {
-        return { ok: false, reason: "locked", user, lockedUntil: user.lockedUntil };
-      }
-      if (await verifyPassword(user.passwordHash, password)) {
-        if (user.failedSignIns > 0 || user.lockedUntil) {
-          await repo.update(tx, user.id, { failedSignIns: 0, lockedUntil: null });
-        }
-        return { ok: true, user };
-      }
-      const failures = user.failedSignIns + 1;
-      const lockedUntil =
-        failures >= lockout.maxFailures ? new Date(now.getTime() + lockout.minutes * 60_000) : null;
-      await repo.update(tx, user.id, { failedSignIns: lockedUntil ? 0 : failures, lockedUntil });
-      return { ok: false, reason: "bad_password", user, lockedUntil };
+      const results = await Promise.all(
+        candidates.map((user) => verifyPassword(user.passwordHash, password)),
+      );
+      return { candidates, matched: candidates.filter((_, index) => results[index]) };
+    },
+
+    /** Whether the signed-in person still holds a temporary password (read on every request). */
+    async passwordChangeRequired(actor: Pick<Actor, "associationId" | "userId">): Promise<boolean> {
+      const user = await db.tenant(actor.associationId, (tx) => repo.findById(tx, actor.userId));
+      return user?.passwordChangeRequired ?? false;
     },
   };
 }

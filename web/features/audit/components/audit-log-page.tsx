@@ -17,9 +17,19 @@ const eventTypeLabels: Record<AuditEventType, MessageKey> = {
   "auth.sign_in_failed": "audit.type.auth.sign_in_failed",
   "auth.account_locked": "audit.type.auth.account_locked",
   "auth.signed_out": "audit.type.auth.signed_out",
+  "auth.second_factor_enrolled": "audit.type.auth.second_factor_enrolled",
+  "auth.second_factor_failed": "audit.type.auth.second_factor_failed",
+  "auth.recovery_code_used": "audit.type.auth.recovery_code_used",
+  "auth.second_factor_reset": "audit.type.auth.second_factor_reset",
   "user.created": "audit.type.user.created",
   "user.roles_changed": "audit.type.user.roles_changed",
   "user.locale_changed": "audit.type.user.locale_changed",
+  "user.deactivated": "audit.type.user.deactivated",
+  "user.reactivated": "audit.type.user.reactivated",
+  "user.password_reset": "audit.type.user.password_reset",
+  "user.password_changed": "audit.type.user.password_changed",
+  "user.unlocked": "audit.type.user.unlocked",
+  "user.sessions_ended": "audit.type.user.sessions_ended",
   "association.created": "audit.type.association.created",
   "beneficiary.viewed": "audit.type.beneficiary.viewed",
   "sensitive.read": "audit.type.sensitive.read",
@@ -92,7 +102,12 @@ const eventTypeLabels: Record<AuditEventType, MessageKey> = {
 };
 
 // Events a manager should notice at a glance.
-const cautionTypes: ReadonlySet<AuditEventType> = new Set(["auth.sign_in_failed", "auth.account_locked"]);
+const cautionTypes: ReadonlySet<AuditEventType> = new Set([
+  "auth.sign_in_failed",
+  "auth.account_locked",
+  "auth.second_factor_failed",
+  "auth.second_factor_reset",
+]);
 
 const subjectTypeLabels: Partial<Record<string, MessageKey>> = {
   user: "audit.subject.user",

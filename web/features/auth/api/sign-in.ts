@@ -1,23 +1,31 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { type SignInRequest, sessionViewSchema } from "../../../../shared/contracts/auth.js";
+import {
+  type SessionView,
+  type SignInRequest,
+  type SignInResponse,
+  signInResponseSchema,
+} from "../../../../shared/contracts/auth.js";
 import { requestJson, setCsrfToken } from "../../../lib/http.js";
 import { sessionQueryKey } from "./get-session.js";
 
-export async function signIn(credentials: SignInRequest) {
-  const session = await requestJson("/api/auth/sign-in", sessionViewSchema, {
+/** The password step: a session, a choice of association, or the request for a code. */
+export async function signIn(credentials: SignInRequest): Promise<SignInResponse> {
+  const answer = await requestJson("/api/auth/sign-in", signInResponseSchema, {
     method: "POST",
     body: credentials,
   });
-  setCsrfToken(session.csrfToken);
-  return session;
+  if (answer.step === "signed_in") setCsrfToken(answer.csrfToken);
+  return answer;
 }
 
 export function useSignIn() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: signIn,
-    onSuccess: (session) => {
-      queryClient.setQueryData(sessionQueryKey, session);
+    onSuccess: (answer) => {
+      if (answer.step !== "signed_in") return;
+      const { step: _, ...session } = answer;
+      queryClient.setQueryData<SessionView>(sessionQueryKey, session);
     },
   });
 }

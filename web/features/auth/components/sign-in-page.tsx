@@ -1,17 +1,31 @@
-import { type FormEvent, useId, useRef } from "react";
+import { type FormEvent, useId, useRef, useState } from "react";
 import { Navigate, useLocation, useNavigate } from "react-router";
 import { useI18n } from "../../../i18n/i18n.js";
 import { isApiError } from "../../../lib/http.js";
+import { useCompleteSecondFactor } from "../api/complete-second-factor.js";
 import { useSession } from "../api/get-session.js";
 import { useSignIn } from "../api/sign-in.js";
 import "./sign-in-page.css";
 
 type FromState = { from?: string } | null;
 
+/** After the password: the association to open (when several), or the code from the app. */
+type NextStep =
+  | {
+      step: "choose_association";
+      email: string;
+      password: string;
+      associations: { id: string; name: string }[];
+    }
+  | { step: "second_factor"; challenge: string };
+
 export function SignInPage() {
   const { t, locale, errorText } = useI18n();
   const session = useSession();
   const signIn = useSignIn();
+  const secondFactor = useCompleteSecondFactor();
+  const [next, setNext] = useState<NextStep | null>(null);
+  const codeErrorId = useId();
   const navigate = useNavigate();
   const location = useLocation();
   const alertRef = useRef<HTMLDivElement>(null);
@@ -21,21 +35,63 @@ export function SignInPage() {
   const from = (location.state as FromState)?.from ?? "/";
   if (session.data) return <Navigate to={from} replace />;
 
-  const error = signIn.error;
+  const error = next?.step === "second_factor" ? secondFactor.error : signIn.error;
   const fieldError = (path: string) => (isApiError(error) ? error.fieldMessage(path)?.[locale] : undefined);
   const emailError = fieldError("email");
   const passwordError = fieldError("password");
   // A field-level problem is shown beside its field; the alert carries the rest.
   const generalError = error && !emailError && !passwordError ? errorText(error) : null;
 
+  function afterPassword(email: string, password: string) {
+    return (answer: Awaited<ReturnType<typeof signIn.mutateAsync>>) => {
+      if (answer.step === "signed_in") navigate(from, { replace: true });
+      else if (answer.step === "choose_association") setNext({ ...answer, email, password });
+      else setNext(answer);
+    };
+  }
+
+  function onChoose(associationId: string) {
+    if (next?.step !== "choose_association") return;
+    const { email, password } = next;
+    signIn.mutate(
+      { email, password, associationId },
+      { onSuccess: afterPassword(email, password), onError: () => alertRef.current?.focus() },
+    );
+  }
+
+  function onCode(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (next?.step !== "second_factor") return;
+    const input = event.currentTarget.elements.namedItem("code");
+    secondFactor.mutate(
+      { challenge: next.challenge, code: input instanceof HTMLInputElement ? input.value : "" },
+      {
+        onSuccess: () => navigate(from, { replace: true }),
+        onError: (failure) => {
+          // An expired step starts again from the password.
+          if (isApiError(failure) && failure.code === "session_expired") setNext(null);
+          if (input instanceof HTMLInputElement) input.focus();
+        },
+      },
+    );
+  }
+
+  function startAgain() {
+    signIn.reset();
+    secondFactor.reset();
+    setNext(null);
+  }
+
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const formElement = event.currentTarget;
     const form = new FormData(formElement);
+    const email = String(form.get("email") ?? "");
+    const password = String(form.get("password") ?? "");
     signIn.mutate(
-      { email: String(form.get("email") ?? ""), password: String(form.get("password") ?? "") },
+      { email, password },
       {
-        onSuccess: () => navigate(from, { replace: true }),
+        onSuccess: afterPassword(email, password),
         // Take the keyboard to the problem: the first marked field, or the alert.
         onError: (failure) => {
           const field = isApiError(failure) ? failure.fieldErrors[0]?.path : undefined;
@@ -60,8 +116,20 @@ export function SignInPage() {
           </div>
         </div>
 
-        <h1 className="sign-in__title">{t("signIn.title")}</h1>
-        <p className="sign-in__intro">{t("signIn.intro")}</p>
+        <h1 className="sign-in__title">
+          {next?.step === "second_factor"
+            ? t("signIn.codeTitle")
+            : next?.step === "choose_association"
+              ? t("signIn.chooseTitle")
+              : t("signIn.title")}
+        </h1>
+        <p className="sign-in__intro">
+          {next?.step === "second_factor"
+            ? t("signIn.codeIntro")
+            : next?.step === "choose_association"
+              ? t("signIn.chooseIntro")
+              : t("signIn.intro")}
+        </p>
 
         <div
           ref={alertRef}
@@ -72,56 +140,113 @@ export function SignInPage() {
           {generalError}
         </div>
 
-        <form className="form" onSubmit={onSubmit} noValidate>
-          <div className="field">
-            <label className="field__label" htmlFor="sign-in-email">
-              {t("signIn.email")}
-            </label>
-            <input
-              id="sign-in-email"
-              className="field__input"
-              name="email"
-              type="email"
-              dir="ltr"
-              autoComplete="username"
-              inputMode="email"
-              required
-              aria-invalid={emailError ? true : undefined}
-              aria-describedby={emailError ? emailErrorId : undefined}
-            />
-            {emailError ? (
-              <p className="field__error" id={emailErrorId}>
-                {emailError}
+        {next?.step === "choose_association" ? (
+          <>
+            <ul className="sign-in__choices">
+              {next.associations.map((association) => (
+                <li key={association.id}>
+                  <button
+                    type="button"
+                    className="button button--secondary button--block"
+                    onClick={() => onChoose(association.id)}
+                    disabled={signIn.isPending}
+                  >
+                    <bdi>{association.name}</bdi>
+                  </button>
+                </li>
+              ))}
+            </ul>
+            <button type="button" className="button button--quiet" onClick={startAgain}>
+              {t("signIn.back")}
+            </button>
+          </>
+        ) : next?.step === "second_factor" ? (
+          <form className="form" onSubmit={onCode} noValidate>
+            <div className="field">
+              <label className="field__label" htmlFor="sign-in-code">
+                {t("signIn.code")}
+              </label>
+              <input
+                id="sign-in-code"
+                className="field__input"
+                name="code"
+                dir="ltr"
+                autoComplete="one-time-code"
+                inputMode="text"
+                maxLength={20}
+                aria-describedby={codeErrorId}
+              />
+              <p className="field__hint" id={codeErrorId}>
+                {t("signIn.codeHint")}
               </p>
-            ) : null}
-          </div>
+            </div>
+            <button
+              className="button button--primary button--block"
+              type="submit"
+              disabled={secondFactor.isPending}
+            >
+              {secondFactor.isPending ? t("signIn.submitting") : t("signIn.codeSubmit")}
+            </button>
+            <button type="button" className="button button--quiet" onClick={startAgain}>
+              {t("signIn.back")}
+            </button>
+          </form>
+        ) : (
+          <form className="form" onSubmit={onSubmit} noValidate>
+            <div className="field">
+              <label className="field__label" htmlFor="sign-in-email">
+                {t("signIn.email")}
+              </label>
+              <input
+                id="sign-in-email"
+                className="field__input"
+                name="email"
+                type="email"
+                dir="ltr"
+                autoComplete="username"
+                inputMode="email"
+                required
+                aria-invalid={emailError ? true : undefined}
+                aria-describedby={emailError ? emailErrorId : undefined}
+              />
+              {emailError ? (
+                <p className="field__error" id={emailErrorId}>
+                  {emailError}
+                </p>
+              ) : null}
+            </div>
 
-          <div className="field">
-            <label className="field__label" htmlFor="sign-in-password">
-              {t("signIn.password")}
-            </label>
-            <input
-              id="sign-in-password"
-              className="field__input"
-              name="password"
-              type="password"
-              dir="ltr"
-              autoComplete="current-password"
-              required
-              aria-invalid={passwordError ? true : undefined}
-              aria-describedby={passwordError ? passwordErrorId : undefined}
-            />
-            {passwordError ? (
-              <p className="field__error" id={passwordErrorId}>
-                {passwordError}
-              </p>
-            ) : null}
-          </div>
+            <div className="field">
+              <label className="field__label" htmlFor="sign-in-password">
+                {t("signIn.password")}
+              </label>
+              <input
+                id="sign-in-password"
+                className="field__input"
+                name="password"
+                type="password"
+                dir="ltr"
+                autoComplete="current-password"
+                required
+                aria-invalid={passwordError ? true : undefined}
+                aria-describedby={passwordError ? passwordErrorId : undefined}
+              />
+              {passwordError ? (
+                <p className="field__error" id={passwordErrorId}>
+                  {passwordError}
+                </p>
+              ) : null}
+            </div>
 
-          <button className="button button--primary button--block" type="submit" disabled={signIn.isPending}>
-            {signIn.isPending ? t("signIn.submitting") : t("signIn.submit")}
-          </button>
-        </form>
+            <button
+              className="button button--primary button--block"
+              type="submit"
+              disabled={signIn.isPending}
+            >
+              {signIn.isPending ? t("signIn.submitting") : t("signIn.submit")}
+            </button>
+          </form>
+        )}
       </div>
     </main>
   );
