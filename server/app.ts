@@ -16,9 +16,12 @@ import { z } from "zod";
 import type { Clock } from "./clock.js";
 import type { Config } from "./config.js";
 import type { Database } from "./db/client.js";
+import { AppError } from "./http/errors.js";
 import { loggerOptions } from "./http/logger.js";
-import { notFound, registerProblemHandlers } from "./http/problem.js";
+import { frameworkErrors, notFound, registerProblemHandlers } from "./http/problem.js";
 import { createRateLimits, type RateLimits } from "./http/rate-limit.js";
+import { registerSecurityHeaders, staticCacheControl } from "./http/security-headers.js";
+import { registerUnsafeInputGuard } from "./http/unsafe-input.js";
 import { createJobQueue, type JobQueue } from "./jobs/queue.js";
 import { createAssociationsModule } from "./modules/associations/index.js";
 import { createAuditModule } from "./modules/audit/index.js";
@@ -159,11 +162,17 @@ export function createModules({ config, db, clock, ...deps }: AppDeps) {
 
 export type Modules = ReturnType<typeof createModules>;
 
-const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../dist/web");
+const builtWebRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../dist/web");
 
 export async function buildApp(
-  deps: AppDeps & { modules?: Modules; logStream?: { write(line: string): void } },
+  deps: AppDeps & {
+    modules?: Modules;
+    logStream?: { write(line: string): void };
+    /** The built web app; tests point it at a directory of their own. */
+    webRoot?: string;
+  },
 ): Promise<FastifyInstance> {
+  const webRoot = deps.webRoot ?? builtWebRoot;
   const { config, db } = deps;
   const modules = deps.modules ?? createModules(deps);
   const app = Fastify({
@@ -174,17 +183,14 @@ export async function buildApp(
     // The client address is read from X-Forwarded-For only when the connection comes from a proxy
     // the operator named; anyone else could write any address there and escape every limit.
     trustProxy: config.trustedProxies.length > 0 ? config.trustedProxies : false,
+    frameworkErrors,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerProblemHandlers(app);
-  app.addHook("onSend", async (request, reply) => {
-    reply.header("x-request-id", request.id);
-    reply.header("x-content-type-options", "nosniff");
-    reply.header("referrer-policy", "same-origin");
-    reply.header("x-frame-options", "DENY");
-  });
+  registerUnsafeInputGuard(app);
+  await registerSecurityHeaders(app, { production: config.env === "production" });
 
   await app.register(fastifyCookie);
   await app.register(fastifySwagger, {
@@ -223,12 +229,27 @@ export async function buildApp(
     },
   );
 
-  app.get("/api/openapi.json", { config: { access: "public" }, schema: { hide: true } }, async () =>
-    app.swagger(),
+  // The API's map helps an integrator and an attacker alike: in production only administrators read it.
+  const openApiPublic = config.openApi === "public";
+  app.get(
+    "/api/openapi.json",
+    { config: openApiPublic ? { access: "public" } : {}, schema: { hide: true } },
+    async (request) => {
+      if (!openApiPublic && !request.actor().roles.includes("administrator")) {
+        throw new AppError("forbidden", "the API document is for administrators");
+      }
+      return app.swagger();
+    },
   );
 
   if (existsSync(path.join(webRoot, "index.html"))) {
-    await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: false });
+    await app.register(fastifyStatic, {
+      root: webRoot,
+      wildcard: false,
+      index: false,
+      cacheControl: false,
+      setHeaders: (reply, filePath) => reply.header("cache-control", staticCacheControl(filePath)),
+    });
     // The web app routes on the client: any page address that is not an asset gets the shell.
     app.get("/*", { config: { access: "public" }, schema: { hide: true } }, async (request, reply) => {
       const requested = (request.params as { "*": string })["*"];

@@ -35,6 +35,7 @@ export const httpStatusByCode: Record<ErrorCode, number> = {
   exceeds_approval: 409,
   possible_duplicates: 409,
   payload_too_large: 413,
+  uri_too_long: 414,
   unsupported_file: 415,
   archive_bomb: 422,
   unsafe_file: 422,

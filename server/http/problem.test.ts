@@ -55,6 +55,25 @@ describe("errors as RFC 9457 problems", () => {
     expect(huge.json().code).toBe("payload_too_large");
   });
 
+  it("answers a too-long or malformed address as a problem that quotes nothing of it", async () => {
+    const secret = `1000000008${"x".repeat(300)}`;
+    const long = await h.app.inject({ method: "GET", url: `/api/beneficiaries/${secret}` });
+    // 414 from the router; where the built web app is served, its catch-all route answers not found.
+    expect(long.headers["content-type"]).toContain("application/problem+json");
+    expect([
+      [414, "uri_too_long"],
+      [404, "not_found"],
+    ]).toContainEqual([long.statusCode, long.json().code]);
+    expect(long.json().requestId).toBe(long.headers["x-request-id"]);
+    expect(long.body).not.toContain("1000000008");
+
+    const malformed = await h.app.inject({ method: "GET", url: "/api/beneficiaries/1000000008%E0%A4%A" });
+    expect(malformed.statusCode).toBe(400);
+    expect(malformed.headers["content-type"]).toContain("application/problem+json");
+    expect(malformed.json().code).toBe("validation_failed");
+    expect(malformed.body).not.toContain("1000000008");
+  });
+
   it("names each missing field in Arabic", async () => {
     const response = await h.app.inject({ method: "POST", url: "/api/auth/sign-in", payload: {} });
     expect(response.statusCode).toBe(400);

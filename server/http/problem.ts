@@ -82,7 +82,8 @@ export function registerProblemHandlers(app: FastifyInstance): void {
       if (isAppError(error)) {
         if (error.details.retryAfterSeconds)
           reply.header("retry-after", String(error.details.retryAfterSeconds));
-        if (httpStatusByCode[error.code] >= 500) request.log.error({ err: error }, "application error");
+        if (httpStatusByCode[error.code] >= 500)
+          request.log.error({ err: error, route: request.routeOptions.url }, "application error");
         return send(reply, error.code, error.details.fieldErrors);
       }
       if (hasZodFastifySchemaValidationErrors(error)) {
@@ -104,12 +105,26 @@ export function registerProblemHandlers(app: FastifyInstance): void {
         return send(reply, "validation_failed");
       }
       if (status === 429) return send(reply, "too_many_attempts");
-      request.log.error({ err: error }, "unhandled error");
+      request.log.error({ err: error, route: request.routeOptions.url }, "unhandled error");
       return send(reply, "internal_error");
     },
   );
 
   app.setNotFoundHandler((_request, reply) => send(reply, "not_found"));
+}
+
+/**
+ * Errors Fastify raises before any route runs (a path parameter past `maxParamLength`, a malformed
+ * percent-encoding). Its own answers are plain JSON that quote the address, which may carry a
+ * national ID or a tracking token; these answer like every other error and quote nothing.
+ */
+export function frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  // No route, so no hooks: the headers every answer carries are set here.
+  reply.header("x-request-id", request.id).header("x-content-type-options", "nosniff");
+  if (error.code === "FST_ERR_MAX_PARAM_LENGTH") return send(reply, "uri_too_long");
+  if (error.code === "FST_ERR_BAD_URL") return send(reply, "validation_failed");
+  reply.log.error({ err: error }, "framework error");
+  return send(reply, "internal_error");
 }
 
 export function notFound(what: string): AppError {

@@ -30,7 +30,6 @@ describe("rate limits shared by every server process", () => {
     expect(refused && !refused.allowed && refused.retryAfterSeconds).toBeGreaterThan(0);
     // Another address is untouched by the first one's flood.
     expect((await here.consume("192.0.2.45")).allowed).toBe(true);
-
   });
 
   it("keeps no address in the database, only a keyed hash", async () => {

@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fixedClock, systemClock } from "../clock.js";
 import type { Database } from "../db/client.js";
@@ -59,6 +59,25 @@ describe("the shared job queue", () => {
     clock.advance(5_000);
     expect(await queue.drain()).toBe(1);
     expect(attempts).toBe(2);
+  });
+
+  it("keeps what failed but never the data a failing statement quoted, in the table and the log", async () => {
+    const clock = fixedClock("2026-03-15T06:00:00Z");
+    const lines: string[] = [];
+    const logger = { error: (o: unknown) => lines.push(JSON.stringify(o)), info() {}, warn() {} };
+    const queue = createJobQueue({ db, clock, logger: logger as never });
+    const marker = "1098765432-سارة";
+    queue.register("test.leaky", async () => {
+      // A database error carries the values of its statement in its message.
+      await db.system((tx) => tx.execute(sql`select ${marker}::int`));
+    });
+    await queue.enqueue("test.leaky", {});
+    expect(await queue.drain()).toBe(0);
+    const [row] = await db.system((tx) => tx.select().from(jobs).where(eq(jobs.kind, "test.leaky")));
+    expect(row!.lastError).toContain("22P02");
+    expect(row!.lastError).not.toContain(marker);
+    expect(lines.join("\n")).toContain("22P02");
+    expect(lines.join("\n")).not.toContain(marker);
   });
 
   it("takes up a job whose process died once its lease runs out", async () => {

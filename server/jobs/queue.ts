@@ -4,6 +4,7 @@ import type { Logger } from "pino";
 import type { Clock } from "../clock.js";
 import type { Database, Tx } from "../db/client.js";
 import { jobs } from "../db/schema.js";
+import { describeError } from "../http/logger.js";
 
 /**
  * A durable job queue in the database itself, so every server process shares it: a job is claimed
@@ -161,8 +162,11 @@ export function createJobQueue(deps: {
           );
           done++;
         } catch (error) {
-          const message = error instanceof Error ? error.message : String(error);
-          logger?.error({ jobId: job.id, kind: job.kind, err: message }, "job failed");
+          // A driver's message can quote the values it was given (a name, an ID number): the log
+          // and the jobs table keep only what describes the failure, never its data.
+          const { stack: _stack, ...summary } = describeError(error);
+          const message = JSON.stringify(summary);
+          logger?.error({ jobId: job.id, kind: job.kind, err: summary }, "job failed");
           // Back off: the next attempt waits longer each time.
           const retryAt = new Date(clock.now().getTime() + 2 ** job.attempts * 1000);
           await db.system((tx) =>

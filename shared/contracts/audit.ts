@@ -195,7 +195,12 @@ export type AuditEventView = z.infer<typeof auditEventViewSchema>;
 
 export const auditListQuerySchema = z.strictObject({
   type: auditEventTypeSchema.optional(),
-  before: z.string().regex(/^\d+$/).optional(),
+  // An event number is a PostgreSQL bigint: anything larger is not a cursor this API handed out.
+  before: z
+    .string()
+    .regex(/^\d{1,19}$/)
+    .refine((value) => !/^\d{1,19}$/.test(value) || BigInt(value) <= 9_223_372_036_854_775_807n)
+    .optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 export type AuditListQuery = z.infer<typeof auditListQuerySchema>;

@@ -19,6 +19,7 @@ export const errorCodes = [
   "conflict",
   "possible_duplicates",
   "payload_too_large",
+  "uri_too_long",
   "unsupported_file",
   "invalid_transition",
   "conflict_of_interest",
@@ -84,6 +85,7 @@ export const errorMessages: Record<ErrorCode, LocalizedText> = {
     en: "A registered beneficiary may be the same person. Review the similar records before saving.",
   },
   payload_too_large: { ar: "حجم البيانات المرسلة أكبر من المسموح.", en: "The data sent is too large." },
+  uri_too_long: { ar: "عنوان الطلب أطول من المسموح.", en: "The address requested is too long." },
   unsupported_file: {
     ar: "نوع الملف غير مقبول. المقبول: PDF أو صورة (JPEG أو PNG أو WebP).",
     en: "This kind of file is not accepted. Accepted: PDF or an image (JPEG, PNG, WebP).",

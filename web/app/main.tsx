@@ -1,3 +1,4 @@
+import "./zod-without-eval.js";
 import "@fontsource/ibm-plex-sans-arabic/400.css";
 import "@fontsource/ibm-plex-sans-arabic/500.css";
 import "@fontsource/ibm-plex-sans-arabic/700.css";

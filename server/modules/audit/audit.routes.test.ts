@@ -38,6 +38,20 @@ describe("the audit log page", () => {
     expect(filtered.items).toHaveLength(2);
   });
 
+  it("refuses a paging cursor beyond the largest event number with a field error, not a failure", async () => {
+    const association = await createAssociation(h, "audit-cursor");
+    const manager = await createUser(h, association.id, ["manager"]);
+    const client = await signIn(h, manager.email);
+    for (const before of ["99999999999999999999", "9223372036854775808", "1".repeat(400)]) {
+      const response = await client.request("GET", `/api/audit-events?before=${before}`);
+      expect(response.statusCode, before).toBe(400);
+      expect(response.json().errors.map((e: { path: string }) => e.path)).toEqual(["querystring.before"]);
+    }
+    const largest = await client.request("GET", "/api/audit-events?before=9223372036854775807");
+    expect(largest.statusCode).toBe(200);
+    expect(largest.json().items.length).toBeGreaterThan(0);
+  });
+
   it("is closed to roles without the right", async () => {
     const association = await createAssociation(h, "audit-forbidden");
     const officer = await createUser(h, association.id, ["officer"]);
