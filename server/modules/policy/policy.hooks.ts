@@ -18,12 +18,12 @@ declare module "fastify" {
  * `policy_acknowledgement_required`, and the web app sends them to the sign page. Before any
  * approval there is nothing to sign and nobody is stopped.
  *
- * It runs at preValidation, after every onRequest hook, so the auth hook has already resolved the
- * session whichever module registered first, and before the body is judged, so the refusal is
- * the same whatever was sent.
+ * It runs at onRequest, after the auth hook (app.ts registers the modules' hooks in order, auth
+ * before policy) and before any route's own hooks and the body: an upload is refused before a byte
+ * of it is read, and the refusal is the same whatever was sent.
  */
 export function registerAcknowledgementGate(app: FastifyInstance, service: PolicyService): void {
-  app.addHook("preValidation", async (request) => {
+  app.addHook("onRequest", async (request) => {
     const { url, config } = request.routeOptions;
     if (!url?.startsWith("/api/")) return;
     if (config?.access === "public" || config?.beforeAcknowledgement) return;
