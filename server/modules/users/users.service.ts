@@ -203,20 +203,23 @@ export function createUsersService(deps: {
     /** The staff accounts page: every account with its last sign-in. */
     async accounts(actor: Actor): Promise<StaffAccount[]> {
       authorize(actor, usersPolicy, "list");
-      return db.tenant(actor.associationId, async (tx) => {
-        const [rows, signIns] = [await repo.list(tx, actor.associationId), await sessions.lastSignIns(tx)];
-        const now = clock.now().getTime();
-        return Promise.all(
-          rows.map(async (user) => {
-            const limited = await sessions.signInLimitedFor(user.email);
-            return {
-              user,
-              lastSignInAt: signIns.get(user.id) ?? null,
-              signInLimitedUntil: limited ? new Date(now + limited.retryAfterSeconds * 1000) : null,
-            };
-          }),
-        );
-      });
+      const { rows, signIns } = await db.tenant(actor.associationId, async (tx) => ({
+        rows: await repo.list(tx, actor.associationId),
+        signIns: await sessions.lastSignIns(tx),
+      }));
+      // The limits live on their own connection: read them after the transaction has ended (the
+      // embedded database has one connection, which the transaction would hold).
+      const now = clock.now().getTime();
+      const accounts: StaffAccount[] = [];
+      for (const user of rows) {
+        const limited = await sessions.signInLimitedFor(user.email);
+        accounts.push({
+          user,
+          lastSignInAt: signIns.get(user.id) ?? null,
+          signInLimitedUntil: limited ? new Date(now + limited.retryAfterSeconds * 1000) : null,
+        });
+      }
+      return accounts;
     },
 
     async changeRoles(actor: Actor, userId: string, roles: StaffRole[]): Promise<UserRow> {
