@@ -203,6 +203,13 @@ beforeAll(async () => {
       resolution: "اعتماد السياسة",
     }),
   );
+  // Once a policy is in force its staff sign it before working, the setup's own user too.
+  await ok(
+    client.request("POST", "/api/policy/current/acknowledge", {
+      versionId: policy.id,
+      typedName: everyone.fullName,
+    }),
+  );
   const draft = await ok(client.request("POST", "/api/policy/drafts", { preamble: "مسودة" }));
   const library = await ok(
     client.request("POST", "/api/library", {
