@@ -3,6 +3,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser } from "./support/browser.js";
 import { type RunningSilah, startSilah } from "./support/server.js";
+import { signInOnPage } from "./support/sign-in.js";
 
 const demoPassword = "silah-demo-2026";
 
@@ -46,7 +47,8 @@ describe("an administrator revokes an officer's access: her open browser is sign
   });
 
   it("the administrator opens «المستخدمون» from the navigation and sees the staff", async () => {
-    await signIn(admin, "admin@demo.silah.sa", demoPassword);
+    // The administrator uses two-step verification: enrolled on her first sign-in, as the demo asks.
+    await signInOnPage(admin, "admin@demo.silah.sa");
     await admin.waitForURL((url) => url.pathname === "/");
     await admin
       .getByRole("navigation", { name: "التنقل الرئيسي" })
