@@ -227,7 +227,10 @@ function MarkDayForm({ year }: { year: number }) {
             <input
               id={`${ids}-date`}
               className="field__input"
-              type="date"
+              type="text"
+              inputMode="numeric"
+              dir="ltr"
+              autoComplete="off"
               min={`${year}-01-01`}
               max={`${year}-12-31`}
               value={date}

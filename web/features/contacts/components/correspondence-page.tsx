@@ -270,7 +270,10 @@ function RegisterCorrespondenceForm({ attachments }: { attachments: Attachments 
             <input
               id={`${ids}-datedOn`}
               className="field__input"
-              type="date"
+              type="text"
+              inputMode="numeric"
+              dir="ltr"
+              autoComplete="off"
               value={datedOn}
               onChange={(event) => setDatedOn(event.target.value)}
               aria-invalid={errors.datedOn ? true : undefined}
