@@ -1008,6 +1008,7 @@ export const ar = {
   "role.board_member": "عضو مجلس الإدارة",
   "role.administrator": "مسؤول النظام",
 
+  "common.isoDatePlaceholder": "مثال: 2026-03-19",
   "common.loading": "جارٍ التحميل…",
   "common.retry": "إعادة المحاولة",
   // A sensitive value the reader's role may not read (shared/contracts/access.ts).

@@ -1022,6 +1022,7 @@ export const en: Record<MessageKey, string> = {
   "role.board_member": "Board member",
   "role.administrator": "System administrator",
 
+  "common.isoDatePlaceholder": "e.g. 2026-03-19",
   "common.loading": "Loading…",
   "common.retry": "Try again",
   "access.withheld": "Withheld for your role",

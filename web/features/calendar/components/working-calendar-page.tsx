@@ -231,6 +231,7 @@ function MarkDayForm({ year }: { year: number }) {
               inputMode="numeric"
               dir="ltr"
               autoComplete="off"
+              placeholder={t("common.isoDatePlaceholder")}
               min={`${year}-01-01`}
               max={`${year}-12-31`}
               value={date}

@@ -274,6 +274,7 @@ function RegisterCorrespondenceForm({ attachments }: { attachments: Attachments 
               inputMode="numeric"
               dir="ltr"
               autoComplete="off"
+              placeholder={t("common.isoDatePlaceholder")}
               value={datedOn}
               onChange={(event) => setDatedOn(event.target.value)}
               aria-invalid={errors.datedOn ? true : undefined}
