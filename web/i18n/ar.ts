@@ -1,7 +1,8 @@
 /**
  * The Arabic catalogue is the source of truth: every key the app uses is declared here first, and
  * en.ts must answer each one (TypeScript fails the build when an English entry is missing).
- * `{name}`-style placeholders are filled by t(key, params).
+ * Messages are ICU MessageFormat (see translate in i18n.tsx): `{name}` for a value, `plural` with
+ * Arabic's six forms wherever a count meets a noun, `select` for gender agreement.
  */
 export const ar = {
   "app.name": "صِلة",
@@ -789,8 +790,10 @@ export const ar = {
   "requests.due.none": "لم تبدأ المهلة بعد",
   "requests.due.met": "رُدّ في الموعد",
   "requests.due.missed": "رُدّ بعد الموعد",
-  "requests.due.daysLeft": "باقٍ {days} يوم عمل",
-  "requests.due.overdueBy": "متأخر {days} يوم عمل",
+  "requests.due.daysLeft":
+    "{days, plural, zero {ينتهي اليوم} one {باقٍ يوم عمل واحد} two {باقٍ يوما عمل} few {باقية # أيام عمل} many {باقٍ # يوم عمل} other {باقٍ # يوم عمل}}",
+  "requests.due.overdueBy":
+    "{days, plural, one {متأخر يوم عمل واحدًا} two {متأخر يومي عمل} few {متأخر # أيام عمل} many {متأخر # يوم عمل} other {متأخر # يوم عمل}}",
   "requests.due.overdue": "متأخر",
   "requests.due.soon": "يقترب الموعد",
   "requests.open.title": "فتح طلب",

@@ -799,8 +799,9 @@ export const en: Record<MessageKey, string> = {
   "requests.due.none": "Not started yet",
   "requests.due.met": "Answered in time",
   "requests.due.missed": "Answered late",
-  "requests.due.daysLeft": "{days} working days left",
-  "requests.due.overdueBy": "{days} working days overdue",
+  "requests.due.daysLeft":
+    "{days, plural, =0 {due today} one {# working day left} other {# working days left}}",
+  "requests.due.overdueBy": "{days, plural, one {# working day overdue} other {# working days overdue}}",
   "requests.due.overdue": "Overdue",
   "requests.due.soon": "Due soon",
   "requests.open.title": "Open a request",

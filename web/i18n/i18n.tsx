@@ -1,3 +1,4 @@
+import { IntlMessageFormat } from "intl-messageformat";
 import {
   createContext,
   type ReactNode,
@@ -17,12 +18,30 @@ export type { MessageKey } from "./ar.js";
 const catalogues: Record<Locale, Record<MessageKey, string>> = { ar, en };
 const storageKey = "silah.locale";
 
-export type Translate = (key: MessageKey, params?: Record<string, string>) => string;
+/** A message's values: text is inserted as given; numbers choose the plural form and are written in the page's digits. */
+export type MessageValues = Record<string, string | number>;
+export type Translate = (key: MessageKey, params?: MessageValues) => string;
 
-export function translate(locale: Locale, key: MessageKey, params?: Record<string, string>): string {
+/** The number system of each language's numbers inside messages (ar-SA: Arabic-Indic digits). */
+const messageLocales: Record<Locale, string> = { ar: "ar-SA", en: "en-GB" };
+const compiled = new Map<string, IntlMessageFormat>();
+
+/**
+ * The catalogues are ICU messages (intl-messageformat): `{name}` for a value,
+ * `{count, plural, zero {…} one {…} two {…} few {…} many {…} other {…}}` for a number the words must
+ * agree with (Arabic has six forms: 0, 1, 2, 3–10, 11–99, 100+), `{sex, select, female {…} other {…}}`
+ * for agreement. Tags are text (`<` is never markup here), so a message cannot inject elements.
+ */
+export function translate(locale: Locale, key: MessageKey, params?: MessageValues): string {
   const text = catalogues[locale][key];
-  if (!params) return text;
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => params[name] ?? whole);
+  const cacheKey = `${locale}\u0000${key}`;
+  let message = compiled.get(cacheKey);
+  if (!message) {
+    message = new IntlMessageFormat(text, messageLocales[locale], undefined, { ignoreTag: true });
+    compiled.set(cacheKey, message);
+  }
+  const formatted = message.format(params ?? {});
+  return typeof formatted === "string" ? formatted : String(formatted);
 }
 
 function readStoredLocale(): Locale {

@@ -12,8 +12,8 @@ export function DueDate({ due }: { due: Due | null }) {
       : due.status === "missed"
         ? t("requests.due.missed")
         : due.workingDaysLeft < 0
-          ? t("requests.due.overdueBy", { days: String(-due.workingDaysLeft) })
-          : t("requests.due.daysLeft", { days: String(due.workingDaysLeft) });
+          ? t("requests.due.overdueBy", { days: -due.workingDaysLeft })
+          : t("requests.due.daysLeft", { days: due.workingDaysLeft });
   return (
     <span className="due-date">
       <CalendarDate value={due.dueDate} />
