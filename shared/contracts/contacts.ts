@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { dateInputSchema } from "./beneficiaries.js";
 import { contactChannelSchema } from "./channels.js";
 
 export const interactionKindSchema = z.enum(["contact", "inquiry"]);
@@ -90,10 +91,8 @@ export const registerCorrespondenceRequestSchema = z.strictObject({
   counterpart: z.string().trim().min(2).max(300),
   subject: z.string().trim().min(2).max(500),
   externalReference: z.string().trim().max(100).optional(),
-  datedOn: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/)
-    .optional(),
+  /** Typed in either calendar (ADR 0018); stored as the ISO Gregorian day. */
+  datedOn: dateInputSchema.optional(),
   beneficiaryId: z.string().uuid().optional(),
   fileId: z.string().uuid().optional(),
 });
