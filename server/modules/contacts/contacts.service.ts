@@ -192,7 +192,9 @@ export function createContactsService(deps: {
         if (input.fileId) await assertFiles(tx, [input.fileId], "fileId");
         const now = clock.now();
         // The date a letter bears is one that has come: received or sent, it is never dated ahead.
-        assertHappened(now, [{ path: "datedOn", date: input.datedOn }]);
+        assertHappened(now, [
+          { path: "datedOn", date: input.datedOn, label: { ar: "تاريخ المراسلة", en: "The letter date" } },
+        ]);
         const hijriYear = toHijri(riyadhDate(now)).year;
         const prefix = input.direction === "incoming" ? "IN" : "OUT";
         const number = await nextRegisterNumber(

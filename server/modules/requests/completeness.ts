@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import type { z } from "zod";
 import type { requirementStatusSchema } from "../../../shared/contracts/requests.js";
 import { describeValidity, type Requirement } from "../../../shared/contracts/services.js";
+import { quoteDayBoth } from "../../../shared/domain/date-input.js";
 
 type RequirementStatus = z.infer<typeof requirementStatusSchema>;
 
@@ -44,8 +45,8 @@ export function checkDocument(
       return {
         status: "expired",
         message: {
-          ar: `${requirement.labelAr}: انتهت صلاحيته في ${document.expiresOn}.`,
-          en: `${requirement.labelEn ?? requirement.labelAr}: expired on ${document.expiresOn}.`,
+          ar: `${requirement.labelAr}: انتهت صلاحيته في ${quoteDayBoth(document.expiresOn).ar}.`,
+          en: `${requirement.labelEn ?? requirement.labelAr}: expired on ${quoteDayBoth(document.expiresOn).en}.`,
         },
       };
   }
@@ -59,16 +60,16 @@ export function checkDocument(
       return {
         status: "date_missing",
         message: {
-          ar: "تاريخ الإصدار لا يكون في المستقبل.",
-          en: "The issue date cannot be in the future.",
+          ar: `تاريخ الإصدار ${quoteDayBoth(document.issuedOn).ar} لم يأتِ بعد؛ اليوم ${quoteDayBoth(on).ar}.`,
+          en: `The issue date ${quoteDayBoth(document.issuedOn).en} has not come yet; today is ${quoteDayBoth(on).en}.`,
         },
       };
     if (document.issuedOn < monthsBefore(on, rule.months))
       return {
         status: "too_old",
         message: {
-          ar: `${requirement.labelAr}: يجب أن يكون ${describeValidity(rule)!.ar}، وتاريخ إصداره ${document.issuedOn}.`,
-          en: `${requirement.labelEn ?? requirement.labelAr}: must be ${describeValidity(rule)!.en.toLowerCase()}; issued ${document.issuedOn}.`,
+          ar: `${requirement.labelAr}: يجب أن يكون ${describeValidity(rule)!.ar}، وتاريخ إصداره ${quoteDayBoth(document.issuedOn).ar}.`,
+          en: `${requirement.labelEn ?? requirement.labelAr}: must be ${describeValidity(rule)!.en.toLowerCase()}; issued ${quoteDayBoth(document.issuedOn).en}.`,
         },
       };
   }

@@ -31,7 +31,8 @@ describe("documents valid at submission (H3)", () => {
     );
     const expired = checkDocument(id, { issuedOn: null, expiresOn: "2026-03-14" }, "2026-03-15");
     expect(expired.status).toBe("expired");
-    expect(expired.message?.ar).toBe("الهوية الوطنية: انتهت صلاحيته في 2026-03-14.");
+    // The day is quoted in both calendars, Hijri first (ADR 0018).
+    expect(expired.message?.ar).toBe("الهوية الوطنية: انتهت صلاحيته في ٢٥ رمضان ١٤٤٧هـ (١٤ مارس ٢٠٢٦م).");
     expect(checkDocument(id, { issuedOn: null, expiresOn: null }, "2026-03-15").status).toBe("date_missing");
   });
 

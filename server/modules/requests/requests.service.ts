@@ -623,7 +623,9 @@ export function createRequestsService(deps: {
         if (referral.closedAt)
           throw refusal({ ar: "أُغلقت هذه الإحالة.", en: "This referral is closed." }, "referral closed");
         // A study or home visit is recorded once it has taken place.
-        assertHappened(clock.now(), [{ path: "on", date: input.on }]);
+        assertHappened(clock.now(), [
+          { path: "on", date: input.on, label: { ar: "تاريخ الدراسة", en: "The study date" } },
+        ]);
         await repo.updateReferral(tx, referralId, {
           studyKind: input.kind,
           studyOn: input.on,
@@ -887,7 +889,13 @@ export function createRequestsService(deps: {
           });
         }
         const now = clock.now();
-        assertHappened(now, [{ path: "deliveredOn", date: input.deliveredOn }]);
+        assertHappened(now, [
+          {
+            path: "deliveredOn",
+            date: input.deliveredOn,
+            label: { ar: "تاريخ التسليم", en: "The delivery date" },
+          },
+        ]);
         const delivery = await repo.insertDelivery(tx, {
           associationId: actor.associationId,
           requestId: id,
