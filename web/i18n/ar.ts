@@ -1011,6 +1011,13 @@ export const ar = {
   "role.board_member": "عضو مجلس الإدارة",
   "role.administrator": "مسؤول النظام",
 
+  // The one date field (web/components/ui/date-field.tsx, ADR 0018).
+  "dateField.hint": "اكتبه هجريًا أو ميلاديًا، مثل ١٢/٠٥/١٤٤٧هـ أو 3/11/2025م، أو اختره من التقويم.",
+  "dateField.openCalendar": "التقويم",
+  "dateField.previousMonth": "الشهر السابق",
+  "dateField.nextMonth": "الشهر التالي",
+  "dateField.today": "اليوم",
+  "dateField.close": "إغلاق",
   "common.isoDatePlaceholder": "مثال: 2026-03-19",
   "common.loading": "جارٍ التحميل…",
   "common.retry": "إعادة المحاولة",

@@ -1023,6 +1023,14 @@ export const en: Record<MessageKey, string> = {
   "role.board_member": "Board member",
   "role.administrator": "System administrator",
 
+  // The one date field (web/components/ui/date-field.tsx, ADR 0018).
+  "dateField.hint":
+    "Type it in Hijri or Gregorian, like 12/05/1447 AH or 3/11/2025, or pick it from the calendar.",
+  "dateField.openCalendar": "Calendar",
+  "dateField.previousMonth": "Previous month",
+  "dateField.nextMonth": "Next month",
+  "dateField.today": "Today",
+  "dateField.close": "Close",
   "common.isoDatePlaceholder": "e.g. 2026-03-19",
   "common.loading": "Loading…",
   "common.retry": "Try again",
