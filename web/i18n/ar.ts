@@ -227,7 +227,6 @@ export const ar = {
   "beneficiaries.form.nationalId": "رقم الهوية/الإقامة",
   "beneficiaries.form.nationalIdHint": "عشرة أرقام تبدأ بـ1 للمواطن أو 2 للمقيم. اتركه فارغًا إن لم يتوفر.",
   "beneficiaries.form.birthDate": "تاريخ الميلاد",
-  "beneficiaries.form.birthDateHint": "مثال: 1410/10/19هـ أو \u20661990-05-14\u2069",
   "beneficiaries.form.gender": "الجنس",
   "beneficiaries.form.phone": "الجوال",
   "beneficiaries.form.extraPhone": "جوال إضافي {number}",

@@ -225,7 +225,6 @@ export const en: Record<MessageKey, string> = {
   "beneficiaries.form.nationalIdHint":
     "Ten digits starting with 1 for citizens or 2 for residents. Leave empty if not available.",
   "beneficiaries.form.birthDate": "Date of birth",
-  "beneficiaries.form.birthDateHint": "e.g. 1410/10/19هـ or 1990-05-14",
   "beneficiaries.form.gender": "Gender",
   "beneficiaries.form.phone": "Mobile",
   "beneficiaries.form.extraPhone": "Extra mobile {number}",

@@ -66,6 +66,21 @@ export function dateFieldValue(text: string): string | undefined {
   return reading.ok ? reading.value.iso : trimmed;
 }
 
+/**
+ * A form's check at submit, for fields that must hold a day the client sends on (a path segment):
+ * null when empty, else the ISO day or the reason it cannot be used, naming the field.
+ */
+export function readDateField(
+  text: string,
+  label: string,
+  bounds: { notAfter?: string; notBefore?: string } = {},
+): { ok: true; iso: string } | { ok: false; message: { ar: string; en: string } } | null {
+  if (text.trim() === "") return null;
+  const reading = read(text, label, { ...bounds, today: false });
+  if (reading.state === "refused") return { ok: false, message: reading.message };
+  return reading.state === "understood" ? { ok: true, iso: reading.date.iso } : null;
+}
+
 type Reading =
   | { state: "empty" }
   | { state: "understood"; date: UnderstoodDate }
