@@ -892,6 +892,8 @@ export const ar = {
   "requests.delivery.delivered": "ما سُلّم",
   "requests.delivery.remaining": "المتبقي من المعتمد",
   "requests.delivery.on": "التاريخ",
+  "requests.delivery.deliveredOn": "تاريخ التسليم",
+  "requests.delivery.deliveredOnHint": "إن تركته فارغًا سُجّل التسليم بتاريخ اليوم. يُكتب هجريًا أو ميلاديًا.",
   "requests.delivery.kind": "نوع التسليم",
   "requests.delivery.kind.cash": "نقدي",
   "requests.delivery.kind.in_kind": "عيني",

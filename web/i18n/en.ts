@@ -904,6 +904,8 @@ export const en: Record<MessageKey, string> = {
   "requests.delivery.delivered": "Delivered",
   "requests.delivery.remaining": "Remaining of the approved amount",
   "requests.delivery.on": "Date",
+  "requests.delivery.deliveredOn": "Delivery date",
+  "requests.delivery.deliveredOnHint": "Left empty, the delivery is dated today. Hijri or Gregorian.",
   "requests.delivery.kind": "Kind",
   "requests.delivery.kind.cash": "Cash",
   "requests.delivery.kind.in_kind": "In kind",

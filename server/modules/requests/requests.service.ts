@@ -17,6 +17,7 @@ import {
   computeDeadline,
   formatGregorianLong,
   formatHijri,
+  parseDateInput,
   parseIsoDate,
   RESPONSE_PERIOD_PRESETS,
   type ResponsePeriodRule,
@@ -125,6 +126,18 @@ function checkData(requirements: Requirement[], data: Record<string, unknown>) {
       );
     }
     if (value === null || value === "") continue;
+    if (requirement.fieldType === "date" && typeof value === "string" && !/^\d{4}-\d{2}-\d{2}$/.test(value)) {
+      // Dates are sent as the ISO day the web's date field read; anything else gets the reason why.
+      const reading = parseDateInput(value, {
+        label: { ar: requirement.labelAr, en: requirement.labelEn ?? code },
+      });
+      throw fieldError(
+        `data.${code}`,
+        reading.ok ? "field_type" : reading.code,
+        reading.ok ? `اكتب «${requirement.labelAr}» يومًا ميلاديًا (سنة-شهر-يوم).` : reading.message.ar,
+        reading.ok ? `Send ${requirement.labelEn ?? code} as an ISO day.` : reading.message.en,
+      );
+    }
     const ok =
       requirement.fieldType === "number"
         ? typeof value === "number"
