@@ -46,7 +46,10 @@ describe("parseDateInput: one day, written every way people write it", () => {
   });
 
   it("says which calendar the person wrote in and which digits they used", () => {
-    expect(parseDateInput("١٤٤٧/٠٥/١٢")).toMatchObject({ ok: true, value: { calendar: "hijri", digits: "arab" } });
+    expect(parseDateInput("١٤٤٧/٠٥/١٢")).toMatchObject({
+      ok: true,
+      value: { calendar: "hijri", digits: "arab" },
+    });
     expect(parseDateInput("3/11/2025م")).toMatchObject({
       ok: true,
       value: { calendar: "gregorian", digits: "latn", hijri: { year: 1447, month: 5, day: 12 } },
@@ -107,7 +110,10 @@ describe("parseDateInput: one day, written every way people write it", () => {
   });
 
   it("keeps Gregorian dates before the Hijri tables, without a Hijri day", () => {
-    expect(parseDateInput("1930-06-01")).toMatchObject({ ok: true, value: { iso: "1930-06-01", hijri: null } });
+    expect(parseDateInput("1930-06-01")).toMatchObject({
+      ok: true,
+      value: { iso: "1930-06-01", hijri: null },
+    });
   });
 
   it("refuses what is not a date, in Arabic, naming the field", () => {
@@ -137,8 +143,12 @@ describe("parseDateInput: one day, written every way people write it", () => {
 describe("showing an understood day in both calendars", () => {
   it("describes the day with its weekday, Hijri first", () => {
     expect(describeDay("2025-11-03")).toBe("الاثنين ١٢ جمادى الأولى ١٤٤٧هـ — ٣ نوفمبر ٢٠٢٥م");
-    expect(describeDay("2025-11-03", { digits: "latn" })).toBe("الاثنين 12 جمادى الأولى 1447هـ — 3 نوفمبر 2025م");
-    expect(describeDay("2025-11-03", { locale: "en" })).toBe("Monday 12 Jumada al-Ula 1447 AH — 3 November 2025");
+    expect(describeDay("2025-11-03", { digits: "latn" })).toBe(
+      "الاثنين 12 جمادى الأولى 1447هـ — 3 نوفمبر 2025م",
+    );
+    expect(describeDay("2025-11-03", { locale: "en" })).toBe(
+      "Monday 12 Jumada al-Ula 1447 AH — 3 November 2025",
+    );
     expect(describeDay("1930-06-01")).toBe("الأحد ١ يونيو ١٩٣٠م");
   });
 
@@ -155,7 +165,11 @@ describe("showing an understood day in both calendars", () => {
 
 describe("checkDateBounds", () => {
   it("refuses a day after today quoting both calendars for both days", () => {
-    const result = checkDateBounds("2025-11-05", { notAfter: "2025-11-03", notAfterIsToday: true }, { label });
+    const result = checkDateBounds(
+      "2025-11-05",
+      { notAfter: "2025-11-03", notAfterIsToday: true },
+      { label },
+    );
     expect(result).toMatchObject({ ok: false, code: "date_in_future" });
     expect(result?.message.ar).toBe(
       "تاريخ الميلاد ١٤ جمادى الأولى ١٤٤٧هـ (٥ نوفمبر ٢٠٢٥م) بعد اليوم ١٢ جمادى الأولى ١٤٤٧هـ (٣ نوفمبر ٢٠٢٥م)؛ سجّل يومًا مضى أو اليوم.",
@@ -168,7 +182,9 @@ describe("checkDateBounds", () => {
       code: "date_before_limit",
       message: { ar: expect.stringContaining("قبل أول يوم مسموح ١٢ جمادى الأولى ١٤٤٧هـ (٣ نوفمبر ٢٠٢٥م)") },
     });
-    expect(checkDateBounds("2025-11-04", { notAfter: "2025-11-03" })).toMatchObject({ code: "date_after_limit" });
+    expect(checkDateBounds("2025-11-04", { notAfter: "2025-11-03" })).toMatchObject({
+      code: "date_after_limit",
+    });
     expect(checkDateBounds("2025-11-03", { notBefore: "2025-11-03", notAfter: "2025-11-03" })).toBeNull();
   });
 });
