@@ -80,6 +80,7 @@ describe("dates are typed in either calendar, in either digits, and read back in
     await birth.fill("١٤٦٠/٠١/٠١هـ");
     const future = fieldError(page, "تاريخ الميلاد");
     await future.getByText(/بعد اليوم/).waitFor();
+    await field(page, "تاريخ الميلاد").screenshot({ path: ".tmp/date-field-future.png" });
     expect(await future.textContent()).toMatch(
       /^تاريخ الميلاد ١ محرم ١٤٦٠هـ \([٠-٩]+ [^\s()]+ [٠-٩]{4}م\) بعد اليوم [٠-٩]+ [^()]+ [٠-٩]{4}هـ \([٠-٩]+ [^\s()]+ [٠-٩]{4}م\)/,
     );
@@ -87,6 +88,7 @@ describe("dates are typed in either calendar, in either digits, and read back in
     await birth.fill("١٩/١٠/١٤١٠هـ");
     await reading(page, "تاريخ الميلاد").getByText("الاثنين ١٩ شوال ١٤١٠هـ — ١٤ مايو ١٩٩٠م").waitFor();
     expect(await birth.inputValue()).toBe("١٩/١٠/١٤١٠هـ");
+    await field(page, "تاريخ الميلاد").screenshot({ path: ".tmp/date-field-read.png" });
     expect(await fieldError(page, "تاريخ الميلاد").count()).toBe(0);
     await expectArabicInterface(page, "registration form with a date read back");
   });
