@@ -101,6 +101,8 @@ describe("a social researcher studies a referred request, completes it, takes th
       .getByRole("link", { name: beneficiaryName })
       .click();
     await officer.getByRole("heading", { level: 1, name: beneficiaryName }).waitFor();
+    // The file's panels (requests, contacts, timeline) load one after another and move the link.
+    await officer.waitForLoadState("networkidle");
     await officer.getByRole("link", { name: "فتح طلب" }).click();
     await officer.waitForURL(/\/requests\/new\?beneficiaryId=/);
     await officer.getByText(beneficiaryName).waitFor();
