@@ -540,7 +540,7 @@ describe("a support request from reception to delivered service", () => {
     expect(meeting.items[0].request.state).toBe("in_committee");
   });
 
-  it("a changed document also undoes the declaration, and a removed field makes the request incomplete", async () => {
+  it("a field cleared after signing makes the request incomplete; restored to what was declared, the declaration covers it again", async () => {
     const beneficiaryId = await beneficiary("سارة بنت فهد العنزي", "sarah@example.test");
     const id = await declaredRequest(beneficiaryId);
     const cleared = await ok(
