@@ -143,6 +143,17 @@ describe("a committee member declares a conflict of interest on one request and 
       .getByText("قررت المستفيدة الانتقال إلى جمعية في مدينتها")
       .waitFor();
     await expectArabicInterface(officer, "cancelled request");
+
+    // The reason is in her history too, on her file's timeline.
+    await officer.locator(".page__lead").getByRole("link", { name: withdrawn.name }).click();
+    await officer
+      .getByRole("list", { name: "سجل المستفيد" })
+      .getByRole("listitem")
+      .filter({ hasText: "إلغاء الطلب" })
+      .getByText("قررت المستفيدة الانتقال إلى جمعية في مدينتها")
+      .waitFor();
+    // Not checked with expectArabicInterface yet: the file's attachment forms still show the
+    // browser's own file input and a Latin hint (the shared Arabic file picker is on its way).
   });
 
   it("the committee member finds «الاجتماعات», calls a meeting with both requests, and records who attended", async () => {
