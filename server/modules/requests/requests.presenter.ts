@@ -12,6 +12,7 @@ import type {
 import type { Requirement } from "../../../shared/contracts/services.js";
 import type { Actor } from "../../http/actor.js";
 import type { MeetingDetail } from "./committees.service.js";
+import type { MeetingListRow } from "./requests.repository.js";
 import type { RequestDetail, RequestListItem } from "./requests.service.js";
 import { hijriText } from "./requests.service.js";
 
@@ -185,10 +186,6 @@ export function presentMeeting(detail: MeetingDetail, viewer: Viewer): MeetingVi
     withheld: disclosure.withheld(),
   };
 }
-
-type MeetingListRow = Awaited<
-  ReturnType<import("./committees.service.js").CommitteesService["meetings"]>
->[number];
 
 /** The meetings list: how far each meeting has come, from its agenda to its approved minutes. */
 export function presentMeetingList(rows: MeetingListRow[]): MeetingList {

@@ -57,6 +57,7 @@ export type MeetingRow = typeof committeeMeetings.$inferSelect;
 export type AgendaItemRow = typeof agendaItems.$inferSelect;
 export type EscalationRow = typeof requestEscalations.$inferSelect;
 export type RequestsRepository = ReturnType<typeof createRequestsRepository>;
+export type MeetingListRow = Awaited<ReturnType<RequestsRepository["meetings"]>>[number];
 
 export function createRequestsRepository() {
   async function listWhere(

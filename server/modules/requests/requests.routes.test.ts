@@ -564,6 +564,31 @@ describe("a support request from reception to delivered service", () => {
     expect(declared.request.state).toBe("declared");
   });
 
+  it("a request left declared over changed data (before the state followed the fingerprint) can be declared again", async () => {
+    const beneficiaryId = await beneficiary("هيا بنت مبارك الدوسري", "haya@example.test");
+    const id = await declaredRequest(beneficiaryId);
+    // As a change saved before issue 11 left it: the data moved, the state did not.
+    await h.db.system((tx) =>
+      tx
+        .update(supportRequests)
+        .set({ data: { family_size: 7 } })
+        .where(eq(supportRequests.id, id)),
+    );
+    const stuck = await ok(await officer.request("GET", `/api/requests/${id}`));
+    expect(stuck.state).toBe("declared");
+    expect(stuck.declaration).toMatchObject({ covering: false, changed: ["family_size"] });
+    const signature = await upload(officer, "signature-legacy.pdf");
+    const declared = await ok(
+      await officer.request("POST", `/api/requests/${id}/declaration`, {
+        method: "on_screen",
+        fileId: signature,
+      }),
+    );
+    expect(declared.request.state).toBe("declared");
+    expect(declared.request.declaration).toMatchObject({ covering: true, changed: [] });
+    expect(await auditTypes(h, associationId)).toContain("support_request.declaration_lapsed");
+  });
+
   it("cancelling requires a reason, and keeps it on the request and in the beneficiary's history", async () => {
     const beneficiaryId = await beneficiary("أمل بنت ناصر الغامدي", "amal@example.test");
     const id = await declaredRequest(beneficiaryId);

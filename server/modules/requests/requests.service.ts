@@ -712,7 +712,10 @@ export function createRequestsService(deps: {
     async startDeclaration(actor: Actor, id: string, input: z.infer<typeof startDeclarationSchema>) {
       authorize(actor, requestsPolicy, "declare");
       return db.tenant(actor.associationId, async (tx) => {
-        const row = await locked(tx, id);
+        // A request left «مُقَرّ» over data its declaration no longer covers (changed before the
+        // state followed the fingerprint, ADR 0019) lapses first, then is declared again.
+        const current = await locked(tx, id);
+        const row = current.state === "declared" ? await settle(tx, actor, current) : current;
         const to = advance(row, "declare");
         const { documents } = await assess(tx, row);
         const fingerprint = fingerprintOf(row, documents);

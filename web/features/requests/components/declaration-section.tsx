@@ -49,7 +49,9 @@ export function DeclarationSection({
   const ids = useId();
   const declaration = request.declaration;
   const signed = declaration?.status === "signed";
-  const mayDeclare = canDeclare && request.state === "complete";
+  // Declared over data that has changed since (a request from before ADR 0019): declare again too.
+  const lapsed = request.state === "declared" && signed && !declaration.covering;
+  const mayDeclare = canDeclare && (request.state === "complete" || lapsed);
   const waitingCode = mayDeclare && declaration?.status === "pending" && declaration.method === "otp";
   if (!declaration && !mayDeclare) return null;
 
