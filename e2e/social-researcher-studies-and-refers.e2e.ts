@@ -125,6 +125,7 @@ describe("a social researcher studies a referred request, completes it, takes th
     researcher = await signIn("social-researcher@demo.silah.sa");
     const work = researcher.getByRole("list", { name: "عملي" });
     await work.getByText("إحالة").first().waitFor();
+    await expectArabicInterface(researcher, "home with her work");
     await work.getByRole("listitem").filter({ hasText: referenceNumber }).getByRole("link").first().click();
     await researcher.waitForURL(`**${requestPath}`);
     await expect.poll(() => state(researcher).textContent()).toBe("محال إلى الباحث");
