@@ -223,7 +223,9 @@ const cases: Record<string, Case> = {
   "POST /api/committee-meetings": {
     body: { committeeId: "COMMITTEE_OF_B", heldOn: "2026-03-20", requestIds: ["REQUEST_OF_B"] },
   },
+  "GET /api/committee-meetings": {},
   "GET /api/committee-meetings/{meetingId}": {},
+  "PUT /api/committee-meetings/{meetingId}/attendance": { body: { presentMemberIds: ["USER_OF_B"] } },
   "POST /api/committee-meetings/{meetingId}/items/{requestId}/votes": { body: { vote: "accept" } },
   "POST /api/committee-meetings/{meetingId}/items/{requestId}/decision": {
     body: { outcome: "reject", reasons: "أسباب" },
@@ -757,7 +759,9 @@ describe("cross-tenant matrix", () => {
       "GET /api/committees": 200,
       "POST /api/committees": 400,
       "POST /api/committee-meetings": 404,
+      "GET /api/committee-meetings": 200,
       "GET /api/committee-meetings/{meetingId}": 404,
+      "PUT /api/committee-meetings/{meetingId}/attendance": 404,
       "POST /api/committee-meetings/{meetingId}/items/{requestId}/votes": 404,
       "POST /api/committee-meetings/{meetingId}/items/{requestId}/decision": 404,
       "POST /api/committee-meetings/{meetingId}/minutes": 404,

@@ -564,6 +564,8 @@ export const supportRequests = pgTable(
     decidedAt: instant("decided_at"),
     deliveredAmount: integer("delivered_amount").notNull().default(0),
     closedAt: instant("closed_at"),
+    // Why the request was cancelled, as the person who cancelled it wrote it.
+    cancelReason: text("cancel_reason"),
     updatedAt: instant("updated_at").notNull().defaultNow(),
   },
   (t) => [
@@ -655,6 +657,9 @@ export const declarations = pgTable(
     fileId: uuid("file_id").references(() => files.id),
     // SHA-256 of the canonical data and document hashes the beneficiary declared true.
     fingerprint: text("fingerprint").notNull(),
+    // What the fingerprint was taken over, readable: the data fields and each document's hash and
+    // dates (H5). Null for declarations made before it was kept.
+    covered: jsonb("covered"),
     status: text("status").notNull(),
     // Only a hash of the one-time code is kept; it expires and allows a few tries.
     otpHash: text("otp_hash"),
@@ -795,6 +800,31 @@ export const minutesApprovals = pgTable(
     index("minutes_approvals_association_id_idx").on(t.associationId),
     uniqueIndex("minutes_approvals_key").on(t.meetingId, t.userId),
     index("minutes_approvals_user_id_idx").on(t.userId),
+  ],
+);
+
+/** Who attended a committee meeting, as the meeting's organiser recorded it; the minutes name them. */
+export const meetingAttendance = pgTable(
+  "meeting_attendance",
+  {
+    associationId: tenantId(),
+    meetingId: uuid("meeting_id")
+      .notNull()
+      .references(() => committeeMeetings.id),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id),
+    present: boolean("present").notNull(),
+    recordedBy: uuid("recorded_by")
+      .notNull()
+      .references(() => users.id),
+    recordedAt: instant("recorded_at").notNull(),
+  },
+  (t) => [
+    index("meeting_attendance_association_id_idx").on(t.associationId),
+    uniqueIndex("meeting_attendance_key").on(t.meetingId, t.userId),
+    index("meeting_attendance_user_id_idx").on(t.userId),
+    index("meeting_attendance_recorded_by_idx").on(t.recordedBy),
   ],
 );
 

@@ -127,6 +127,12 @@ export const auditEventPayloads = {
     method: z.string(),
     fingerprint: z.string(),
   }),
+  "support_request.declaration_lapsed": z.object({
+    requestId: z.string().uuid(),
+    declarationId: z.string().uuid(),
+    /** The requirements (by code) whose value or document changed since the beneficiary signed. */
+    changed: z.array(z.string()),
+  }),
   "support_request.declaration_failed": z.object({
     requestId: z.string().uuid(),
     declarationId: z.string().uuid(),
@@ -152,11 +158,16 @@ export const auditEventPayloads = {
     amount: z.number().int(),
   }),
   "support_request.closed": z.object({ requestId: z.string().uuid() }),
-  "support_request.cancelled": z.object({ requestId: z.string().uuid() }),
+  "support_request.cancelled": z.object({ requestId: z.string().uuid(), reason: z.string().optional() }),
   "support_request.deadline_warning": z.object({ requestId: z.string().uuid(), dueDate: z.string() }),
   "support_request.deadline_breached": z.object({ requestId: z.string().uuid(), dueDate: z.string() }),
   "committee.created": z.object({ quorum: z.number().int(), members: z.number().int() }),
   "committee.meeting_created": z.object({ committeeId: z.string().uuid(), items: z.number().int() }),
+  "committee.attendance_recorded": z.object({
+    meetingId: z.string().uuid(),
+    present: z.number().int(),
+    absent: z.number().int(),
+  }),
   "committee.minutes_generated": z.object({ meetingId: z.string().uuid() }),
   "committee.minutes_approved": z.object({ meetingId: z.string().uuid(), allApproved: z.boolean() }),
   "committee.conflict_declared": z.object({ beneficiaryId: z.string().uuid() }),

@@ -28,7 +28,7 @@ describe("navigation", () => {
       "complaints.record",
       "complaints.dashboard",
       "compensation",
-      "meetings.new",
+      "meetings",
       "committees",
       "services",
       "audit",
@@ -43,6 +43,7 @@ describe("navigation", () => {
       "home",
       "beneficiaries.import",
       "complaints",
+      "meetings",
       "committees",
       "services",
       "audit",
@@ -130,7 +131,9 @@ describe("navigation", () => {
     expect(navigationItem("calendar").path).toBe("/admin/calendar");
   });
   it("opens support requests to the front line, the committee and management, and the catalogue's editing to the administrator", () => {
-    expect(menu("committee_member")).toContain("meetings.new");
+    expect(menu("committee_member")).toContain("meetings");
+    expect(isAllowed(navigationItem("meetings.new"), ["committee_member"])).toBe(true);
+    expect(isAllowed(navigationItem("meetings.new"), ["administrator"])).toBe(false);
     expect(isAllowed(navigationItem("requests.new"), ["officer"])).toBe(true);
     expect(isAllowed(navigationItem("requests.new"), ["manager"])).toBe(false);
     expect(isAllowed(navigationItem("meetings.meeting"), ["officer"])).toBe(false);

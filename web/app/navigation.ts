@@ -147,11 +147,19 @@ export const navigation: readonly NavigationItem[] = [
     roles: ["followup_committee_member", "manager"],
     inMenu: false,
   },
+  // Committee meetings: the list opens each meeting; calling one is the committee's and management's.
+  {
+    id: "meetings",
+    path: "/meetings",
+    label: "nav.meetings",
+    roles: ["committee_member", "manager", "administrator"],
+  },
   {
     id: "meetings.new",
     path: "/meetings/new",
-    label: "nav.meetings",
+    label: "meetings.new",
     roles: ["manager", "committee_member"],
+    inMenu: false,
   },
   {
     id: "meetings.meeting",

@@ -40,6 +40,7 @@ import { PublicLayout } from "./public-layout.js";
 import {
   CommitteesRoute,
   MeetingRoute,
+  MeetingsRoute,
   OpenRequestRoute,
   RequestRoute,
   RequestsRoute,
@@ -225,6 +226,14 @@ export const router = createBrowserRouter([
             element: (
               <RoleGate item="requests.request">
                 <RequestRoute />
+              </RoleGate>
+            ),
+          },
+          {
+            path: "/meetings",
+            element: (
+              <RoleGate item="meetings">
+                <MeetingsRoute />
               </RoleGate>
             ),
           },

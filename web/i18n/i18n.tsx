@@ -40,8 +40,20 @@ export function translate(locale: Locale, key: MessageKey, params?: MessageValue
     message = new IntlMessageFormat(text, messageLocales[locale], undefined, { ignoreTag: true });
     compiled.set(cacheKey, message);
   }
-  const formatted = message.format(params ?? {});
+  const formatted = message.format(keepingMissing(params ?? {}));
   return typeof formatted === "string" ? formatted : String(formatted);
+}
+
+/**
+ * A value left out stays its placeholder (`{name}`) instead of throwing: <Interpolate> asks for the
+ * bare template this way and puts the (isolated) name in itself.
+ */
+function keepingMissing(values: MessageValues): MessageValues {
+  return new Proxy(values, {
+    has: () => true,
+    get: (target, key) =>
+      typeof key === "string" && !(key in target) ? `{${key}}` : Reflect.get(target, key),
+  });
 }
 
 function readStoredLocale(): Locale {

@@ -18,6 +18,10 @@ const titles: Partial<Record<string, { ar: string; en: string }>> = {
   "support_request.study_recorded": { ar: "بحث اجتماعي أو زيارة منزلية", en: "Social study or home visit" },
   "support_request.referral_closed": { ar: "إنهاء الإحالة", en: "Referral closed" },
   "support_request.declared": { ar: "إقرار المستفيد بصحة البيانات", en: "Beneficiary's declaration" },
+  "support_request.declaration_lapsed": {
+    ar: "تغيّرت البيانات بعد الإقرار، فلم يعد يغطيها",
+    en: "Data changed after the declaration; it no longer covers it",
+  },
   "support_request.scheduled": { ar: "عرض الطلب على اللجنة", en: "Request before the committee" },
   "support_request.accepted": { ar: "قبول الطلب", en: "Request accepted" },
   "support_request.rejected": { ar: "رفض الطلب", en: "Request rejected" },
@@ -41,10 +45,16 @@ export function timelineFromAudit(events: AuditEventRow[]): TimelineItem[] {
         at: event.occurredAt.toISOString(),
         kind: event.type,
         title,
-        detail: null,
+        // A cancellation carries its reason into the person's history.
+        detail: cancelReason(event),
         actor: event.actorFullName,
         ref: null,
       },
     ];
   });
+}
+
+function cancelReason(event: AuditEventRow): string | null {
+  const reason = (event.payload as { reason?: unknown } | null)?.reason;
+  return event.type === "support_request.cancelled" && typeof reason === "string" ? reason : null;
 }

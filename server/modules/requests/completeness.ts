@@ -122,6 +122,24 @@ function canonical(value: unknown): string {
   return JSON.stringify(value);
 }
 
+/** What a declaration covers, readable: the data fields and each document's hash and dates. */
+export type Covered = {
+  data: Record<string, unknown>;
+  documents: { requirement: string; sha256: string; issuedOn: string | null; expiresOn: string | null }[];
+};
+
+export function coveredBy(input: { data: Record<string, unknown>; documents: AttachedDocument[] }): Covered {
+  const documents = [...input.documents]
+    .map((d) => ({
+      requirement: d.requirementCode,
+      sha256: d.sha256,
+      issuedOn: d.issuedOn,
+      expiresOn: d.expiresOn,
+    }))
+    .sort((a, b) => canonical(a).localeCompare(canonical(b)));
+  return { data: input.data, documents };
+}
+
 /**
  * What a declaration binds (H5): the request's data fields and the content hashes of its current
  * documents with the dates read off them, as canonical JSON, hashed. Any later change alters it.
@@ -131,15 +149,31 @@ export function declarationFingerprint(input: {
   data: Record<string, unknown>;
   documents: AttachedDocument[];
 }): string {
-  const documents = [...input.documents]
-    .map((d) => ({
-      requirement: d.requirementCode,
-      sha256: d.sha256,
-      issuedOn: d.issuedOn,
-      expiresOn: d.expiresOn,
-    }))
-    .sort((a, b) => canonical(a).localeCompare(canonical(b)));
+  const { data, documents } = coveredBy(input);
   return createHash("sha256")
-    .update(canonical({ request: input.requestId, data: input.data, documents }))
+    .update(canonical({ request: input.requestId, data, documents }))
     .digest("hex");
+}
+
+/**
+ * The requirements (by code) whose field value or document differs between what was declared and
+ * what the request holds now, in the order of the service's requirements.
+ */
+export function changedSince(requirements: Requirement[], declared: Covered, now: Covered): string[] {
+  const codes = new Set([
+    ...Object.keys(declared.data),
+    ...Object.keys(now.data),
+    ...declared.documents.map((d) => d.requirement),
+    ...now.documents.map((d) => d.requirement),
+  ]);
+  const docsOf = (covered: Covered, code: string) =>
+    canonical(covered.documents.filter((d) => d.requirement === code));
+  const changed = [...codes].filter(
+    (code) =>
+      canonical(declared.data[code]) !== canonical(now.data[code]) ||
+      docsOf(declared, code) !== docsOf(now, code),
+  );
+  const order = requirements.map((r) => r.code);
+  const rank = (code: string) => (order.includes(code) ? order.indexOf(code) : order.length);
+  return changed.sort((a, b) => rank(a) - rank(b));
 }

@@ -15,9 +15,11 @@ import {
   declarationStartedSchema,
   declareConflictSchema,
   meetingIdParamsSchema,
+  meetingListResponseSchema,
   meetingViewSchema,
   myWorkResponseSchema,
   openRequestSchema,
+  recordAttendanceSchema,
   recordDeliverySchema,
   recordStudySchema,
   referRequestSchema,
@@ -34,7 +36,12 @@ import {
   voteSchema,
 } from "../../../shared/contracts/requests.js";
 import type { CommitteesService } from "./committees.service.js";
-import { presentMeeting, presentRequest, presentRequestSummary } from "./requests.presenter.js";
+import {
+  presentMeeting,
+  presentMeetingList,
+  presentRequest,
+  presentRequestSummary,
+} from "./requests.presenter.js";
 import type { RequestsService } from "./requests.service.js";
 import type { WorkService } from "./work.service.js";
 
@@ -375,6 +382,40 @@ export function requestsRoutes(
           .send(
             presentMeeting(await committees.createMeeting(request.actor(), request.body), request.actor()),
           ),
+    );
+
+    app.get(
+      "/api/committee-meetings",
+      {
+        schema: {
+          tags: committeeTags,
+          summary: "Committee meetings, newest first, with their requests and how far each has come",
+          response: { 200: meetingListResponseSchema },
+        },
+      },
+      async (request) => presentMeetingList(await committees.meetings(request.actor())),
+    );
+
+    app.put(
+      "/api/committee-meetings/:meetingId/attendance",
+      {
+        schema: {
+          tags: committeeTags,
+          summary: "Record who attended the meeting; the other members are recorded absent",
+          params: meetingIdParamsSchema,
+          body: recordAttendanceSchema,
+          response: { 200: meetingViewSchema },
+        },
+      },
+      async (request) =>
+        presentMeeting(
+          await committees.recordAttendance(
+            request.actor(),
+            request.params.meetingId,
+            request.body.presentMemberIds,
+          ),
+          request.actor(),
+        ),
     );
 
     app.get(

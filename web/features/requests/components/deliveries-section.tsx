@@ -2,6 +2,7 @@ import { type FormEvent, useId, useState } from "react";
 import type { RequestView } from "../../../../shared/contracts/requests.js";
 import { CalendarDate } from "../../../components/ui/calendar-date.js";
 import { DateField, dateFieldValue } from "../../../components/ui/date-field.js";
+import { ConfirmButton } from "../../../components/ui/confirm-button.js";
 import { Fact } from "../../../components/ui/fact.js";
 import { UserText } from "../../../components/ui/user-text.js";
 import { useI18n } from "../../../i18n/i18n.js";
@@ -90,14 +91,15 @@ export function DeliveriesSection({
       {open && canDeliver ? <DeliveryForm request={request} /> : null}
       {open && canClose ? (
         <div className="form-actions">
-          <button
-            type="button"
-            className="button button--secondary"
+          <ConfirmButton
+            title={t("requests.close.confirmTitle")}
+            message={t("requests.close.confirmMessage")}
+            confirmLabel={t("requests.close.confirm")}
             disabled={close.isPending}
-            onClick={() => close.mutate()}
+            onConfirm={() => close.mutate()}
           >
             {t("requests.close.submit")}
-          </button>
+          </ConfirmButton>
           <Refusal error={close.error} />
         </div>
       ) : null}
@@ -142,7 +144,7 @@ function DeliveryForm({ request }: { request: RequestView }) {
     );
   };
   return (
-    <form className="form sub-form" onSubmit={submit} aria-labelledby={`${ids}-title`}>
+    <form noValidate className="form sub-form" onSubmit={submit} aria-labelledby={`${ids}-title`}>
       <h3 id={`${ids}-title`} className="sub-form__title">
         {t("requests.delivery.new")}
       </h3>

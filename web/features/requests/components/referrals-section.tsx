@@ -112,7 +112,7 @@ function ReferForm({ request, owners }: { request: RequestView; owners: readonly
     });
   };
   return (
-    <form className="form sub-form" onSubmit={submit} aria-labelledby={`${ids}-title`}>
+    <form noValidate className="form sub-form" onSubmit={submit} aria-labelledby={`${ids}-title`}>
       <h3 id={`${ids}-title`} className="sub-form__title">
         {t("requests.referral.new")}
       </h3>
@@ -192,7 +192,7 @@ function StudyForm({ referralId }: { referralId: string }) {
     record.mutate({ kind, on: dateFieldValue(on) ?? "", findings, recommendation });
   };
   return (
-    <form className="form sub-form" onSubmit={submit} aria-labelledby={`${ids}-title`}>
+    <form noValidate className="form sub-form" onSubmit={submit} aria-labelledby={`${ids}-title`}>
       <h3 id={`${ids}-title`} className="sub-form__title">
         {t("requests.study.title")}
       </h3>
@@ -263,7 +263,7 @@ function CloseReferralForm({ referralId }: { referralId: string }) {
     close.mutate({ outcome });
   };
   return (
-    <form className="form sub-form" onSubmit={submit}>
+    <form noValidate className="form sub-form" onSubmit={submit}>
       <div className="field">
         <label className="field__label" htmlFor={`${ids}-outcome`}>
           {t("requests.referral.outcome")}
