@@ -764,6 +764,8 @@ export const ar = {
   "work.kind.vote": "تصويت في اللجنة",
   "work.kind.deadline_warning": "يقترب موعد الرد",
   "work.kind.deadline_breach": "تجاوز موعد الرد",
+  "work.kind.routed_inquiry": "استفسار أُحيل إليك",
+  "work.kind.overdue_inquiry": "تأخر الرد على استفسار",
   "requests.title": "طلبات الدعم",
   "requests.lead": "كل طلب بحالته والمهلة المتبقية للرد عليه.",
   "requests.empty": "لا توجد طلبات.",

@@ -773,6 +773,8 @@ export const en: Record<MessageKey, string> = {
   "work.kind.vote": "Committee vote",
   "work.kind.deadline_warning": "Response due soon",
   "work.kind.deadline_breach": "Response overdue",
+  "work.kind.routed_inquiry": "Inquiry routed to you",
+  "work.kind.overdue_inquiry": "Inquiry answer late",
   "requests.title": "Support requests",
   "requests.lead": "Every request with its state and the time left to answer it.",
   "requests.empty": "No requests.",
