@@ -726,6 +726,8 @@ describe("cross-tenant matrix", () => {
       "GET /api/interactions": 200,
       "POST /api/interactions/{interactionId}/answer": 404,
       "GET /api/liaison-routes": 200,
+      "GET /api/liaison/inbox": 200,
+      "GET /api/liaison/load": 200,
       "PUT /api/liaison-routes": 400,
       "POST /api/files": 201,
       "GET /api/files/{fileId}": 404,
