@@ -57,7 +57,7 @@ describe("an officer routes a WhatsApp inquiry to the liaison officer, who answe
     });
     await admin.getByRole("button", { name: "إضافة إلى المكتبة" }).click();
     await admin.getByText(`أُضيف «${guideTitle}» إلى المكتبة.`).waitFor();
-    // The library page is not this journey's; its native file input is the shared file picker's to replace.
+    await expectArabicInterface(admin, "library");
     await admin.context().close();
   });
 
