@@ -13,6 +13,7 @@ const beneficiaryId = "1020000004";
 const subject = "موعد صرف الإعانة الشهرية للأرامل";
 const answerText = "تُصرف الإعانة في الأسبوع الأول من كل شهر هجري بعد اعتماد الكشف.";
 const guideTitle = "دليل سياسة الدعم للمستفيدين";
+const letterSubject = "تقرير طبي عن حالة المستفيدة";
 
 describe("an officer routes a WhatsApp inquiry to the liaison officer, who answers it from the inbox citing the library, and senior management follows the load", () => {
   let silah: RunningSilah;
@@ -85,6 +86,23 @@ describe("an officer routes a WhatsApp inquiry to the liaison officer, who answe
       .filter({ hasText: `استفسار: ${subject}` });
     await entry.getByText("واتساب · وارد من المستفيد").waitFor();
     await expectArabicInterface(page, "beneficiary file");
+
+    // A letter about her, registered from her file: the timeline shows its subject and register number.
+    const fileUrl = page.url();
+    await page.getByRole("link", { name: "قيد مراسلة" }).click();
+    await page.getByLabel("الجهة المرسِلة").fill("مستشفى الملك خالد بنجران");
+    await page.getByLabel("الموضوع").fill(letterSubject);
+    await page.getByRole("button", { name: "قيد في السجل" }).click();
+    const number = (await page.locator(".success .reference-number").textContent()) ?? "";
+    expect(number).toMatch(/^IN-\d{4}-\d{4}$/);
+    await expectArabicInterface(page, "correspondence register");
+    await page.goto(fileUrl);
+    const letter = page
+      .getByRole("list", { name: "سجل المستفيد" })
+      .getByRole("listitem")
+      .filter({ hasText: `مراسلة: ${letterSubject}` });
+    await letter.getByText(number, { exact: true }).waitFor();
+    await letter.getByText(/الخطابات والمراسلات · وارد$/).waitFor();
     await page.context().close();
   });
 

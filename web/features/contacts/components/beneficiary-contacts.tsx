@@ -8,6 +8,7 @@ import { useTimeline } from "../api/get-timeline.js";
 import { useInteractions } from "../api/list-interactions.js";
 import { useRecordInteraction } from "../api/record-interaction.js";
 import type { Attachments } from "../attachments.js";
+import { correspondenceDirectionLabels } from "../labels.js";
 import { ChannelTag, CitationLink } from "./contact-facts.js";
 import { AttachmentLinks, FilePicker } from "./file-picker.js";
 import "./contacts.css";
@@ -299,7 +300,19 @@ function Timeline({ beneficiaryId, href }: { beneficiaryId: string; href: Attach
               <p className="timeline__meta">
                 <DualDate value={item.at} withTime />
                 {item.channel && item.direction ? (
-                  <ChannelTag channel={channelNames[item.channel][locale]} direction={item.direction} />
+                  <ChannelTag
+                    channel={channelNames[item.channel][locale]}
+                    direction={item.direction}
+                    {...(item.kind === "correspondence"
+                      ? {
+                          directionLabel: t(
+                            correspondenceDirectionLabels[
+                              item.direction === "inbound" ? "incoming" : "outgoing"
+                            ],
+                          ),
+                        }
+                      : {})}
+                  />
                 ) : null}
                 {item.referenceNumber ? (
                   <span>

@@ -4,14 +4,23 @@ import { useI18n } from "../../../i18n/i18n.js";
 import type { Attachments } from "../attachments.js";
 
 /** The channel in words, and whether it came in or went out, for the inbox and the timeline. */
-export function ChannelTag({ channel, direction }: { channel: string; direction: "inbound" | "outbound" }) {
+export function ChannelTag({
+  channel,
+  direction,
+  directionLabel,
+}: {
+  channel: string;
+  direction: "inbound" | "outbound";
+  /** Words for the direction when it is not the beneficiary's (a letter: «وارد» / «صادر»). */
+  directionLabel?: string;
+}) {
   const { t } = useI18n();
   return (
     <span className="channel-tag" data-direction={direction}>
       <span aria-hidden="true" className="channel-tag__arrow">
         {direction === "inbound" ? "↙" : "↗"}
       </span>
-      {channel} · {t(`contacts.direction.${direction}`)}
+      {channel} · {directionLabel ?? t(`contacts.direction.${direction}`)}
     </span>
   );
 }
