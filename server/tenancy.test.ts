@@ -174,6 +174,8 @@ const cases: Record<string, Case> = {
   "GET /api/interactions": { query: "beneficiaryId=BENEFICIARY_OF_B" },
   "POST /api/interactions/{interactionId}/answer": { body: { answer: "تم الرد" } },
   "GET /api/liaison-routes": {},
+  "GET /api/liaison/inbox": {},
+  "GET /api/liaison/load": {},
   "POST /api/files": { body: "%PDF-1.4 alpha", contentType: "application/pdf", query: "name=alpha.pdf" },
   "GET /api/files/{fileId}": {},
   "POST /api/correspondence": {
@@ -726,6 +728,8 @@ describe("cross-tenant matrix", () => {
       "GET /api/interactions": 200,
       "POST /api/interactions/{interactionId}/answer": 404,
       "GET /api/liaison-routes": 200,
+      "GET /api/liaison/inbox": 200,
+      "GET /api/liaison/load": 200,
       "PUT /api/liaison-routes": 400,
       "POST /api/files": 201,
       "GET /api/files/{fileId}": 404,

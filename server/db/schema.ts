@@ -15,6 +15,7 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { complaints } from "./schema-complaints.js";
+import { libraryDocumentVersions } from "./schema-policy.js";
 
 /**
  * Schema as code (CONVENTIONS §7). Every tenant table carries `association_id` and is covered by
@@ -328,6 +329,8 @@ export const interactions = pgTable(
     routedToUserId: uuid("routed_to_user_id").references(() => users.id),
     supportRequestId: uuid("support_request_id"),
     complaintId: uuid("complaint_id"),
+    /** The library document version an answer was taken from (H1, T1). */
+    citedLibraryVersionId: uuid("cited_library_version_id"),
     createdAt: createdAt(),
   },
   (t) => [
@@ -348,7 +351,13 @@ export const interactions = pgTable(
     index("interactions_beneficiary_id_idx").on(t.beneficiaryId, t.occurredAt),
     index("interactions_staff_user_id_idx").on(t.staffUserId),
     index("interactions_answered_by_idx").on(t.answeredBy),
-    index("interactions_routed_to_user_id_idx").on(t.routedToUserId),
+    foreignKey({
+      name: "interactions_cited_library_version_fk",
+      columns: [t.associationId, t.citedLibraryVersionId],
+      foreignColumns: [libraryDocumentVersions.associationId, libraryDocumentVersions.id],
+    }),
+    index("interactions_cited_library_version_id_idx").on(t.citedLibraryVersionId, t.associationId),
+    index("interactions_routed_to_user_id_idx").on(t.routedToUserId, t.occurredAt),
     index("interactions_open_inquiries_idx")
       .on(t.associationId, t.occurredAt)
       .where(sql`${t.kind} = 'inquiry' and ${t.answeredAt} is null`),

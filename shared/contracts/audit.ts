@@ -58,7 +58,11 @@ export const auditEventPayloads = {
     channel: z.string(),
     routedTo: z.string().uuid().nullable(),
   }),
-  "interaction.answered": z.object({}),
+  "interaction.answered": z.object({
+    /** The liaison officer it was routed to, and the library document version the answer cites. */
+    routedTo: z.string().uuid().nullable().optional(),
+    citedLibraryVersionId: z.string().uuid().nullable().optional(),
+  }),
   "file.uploaded": z.object({ mediaType: z.string(), size: z.number().int() }),
   "file.downloaded": z.object({}),
   "correspondence.registered": z.object({

@@ -359,6 +359,8 @@ export const workItemSchema = z.object({
     "vote",
     "deadline_warning",
     "deadline_breach",
+    "routed_inquiry",
+    "overdue_inquiry",
   ]),
   title: localizedTextSchema,
   requestId: uuid.nullable(),

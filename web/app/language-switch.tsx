@@ -25,7 +25,7 @@ export function LanguageSwitch() {
           key={candidate}
           type="button"
           lang={candidate}
-          // Each language's name is written in its own direction ("English" is not Arabic text).
+          // Each language's name in its own direction: «English» is not Arabic text set right to left.
           dir={candidate === "ar" ? "rtl" : "ltr"}
           className="language-switch__option"
           aria-pressed={candidate === locale}

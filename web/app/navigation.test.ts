@@ -27,6 +27,7 @@ describe("navigation", () => {
       "complaints",
       "complaints.record",
       "complaints.dashboard",
+      "reports.liaison",
       "compensation",
       "meetings",
       "committees",

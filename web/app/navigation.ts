@@ -20,6 +20,8 @@ export type NavigationItem = {
  */
 export const navigation: readonly NavigationItem[] = [
   { id: "home", path: "/", label: "nav.home", roles: "all" },
+  // The liaison officer's inbox of routed inquiries (I1, H1).
+  { id: "inbox", path: "/inbox", label: "nav.inbox", roles: ["liaison_officer"] },
   {
     id: "requests",
     path: "/requests",
@@ -126,6 +128,13 @@ export const navigation: readonly NavigationItem[] = [
     path: "/complaints/dashboard",
     label: "nav.complaintsDashboard",
     roles: ["manager", "board_member", "followup_committee_member"],
+  },
+  // Senior management supervises the liaison officers (S3).
+  {
+    id: "reports.liaison",
+    path: "/reports/liaison-officers",
+    label: "nav.liaisonLoad",
+    roles: ["manager"],
   },
   {
     id: "compensation",

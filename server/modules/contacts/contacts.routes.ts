@@ -5,17 +5,26 @@ import {
   correspondenceListQuerySchema,
   correspondenceListResponseSchema,
   correspondenceViewSchema,
+  inboxQuerySchema,
+  inboxResponseSchema,
   interactionIdParamsSchema,
   interactionListQuerySchema,
   interactionListResponseSchema,
   interactionViewSchema,
+  liaisonLoadQuerySchema,
+  liaisonLoadResponseSchema,
   liaisonRouteListResponseSchema,
   recordInteractionRequestSchema,
   registerCorrespondenceRequestSchema,
   setLiaisonRoutesRequestSchema,
   timelineResponseSchema,
 } from "../../../shared/contracts/contacts.js";
-import { presentCorrespondence, presentInteraction, presentRoute } from "./contacts.presenter.js";
+import {
+  presentCorrespondence,
+  presentInboxItem,
+  presentInteraction,
+  presentRoute,
+} from "./contacts.presenter.js";
 import type { ContactsService } from "./contacts.service.js";
 
 const tags = ["contacts"];
@@ -64,16 +73,46 @@ export function contactsRoutes(service: ContactsService): FastifyPluginAsyncZod 
       {
         schema: {
           tags,
-          summary: "Record the answer given to an inquiry",
+          summary:
+            "Record the answer given to an inquiry, optionally citing a library document; the beneficiary is told on their channel",
           params: interactionIdParamsSchema,
           body: answerInquiryRequestSchema,
           response: { 200: interactionViewSchema },
         },
       },
       async (request) =>
-        presentInteraction(
-          await service.answer(request.actor(), request.params.interactionId, request.body.answer),
-        ),
+        presentInteraction(await service.answer(request.actor(), request.params.interactionId, request.body)),
+    );
+
+    app.get(
+      "/api/liaison/inbox",
+      {
+        schema: {
+          tags,
+          summary:
+            "The signed-in liaison officer's routed inquiries, open (oldest first) or answered, with their age in working days",
+          querystring: inboxQuerySchema,
+          response: { 200: inboxResponseSchema },
+        },
+      },
+      async (request) => {
+        const inbox = await service.inbox(request.actor(), request.query);
+        return { ...inbox, items: inbox.items.map(presentInboxItem) };
+      },
+    );
+
+    app.get(
+      "/api/liaison/load",
+      {
+        schema: {
+          tags,
+          summary:
+            "Senior management's view of each liaison officer: open and overdue inquiries, answers and average answer time in a period",
+          querystring: liaisonLoadQuerySchema,
+          response: { 200: liaisonLoadResponseSchema },
+        },
+      },
+      async (request) => service.liaisonLoad(request.actor(), request.query),
     );
 
     app.get(

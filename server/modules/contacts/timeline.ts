@@ -9,7 +9,6 @@ const titles: Partial<Record<string, { ar: string; en: string }>> = {
   "beneficiary.consent_recorded": { ar: "تسجيل موافقة", en: "Consent recorded" },
   "beneficiary.consent_withdrawn": { ar: "سحب موافقة", en: "Consent withdrawn" },
   "interaction.answered": { ar: "الرد على استفسار", en: "Inquiry answered" },
-  "correspondence.registered": { ar: "قيد مراسلة", en: "Correspondence registered" },
   "support_request.opened": { ar: "فتح طلب دعم", en: "Support request opened" },
   "support_request.document_attached": { ar: "إرفاق مستند بالطلب", en: "Document attached to a request" },
   "support_request.completed": { ar: "اكتمال الطلب", en: "Request complete" },
@@ -45,6 +44,10 @@ export function timelineFromAudit(events: AuditEventRow[]): TimelineItem[] {
         at: event.occurredAt.toISOString(),
         kind: event.type,
         title,
+        channel: null,
+        direction: null,
+        referenceNumber: null,
+        citation: null,
         // A cancellation carries its reason into the person's history.
         detail: cancelReason(event),
         actor: event.actorFullName,

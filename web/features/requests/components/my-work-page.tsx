@@ -11,6 +11,8 @@ import "./requests.css";
 import { UserText } from "../../../components/ui/user-text.js";
 
 function target(item: WorkItem): string | null {
+  if (item.kind === "routed_inquiry") return "/inbox";
+  if (item.kind === "overdue_inquiry") return "/reports/liaison-officers";
   if (item.kind === "vote" && item.meetingId) return `/meetings/${item.meetingId}`;
   if (item.requestId) return `/requests/${item.requestId}`;
   if (item.beneficiary) return `/beneficiaries/${item.beneficiary.id}`;
