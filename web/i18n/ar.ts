@@ -109,6 +109,7 @@ export const ar = {
   "audit.type.beneficiary.consent_withdrawn": "سحب موافقة المستفيد",
   "audit.type.beneficiary.category_created": "إنشاء فئة مستفيدين",
   "audit.type.beneficiaries.imported": "استيراد مستفيدين",
+  "audit.type.list.exported": "تصدير قائمة إلى ملف",
   "audit.type.interaction.recorded": "تسجيل تواصل",
   "audit.type.interaction.answered": "الرد على تواصل",
   "audit.type.liaison.route_set": "تعيين ضابط اتصال",

@@ -105,6 +105,7 @@ export const en: Record<MessageKey, string> = {
   "audit.type.beneficiary.consent_withdrawn": "Beneficiary consent withdrawn",
   "audit.type.beneficiary.category_created": "Beneficiary category created",
   "audit.type.beneficiaries.imported": "Beneficiaries imported",
+  "audit.type.list.exported": "List exported to a file",
   "audit.type.interaction.recorded": "Interaction recorded",
   "audit.type.interaction.answered": "Interaction answered",
   "audit.type.liaison.route_set": "Liaison officer assigned",

@@ -41,6 +41,7 @@ const eventTypeLabels: Record<AuditEventType, MessageKey> = {
   "beneficiary.consent_withdrawn": "audit.type.beneficiary.consent_withdrawn",
   "beneficiary.category_created": "audit.type.beneficiary.category_created",
   "beneficiaries.imported": "audit.type.beneficiaries.imported",
+  "list.exported": "audit.type.list.exported",
   "interaction.recorded": "audit.type.interaction.recorded",
   "interaction.answered": "audit.type.interaction.answered",
   "liaison.route_set": "audit.type.liaison.route_set",
