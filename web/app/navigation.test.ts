@@ -21,6 +21,7 @@ describe("navigation", () => {
     expect(menu("manager")).toEqual([
       "home",
       "requests",
+      "reports.compliance",
       "beneficiaries",
       "beneficiaries.import",
       "correspondence",
@@ -41,6 +42,7 @@ describe("navigation", () => {
     ]);
     expect(menu("hr", "administrator")).toEqual([
       "home",
+      "reports.compliance",
       "beneficiaries.import",
       "complaints",
       "committees",

@@ -12,6 +12,7 @@ import { OpenClaimPage } from "../features/compensation/components/open-claim-pa
 import { ComplaintsDashboardPage } from "../features/complaints/components/complaints-dashboard-page.js";
 import { PublicComplaintPage } from "../features/complaints/components/public-complaint-page.js";
 import { ComplaintTrackingPage } from "../features/complaints/components/tracking-page.js";
+import { ComplianceReportPage } from "../features/requests/components/compliance-report-page.js";
 import { NewMeetingPage } from "../features/requests/components/new-meeting-page.js";
 import { RequirementsSheetPage } from "../features/services/components/requirements-sheet-page.js";
 import { ServiceFormPage } from "../features/services/components/service-form-page.js";
@@ -209,6 +210,14 @@ export const router = createBrowserRouter([
             element: (
               <RoleGate item="requests">
                 <RequestsRoute />
+              </RoleGate>
+            ),
+          },
+          {
+            path: "/reports/response-compliance",
+            element: (
+              <RoleGate item="reports.compliance">
+                <ComplianceReportPage />
               </RoleGate>
             ),
           },

@@ -6,6 +6,7 @@ import {
   auditEventTypes,
 } from "../../../../shared/contracts/audit.js";
 import { DualDate } from "../../../components/ui/dual-date.js";
+import { ExportButtons } from "../../../components/ui/export-buttons.js";
 import { type MessageKey, useI18n } from "../../../i18n/i18n.js";
 import { useAuditEvents } from "../api/list-audit-events.js";
 import "./audit-log-page.css";
@@ -166,6 +167,7 @@ export function AuditLogPage() {
           </select>
         </div>
       </div>
+      <ExportButtons path="/api/audit-events/export" query={{ type }} />
 
       {events.isError ? (
         <div role="alert" className="alert alert--error">
