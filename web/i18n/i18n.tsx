@@ -40,7 +40,17 @@ export function translate(locale: Locale, key: MessageKey, params?: MessageValue
     message = new IntlMessageFormat(text, messageLocales[locale], undefined, { ignoreTag: true });
     compiled.set(cacheKey, message);
   }
-  const formatted = message.format(params ?? {});
+  if (!params) {
+    // Asked without values, a message with a `{name}` is a template for <Interpolate>, which puts
+    // each value in its own isolated element: it gets the text with its placeholders untouched.
+    try {
+      const plain = message.format();
+      return typeof plain === "string" ? plain : String(plain);
+    } catch {
+      return text;
+    }
+  }
+  const formatted = message.format(params);
   return typeof formatted === "string" ? formatted : String(formatted);
 }
 
