@@ -291,7 +291,7 @@ export function policyRoutes(service: PolicyService, audit: AuditService): Fasti
               header: "الأدوار",
               value: (p) => p.roles.map((r) => roleNames[r as keyof typeof roleNames] ?? r).join("، "),
             },
-            { header: "الحالة", value: (p) => (p.signed ? "وقّع" : "لم يوقّع بعد") },
+            { header: "الحالة", value: (p) => (p.signed ? "وقّع" : "لم يوقّع") },
             { header: "تاريخ التوقيع", kind: "datetime", value: (p) => p.signedAt },
           ],
           rows,
