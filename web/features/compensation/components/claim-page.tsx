@@ -336,7 +336,17 @@ function ProofForm({
         <input
           id={`${ids}-${key}`}
           className="field__input"
-          type={key === "date" ? "date" : "text"}
+          type="text"
+          // A date is typed as text (year-month-day) until the shared Hijri/Gregorian field lands:
+          // the browser's own picker would speak its language, not the page's.
+          {...(key === "date"
+            ? {
+                inputMode: "numeric" as const,
+                dir: "ltr",
+                autoComplete: "off",
+                placeholder: t("common.isoDatePlaceholder"),
+              }
+            : {})}
           value={value}
           onChange={(event) => set(event.target.value)}
           aria-invalid={error(key) ? true : undefined}
