@@ -258,3 +258,6 @@ export function exportFilters(
   }
   return filters;
 }
+
+/** What an export route answers, for the OpenAPI document. */
+export const exportProduces = ["text/csv", exportMediaTypes.xlsx];

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { auditListQuerySchema, auditListResponseSchema } from "../../../shared/contracts/audit.js";
 import { auditTypeNames } from "../../../shared/contracts/export-labels.js";
 import { exportQuerySchema, exportRowLimit } from "../../../shared/contracts/exports.js";
-import { assertWithinExportLimit, exportFilters, sendExport } from "../../http/export.js";
+import { assertWithinExportLimit, exportFilters, exportProduces, sendExport } from "../../http/export.js";
 import { presentAuditEvent } from "./audit.presenter.js";
 import type { AuditService } from "./audit.service.js";
 
@@ -31,6 +31,7 @@ export function auditRoutes(service: AuditService): FastifyPluginAsyncZod {
           tags: ["audit"],
           summary: "The audit log, with the same filters, as CSV or Excel with Arabic headers",
           querystring: exportQuerySchema(auditListQuerySchema),
+          produces: exportProduces,
         },
       },
       async (request, reply) => {

@@ -19,7 +19,7 @@ import {
   updateBeneficiaryRequestSchema,
 } from "../../../shared/contracts/beneficiaries.js";
 import { exportQuerySchema, exportRowLimit } from "../../../shared/contracts/exports.js";
-import { assertWithinExportLimit, exportFilters, sendExport } from "../../http/export.js";
+import { assertWithinExportLimit, exportFilters, exportProduces, sendExport } from "../../http/export.js";
 import type { AuditService } from "../audit/index.js";
 import { presentBeneficiary } from "./beneficiaries.presenter.js";
 import type { BeneficiariesService } from "./beneficiaries.service.js";
@@ -97,6 +97,7 @@ export function beneficiariesRoutes(
           tags,
           summary: "The beneficiaries a search finds, as CSV or Excel with Arabic headers",
           querystring: exportQuerySchema(beneficiarySearchQuerySchema),
+          produces: exportProduces,
         },
       },
       async (request, reply) => {

@@ -39,7 +39,13 @@ import {
 } from "../../../shared/contracts/export-labels.js";
 import { exportFormatSchema, exportQuerySchema, exportRowLimit } from "../../../shared/contracts/exports.js";
 import type { Clock } from "../../clock.js";
-import { assertWithinExportLimit, type ExportColumn, exportFilters, sendExport } from "../../http/export.js";
+import {
+  assertWithinExportLimit,
+  type ExportColumn,
+  exportFilters,
+  exportProduces,
+  sendExport,
+} from "../../http/export.js";
 import type { AuditService } from "../audit/index.js";
 import type { CompensationService } from "./compensation.service.js";
 import { presentClaim, presentComplaint, presentTracking } from "./complaints.presenter.js";
@@ -197,6 +203,7 @@ export function complaintsRoutes(deps: {
           tags,
           summary: "The complaint list, with the same filters, as CSV or Excel with Arabic headers",
           querystring: exportQuerySchema(complaintListQuerySchema),
+          produces: exportProduces,
         },
       },
       async (request, reply) => {
@@ -361,6 +368,7 @@ export function complaintsRoutes(deps: {
           tags,
           summary: "Compensation claims as CSV or Excel with Arabic headers",
           querystring: z.strictObject({ format: exportFormatSchema }),
+          produces: exportProduces,
         },
       },
       async (request, reply) => {

@@ -25,7 +25,13 @@ import {
   interactionKindNames,
 } from "../../../shared/contracts/export-labels.js";
 import { exportQuerySchema, exportRowLimit } from "../../../shared/contracts/exports.js";
-import { assertWithinExportLimit, type ExportColumn, exportFilters, sendExport } from "../../http/export.js";
+import {
+  assertWithinExportLimit,
+  type ExportColumn,
+  exportFilters,
+  exportProduces,
+  sendExport,
+} from "../../http/export.js";
 import type { AuditService } from "../audit/index.js";
 import { presentCorrespondence, presentInteraction, presentRoute } from "./contacts.presenter.js";
 import type { ContactsService } from "./contacts.service.js";
@@ -66,6 +72,7 @@ export function contactsRoutes(service: ContactsService, audit: AuditService): F
           tags,
           summary: "Contacts and inquiries, with the same filters, as CSV or Excel with Arabic headers",
           querystring: exportQuerySchema(interactionListQuerySchema),
+          produces: exportProduces,
         },
       },
       async (request, reply) => {
@@ -101,6 +108,7 @@ export function contactsRoutes(service: ContactsService, audit: AuditService): F
           tags,
           summary: "The correspondence register, with the same filters, as CSV or Excel",
           querystring: exportQuerySchema(correspondenceListQuerySchema),
+          produces: exportProduces,
         },
       },
       async (request, reply) => {

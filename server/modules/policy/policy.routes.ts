@@ -21,7 +21,7 @@ import {
   policyVersionParamsSchema,
   policyVersionViewSchema,
 } from "../../../shared/contracts/policy.js";
-import { assertWithinExportLimit, exportFilters, sendExport } from "../../http/export.js";
+import { assertWithinExportLimit, exportFilters, exportProduces, sendExport } from "../../http/export.js";
 import type { AuditService } from "../audit/index.js";
 import {
   presentAcknowledgement,
@@ -261,6 +261,7 @@ export function policyRoutes(service: PolicyService, audit: AuditService): Fasti
           tags,
           summary: "Who has signed the current policy, as on screen (all, pending, signed), as CSV or Excel",
           querystring: acknowledgementExportQuerySchema,
+          produces: exportProduces,
         },
       },
       async (request, reply) => {

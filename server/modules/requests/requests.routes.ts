@@ -37,7 +37,13 @@ import {
   verifyDeclarationSchema,
   voteSchema,
 } from "../../../shared/contracts/requests.js";
-import { assertWithinExportLimit, type ExportColumn, exportFilters, sendExport } from "../../http/export.js";
+import {
+  assertWithinExportLimit,
+  type ExportColumn,
+  exportFilters,
+  exportProduces,
+  sendExport,
+} from "../../http/export.js";
 import type { AuditService } from "../audit/index.js";
 import type { CommitteesService } from "./committees.service.js";
 import { presentMeeting, presentRequest, presentRequestSummary } from "./requests.presenter.js";
@@ -141,6 +147,7 @@ export function requestsRoutes(
           tags,
           summary: "The support-request list, with the same filters, as CSV or Excel with Arabic headers",
           querystring: exportQuerySchema(requestListQuerySchema),
+          produces: exportProduces,
         },
       },
       async (request, reply) => {
@@ -395,6 +402,7 @@ export function requestsRoutes(
           tags,
           summary: "The response-compliance report for a period as CSV or Excel",
           querystring: exportQuerySchema(complianceQuerySchema),
+          produces: exportProduces,
         },
       },
       async (request, reply) => {
