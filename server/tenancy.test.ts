@@ -57,6 +57,7 @@ type Case = { body?: unknown; query?: string; last?: boolean; contentType?: stri
 // Path parameters are filled from B's ids by name (see `idsOfB`).
 const cases: Record<string, Case> = {
   "GET /api/audit-events": {},
+  "GET /api/audit-events/export": { query: "format=csv" },
   "GET /api/associations/current": {},
   "GET /api/users": {},
   "POST /api/users": {
@@ -106,6 +107,7 @@ const cases: Record<string, Case> = {
     },
   },
   "GET /api/complaints": { query: "status=all" },
+  "GET /api/complaints/export": { query: "status=all&format=csv" },
   "GET /api/complaints/dashboard": {},
   "GET /api/complaints/{complaintId}": {},
   "POST /api/complaints/{complaintId}/assign": { body: { assigneeId: "USER_OF_B" } },
@@ -116,6 +118,7 @@ const cases: Record<string, Case> = {
     body: { claimantName: "مطالب", description: "وصف المطالبة", complaintId: "COMPLAINT_OF_B" },
   },
   "GET /api/compensation-claims": {},
+  "GET /api/compensation-claims/export": { query: "format=csv" },
   "GET /api/compensation-claims/{claimId}": {},
   "POST /api/compensation-claims/{claimId}/proof": {
     body: {
@@ -132,6 +135,7 @@ const cases: Record<string, Case> = {
   "POST /api/compensation-claims/{claimId}/payments": { body: { amount: 100, reference: "R" } },
   "GET /healthz": {},
   "GET /api/beneficiaries": { query: `q=${encodeURIComponent("سلمى بنت حمد البيتاوي")}` },
+  "GET /api/beneficiaries/export": { query: `format=csv&q=${encodeURIComponent("سلمى بنت حمد البيتاوي")}` },
   "POST /api/beneficiaries/duplicate-check": {
     body: {
       fullName: "سلمى بنت حمد البيتاوي",
@@ -172,6 +176,7 @@ const cases: Record<string, Case> = {
     },
   },
   "GET /api/interactions": { query: "beneficiaryId=BENEFICIARY_OF_B" },
+  "GET /api/interactions/export": { query: "format=csv&beneficiaryId=BENEFICIARY_OF_B" },
   "POST /api/interactions/{interactionId}/answer": { body: { answer: "تم الرد" } },
   "GET /api/liaison-routes": {},
   "GET /api/liaison/inbox": {},
@@ -188,6 +193,7 @@ const cases: Record<string, Case> = {
     },
   },
   "GET /api/correspondence": { query: "beneficiaryId=BENEFICIARY_OF_B" },
+  "GET /api/correspondence/export": { query: "format=csv&beneficiaryId=BENEFICIARY_OF_B" },
   "GET /api/calendar/days": { query: "year=2026" },
   "PUT /api/calendar/days/{date}": { body: { kind: "closure", nameAr: "إغلاق ألفا" } },
   "DELETE /api/calendar/days/{date}": {},
@@ -203,6 +209,7 @@ const cases: Record<string, Case> = {
     body: { beneficiaryId: "BENEFICIARY_OF_B", serviceId: "SERVICE_OF_B", channel: "phone" },
   },
   "GET /api/requests": { query: "beneficiaryId=BENEFICIARY_OF_B" },
+  "GET /api/requests/export": { query: "format=csv&beneficiaryId=BENEFICIARY_OF_B" },
   "GET /api/requests/{requestId}": {},
   "PUT /api/requests/{requestId}/data": { body: { data: { family_size: 9 } } },
   "POST /api/requests/{requestId}/documents": {
@@ -220,6 +227,7 @@ const cases: Record<string, Case> = {
   "POST /api/requests/{requestId}/close": {},
   "GET /api/my-work": {},
   "GET /api/reports/response-compliance": {},
+  "GET /api/reports/response-compliance/export": { query: "format=csv" },
   "GET /api/committees": {},
   "POST /api/committees": { body: { nameAr: "لجنة ألفا", quorum: 1, memberIds: ["USER_OF_B"] } },
   "POST /api/committee-meetings": {
@@ -261,6 +269,7 @@ const cases: Record<string, Case> = {
     body: { versionId: "CURRENT_POLICY_OF_B", typedName: "موظف ألفا" },
   },
   "GET /api/policy/acknowledgements": {},
+  "GET /api/policy/acknowledgements/export": { query: "format=csv" },
   "GET /api/library": { query: `q=${encodeURIComponent("دليل بيتا")}` },
   "POST /api/library": {
     body: { kind: "form", titleAr: "نموذج ألفا", version: { fileId: "FILE_OF_B", versionLabel: "1" } },
@@ -693,6 +702,7 @@ describe("cross-tenant matrix", () => {
     // What A got for each operation aimed at B: refusals and empty answers, never B's data.
     expect(outcomes).toEqual({
       "GET /api/audit-events": 200,
+      "GET /api/audit-events/export": 200,
       "GET /api/associations/current": 200,
       "GET /api/users": 200,
       "POST /api/users": 201,
@@ -713,6 +723,7 @@ describe("cross-tenant matrix", () => {
       "POST /api/auth/second-factor/enrolment/confirm": 409,
       "GET /healthz": 200,
       "GET /api/beneficiaries": 200,
+      "GET /api/beneficiaries/export": 200,
       "POST /api/beneficiaries/duplicate-check": 200,
       "POST /api/beneficiaries": 201,
       "GET /api/beneficiaries/{beneficiaryId}": 404,
@@ -726,6 +737,7 @@ describe("cross-tenant matrix", () => {
       "POST /api/beneficiaries/import": 200,
       "POST /api/interactions": 404,
       "GET /api/interactions": 200,
+      "GET /api/interactions/export": 200,
       "POST /api/interactions/{interactionId}/answer": 404,
       "GET /api/liaison-routes": 200,
       "GET /api/liaison/inbox": 200,
@@ -735,6 +747,7 @@ describe("cross-tenant matrix", () => {
       "GET /api/files/{fileId}": 404,
       "POST /api/correspondence": 400,
       "GET /api/correspondence": 200,
+      "GET /api/correspondence/export": 200,
       "GET /api/calendar/days": 200,
       "PUT /api/calendar/days/{date}": 200,
       "DELETE /api/calendar/days/{date}": 204,
@@ -747,6 +760,7 @@ describe("cross-tenant matrix", () => {
       "PUT /api/request-settings": 200,
       "POST /api/requests": 404,
       "GET /api/requests": 200,
+      "GET /api/requests/export": 200,
       "GET /api/requests/{requestId}": 404,
       "PUT /api/requests/{requestId}/data": 404,
       "POST /api/requests/{requestId}/documents": 404,
@@ -760,6 +774,7 @@ describe("cross-tenant matrix", () => {
       "POST /api/requests/{requestId}/close": 404,
       "GET /api/my-work": 200,
       "GET /api/reports/response-compliance": 200,
+      "GET /api/reports/response-compliance/export": 200,
       "GET /api/committees": 200,
       "POST /api/committees": 400,
       "POST /api/committee-meetings": 404,
@@ -777,6 +792,7 @@ describe("cross-tenant matrix", () => {
       "GET /api/public/complaints/{token}": 404,
       "POST /api/complaints": 404,
       "GET /api/complaints": 200,
+      "GET /api/complaints/export": 200,
       "GET /api/complaints/dashboard": 200,
       "GET /api/complaints/{complaintId}": 404,
       "POST /api/complaints/{complaintId}/assign": 404,
@@ -785,6 +801,7 @@ describe("cross-tenant matrix", () => {
       "POST /api/complaints/{complaintId}/directions": 404,
       "POST /api/compensation-claims": 404,
       "GET /api/compensation-claims": 200,
+      "GET /api/compensation-claims/export": 200,
       "GET /api/compensation-claims/{claimId}": 404,
       "POST /api/compensation-claims/{claimId}/proof": 404,
       "POST /api/compensation-claims/{claimId}/rounds": 404,
@@ -803,6 +820,7 @@ describe("cross-tenant matrix", () => {
       "GET /api/policy/acknowledgement": 200,
       "POST /api/policy/current/acknowledge": 404,
       "GET /api/policy/acknowledgements": 200,
+      "GET /api/policy/acknowledgements/export": 200,
       "GET /api/library": 200,
       "POST /api/library": 400,
       "POST /api/library/{documentId}/versions": 404,

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { sensitiveFieldSchema } from "./access.js";
+import { exportedListSchema, exportFormatSchema } from "./exports.js";
 import { staffRoleSchema } from "./roles.js";
 
 /**
@@ -53,6 +54,13 @@ export const auditEventPayloads = {
   "beneficiary.consent_withdrawn": z.object({ consentId: z.string().uuid() }),
   "beneficiary.category_created": z.object({ code: z.string() }),
   "beneficiaries.imported": z.object({ imported: z.number().int(), rejected: z.number().int() }),
+  /** A list saved as a file: which list, the filters that chose its rows (never free text typed), how many. */
+  "list.exported": z.object({
+    list: exportedListSchema,
+    format: exportFormatSchema,
+    rows: z.number().int(),
+    filters: z.record(z.string(), z.string()),
+  }),
   "interaction.recorded": z.object({
     kind: z.string(),
     channel: z.string(),

@@ -31,7 +31,8 @@ export function LanguageSwitch() {
           aria-pressed={candidate === locale}
           onClick={() => choose(candidate)}
         >
-          {t(`language.${candidate}`)}
+          {/* Each language named in itself («English» in an Arabic page), isolated like any foreign word. */}
+          <bdi>{t(`language.${candidate}`)}</bdi>
         </button>
       ))}
     </div>

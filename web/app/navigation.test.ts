@@ -21,6 +21,7 @@ describe("navigation", () => {
     expect(menu("manager")).toEqual([
       "home",
       "requests",
+      "reports.compliance",
       "beneficiaries",
       "beneficiaries.import",
       "correspondence",
@@ -42,6 +43,7 @@ describe("navigation", () => {
     ]);
     expect(menu("hr", "administrator")).toEqual([
       "home",
+      "reports.compliance",
       "beneficiaries.import",
       "complaints",
       "meetings",

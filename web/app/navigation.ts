@@ -57,6 +57,13 @@ export const navigation: readonly NavigationItem[] = [
     inMenu: false,
   },
   {
+    id: "reports.compliance",
+    path: "/reports/response-compliance",
+    label: "nav.compliance",
+    // requests.policy.ts: reports
+    roles: ["manager", "administrator"],
+  },
+  {
     id: "beneficiaries",
     path: "/beneficiaries",
     label: "nav.beneficiaries",

@@ -13,6 +13,7 @@ import { ComplaintsDashboardPage } from "../features/complaints/components/compl
 import { PublicComplaintPage } from "../features/complaints/components/public-complaint-page.js";
 import { ComplaintTrackingPage } from "../features/complaints/components/tracking-page.js";
 import { LiaisonLoadPage } from "../features/contacts/components/liaison-load-page.js";
+import { ComplianceReportPage } from "../features/requests/components/compliance-report-page.js";
 import { NewMeetingPage } from "../features/requests/components/new-meeting-page.js";
 import { RequirementsSheetPage } from "../features/services/components/requirements-sheet-page.js";
 import { ServiceFormPage } from "../features/services/components/service-form-page.js";
@@ -227,6 +228,14 @@ export const router = createBrowserRouter([
             element: (
               <RoleGate item="requests">
                 <RequestsRoute />
+              </RoleGate>
+            ),
+          },
+          {
+            path: "/reports/response-compliance",
+            element: (
+              <RoleGate item="reports.compliance">
+                <ComplianceReportPage />
               </RoleGate>
             ),
           },

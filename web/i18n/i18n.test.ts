@@ -34,6 +34,11 @@ describe("translate", () => {
     expect(translate("en", "home.greeting", { name: "Noura" })).toBe("Welcome, Noura");
   });
 
+  it("gives <Interpolate> the template, placeholders untouched, when asked without values", () => {
+    expect(translate("ar", "contacts.timeline.by")).toBe("بواسطة {name}");
+    expect(translate("ar", "contacts.timeline.by", { name: "نورة" })).toBe("بواسطة نورة");
+  });
+
   it("answers every Arabic key in English, with the same values, and every message parses", () => {
     for (const key of Object.keys(ar) as MessageKey[]) {
       expect(en[key].trim(), key).not.toBe("");

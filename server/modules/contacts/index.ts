@@ -40,7 +40,7 @@ export function createContactsModule(deps: {
   return {
     name: "contacts",
     service,
-    routes: contactsRoutes(service),
+    routes: contactsRoutes(service, deps.audit),
     reactions: {
       "beneficiary.merged": {
         tables: ["interactions", "correspondence"],

@@ -61,7 +61,7 @@ export function createRequestsModule(deps: {
     service,
     committees,
     jobs: service.jobs,
-    routes: requestsRoutes(service, committees, work),
+    routes: requestsRoutes(service, committees, work, deps.audit),
     reactions: {
       "beneficiary.merged": {
         tables: ["support_requests", "conflict_declarations"],

@@ -6,6 +6,7 @@ import {
   auditEventTypes,
 } from "../../../../shared/contracts/audit.js";
 import { DualDate } from "../../../components/ui/dual-date.js";
+import { ExportButtons } from "../../../components/ui/export-buttons.js";
 import { type MessageKey, useI18n } from "../../../i18n/i18n.js";
 import { useAuditEvents } from "../api/list-audit-events.js";
 import "./audit-log-page.css";
@@ -41,6 +42,7 @@ const eventTypeLabels: Record<AuditEventType, MessageKey> = {
   "beneficiary.consent_withdrawn": "audit.type.beneficiary.consent_withdrawn",
   "beneficiary.category_created": "audit.type.beneficiary.category_created",
   "beneficiaries.imported": "audit.type.beneficiaries.imported",
+  "list.exported": "audit.type.list.exported",
   "interaction.recorded": "audit.type.interaction.recorded",
   "interaction.answered": "audit.type.interaction.answered",
   "liaison.route_set": "audit.type.liaison.route_set",
@@ -167,6 +169,7 @@ export function AuditLogPage() {
           </select>
         </div>
       </div>
+      <ExportButtons path="/api/audit-events/export" query={{ type }} />
 
       {events.isError ? (
         <div role="alert" className="alert alert--error">

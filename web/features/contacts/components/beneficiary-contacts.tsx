@@ -2,6 +2,7 @@ import { type FormEvent, useId, useState } from "react";
 import { type ContactChannel, channelNames, contactChannels } from "../../../../shared/contracts/channels.js";
 import type { InteractionView } from "../../../../shared/contracts/contacts.js";
 import { DualDate } from "../../../components/ui/dual-date.js";
+import { ExportButtons } from "../../../components/ui/export-buttons.js";
 import { useI18n } from "../../../i18n/i18n.js";
 import { isApiError } from "../../../lib/http.js";
 import { useTimeline } from "../api/get-timeline.js";
@@ -274,6 +275,9 @@ function Timeline({ beneficiaryId, href }: { beneficiaryId: string; href: Attach
       <h2 id={`${ids}-title`} className="card__title">
         {t("contacts.timeline.title")}
       </h2>
+      {interactions.isSuccess && interactions.data.items.length > 0 ? (
+        <ExportButtons path="/api/interactions/export" query={{ beneficiaryId }} />
+      ) : null}
       {timeline.isPending ? <p className="muted">{t("common.loading")}</p> : null}
       {timeline.isError ? (
         <div role="alert" className="alert alert--error">

@@ -6,6 +6,7 @@ import {
   correspondenceDirectionSchema,
   correspondenceMediumSchema,
 } from "../../../../shared/contracts/contacts.js";
+import { ExportButtons } from "../../../components/ui/export-buttons.js";
 import { useI18n } from "../../../i18n/i18n.js";
 import { isApiError } from "../../../lib/http.js";
 import { useCorrespondence } from "../api/list-correspondence.js";
@@ -68,6 +69,7 @@ export function CorrespondencePage({
             </select>
           </div>
         </div>
+        <ExportButtons path="/api/correspondence/export" query={{ direction: filter || undefined }} />
         {letters.isPending ? <p className="muted">{t("common.loading")}</p> : null}
         {letters.isError ? (
           <div role="alert" className="alert alert--error">
