@@ -90,7 +90,7 @@ describe("an officer opens a support request, uploads documents and sees what is
     const row = admin.getByRole("row", { name: new RegExp(serviceName) });
     await row.getByRole("link", { name: "معايير الخدمة ومتطلباتها" }).click();
     await admin.getByRole("heading", { level: 1, name: `معايير واشتراطات طلب ${serviceName}` }).waitFor();
-    await admin.getByText("صادرة خلال آخر 3 أشهر").waitFor();
+    await admin.getByText("صادرة خلال آخر ٣ أشهر").waitFor();
     await admin.getByText("سارية المفعول وقت التقديم").waitFor();
 
     await nav(admin, "اللجان");

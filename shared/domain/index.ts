@@ -8,3 +8,4 @@ export * from "./phone.js";
 export * from "./response-period.js";
 export * from "./second-factor.js";
 export * from "./working-calendar.js";
+export * from "./messages.js";

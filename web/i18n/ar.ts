@@ -53,7 +53,8 @@ export const ar = {
     "احفظ هذه الرموز في مكان آمن بعيدًا عن جوالك. يصلح كل رمز مرة واحدة للدخول إن فقدت جوالك. لن تظهر مرة أخرى.",
   "secondFactor.recoverySaved": "حفظت الرموز، تابع",
   "secondFactor.enabled": "التحقق بخطوتين مفعّل لحسابك.",
-  "secondFactor.codesLeft": "رموز الاسترداد المتبقية: {count}",
+  "secondFactor.codesLeft":
+    "{count, plural, zero {لم يبقَ أي رمز استرداد} one {بقي رمز استرداد واحد} two {بقي رمزا استرداد} few {بقيت # رموز استرداد} many {بقي # رمزًا للاسترداد} other {بقي # رمز استرداد}}",
   "secondFactor.lostPhone":
     "إن فقدت جوالك ونفدت رموز الاسترداد، اطلب من مدير النظام إعادة تعيين التحقق بخطوتين لحسابك.",
 
@@ -367,7 +368,8 @@ export const ar = {
     "ملف Excel (xlsx) أو CSV بترميز UTF-8، والسطر الأول أسماء الأعمدة مثل: الاسم، رقم الهوية، الجوال.",
   "import.workbookPicked": "ملف Excel: تُقرأ الورقة الأولى وأسماء أعمدتها عند الاستيراد.",
   "import.readError": "تعذّرت قراءة الملف.",
-  "import.columns": "الأعمدة التي تعرّفنا عليها · صفوف البيانات: {rows}",
+  "import.columns":
+    "الأعمدة التي تعرّفنا عليها · {rows, plural, zero {لا صفوف بيانات} one {صف بيانات واحد} two {صفّا بيانات} few {# صفوف بيانات} many {# صفًّا من البيانات} other {# صف بيانات}}",
   "import.columnIgnored": "غير معروف — سيُتجاهل",
   "import.noNameColumn": "لا يوجد عمود للاسم، فلا يمكن الاستيراد.",
   "import.field.latinName": "الاسم باللاتينية",
@@ -524,7 +526,8 @@ export const ar = {
   "complaints.form.subject": "موضوع الشكوى",
   "complaints.form.details": "تفاصيل الشكوى",
   "complaints.form.detailsHint": "اذكر ما حدث ومتى، وما تريد أن نفعله (١٠ أحرف على الأقل).",
-  "complaints.form.detailsCount": "{count} من {max} حرف",
+  "complaints.form.detailsCount":
+    "{count, number} من {max, plural, one {حرف واحد} two {حرفين} few {# أحرف} many {# حرفًا} other {# حرف}}",
   "complaints.form.aboutYou": "بيانات التواصل معك",
   "complaints.form.complainant": "بيانات المشتكي",
   "complaints.form.anonymous": "أرغب في تقديم الشكوى دون ذكر اسمي",
@@ -652,8 +655,10 @@ export const ar = {
   "complaints.dashboard.openInquiries": "استفسارات مفتوحة",
   "complaints.dashboard.ageing": "أعمار الشكاوى المفتوحة",
   "complaints.dashboard.ageingHint": "عدد الشكاوى المفتوحة بحسب الأيام منذ استلامها.",
-  "complaints.dashboard.days": "{from}–{to} يوم",
-  "complaints.dashboard.daysOrMore": "{from} يومًا فأكثر",
+  "complaints.dashboard.days":
+    "{from, number}–{to, plural, one {# يوم} two {# يوم} few {# أيام} many {# يومًا} other {# يوم}}",
+  "complaints.dashboard.daysOrMore":
+    "{from, plural, zero {# يوم فأكثر} one {يوم واحد فأكثر} two {يومان فأكثر} few {# أيام فأكثر} many {# يومًا فأكثر} other {# يوم فأكثر}}",
   "complaints.dashboard.byCategory": "بحسب النوع",
   "complaints.dashboard.openColumn": "مفتوحة",
   "complaints.dashboard.totalColumn": "الإجمالي",
@@ -705,7 +710,8 @@ export const ar = {
   "compensation.proof.harmSize": "حجم الضرر",
   "compensation.proof.causes": "أسباب الضرر",
   "compensation.proof.approvedBy": "الأعضاء المعتمدون للمحضر",
-  "compensation.proof.members": "{count} من الأعضاء",
+  "compensation.proof.members":
+    "{count, plural, zero {لا أعضاء} one {عضو واحد} two {عضوان} few {# أعضاء} many {# عضوًا} other {# عضو}}",
   "compensation.proof.number": "رقم الحكم أو القرار",
   "compensation.proof.rulingDate": "تاريخ الحكم",
   "compensation.proof.authority": "الجهة المختصة",
@@ -911,7 +917,8 @@ export const ar = {
   "committees.title": "اللجان",
   "committees.lead": "لجان البحث وأعضاؤها ونصاب قراراتها.",
   "committees.empty": "لا توجد لجان بعد.",
-  "committees.quorumOf": "النصاب: {quorum}",
+  "committees.quorumOf":
+    "النصاب: {quorum, plural, one {عضو واحد} two {عضوان} few {# أعضاء} many {# عضوًا} other {# عضو}}",
   "committees.new": "لجنة جديدة",
   "committees.name": "اسم اللجنة",
   "committees.members": "الأعضاء",
@@ -928,7 +935,8 @@ export const ar = {
   "meetings.title": "اجتماع {name}",
   "meetings.votes": "الأصوات",
   "meetings.noVotes": "لم يصوّت أحد بعد.",
-  "meetings.quorumProgress": "صوّت {votes} من {quorum} مطلوبين",
+  "meetings.quorumProgress":
+    "صوّت {votes, number} من {quorum, plural, one {عضو واحد مطلوب} two {عضوين مطلوبين} few {# أعضاء مطلوبين} many {# عضوًا مطلوبًا} other {# عضو مطلوب}}",
   "meetings.yourVote": "صوتك",
   "meetings.voteNote": "ملاحظة أو توصية",
   "meetings.vote": "تسجيل الصوت",
@@ -1077,22 +1085,14 @@ export const ar = {
   "policy.period.unit": "الوحدة",
   "policy.period.startsAt": "تُحسب من",
   "policy.period.bound": "نوع الحد",
-  "policy.amount.days.1": "يوم واحد",
-  "policy.amount.days.2": "يومين",
-  "policy.amount.days.few": "{n} أيام",
-  "policy.amount.days.many": "{n} يومًا",
-  "policy.amount.working_days.1": "يوم عمل واحد",
-  "policy.amount.working_days.2": "يومي عمل",
-  "policy.amount.working_days.few": "{n} أيام عمل",
-  "policy.amount.working_days.many": "{n} يوم عمل",
-  "policy.amount.weeks.1": "أسبوع واحد",
-  "policy.amount.weeks.2": "أسبوعين",
-  "policy.amount.weeks.few": "{n} أسابيع",
-  "policy.amount.weeks.many": "{n} أسبوعًا",
-  "policy.amount.months.1": "شهر واحد",
-  "policy.amount.months.2": "شهرين",
-  "policy.amount.months.few": "{n} أشهر",
-  "policy.amount.months.many": "{n} شهرًا",
+  "policy.amount.days":
+    "{n, plural, zero {# يوم} one {يوم واحد} two {يومين} few {# أيام} many {# يومًا} other {# يوم}}",
+  "policy.amount.working_days":
+    "{n, plural, zero {# يوم عمل} one {يوم عمل واحد} two {يومي عمل} few {# أيام عمل} many {# يوم عمل} other {# يوم عمل}}",
+  "policy.amount.weeks":
+    "{n, plural, zero {# أسبوع} one {أسبوع واحد} two {أسبوعين} few {# أسابيع} many {# أسبوعًا} other {# أسبوع}}",
+  "policy.amount.months":
+    "{n, plural, zero {# شهر} one {شهر واحد} two {شهرين} few {# أشهر} many {# شهرًا} other {# شهر}}",
   "policy.history.title": "إصدارات السياسة",
   "policy.history.version": "الإصدار",
   "policy.history.status": "الحالة",
@@ -1151,7 +1151,8 @@ export const ar = {
   "policy.import.license": "ترخيص رقم {n}",
   "policy.import.sections": "الأقسام",
   "policy.import.approvalFound": "بتاريخ {date}، الاجتماع رقم {meeting}، الدورة {term}",
-  "policy.import.approvalMembers": "، وأسماء {members} من الأعضاء",
+  "policy.import.approvalMembers":
+    "، {members, plural, zero {دون أسماء الأعضاء} one {واسم عضو واحد} two {واسما عضوين} few {وأسماء # أعضاء} many {وأسماء # عضوًا} other {وأسماء # عضو}}",
   "policy.import.reviewNotice": "راجع المسودة وأكمل ما لم يُعثر عليه قبل عرضها على مجلس الإدارة.",
   "policy.import.openDraft": "فتح المسودة",
   "policy.draft.title": "مسودة السياسة",
@@ -1215,7 +1216,8 @@ export const ar = {
   "library.download": "تنزيل الإصدار النافذ ({label})",
   "library.usedIn": "يُستعان به في:",
   "library.listJoin": "؛ ",
-  "library.olderVersions": "الإصدارات السابقة ({count})",
+  "library.olderVersions":
+    "{count, plural, zero {لا إصدارات سابقة} one {إصدار سابق واحد} two {إصداران سابقان} few {# إصدارات سابقة} many {# إصدارًا سابقًا} other {# إصدار سابق}}",
   "library.add.title": "إضافة مستند",
   "library.add.docTitle": "عنوان المستند",
   "library.add.versionLabel": "رقم الإصدار أو تاريخه",

@@ -105,7 +105,7 @@ export function ImportBeneficiariesPage() {
         {picked?.kind === "csv" ? (
           <section className="import-columns" aria-labelledby={`${ids}-columns`}>
             <h2 id={`${ids}-columns`} className="card__label">
-              {t("import.columns", { rows: String(picked.rows) })}
+              {t("import.columns", { rows: picked.rows })}
             </h2>
             <ul className="import-columns__list">
               {picked.columns.map((column) => (

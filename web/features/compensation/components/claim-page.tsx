@@ -220,7 +220,7 @@ function ProofSection({
           <Fact label={t("compensation.proof.harmSize")}>{proof.harmSize}</Fact>
           <Fact label={t("compensation.proof.causes")}>{proof.causes}</Fact>
           <Fact label={t("compensation.proof.approvedBy")}>
-            {t("compensation.proof.members", { count: String(proof.approvedBy.length) })}
+            {t("compensation.proof.members", { count: proof.approvedBy.length })}
             {proof.approvedBy.some(name) ? (
               <>
                 {" ("}

@@ -191,7 +191,7 @@ function LibraryDocument({
       ) : null}
       {older.length > 0 ? (
         <details className="library-document__older">
-          <summary>{t("library.olderVersions", { count: String(older.length) })}</summary>
+          <summary>{t("library.olderVersions", { count: older.length })}</summary>
           <ul>
             {older.map((version) => (
               <li key={version.id}>

@@ -289,7 +289,7 @@ function DraftEditor({ draft, onDirty }: { draft: PolicyVersionView; onDirty: (d
               </div>
             </div>
             <p className="period-editor__words" aria-live="polite">
-              {responsePeriodWords(period, t, locale)}
+              {responsePeriodWords(period, t)}
             </p>
           </>
         ) : null}

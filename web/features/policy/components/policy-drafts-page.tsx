@@ -249,7 +249,7 @@ function ImportFound({ found, draftId }: { found: ImportedPolicy; draftId: strin
         </div>
         <div data-found="responsePeriod">
           <dt>{t("policy.period.title")}</dt>
-          <dd>{found.responsePeriod ? responsePeriodWords(found.responsePeriod, t, locale) : notFound}</dd>
+          <dd>{found.responsePeriod ? responsePeriodWords(found.responsePeriod, t) : notFound}</dd>
         </div>
         <div data-found="sections">
           <dt>{t("policy.import.sections")}</dt>
@@ -286,7 +286,7 @@ function ImportFound({ found, draftId }: { found: ImportedPolicy; draftId: strin
                 }) +
                 (found.boardApproval.members.length > 0
                   ? t("policy.import.approvalMembers", {
-                      members: localDigits(String(found.boardApproval.members.length), locale),
+                      members: found.boardApproval.members.length,
                     })
                   : "")
               : notFound}

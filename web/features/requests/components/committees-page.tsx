@@ -51,7 +51,7 @@ export function CommitteesPage({
             <h2 className="card__title">
               <UserText>{committee.nameAr}</UserText>
             </h2>
-            <p className="muted">{t("committees.quorumOf", { quorum: String(committee.quorum) })}</p>
+            <p className="muted">{t("committees.quorumOf", { quorum: committee.quorum })}</p>
             <ul className="plain-list">
               {committee.members.map((member) => (
                 <li key={member.id}>

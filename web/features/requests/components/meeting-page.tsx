@@ -43,7 +43,7 @@ export function MeetingPage({ canVote, userId }: { canVote: boolean; userId: str
         </h1>
         <p className="page__lead">
           <CalendarDate value={meeting.heldOn} /> —{" "}
-          {t("committees.quorumOf", { quorum: String(meeting.committee.quorum) })}
+          {t("committees.quorumOf", { quorum: meeting.committee.quorum })}
         </p>
       </header>
       <div className="no-print">
@@ -105,8 +105,8 @@ function AgendaItem({
           </ul>
           <p className="muted">
             {t("meetings.quorumProgress", {
-              votes: String(votes.length),
-              quorum: String(meeting.committee.quorum),
+              votes: votes.length,
+              quorum: meeting.committee.quorum,
             })}
           </p>
         </>
