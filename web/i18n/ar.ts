@@ -496,7 +496,10 @@ export const ar = {
   "correspondence.file.register": "قيد مراسلة",
 
   "contacts.record.attachments": "المرفقات",
-  "files.hint": "PDF أو صورة (JPEG أو PNG أو WebP).",
+  "files.hint": "مستند {pdf} أو صورة ({images}).",
+  "files.pick": "اختر ملفًا",
+  "files.pickAnother": "اختر ملفًا آخر",
+  "files.noneChosen": "لم يُختر ملف بعد",
   "files.chosen": "الملفات المختارة",
   "files.remove": "إزالة",
   "files.removeNamed": "إزالة {name}",

@@ -500,7 +500,10 @@ export const en: Record<MessageKey, string> = {
   "correspondence.file.register": "Register correspondence",
 
   "contacts.record.attachments": "Attachments",
-  "files.hint": "PDF or an image (JPEG, PNG or WebP).",
+  "files.hint": "A {pdf} document or an image ({images}).",
+  "files.pick": "Choose a file",
+  "files.pickAnother": "Choose another file",
+  "files.noneChosen": "No file chosen yet",
   "files.chosen": "Chosen files",
   "files.remove": "Remove",
   "files.removeNamed": "Remove {name}",

@@ -1,4 +1,4 @@
-import { type ChangeEvent, type FormEvent, useId, useState } from "react";
+import { type FormEvent, useId, useState } from "react";
 import { useI18n } from "../../../i18n/i18n.js";
 import { isApiError } from "../../../lib/http.js";
 import { useImportBeneficiaries } from "../api/import-beneficiaries.js";
@@ -10,6 +10,7 @@ import {
   templateHref,
 } from "../import-columns.js";
 import "./beneficiaries.css";
+import { FilePicker } from "../../../components/ui/file-picker.js";
 
 type Picked =
   | { kind: "csv"; name: string; text: string; columns: HeaderColumn[]; rows: number }
@@ -24,11 +25,13 @@ export function ImportBeneficiariesPage() {
   const importer = useImportBeneficiaries();
   const [picked, setPicked] = useState<Picked | null>(null);
   const [readError, setReadError] = useState(false);
+  const [chosen, setChosen] = useState<File | null>(null);
 
-  async function onPick(event: ChangeEvent<HTMLInputElement>) {
+  async function onPick(files: File[]) {
     importer.reset();
     setReadError(false);
-    const file = event.target.files?.[0];
+    const file = files[0];
+    setChosen(file ?? null);
     if (!file) {
       setPicked(null);
       return;
@@ -83,23 +86,14 @@ export function ImportBeneficiariesPage() {
       </header>
 
       <form className="card form" onSubmit={onSubmit} noValidate>
-        <div className="field">
-          <label className="field__label" htmlFor={`${ids}-file`}>
-            {t("import.file")}
-          </label>
-          <input
-            id={`${ids}-file`}
-            className="field__input"
-            type="file"
-            accept=".csv,text/csv,.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            onChange={onPick}
-            aria-describedby={`${ids}-hint`}
-          />
-          <p className="field__hint" id={`${ids}-hint`}>
-            {t("import.fileHint")}
-          </p>
-          {readError ? <p className="field__error">{t("import.readError")}</p> : null}
-        </div>
+        <FilePicker
+          label={t("import.file")}
+          files={chosen ? [chosen] : []}
+          onChange={onPick}
+          accept=".csv,text/csv,.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          hint={t("import.fileHint")}
+          error={readError ? t("import.readError") : null}
+        />
 
         {picked?.kind === "workbook" ? <p className="field__hint">{t("import.workbookPicked")}</p> : null}
         {picked?.kind === "csv" ? (

@@ -17,6 +17,7 @@ import { useRecordSettlement } from "../api/record-settlement.js";
 import { claimEventLabel, claimStatusLabels, proofKindLabels, roundResponseLabels } from "../labels.js";
 import { formatHalalas, halalasToRiyalsText, riyalsToHalalas } from "../money.js";
 import "./compensation.css";
+import { DocumentTypesHint, documentTypes, FilePicker } from "../../../components/ui/file-picker.js";
 import { Interpolate, UserText } from "../../../components/ui/user-text.js";
 
 export type Approver = { id: string; name: string };
@@ -401,23 +402,14 @@ function ProofForm({
           {text("number", t("compensation.proof.number"), number, setNumber)}
           {text("date", t("compensation.proof.rulingDate"), date, setDate)}
           {text("authority", t("compensation.proof.authority"), authority, setAuthority)}
-          <div className="field">
-            <label className="field__label" htmlFor={`${ids}-document`}>
-              {t("compensation.proof.document")}
-            </label>
-            <input
-              id={`${ids}-document`}
-              className="field__input"
-              type="file"
-              accept="application/pdf,image/jpeg,image/png,image/webp"
-              onChange={(event) => setDocument(event.target.files?.[0] ?? null)}
-              aria-invalid={uploadError || error("fileId") ? true : undefined}
-            />
-            <p className="field__hint">{t("files.hint")}</p>
-            {uploadError || error("fileId") ? (
-              <p className="field__error">{uploadError ?? error("fileId")}</p>
-            ) : null}
-          </div>
+          <FilePicker
+            label={t("compensation.proof.document")}
+            files={document ? [document] : []}
+            onChange={(picked) => setDocument(picked[0] ?? null)}
+            accept={documentTypes}
+            hint={<DocumentTypesHint />}
+            error={uploadError ?? error("fileId")}
+          />
         </>
       )}
       <Alert

@@ -1,4 +1,4 @@
-import { type ChangeEvent, type FormEvent, useId, useState } from "react";
+import { type FormEvent, useId, useState } from "react";
 import { Link, useNavigate } from "react-router";
 import type { z } from "zod";
 import { type ContactChannel, channelNames, contactChannels } from "../../../../shared/contracts/channels.js";
@@ -12,6 +12,7 @@ import {
   satisfactionMethodNames,
 } from "../../../../shared/contracts/policy.js";
 import { DualDate } from "../../../components/ui/dual-date.js";
+import { FilePicker } from "../../../components/ui/file-picker.js";
 import { UserTextOr } from "../../../components/ui/user-text.js";
 import { useI18n } from "../../../i18n/i18n.js";
 import { isApiError } from "../../../lib/http.js";
@@ -117,9 +118,9 @@ function ImportPolicyForm() {
   const importer = useImportPolicy();
   const [file, setFile] = useState<File | null>(null);
 
-  function onPick(event: ChangeEvent<HTMLInputElement>) {
+  function onPick(picked: File[]) {
     importer.reset();
-    setFile(event.target.files?.[0] ?? null);
+    setFile(picked[0] ?? null);
   }
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -143,22 +144,13 @@ function ImportPolicyForm() {
         {t("policy.import.title")}
       </h2>
       <form className="form" onSubmit={onSubmit} noValidate>
-        <div className="field">
-          <label className="field__label" htmlFor={`${ids}-file`}>
-            {t("policy.import.file")}
-          </label>
-          <input
-            id={`${ids}-file`}
-            className="field__input"
-            type="file"
-            accept={`.txt,text/plain,.docx,${docxType}`}
-            onChange={onPick}
-            aria-describedby={`${ids}-hint`}
-          />
-          <p className="field__hint" id={`${ids}-hint`}>
-            {t("policy.import.hint")}
-          </p>
-        </div>
+        <FilePicker
+          label={t("policy.import.file")}
+          files={file ? [file] : []}
+          onChange={onPick}
+          accept={`.txt,text/plain,.docx,${docxType}`}
+          hint={t("policy.import.hint")}
+        />
         <div role="alert" className={failure ? "alert alert--error" : "alert"}>
           {failure}
         </div>

@@ -3,6 +3,7 @@ import type { FileKind } from "../../../../shared/contracts/access.js";
 import type { RequestView } from "../../../../shared/contracts/requests.js";
 import { describeValidity, type Requirement } from "../../../../shared/contracts/services.js";
 import { CalendarDate } from "../../../components/ui/calendar-date.js";
+import { documentTypes, FilePicker } from "../../../components/ui/file-picker.js";
 import { UserText } from "../../../components/ui/user-text.js";
 import { Withheld } from "../../../components/ui/withheld.js";
 import { useI18n } from "../../../i18n/i18n.js";
@@ -237,18 +238,12 @@ function DocumentItem({
           onSubmit={submit}
           aria-label={t("requests.documents.attachFor", { name: label(requirement) })}
         >
-          <div className="field">
-            <label className="field__label" htmlFor={`${ids}-file`}>
-              {t("requests.documents.file", { name: label(requirement) })}
-            </label>
-            <input
-              id={`${ids}-file`}
-              className="field__input"
-              type="file"
-              accept="application/pdf,image/jpeg,image/png,image/webp"
-              onChange={(event) => setFile(event.target.files?.[0] ?? null)}
-            />
-          </div>
+          <FilePicker
+            label={t("requests.documents.file", { name: label(requirement) })}
+            files={file ? [file] : []}
+            onChange={(picked) => setFile(picked[0] ?? null)}
+            accept={documentTypes}
+          />
           {dateField ? (
             <div className="field">
               <label className="field__label" htmlFor={`${ids}-date`}>
