@@ -251,7 +251,7 @@ function AssignForm({ complaint, assignees }: { complaint: ComplaintView; assign
       <h2 id={`${ids}-assign`} className="card__title">
         {t("complaints.assign.title")}
       </h2>
-      <form className="inline-form" onSubmit={onSubmit}>
+      <form noValidate className="inline-form" onSubmit={onSubmit}>
         <div className="field">
           <label className="field__label" htmlFor={`${ids}-assignee`}>
             {t("complaints.assign.to")}

@@ -67,7 +67,7 @@ export function LibraryPage({ canEdit, uploads, steps }: LibraryPageProps) {
         <p className="page__lead">{t("library.intro")}</p>
       </header>
 
-      <form className="card library-search" onSubmit={onSearch}>
+      <form noValidate className="card library-search" onSubmit={onSearch}>
         <div className="field">
           <label className="field__label" htmlFor="library-q">
             {t("library.search")}

@@ -137,7 +137,7 @@ function DeliveryForm({ request }: { request: RequestView }) {
     );
   };
   return (
-    <form className="form sub-form" onSubmit={submit} aria-labelledby={`${ids}-title`}>
+    <form noValidate className="form sub-form" onSubmit={submit} aria-labelledby={`${ids}-title`}>
       <h3 id={`${ids}-title`} className="sub-form__title">
         {t("requests.delivery.new")}
       </h3>

@@ -60,7 +60,7 @@ export function DataSection({ request, canEdit }: { request: RequestView; canEdi
       <h2 id={`${ids}-title`} className="card__title">
         {t("requests.data.title")}
       </h2>
-      <form className="form request-grid" onSubmit={submit}>
+      <form noValidate className="form request-grid" onSubmit={submit}>
         {fields.map((field) => {
           const status = statusOf(request, field.code);
           const inputId = `${ids}-${field.code}`;
@@ -234,6 +234,7 @@ function DocumentItem({
       ) : null}
       {editable ? (
         <form
+          noValidate
           className="inline-form"
           onSubmit={submit}
           aria-label={t("requests.documents.attachFor", { name: label(requirement) })}

@@ -146,7 +146,7 @@ function VoteForm({ meetingId, requestId }: { meetingId: string; requestId: stri
     vote.mutate({ vote: choice, ...(note.trim() ? { note: note.trim() } : {}) });
   };
   return (
-    <form className="form sub-form" onSubmit={submit}>
+    <form noValidate className="form sub-form" onSubmit={submit}>
       <fieldset className="choice-group">
         <legend className="field__label">{t("meetings.yourVote")}</legend>
         <div className="choice-group__options">
@@ -204,7 +204,7 @@ function DecisionForm({ meetingId, requestId }: { meetingId: string; requestId: 
     });
   };
   return (
-    <form className="form sub-form" onSubmit={submit} aria-labelledby={`${ids}-title`}>
+    <form noValidate className="form sub-form" onSubmit={submit} aria-labelledby={`${ids}-title`}>
       <h3 id={`${ids}-title`} className="sub-form__title">
         {t("meetings.decide")}
       </h3>

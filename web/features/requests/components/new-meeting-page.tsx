@@ -39,7 +39,7 @@ export function NewMeetingPage() {
         </h1>
         <p className="page__lead">{t("meetings.lead")}</p>
       </header>
-      <form className="card form" onSubmit={submit}>
+      <form noValidate className="card form" onSubmit={submit}>
         <div className="field">
           <label className="field__label" htmlFor={`${ids}-committee`}>
             {t("meetings.committee")}

@@ -111,7 +111,7 @@ function ReferForm({ request, owners }: { request: RequestView; owners: readonly
     });
   };
   return (
-    <form className="form sub-form" onSubmit={submit} aria-labelledby={`${ids}-title`}>
+    <form noValidate className="form sub-form" onSubmit={submit} aria-labelledby={`${ids}-title`}>
       <h3 id={`${ids}-title`} className="sub-form__title">
         {t("requests.referral.new")}
       </h3>
@@ -195,7 +195,7 @@ function StudyForm({ referralId }: { referralId: string }) {
     record.mutate({ kind, on: on.trim(), findings, recommendation });
   };
   return (
-    <form className="form sub-form" onSubmit={submit} aria-labelledby={`${ids}-title`}>
+    <form noValidate className="form sub-form" onSubmit={submit} aria-labelledby={`${ids}-title`}>
       <h3 id={`${ids}-title`} className="sub-form__title">
         {t("requests.study.title")}
       </h3>
@@ -272,7 +272,7 @@ function CloseReferralForm({ referralId }: { referralId: string }) {
     close.mutate({ outcome });
   };
   return (
-    <form className="form sub-form" onSubmit={submit}>
+    <form noValidate className="form sub-form" onSubmit={submit}>
       <div className="field">
         <label className="field__label" htmlFor={`${ids}-outcome`}>
           {t("requests.referral.outcome")}

@@ -19,7 +19,7 @@ export function CancelForm({ request }: { request: RequestView }) {
   return (
     <details className="card">
       <summary className="card__title">{t("requests.cancel.title")}</summary>
-      <form className="form" onSubmit={submit}>
+      <form noValidate className="form" onSubmit={submit}>
         <div className="field">
           <label className="field__label" htmlFor={`${ids}-reason`}>
             {t("requests.cancel.reason")}

@@ -148,7 +148,7 @@ export function ServiceFormPage() {
           {serviceId ? t("services.edit") : t("services.new")}
         </h1>
       </header>
-      <form className="card form" onSubmit={submit}>
+      <form noValidate className="card form" onSubmit={submit}>
         <div className="service-grid">
           <div className="field">
             <label className="field__label" htmlFor={`${ids}-name`}>

@@ -1,0 +1,160 @@
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type ArabicPageFinding, findNonArabicInterface } from "./support/arabic-page.js";
+import { launchBrowser } from "./support/browser.js";
+import { type RunningSilah, startSilah } from "./support/server.js";
+import { signInOnPage } from "./support/sign-in.js";
+
+/** Waits until the page has drawn its data: no request in flight and no «جارٍ التحميل…» left. */
+async function settled(page: Page): Promise<void> {
+  await page.waitForLoadState("networkidle");
+  await page.getByText("جارٍ التحميل…").first().waitFor({ state: "hidden" });
+  await page.locator("h1").first().waitFor();
+}
+
+/** Every page the sidebar offers this person, as the paths its links point to. */
+async function menuPaths(page: Page): Promise<string[]> {
+  const nav = page.getByRole("navigation", { name: "التنقل الرئيسي" });
+  await nav.getByRole("link").first().waitFor();
+  const hrefs = await nav
+    .getByRole("link")
+    .evaluateAll((links) => links.map((link) => new URL((link as HTMLAnchorElement).href).pathname));
+  return [...new Set(hrefs)];
+}
+
+describe("every page an administrator, a manager and an officer reach speaks Arabic", () => {
+  let silah: RunningSilah;
+  let browser: Browser;
+  const findings = new Map<string, ArabicPageFinding[]>();
+
+  async function scan(page: Page, name: string): Promise<void> {
+    await settled(page);
+    const found = await findNonArabicInterface(page);
+    if (found.length > 0) findings.set(`${name} ${new URL(page.url()).pathname}`, found);
+  }
+
+  async function signedIn(email: string, width = 1280): Promise<{ context: BrowserContext; page: Page }> {
+    const context = await browser.newContext({ baseURL: silah.baseUrl, viewport: { width, height: 800 } });
+    const page = await context.newPage();
+    await signInOnPage(page, email);
+    await page.locator(".shell").waitFor();
+    return { context, page };
+  }
+
+  beforeAll(async () => {
+    silah = await startSilah();
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await silah?.stop();
+  });
+
+  it("the scan itself catches English words, the browser's file control and its validation bubble", async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.setContent(`<html lang="ar" dir="rtl"><head><title>صلة</title></head><body>
+      <h1>المستفيدون</h1><p>Loading…</p><p>الجوال <bdi dir="ltr">+966544447777</bdi></p>
+      <form><label>المبلغ <input required></label><input type="file"></form>
+      <form novalidate><input required><input type="file" style="position:absolute;inline-size:1px;block-size:1px;overflow:hidden;clip-path:inset(50%)"></form>
+      <select><option>Choose</option></select><button aria-label="Close">×</button>
+    </body></html>`);
+    const kinds = (await findNonArabicInterface(page)).map((finding) => `${finding.kind}:${finding.text}`);
+    expect(kinds).toEqual(
+      expect.arrayContaining([
+        "english_text:Loading…",
+        "english_text:Choose",
+        "english_aria-label:Close",
+        "native_file_input:Choose File",
+        "native_validation:form without noValidate",
+      ]),
+    );
+    expect(kinds.some((kind) => kind.startsWith("native_validation:") && /fill out/i.test(kind))).toBe(true);
+    // The phone in its <bdi>, and the hidden input behind an Arabic button, are not findings.
+    expect(
+      kinds.filter((kind) => kind.includes("966") || kind === "native_file_input:Choose File"),
+    ).toHaveLength(1);
+    await context.close();
+  });
+
+  it("shows the sign-in page and the public complaint page in Arabic", async () => {
+    const context = await browser.newContext({ baseURL: silah.baseUrl });
+    const page = await context.newPage();
+    await page.goto("/sign-in");
+    await scan(page, "anonymous");
+    await context.close();
+  });
+
+  for (const role of ["administrator", "manager", "officer"] as const) {
+    it(`walks every page of the ${role}'s menu`, async () => {
+      const { context, page } = await signedIn(`${role}@demo.silah.sa`);
+      for (const path of await menuPaths(page)) {
+        await page.goto(path);
+        await scan(page, role);
+        // A page's forms for something new («تسجيل مستفيد», «فتح طلب», …) are pages too.
+        const forms = await page
+          .locator("main a[href$='/new']")
+          .evaluateAll((links) => links.map((link) => new URL((link as HTMLAnchorElement).href).pathname));
+        for (const form of new Set(forms)) {
+          await page.goto(form);
+          await scan(page, role);
+        }
+      }
+      await page.goto("/account");
+      await scan(page, role);
+      await context.close();
+    });
+  }
+
+  it("shows a beneficiary's file, its edit form and the audit log's subjects in Arabic, also on a phone", async () => {
+    const { context, page } = await signedIn("manager@demo.silah.sa", 375);
+    await page.goto("/beneficiaries");
+    await settled(page);
+    const file = page.locator("main a[href^='/beneficiaries/']").filter({ hasNotText: /^$/ });
+    const href = await file
+      .evaluateAll((links) =>
+        links
+          .map((link) => new URL((link as HTMLAnchorElement).href).pathname)
+          .find((path) => /^\/beneficiaries\/[0-9a-f-]{36}$/.test(path)),
+      )
+      .catch(() => undefined);
+    expect(href, "the demo registry has a beneficiary's file").toBeTruthy();
+    await page.goto(href as string);
+    await scan(page, "manager (phone)");
+    await page.goto(`${href}/edit`);
+    await scan(page, "manager (phone)");
+    await page.goto("/audit");
+    await scan(page, "manager (phone)");
+    await context.close();
+  });
+
+  it("answers an empty form with Arabic messages beside the fields, never the browser's bubble", async () => {
+    const { context, page } = await signedIn("officer@demo.silah.sa");
+    await page.goto("/beneficiaries/new");
+    await settled(page);
+    const form = page.locator("main form").first();
+    await form
+      .getByRole("button", { name: /حفظ|تسجيل/ })
+      .last()
+      .click();
+    // Our own messages, tied to their fields…
+    await page.locator(".field__error").first().waitFor();
+    const messages = await page.locator(".field__error").allTextContents();
+    expect(messages.length).toBeGreaterThan(0);
+    for (const message of messages) expect(message).toMatch(/[\u0600-\u06FF]/);
+    // …and no field the browser would stop the form for with its own words.
+    const leftToTheBrowser = await page.evaluate(
+      () =>
+        Array.from(document.querySelectorAll("form")).filter((f) => !f.noValidate && !f.checkValidity())
+          .length,
+    );
+    expect(leftToTheBrowser).toBe(0);
+    await scan(page, "officer, empty form");
+    await context.close();
+  });
+
+  it("leaves no English and no native control on any of those pages", () => {
+    expect(Object.fromEntries(findings)).toEqual({});
+  });
+});
