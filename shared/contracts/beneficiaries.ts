@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { parseHijri, splitIsoDate, toGregorian, toIsoDate } from "../domain/hijri.js";
 import { validateNationalId } from "../domain/national-id.js";
-import { parseSaudiPhone } from "../domain/phone.js";
+import { parseSaudiMobile } from "../domain/phone.js";
 import { withheldSchema } from "./access.js";
 import { notificationChannelSchema } from "./channels.js";
 import { addFieldIssue } from "./field-rules.js";
@@ -41,8 +41,9 @@ export const nationalIdInputSchema = z.string().transform((text, ctx) => {
   return result.value;
 });
 
+/** A beneficiary's «الجوال»: a mobile in any usual form; a landline is refused (it takes no text message). */
 export const phoneInputSchema = z.string().transform((text, ctx) => {
-  const result = parseSaudiPhone(text);
+  const result = parseSaudiMobile(text);
   if (!result.ok) {
     addFieldIssue(ctx, result.code, result.message);
     return z.NEVER;

@@ -1024,6 +1024,7 @@ export const ar = {
 
   "common.isoDatePlaceholder": "مثال: 2026-03-19",
   "common.loading": "جارٍ التحميل…",
+  "common.notANumber": "«{field}» رقم: اكتبه بالأرقام، مثل ٣٠٠٠ أو 3000.",
   "common.retry": "إعادة المحاولة",
   // A sensitive value the reader's role may not read (shared/contracts/access.ts).
   "access.withheld": "محجوب لصلاحيتك",

@@ -1030,6 +1030,7 @@ export const en: Record<MessageKey, string> = {
 
   "common.isoDatePlaceholder": "e.g. 2026-03-19",
   "common.loading": "Loading…",
+  "common.notANumber": "«{field}» is a number: write it in digits, like 3000.",
   "common.retry": "Try again",
   "access.withheld": "Withheld for your role",
   "access.fileWithheld": "Attachment withheld for your role",

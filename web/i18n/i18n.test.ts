@@ -29,6 +29,11 @@ describe("translate", () => {
     expect(translate("en", "home.greeting", { name: "Noura" })).toBe("Welcome, Noura");
   });
 
+  it("keeps a text value asked for later as its placeholder, for <Interpolate> to fill", () => {
+    expect(translate("ar", "home.greeting")).toBe("مرحبًا، {name}");
+    expect(translate("ar", "common.notANumber")).toContain("«{field}»");
+  });
+
   it("answers every Arabic key in English, with the same values, and every message parses", () => {
     for (const key of Object.keys(ar) as MessageKey[]) {
       expect(en[key].trim(), key).not.toBe("");
