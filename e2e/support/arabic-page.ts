@@ -20,10 +20,17 @@ export async function findNonArabicInterface(page: Page): Promise<ArabicPageFind
   return page.evaluate(() => {
     const findings: { kind: string; where: string; text: string }[] = [];
     const latin = /[A-Za-z]{2,}/;
-    const exempt = (element: Element | null): boolean =>
-      element?.closest(
-        'bdi, code, kbd, samp, [dir="ltr"], script, style, noscript, template, [data-untranslated]',
-      ) != null;
+    const exempt = (element: Element | null): boolean => {
+      if (!element) return false;
+      // Words declared in another language on purpose (the language switch's «English»).
+      const language = element.closest("body [lang]")?.getAttribute("lang") ?? "ar";
+      if (!language.startsWith("ar")) return true;
+      return (
+        element.closest(
+          'bdi, code, kbd, samp, [dir="ltr"], script, style, noscript, template, [data-untranslated]',
+        ) != null
+      );
+    };
     const visible = (element: Element): boolean => {
       // An option has no box of its own: it is seen when its list is.
       const select = element.closest("select, datalist");

@@ -3,7 +3,7 @@ import { useI18n } from "../../i18n/i18n.js";
 import { Interpolate, UserText } from "./user-text.js";
 
 export type FilePickerProps = {
-  label: string;
+  label: ReactNode;
   /** The chosen files (none, one, or several with `multiple`); the picker shows them and nothing else. */
   files: readonly File[];
   onChange: (files: File[]) => void;

@@ -11,10 +11,14 @@ import {
 } from "../import-columns.js";
 import "./beneficiaries.css";
 import { FilePicker } from "../../../components/ui/file-picker.js";
+import { Interpolate } from "../../../components/ui/user-text.js";
 
 type Picked =
   | { kind: "csv"; name: string; text: string; columns: HeaderColumn[]; rows: number }
   | { kind: "workbook"; name: string; file: Blob };
+
+/** File formats named in the page's words: codes, isolated left to right. */
+const formatNames = { csv: "CSV", xlsx: "xlsx", utf8: "UTF-8" };
 
 const workbookType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -74,7 +78,9 @@ export function ImportBeneficiariesPage() {
           <h1 id="import-title" className="page__title">
             {t("import.title")}
           </h1>
-          <p className="page__lead">{t("import.intro")}</p>
+          <p className="page__lead">
+            <Interpolate message={t("import.intro")} values={formatNames} />
+          </p>
         </div>
         <a
           className="button button--secondary"
@@ -87,11 +93,11 @@ export function ImportBeneficiariesPage() {
 
       <form className="card form" onSubmit={onSubmit} noValidate>
         <FilePicker
-          label={t("import.file")}
+          label={<Interpolate message={t("import.file")} values={formatNames} />}
           files={chosen ? [chosen] : []}
           onChange={onPick}
           accept=".csv,text/csv,.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-          hint={t("import.fileHint")}
+          hint={<Interpolate message={t("import.fileHint")} values={formatNames} />}
           error={readError ? t("import.readError") : null}
         />
 

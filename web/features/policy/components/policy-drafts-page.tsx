@@ -13,7 +13,7 @@ import {
 } from "../../../../shared/contracts/policy.js";
 import { DualDate } from "../../../components/ui/dual-date.js";
 import { FilePicker } from "../../../components/ui/file-picker.js";
-import { UserTextOr } from "../../../components/ui/user-text.js";
+import { Interpolate, UserTextOr } from "../../../components/ui/user-text.js";
 import { useI18n } from "../../../i18n/i18n.js";
 import { isApiError } from "../../../lib/http.js";
 import { useCreatePolicyDraft } from "../api/create-policy-draft.js";
@@ -149,7 +149,12 @@ function ImportPolicyForm() {
           files={file ? [file] : []}
           onChange={onPick}
           accept={`.txt,text/plain,.docx,${docxType}`}
-          hint={t("policy.import.hint")}
+          hint={
+            <Interpolate
+              message={t("policy.import.hint")}
+              values={{ utf8: "UTF-8", pdf: "PDF", docx: "docx" }}
+            />
+          }
         />
         <div role="alert" className={failure ? "alert alert--error" : "alert"}>
           {failure}
