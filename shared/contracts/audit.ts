@@ -188,6 +188,8 @@ export const auditEventViewSchema = z.object({
   actor: z.object({ id: z.string().uuid(), fullName: z.string() }).nullable(),
   subjectType: z.string().nullable(),
   subjectId: z.string().nullable(),
+  /** What the subject is known by (a name, a reference, a version number), from the module that owns it. */
+  subjectLabel: z.string().nullable(),
   payload: z.record(z.string(), z.unknown()),
   requestId: z.string().nullable(),
 });

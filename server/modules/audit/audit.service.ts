@@ -8,6 +8,7 @@ import type { Clock } from "../../clock.js";
 import type { Database, Tx } from "../../db/client.js";
 import type { Actor } from "../../http/actor.js";
 import { authorize } from "../../http/policy.js";
+import type { AuditSubjectLabels } from "../module.js";
 import { auditPolicy } from "./audit.policy.js";
 import type { AuditEventRow, AuditRepository } from "./audit.repository.js";
 
@@ -24,9 +25,42 @@ export type AuditEventInput<T extends AuditEventType> = {
 
 export type AuditService = ReturnType<typeof createAuditService>;
 
+/** A row of the audit page: the event and the words its subject is known by, when its module names it. */
+export type AuditEventListRow = AuditEventRow & { subjectLabel: string | null };
+
 export function createAuditService(deps: { db: Database; repo: AuditRepository; clock: Clock }) {
   const { db, repo, clock } = deps;
+  const subjectLabels: AuditSubjectLabels = {};
+
+  /** Each subject's label by the module that owns it, in the reader's transaction (one query per type). */
+  async function labelled(tx: Tx, rows: AuditEventRow[]): Promise<AuditEventListRow[]> {
+    const idsByType = new Map<string, Set<string>>();
+    for (const row of rows) {
+      if (!row.subjectType || !row.subjectId || !subjectLabels[row.subjectType]) continue;
+      const ids = idsByType.get(row.subjectType) ?? new Set<string>();
+      ids.add(row.subjectId);
+      idsByType.set(row.subjectType, ids);
+    }
+    const labels = new Map<string, Map<string, string>>();
+    for (const [type, ids] of idsByType) {
+      labels.set(type, await (subjectLabels[type] as NonNullable<AuditSubjectLabels[string]>)(tx, [...ids]));
+    }
+    return rows.map((row) => ({
+      ...row,
+      subjectLabel:
+        (row.subjectType && row.subjectId && labels.get(row.subjectType)?.get(row.subjectId)) || null,
+    }));
+  }
+
   return {
+    /** Modules say how their subjects are named; createModules registers each once all exist. */
+    registerSubjects(module: string, labels: AuditSubjectLabels | undefined) {
+      for (const [type, label] of Object.entries(labels ?? {})) {
+        if (subjectLabels[type]) throw new Error(`${module} names audit subject ${type} twice`);
+        subjectLabels[type] = label;
+      }
+    },
+
     /**
      * Writes one event inside the caller's transaction (CONVENTIONS §3): if the change rolls back,
      * so does its event. The payload is checked against the catalogue so nothing unplanned is stored.
@@ -57,15 +91,18 @@ export function createAuditService(deps: { db: Database; repo: AuditRepository; 
     async list(
       actor: Actor,
       query: AuditListQuery,
-    ): Promise<{ items: AuditEventRow[]; nextBefore: string | null }> {
+    ): Promise<{ items: AuditEventListRow[]; nextBefore: string | null }> {
       authorize(actor, auditPolicy, "read");
-      const rows = await db.tenant(actor.associationId, (tx) =>
-        repo.list(tx, {
-          associationId: actor.associationId,
-          ...(query.type ? { type: query.type } : {}),
-          ...(query.before ? { beforeId: BigInt(query.before) } : {}),
-          limit: query.limit + 1,
-        }),
+      const rows = await db.tenant(actor.associationId, async (tx) =>
+        labelled(
+          tx,
+          await repo.list(tx, {
+            associationId: actor.associationId,
+            ...(query.type ? { type: query.type } : {}),
+            ...(query.before ? { beforeId: BigInt(query.before) } : {}),
+            limit: query.limit + 1,
+          }),
+        ),
       );
       const items = rows.slice(0, query.limit);
       const last = items.at(-1);

@@ -9,7 +9,7 @@ import { DualDate } from "../../../components/ui/dual-date.js";
 import { type MessageKey, useI18n } from "../../../i18n/i18n.js";
 import { useAuditEvents } from "../api/list-audit-events.js";
 import "./audit-log-page.css";
-import { UserTextOr } from "../../../components/ui/user-text.js";
+import { Interpolate, UserTextOr } from "../../../components/ui/user-text.js";
 
 // Declared per type so a new catalogue entry without words fails the type check.
 const eventTypeLabels: Record<AuditEventType, MessageKey> = {
@@ -116,6 +116,30 @@ const subjectTypeLabels: Partial<Record<string, MessageKey>> = {
   session: "audit.subject.session",
   interaction: "audit.subject.interaction",
   beneficiary_category: "audit.subject.beneficiary_category",
+  policy_version: "audit.subject.policy_version",
+  library_document: "audit.subject.library_document",
+  complaint: "audit.subject.complaint",
+  compensation_claim: "audit.subject.compensation_claim",
+  service: "audit.subject.service",
+  committee: "audit.subject.committee",
+  committee_meeting: "audit.subject.committee_meeting",
+  file: "audit.subject.file",
+  calendar_day: "audit.subject.calendar_day",
+};
+
+/** A subject with the words it is known by: «الشكوى CMP-…», «إصدار السياسة 3». */
+const subjectNamedLabels: Partial<Record<string, MessageKey>> = {
+  user: "audit.subjectNamed.user",
+  beneficiary: "audit.subjectNamed.beneficiary",
+  beneficiary_category: "audit.subjectNamed.beneficiary_category",
+  association: "audit.subjectNamed.association",
+  policy_version: "audit.subjectNamed.policy_version",
+  library_document: "audit.subjectNamed.library_document",
+  complaint: "audit.subjectNamed.complaint",
+  service: "audit.subjectNamed.service",
+  committee: "audit.subjectNamed.committee",
+  committee_meeting: "audit.subjectNamed.committee_meeting",
+  file: "audit.subjectNamed.file",
 };
 
 export function AuditLogPage() {
@@ -132,8 +156,12 @@ export function AuditLogPage() {
 
   function subjectText(event: AuditEventView) {
     if (!event.subjectType) return t("audit.subject.none");
+    const named = subjectNamedLabels[event.subjectType];
+    if (event.subjectLabel && named) {
+      return <Interpolate message={t(named)} values={{ label: event.subjectLabel }} />;
+    }
     const label = subjectTypeLabels[event.subjectType];
-    return label ? t(label) : event.subjectType;
+    return label ? t(label) : t("audit.subject.other");
   }
 
   return (
@@ -216,7 +244,7 @@ export function AuditLogPage() {
                   <td data-label={t("audit.column.subject")}>
                     <span>
                       {subjectText(event)}
-                      {event.subjectId ? (
+                      {event.subjectId && !event.subjectLabel ? (
                         <code className="audit-table__id" dir="ltr" title={event.subjectId}>
                           {event.subjectId.slice(0, 8)}
                         </code>
