@@ -322,7 +322,9 @@ export const ar = {
   "beneficiaries.file.consentGivenAt": "أُعطيت",
   "beneficiaries.file.consentWithdrawnAt": "سُحبت",
   "beneficiaries.file.withdraw": "سحب الموافقة",
-  "beneficiaries.file.withdrawConfirm": "هل سحب المستفيد موافقته على «{purpose}»؟",
+  "beneficiaries.file.withdrawConfirm":
+    "{gender, select, female {هل سحبت المستفيدة موافقتها على «{purpose}»؟} other {هل سحب المستفيد موافقته على «{purpose}»؟}}",
+  "beneficiaries.file.withdrawYes": "نعم، سُحبت الموافقة",
   "beneficiaries.file.recordConsent": "تسجيل موافقة على معالجة البيانات",
 
   "contacts.record.title": "تسجيل تواصل",
@@ -449,6 +451,7 @@ export const ar = {
   "calendar.source.edited": "معدَّل",
   "calendar.clear": "إلغاء التعديل",
   "calendar.clearNamed": "إلغاء تعديل يوم {date}",
+  "calendar.clearYes": "نعم، ألغِ التعديل",
   "calendar.clearConfirm": "إلغاء تعديل يوم {date} («{name}») وإعادته كما في التقويم الرسمي؟",
   "calendar.form.title": "تحديد يوم",
   "calendar.form.date": "التاريخ",
@@ -1044,6 +1047,7 @@ export const ar = {
   "role.administrator": "مسؤول النظام",
 
   "common.isoDatePlaceholder": "مثال: 2026-03-19",
+  "common.cancel": "تراجع",
   "common.loading": "جارٍ التحميل…",
   "common.notANumber": "«{field}» رقم: اكتبه بالأرقام، مثل ٣٠٠٠ أو 3000.",
   "common.retry": "إعادة المحاولة",

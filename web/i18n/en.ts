@@ -324,7 +324,9 @@ export const en: Record<MessageKey, string> = {
   "beneficiaries.file.consentGivenAt": "Given",
   "beneficiaries.file.consentWithdrawnAt": "Withdrawn",
   "beneficiaries.file.withdraw": "Withdraw consent",
-  "beneficiaries.file.withdrawConfirm": "Did the beneficiary withdraw their consent to “{purpose}”?",
+  "beneficiaries.file.withdrawConfirm":
+    "{gender, select, female {Did the beneficiary withdraw her consent to “{purpose}”?} male {Did the beneficiary withdraw his consent to “{purpose}”?} other {Did the beneficiary withdraw their consent to “{purpose}”?}}",
+  "beneficiaries.file.withdrawYes": "Yes, consent withdrawn",
   "beneficiaries.file.recordConsent": "Record consent to data processing",
 
   "contacts.record.title": "Record a contact",
@@ -452,6 +454,7 @@ export const en: Record<MessageKey, string> = {
   "calendar.source.edited": "Edited",
   "calendar.clear": "Remove the edit",
   "calendar.clearNamed": "Remove the edit of {date}",
+  "calendar.clearYes": "Yes, undo the change",
   "calendar.clearConfirm": "Remove the edit of {date} («{name}») and return it to the official calendar?",
   "calendar.form.title": "Mark a day",
   "calendar.form.date": "Date",
@@ -1050,6 +1053,7 @@ export const en: Record<MessageKey, string> = {
   "role.administrator": "System administrator",
 
   "common.isoDatePlaceholder": "e.g. 2026-03-19",
+  "common.cancel": "Go back",
   "common.loading": "Loading…",
   "common.notANumber": "«{field}» is a number: write it in digits, like 3000.",
   "common.retry": "Try again",

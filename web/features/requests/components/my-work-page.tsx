@@ -42,13 +42,13 @@ export function MyWork() {
             >
               <span className="work-list__kind">{t(workKindLabels[item.kind])}</span>
               <span className="work-list__title">
-                {href ? <Link to={href}>{item.title[locale]}</Link> : item.title[locale]}
-                {item.referenceNumber ? (
-                  <bdi dir="ltr" className="muted">
-                    {" "}
-                    {item.referenceNumber}
-                  </bdi>
-                ) : null}
+                {href ? (
+                  <Link to={href}>
+                    <WithReference text={item.title[locale]} reference={item.referenceNumber} />
+                  </Link>
+                ) : (
+                  <WithReference text={item.title[locale]} reference={item.referenceNumber} />
+                )}
               </span>
               {item.beneficiary ? (
                 <span>
@@ -69,5 +69,33 @@ export function MyWork() {
         })}
       </ol>
     </section>
+  );
+}
+
+/**
+ * A task's title with its request's reference once, isolated left to right: the server's titles
+ * already name it («استكمال الطلب REQ-…»), so it is not appended a second time.
+ */
+function WithReference({ text, reference }: { text: string; reference: string | null | undefined }) {
+  if (!reference) return <>{text}</>;
+  const at = text.indexOf(reference);
+  if (at < 0) {
+    return (
+      <>
+        {text}{" "}
+        <bdi dir="ltr" className="reference-number">
+          {reference}
+        </bdi>
+      </>
+    );
+  }
+  return (
+    <>
+      {text.slice(0, at)}
+      <bdi dir="ltr" className="reference-number">
+        {reference}
+      </bdi>
+      {text.slice(at + reference.length)}
+    </>
   );
 }
