@@ -176,6 +176,51 @@ describe("every page an administrator, a manager and an officer reach speaks Ara
     await context.close();
   });
 
+  it("records a complaint on the screen: Arabic refusals, a landline refused as a mobile, the complaint's page in Arabic on a phone", async () => {
+    const { context, page } = await signedIn("manager@demo.silah.sa", 375);
+    await page.goto("/complaints/new");
+    await settled(page);
+    await scan(page, "manager, new complaint");
+    const submit = page.getByRole("button", { name: "تسجيل الشكوى" });
+    await submit.click();
+    // Nothing typed: our own words beside the fields, the browser says nothing.
+    await page.locator(".field__error").first().waitFor();
+    for (const message of await page.locator(".field__error").allTextContents()) {
+      expect(message).toMatch(/[\u0600-\u06FF]/);
+    }
+    await page.getByRole("radio", { name: /التأخر في الرد/ }).check();
+    await page.getByLabel("موضوع الشكوى").fill("تأخر الرد على طلب المساعدة");
+    await page.getByLabel("تفاصيل الشكوى").fill("قدمت طلب المساعدة قبل شهر ولم يصلني أي رد حتى الآن.");
+    await page.getByLabel(/^الاسم/).fill("أم فهد");
+    // A landline where a mobile is asked: refused with its reason, nothing recorded.
+    await page.getByLabel(/^رقم الجوال/).fill("0112345678");
+    await submit.click();
+    await page.getByText("هذا رقم هاتف ثابت لا جوال").waitFor();
+    await page.getByLabel(/^رقم الجوال/).fill("٠٥٥١٢٣٠٠٠٠");
+    await submit.click();
+    const saved = page.locator(".success .reference-number");
+    await saved.waitFor();
+    const reference = (await saved.textContent())?.trim() ?? "";
+    expect(reference).toMatch(/^[A-Z]+-/);
+    await scan(page, "manager, complaint recorded");
+
+    await page.goto("/complaints");
+    await settled(page);
+    await page.getByRole("link", { name: "تأخر الرد على طلب المساعدة" }).first().click();
+    await page.getByRole("heading", { level: 1, name: "تأخر الرد على طلب المساعدة" }).waitFor();
+    await scan(page, "manager (phone), complaint");
+    const wrapped = await page.evaluate(() =>
+      Array.from(document.querySelectorAll("bdi[dir=ltr], .reference-number"))
+        .filter((code) => code.getClientRects().length > 1)
+        .map((code) => code.textContent),
+    );
+    expect(wrapped, "codes that break across lines on a phone").toEqual([]);
+    // The phone reads as it is dialled, left to right: «0551230000», not «0000321550».
+    const phone = page.locator("bdi", { hasText: /^(\+966551230000|0551230000)$/ }).first();
+    await expect(phone.evaluate((element) => getComputedStyle(element).direction)).resolves.toBe("ltr");
+    await context.close();
+  });
+
   it("leaves no English and no native control on any of those pages", () => {
     expect(Object.fromEntries(findings)).toEqual({});
   });
