@@ -4,7 +4,7 @@ import { validateNationalId } from "../domain/national-id.js";
 import { parseSaudiMobile } from "../domain/phone.js";
 import { withheldSchema } from "./access.js";
 import { notificationChannelSchema } from "./channels.js";
-import { addFieldIssue } from "./field-rules.js";
+import { addFieldIssue, typedNumberSchema } from "./field-rules.js";
 
 /**
  * A date as people type it, Gregorian (`1990-05-14`) or Hijri (`1410/10/19هـ`, `19 شوال 1410`),
@@ -106,7 +106,10 @@ const beneficiaryFieldsSchema = z.strictObject({
   preferredChannel: notificationChannelSchema.optional(),
   categoryCode: optionalText(60),
   maritalStatus: maritalStatusSchema.optional(),
-  monthlyIncome: z.number().int().min(0).max(10_000_000).optional(),
+  monthlyIncome: typedNumberSchema(
+    { ar: "الدخل الشهري", en: "Monthly income" },
+    { min: 0, max: 10_000_000 },
+  ).optional(),
   circumstances: optionalText(4000),
   healthNotes: optionalText(4000),
   disability: optionalText(1000),

@@ -69,8 +69,10 @@ export function RecordComplaintPage({
         setUploading(false);
       }
     }
+    // The staff form has no «anonymous» field: a complaint without a name simply has no contact.
+    const { anonymous: _anonymous, ...body } = draftBody(draft);
     record.mutate(
-      { ...draftBody(draft), channel, beneficiaryId, fileIds },
+      { ...body, channel, beneficiaryId, fileIds },
       {
         onSuccess: (receipt) => {
           setDone(receipt);
