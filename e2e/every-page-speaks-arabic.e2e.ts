@@ -221,6 +221,71 @@ describe("every page an administrator, a manager and an officer reach speaks Ara
     await context.close();
   });
 
+  it("opens a request on the screen: words in its number field are refused, Arabic-Indic digits saved, the page in Arabic on a phone", async () => {
+    const admin = await signedIn("admin@demo.silah.sa");
+    await admin.page.goto("/admin/services/new");
+    await settled(admin.page);
+    await scan(admin.page, "administrator, new service");
+    await admin.page.getByLabel("اسم الخدمة").fill("مساعدة شهرية");
+    await admin.page.getByLabel("رمز الخدمة").fill("monthly_aid");
+    await admin.page.getByLabel("معايير الاستحقاق").fill("الأسر التي يقل دخلها الشهري عن ٣٠٠٠ ريال.");
+    await admin.page.getByRole("button", { name: "إضافة متطلب" }).click();
+    await admin.page.getByLabel("نوع المتطلب 1").selectOption({ label: "بيان" });
+    await admin.page.getByLabel("اسم المتطلب 1").fill("الدخل الشهري");
+    await admin.page.getByLabel("رمز المتطلب 1").fill("monthly_income");
+    await admin.page.getByLabel("نوع الحقل 1").selectOption({ label: "رقم" });
+    await admin.page.getByRole("button", { name: "حفظ الخدمة" }).click();
+    await admin.page.waitForURL("**/services");
+    await admin.context.close();
+
+    const { context, page } = await signedIn("officer@demo.silah.sa", 375);
+    await page.goto("/beneficiaries");
+    await page.getByLabel("البحث عن مستفيد").fill("2050000005");
+    await page.getByRole("list", { name: "نتائج البحث" }).getByRole("link").first().click();
+    await page.getByRole("link", { name: "فتح طلب" }).click();
+    await settled(page);
+    await scan(page, "officer (phone), new request");
+    await page.getByLabel("الخدمة", { exact: true }).selectOption({ label: "مساعدة شهرية" });
+    await page.getByLabel("قناة الطلب").selectOption({ label: "المقابلة الشخصية" });
+    await page.getByRole("button", { name: "فتح الطلب" }).click();
+    await page.waitForURL(/\/requests\/[0-9a-f-]{36}$/);
+    await settled(page);
+
+    const income = page.getByLabel("الدخل الشهري");
+    await income.fill("ثلاثة آلاف");
+    await page.getByRole("button", { name: "حفظ البيانات" }).click();
+    await page.getByText("«الدخل الشهري» رقم: اكتبه بالأرقام").waitFor();
+    expect(await page.getByText("حُفظت البيانات.").count()).toBe(0);
+    await income.fill("٣٠٠٠");
+    await page.getByRole("button", { name: "حفظ البيانات" }).click();
+    await page.getByText("حُفظت البيانات.").waitFor();
+    await page.reload();
+    await settled(page);
+    expect(await page.getByLabel("الدخل الشهري").inputValue()).toBe("3000");
+
+    await scan(page, "officer (phone), request");
+    const title = (await page.locator("h1").textContent()) ?? "";
+    const reference = title.match(/REQ-[0-9-]+/)?.[0] ?? "";
+    expect(reference).not.toBe("");
+    expect(title.split(reference)).toHaveLength(2);
+    const wrapped = await page.evaluate(() =>
+      Array.from(document.querySelectorAll("bdi[dir=ltr], .reference-number"))
+        .filter((code) => code.getClientRects().length > 1)
+        .map((code) => code.textContent),
+    );
+    expect(wrapped, "codes that break across lines on a phone").toEqual([]);
+
+    // «عملي»: the task names the request's reference once.
+    await page.goto("/requests");
+    await settled(page);
+    await scan(page, "officer (phone), requests");
+    const tasks = await page.locator(".work-list__title").allTextContents();
+    for (const task of tasks.filter((text) => text.includes(reference))) {
+      expect(task.split(reference), task).toHaveLength(2);
+    }
+    await context.close();
+  });
+
   it("leaves no English and no native control on any of those pages", () => {
     expect(Object.fromEntries(findings)).toEqual({});
   });
