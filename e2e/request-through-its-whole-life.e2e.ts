@@ -196,7 +196,7 @@ describe("an officer opens a support request, uploads documents and sees what is
     await khalid.getByLabel("قبول").check();
     await khalid.getByLabel("ملاحظة أو توصية").fill("الدخل دون الحد");
     await khalid.getByRole("button", { name: "تسجيل الصوت" }).click();
-    await khalid.getByText("صوّت 1 من 1 مطلوبين").waitFor();
+    await khalid.getByText("صوّت ١ من عضو واحد مطلوب").waitFor();
     await khalid.getByLabel("المبلغ المعتمد بالريال").fill("1000");
     await khalid.getByLabel("الأسباب").fill("استوفى المستفيد الشروط");
     await khalid.getByRole("button", { name: "تسجيل القرار" }).click();
