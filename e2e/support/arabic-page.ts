@@ -4,7 +4,7 @@ import { expect } from "vitest";
 /**
  * What an Arabic reader would notice on the page as it stands: English words the interface wrote
  * (text, placeholders, labels, titles), controls whose words the browser writes in its own language
- * (a native date picker, «Choose File»), and forms that let the browser's validation bubble speak
+ * (a native date picker, «Choose File», a number box), and forms that let the browser's validation bubble speak
  * («Please fill out this field.»).
  *
  * A file input is reported only when it is seen (the browser draws «Choose File» on it): our file
@@ -100,6 +100,10 @@ export async function findNonArabicInterface(page: Page): Promise<ArabicPageFind
       if (["date", "datetime-local", "month", "week", "time"].includes(type) && visible(input)) {
         findings.push({ kind: "native_date_picker", where: where(input), text: type });
       }
+      // The browser's number box drops what is not a number («ثلاثة آلاف») without a word.
+      if (type === "number" && visible(input)) {
+        findings.push({ kind: "native_number_input", where: where(input), text: type });
+      }
       if (type === "file" && seen(input)) {
         findings.push({ kind: "native_file_input", where: where(input), text: "Choose File" });
       }
@@ -116,7 +120,7 @@ export async function findNonArabicInterface(page: Page): Promise<ArabicPageFind
       // in its own bubble and its own language as soon as the form is sent.
       if (!form.noValidate) {
         for (const field of Array.from(form.elements) as HTMLInputElement[]) {
-          if (field.validationMessage && latin.test(field.validationMessage)) {
+          if (field.validationMessage) {
             findings.push({ kind: "native_validation", where: where(field), text: field.validationMessage });
           }
         }
