@@ -289,6 +289,14 @@ describe("every page an administrator, a manager and an officer reach speaks Ara
       expect(task.split(reference), task).toHaveLength(2);
     }
     await context.close();
+
+    // The audit log names the request by its reference, not by a type and an id.
+    const manager = await signedIn("manager@demo.silah.sa");
+    await manager.page.goto("/audit?type=support_request.opened");
+    await settled(manager.page);
+    await manager.page.locator("td[data-label='المعنيّ بالحدث']").getByText(`طلب ${reference}`).waitFor();
+    await scan(manager.page, "manager, audit of a request");
+    await manager.context.close();
   });
 
   it("leaves no English and no native control on any of those pages", () => {

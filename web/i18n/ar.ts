@@ -185,6 +185,7 @@ export const ar = {
   "audit.subject.committee_meeting": "اجتماع لجنة",
   "audit.subject.file": "ملف مرفوع",
   "audit.subject.calendar_day": "يوم في التقويم",
+  "audit.subjectNamed.support_request": "طلب {label}",
   "audit.subjectNamed.user": "المستخدم {label}",
   "audit.subjectNamed.beneficiary": "ملف المستفيد رقم {label}",
   "audit.subjectNamed.beneficiary_category": "فئة المستفيدين «{label}»",

@@ -181,6 +181,7 @@ export const en: Record<MessageKey, string> = {
   "audit.subject.committee_meeting": "Committee meeting",
   "audit.subject.file": "Uploaded file",
   "audit.subject.calendar_day": "Calendar day",
+  "audit.subjectNamed.support_request": "Request {label}",
   "audit.subjectNamed.user": "User {label}",
   "audit.subjectNamed.beneficiary": "Beneficiary file no. {label}",
   "audit.subjectNamed.beneficiary_category": "Beneficiary category «{label}»",

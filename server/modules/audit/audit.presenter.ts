@@ -9,7 +9,7 @@ export function presentAuditEvent(row: AuditEventListRow): AuditEventView {
     actor: row.actorUserId ? { id: row.actorUserId, fullName: row.actorFullName ?? "" } : null,
     subjectType: row.subjectType,
     subjectId: row.subjectId,
-    subjectLabel: row.subjectLabel,
+    about: row.about,
     payload: (row.payload ?? {}) as Record<string, unknown>,
     requestId: row.requestId,
   };

@@ -62,19 +62,19 @@ describe("the audit log page", () => {
       type: string;
       subjectType: string | null;
       subjectId: string | null;
-      subjectLabel: string | null;
+      about: { type: string; label: string } | null;
     }[] = (await client.request("GET", "/api/audit-events?limit=100")).json().items;
 
     const created = items.find((e) => e.type === "user.created" && e.subjectId === officer.id);
-    expect(created).toMatchObject({ subjectType: "user", subjectLabel: officer.fullName });
+    expect(created).toMatchObject({ subjectType: "user", about: { type: "user", label: officer.fullName } });
     const beneficiary = items.find((e) => e.subjectType === "beneficiary" && e.subjectId === file.id);
     // The file number, not the person's name: the audit log is read by roles that do not open the registry.
-    expect(beneficiary?.subjectLabel).toBe(String(file.fileNumber));
+    expect(beneficiary?.about).toEqual({ type: "beneficiary", label: String(file.fileNumber) });
     expect(JSON.stringify(items)).not.toContain("سلمى");
     // Nothing of another association, named or not.
     expect(JSON.stringify(items)).not.toContain(outsider.fullName);
     // A subject whose module does not name it keeps its type and id, with no label.
-    for (const item of items) if (item.subjectType === "session") expect(item.subjectLabel).toBeNull();
+    for (const item of items) if (item.subjectType === "session") expect(item.about).toBeNull();
   });
 
   it("refuses a paging cursor beyond the largest event number with a field error, not a failure", async () => {

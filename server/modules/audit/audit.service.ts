@@ -25,8 +25,20 @@ export type AuditEventInput<T extends AuditEventType> = {
 
 export type AuditService = ReturnType<typeof createAuditService>;
 
-/** A row of the audit page: the event and the words its subject is known by, when its module names it. */
-export type AuditEventListRow = AuditEventRow & { subjectLabel: string | null };
+/**
+ * A row of the audit page: the event and the record it is about as a reader knows it — the support
+ * request its payload names («طلب REQ-…»), else its subject — when the owning module names it.
+ */
+export type AuditEventListRow = AuditEventRow & { about: { type: string; label: string } | null };
+
+/** What an event is about, for the page: a request named in the payload is more telling than its file. */
+function aboutOf(row: AuditEventRow): { type: string; id: string } | null {
+  const payload = (row.payload ?? {}) as Record<string, unknown>;
+  if (row.type.startsWith("support_request.") && typeof payload.requestId === "string") {
+    return { type: "support_request", id: payload.requestId };
+  }
+  return row.subjectType && row.subjectId ? { type: row.subjectType, id: row.subjectId } : null;
+}
 
 export function createAuditService(deps: { db: Database; repo: AuditRepository; clock: Clock }) {
   const { db, repo, clock } = deps;
@@ -36,20 +48,21 @@ export function createAuditService(deps: { db: Database; repo: AuditRepository; 
   async function labelled(tx: Tx, rows: AuditEventRow[]): Promise<AuditEventListRow[]> {
     const idsByType = new Map<string, Set<string>>();
     for (const row of rows) {
-      if (!row.subjectType || !row.subjectId || !subjectLabels[row.subjectType]) continue;
-      const ids = idsByType.get(row.subjectType) ?? new Set<string>();
-      ids.add(row.subjectId);
-      idsByType.set(row.subjectType, ids);
+      const about = aboutOf(row);
+      if (!about || !subjectLabels[about.type]) continue;
+      const ids = idsByType.get(about.type) ?? new Set<string>();
+      ids.add(about.id);
+      idsByType.set(about.type, ids);
     }
     const labels = new Map<string, Map<string, string>>();
     for (const [type, ids] of idsByType) {
       labels.set(type, await (subjectLabels[type] as NonNullable<AuditSubjectLabels[string]>)(tx, [...ids]));
     }
-    return rows.map((row) => ({
-      ...row,
-      subjectLabel:
-        (row.subjectType && row.subjectId && labels.get(row.subjectType)?.get(row.subjectId)) || null,
-    }));
+    return rows.map((row) => {
+      const about = aboutOf(row);
+      const label = about ? labels.get(about.type)?.get(about.id) : undefined;
+      return { ...row, about: about && label ? { type: about.type, label } : null };
+    });
   }
 
   return {

@@ -1,7 +1,7 @@
 import type { Requirement } from "../../../shared/contracts/services.js";
 import type { Clock } from "../../clock.js";
 import type { Database } from "../../db/client.js";
-import { committeeMeetings, committees as committeesTable } from "../../db/schema.js";
+import { committeeMeetings, committees as committeesTable, supportRequests } from "../../db/schema.js";
 import { labelsById } from "../../db/subject-labels.js";
 import type { JobQueue } from "../../jobs/queue.js";
 import type { AuditService } from "../audit/index.js";
@@ -57,6 +57,8 @@ export function createRequestsModule(deps: {
     jobs: service.jobs,
     routes: requestsRoutes(service, committees, work),
     auditSubjects: {
+      support_request: (tx, ids) =>
+        labelsById(tx, supportRequests, supportRequests.id, supportRequests.referenceNumber, ids),
       committee: (tx, ids) =>
         labelsById(tx, committeesTable, committeesTable.id, committeesTable.nameAr, ids),
       committee_meeting: (tx, ids) =>

@@ -129,6 +129,7 @@ const subjectTypeLabels: Partial<Record<string, MessageKey>> = {
 
 /** A subject with the words it is known by: «الشكوى CMP-…», «إصدار السياسة 3». */
 const subjectNamedLabels: Partial<Record<string, MessageKey>> = {
+  support_request: "audit.subjectNamed.support_request",
   user: "audit.subjectNamed.user",
   beneficiary: "audit.subjectNamed.beneficiary",
   beneficiary_category: "audit.subjectNamed.beneficiary_category",
@@ -155,11 +156,9 @@ export function AuditLogPage() {
   }
 
   function subjectText(event: AuditEventView) {
+    const named = event.about ? subjectNamedLabels[event.about.type] : undefined;
+    if (event.about && named) return <Interpolate message={t(named)} values={{ label: event.about.label }} />;
     if (!event.subjectType) return t("audit.subject.none");
-    const named = subjectNamedLabels[event.subjectType];
-    if (event.subjectLabel && named) {
-      return <Interpolate message={t(named)} values={{ label: event.subjectLabel }} />;
-    }
     const label = subjectTypeLabels[event.subjectType];
     return label ? t(label) : t("audit.subject.other");
   }
@@ -244,7 +243,7 @@ export function AuditLogPage() {
                   <td data-label={t("audit.column.subject")}>
                     <span>
                       {subjectText(event)}
-                      {event.subjectId && !event.subjectLabel ? (
+                      {event.subjectId && !event.about ? (
                         <code className="audit-table__id" dir="ltr" title={event.subjectId}>
                           {event.subjectId.slice(0, 8)}
                         </code>
