@@ -66,7 +66,7 @@ describe("a manager imports beneficiaries from a spreadsheet, the administrator 
       buffer: Buffer.from(`\uFEFF${csv}`, "utf8"),
     });
     const columns = page.locator(".import-columns");
-    await columns.getByText("الأعمدة التي تعرّفنا عليها · صفوف البيانات: 2").waitFor();
+    await columns.getByText("الأعمدة التي تعرّفنا عليها · صفّا بيانات").waitFor();
     await columns
       .locator(".import-column", { hasText: "رقم الهوية" })
       .getByText("رقم الهوية/الإقامة")

@@ -90,7 +90,7 @@ describe("an officer opens a support request, uploads documents and sees what is
     const row = admin.getByRole("row", { name: new RegExp(serviceName) });
     await row.getByRole("link", { name: "معايير الخدمة ومتطلباتها" }).click();
     await admin.getByRole("heading", { level: 1, name: `معايير واشتراطات طلب ${serviceName}` }).waitFor();
-    await admin.getByText("صادرة خلال آخر 3 أشهر").waitFor();
+    await admin.getByText("صادرة خلال آخر ٣ أشهر").waitFor();
     await admin.getByText("سارية المفعول وقت التقديم").waitFor();
 
     await nav(admin, "اللجان");
@@ -197,7 +197,7 @@ describe("an officer opens a support request, uploads documents and sees what is
     await khalid.getByLabel("قبول").check();
     await khalid.getByLabel("ملاحظة أو توصية").fill("الدخل دون الحد");
     await khalid.getByRole("button", { name: "تسجيل الصوت" }).click();
-    await khalid.getByText("صوّت 1 من 1 مطلوبين").waitFor();
+    await khalid.getByText("صوّت ١ من عضو واحد مطلوب").waitFor();
     await khalid.getByLabel("المبلغ المعتمد بالريال").fill("1000");
     await khalid.getByLabel("الأسباب").fill("استوفى المستفيد الشروط");
     await khalid.getByRole("button", { name: "تسجيل القرار" }).click();

@@ -159,6 +159,7 @@ export function createModules({ config, db, clock, ...deps }: AppDeps) {
   for (const module of Object.values(modules) as SilahModule[]) {
     for (const [kind, handler] of Object.entries(module.jobs ?? {})) queue.register(kind, handler);
     announcer.register(module.name, module.reactions);
+    audit.service.registerSubjects(module.name, module.auditSubjects);
   }
   return modules;
 }

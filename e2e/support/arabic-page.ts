@@ -4,8 +4,11 @@ import { expect } from "vitest";
 /**
  * What an Arabic reader would notice on the page as it stands: English words the interface wrote
  * (text, placeholders, labels, titles), controls whose words the browser writes in its own language
- * (a native date picker, «Choose File»), and forms that let the browser's validation bubble speak
+ * (a native date picker, «Choose File», a number box), and forms that let the browser's validation bubble speak
  * («Please fill out this field.»).
+ *
+ * A file input is reported only when it is seen (the browser draws «Choose File» on it): our file
+ * picker keeps the input visually hidden behind an Arabic button. Options are read with their list.
  *
  * Codes and what people typed are allowed to be Latin: they are shown through `<UserText>` /
  * `Fact` (a `<bdi>`), inside `dir="ltr"`, in `<code>`, or as a link's address. Everything else
@@ -17,11 +20,21 @@ export async function findNonArabicInterface(page: Page): Promise<ArabicPageFind
   return page.evaluate(() => {
     const findings: { kind: string; where: string; text: string }[] = [];
     const latin = /[A-Za-z]{2,}/;
-    const exempt = (element: Element | null): boolean =>
-      element?.closest(
-        'bdi, code, kbd, samp, [dir="ltr"], script, style, noscript, template, [data-untranslated]',
-      ) != null;
+    const exempt = (element: Element | null): boolean => {
+      if (!element) return false;
+      // Words declared in another language on purpose (the language switch's «English»).
+      const language = element.closest("body [lang]")?.getAttribute("lang") ?? "ar";
+      if (!language.startsWith("ar")) return true;
+      return (
+        element.closest(
+          'bdi, code, kbd, samp, [dir="ltr"], script, style, noscript, template, [data-untranslated]',
+        ) != null
+      );
+    };
     const visible = (element: Element): boolean => {
+      // An option has no box of its own: it is seen when its list is.
+      const select = element.closest("select, datalist");
+      if (select && select !== element) return select.tagName === "DATALIST" || visible(select);
       const box = element.getBoundingClientRect();
       if (box.width === 0 && box.height === 0) return false;
       const style = getComputedStyle(element);
@@ -39,6 +52,19 @@ export async function findNonArabicInterface(page: Page): Promise<ArabicPageFind
       return parts.join(" > ");
     };
 
+    // What a sighted person sees: a control shrunk to a pixel and clipped (our file picker's input,
+    // opened by an Arabic button) is not seen, though a screen reader still reads its text.
+    const seen = (element: Element): boolean => {
+      if (!visible(element)) return false;
+      const box = element.getBoundingClientRect();
+      const style = getComputedStyle(element);
+      return box.width > 2 && box.height > 2 && style.clipPath !== "inset(50%)" && style.opacity !== "0";
+    };
+
+    if (latin.test(document.title)) {
+      findings.push({ kind: "english_title", where: "document.title", text: document.title.slice(0, 120) });
+    }
+
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const text = node.textContent ?? "";
@@ -47,9 +73,17 @@ export async function findNonArabicInterface(page: Page): Promise<ArabicPageFind
       findings.push({ kind: "english_text", where: where(parent), text: text.trim().slice(0, 120) });
     }
 
-    for (const element of Array.from(document.querySelectorAll("[placeholder], [title], [aria-label]"))) {
+    const attributes = [
+      "placeholder",
+      "title",
+      "aria-label",
+      "alt",
+      "aria-placeholder",
+      "aria-roledescription",
+    ];
+    for (const element of Array.from(document.querySelectorAll(attributes.map((a) => `[${a}]`).join(", ")))) {
       if (exempt(element)) continue;
-      for (const attribute of ["placeholder", "title", "aria-label"]) {
+      for (const attribute of attributes) {
         const value = element.getAttribute(attribute);
         if (value && latin.test(value)) {
           findings.push({ kind: `english_${attribute}`, where: where(element), text: value.slice(0, 120) });
@@ -59,10 +93,18 @@ export async function findNonArabicInterface(page: Page): Promise<ArabicPageFind
 
     for (const input of Array.from(document.querySelectorAll("input"))) {
       const type = input.type;
+      // A button input writes its value as its words.
+      if (["submit", "button", "reset"].includes(type) && latin.test(input.value) && !exempt(input)) {
+        findings.push({ kind: "english_text", where: where(input), text: input.value.slice(0, 120) });
+      }
       if (["date", "datetime-local", "month", "week", "time"].includes(type) && visible(input)) {
         findings.push({ kind: "native_date_picker", where: where(input), text: type });
       }
-      if (type === "file" && visible(input)) {
+      // The browser's number box drops what is not a number («ثلاثة آلاف») without a word.
+      if (type === "number" && visible(input)) {
+        findings.push({ kind: "native_number_input", where: where(input), text: type });
+      }
+      if (type === "file" && seen(input)) {
         findings.push({ kind: "native_file_input", where: where(input), text: "Choose File" });
       }
     }
@@ -73,6 +115,15 @@ export async function findNonArabicInterface(page: Page): Promise<ArabicPageFind
       );
       if (validated && !form.noValidate) {
         findings.push({ kind: "native_validation", where: where(form), text: "form without noValidate" });
+      }
+      // A message the browser wrote for a field (setCustomValidity or a failed constraint) is shown
+      // in its own bubble and its own language as soon as the form is sent.
+      if (!form.noValidate) {
+        for (const field of Array.from(form.elements) as HTMLInputElement[]) {
+          if (field.validationMessage) {
+            findings.push({ kind: "native_validation", where: where(field), text: field.validationMessage });
+          }
+        }
       }
     }
     return findings;

@@ -28,6 +28,15 @@ export type Reaction<E extends ModuleEventName> = {
 };
 export type Reactions = { [E in ModuleEventName]?: Reaction<E> };
 
+/**
+ * How the audit page names a subject this module owns (`complaint` → its reference): a label by id,
+ * read in the reader's tenant transaction. The audit log stores only the type and id.
+ */
+export type AuditSubjectLabels = Record<
+  string,
+  (tx: Tx, ids: readonly string[]) => Promise<Map<string, string>>
+>;
+
 /** What every domain module hands to the app: its routes, and optionally hooks on the whole server. */
 export type SilahModule = {
   name: string;
@@ -37,6 +46,8 @@ export type SilahModule = {
   jobs?: Record<string, JobHandler>;
   /** How this module follows other modules' changes, inside the announcer's transaction. */
   reactions?: Reactions;
+  /** The words the audit page shows for the subjects this module records events about. */
+  auditSubjects?: AuditSubjectLabels;
 };
 
 export type Announcer = ReturnType<typeof createAnnouncer>;

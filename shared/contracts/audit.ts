@@ -211,6 +211,11 @@ export const auditEventViewSchema = z.object({
   actor: z.object({ id: z.string().uuid(), fullName: z.string() }).nullable(),
   subjectType: z.string().nullable(),
   subjectId: z.string().nullable(),
+  /**
+   * The record the event is about, as a reader knows it (a name, a reference, a version number),
+   * named by the module that owns it: the support request the event names, else the subject.
+   */
+  about: z.object({ type: z.string(), label: z.string() }).nullable(),
   payload: z.record(z.string(), z.unknown()),
   requestId: z.string().nullable(),
 });

@@ -1,10 +1,10 @@
 import { z } from "zod";
 import { parseDateInput } from "../domain/date-input.js";
 import { validateNationalId } from "../domain/national-id.js";
-import { parseSaudiPhone } from "../domain/phone.js";
+import { parseSaudiMobile } from "../domain/phone.js";
 import { withheldSchema } from "./access.js";
 import { notificationChannelSchema } from "./channels.js";
-import { addFieldIssue } from "./field-rules.js";
+import { addFieldIssue, typedNumberSchema } from "./field-rules.js";
 
 /**
  * A date as people type it, Gregorian (`1990-05-14`, `14/5/1990م`) or Hijri (`1410/10/19هـ`,
@@ -29,8 +29,9 @@ export const nationalIdInputSchema = z.string().transform((text, ctx) => {
   return result.value;
 });
 
+/** A beneficiary's «الجوال»: a mobile in any usual form; a landline is refused (it takes no text message). */
 export const phoneInputSchema = z.string().transform((text, ctx) => {
-  const result = parseSaudiPhone(text);
+  const result = parseSaudiMobile(text);
   if (!result.ok) {
     addFieldIssue(ctx, result.code, result.message);
     return z.NEVER;
@@ -93,7 +94,10 @@ const beneficiaryFieldsSchema = z.strictObject({
   preferredChannel: notificationChannelSchema.optional(),
   categoryCode: optionalText(60),
   maritalStatus: maritalStatusSchema.optional(),
-  monthlyIncome: z.number().int().min(0).max(10_000_000).optional(),
+  monthlyIncome: typedNumberSchema(
+    { ar: "الدخل الشهري", en: "Monthly income" },
+    { min: 0, max: 10_000_000 },
+  ).optional(),
   circumstances: optionalText(4000),
   healthNotes: optionalText(4000),
   disability: optionalText(1000),

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { dateInputSchema } from "./beneficiaries.js";
 import type { ResponsePeriodRule } from "../domain/response-period.js";
+import { dateInputSchema } from "./beneficiaries.js";
 import { contactChannelSchema } from "./channels.js";
 
 export const interactionKindSchema = z.enum(["contact", "inquiry"]);

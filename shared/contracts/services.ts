@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { icuText } from "../domain/messages.js";
 import { requestDocumentKindSchema } from "./access.js";
 
 /** The association's service catalogue (SPEC H2, T2, G7): what it offers and what each needs. */
@@ -138,9 +139,12 @@ export function describeValidity(rule: DocumentValidity): { ar: string; en: stri
     case "not_expired":
       return { ar: "سارية المفعول وقت التقديم", en: "Not expired at submission" };
     case "issued_within":
-      return {
-        ar: `صادرة خلال آخر ${rule.months} ${rule.months === 1 ? "شهر" : rule.months <= 10 ? "أشهر" : "شهرًا"}`,
-        en: `Issued within the last ${rule.months} month${rule.months === 1 ? "" : "s"}`,
-      };
+      return icuText(
+        {
+          ar: "صادرة خلال {months, plural, zero {# شهر} one {الشهر الأخير} two {آخر شهرين} few {آخر # أشهر} many {آخر # شهرًا} other {آخر # شهر}}",
+          en: "Issued within the last {months, plural, one {month} other {# months}}",
+        },
+        { months: rule.months },
+      );
   }
 }

@@ -20,3 +20,19 @@ export function toArabicIndicDigits(text: string): string {
 export function hasOnlyDigits(text: string): boolean {
   return /^[0-9]+$/.test(normalizeDigits(text));
 }
+
+/**
+ * A number as people type it in a form: Western or Arabic-Indic digits, «.» or «٫» before the
+ * fraction, «,», «٬» or spaces between thousands. Anything else («ثلاثة آلاف», «3k») is not a
+ * number: null, so the form says so instead of sending nothing.
+ */
+export function parseTypedNumber(text: string, options: { integer?: boolean } = {}): number | null {
+  const plain = normalizeDigits(text)
+    .trim()
+    .replace(/[\u066C,\s\u00a0\u202f]/g, "")
+    .replace("\u066B", ".");
+  const pattern = options.integer ? /^-?\d+$/ : /^-?\d+(\.\d+)?$/;
+  if (!pattern.test(plain)) return null;
+  const value = Number(plain);
+  return Number.isFinite(value) ? value : null;
+}

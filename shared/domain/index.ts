@@ -3,6 +3,7 @@ export * from "./date-input.js";
 export * from "./digits.js";
 export * from "./errors.js";
 export * from "./hijri.js";
+export * from "./messages.js";
 export * from "./name-match.js";
 export * from "./national-id.js";
 export * from "./phone.js";

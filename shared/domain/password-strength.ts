@@ -1,5 +1,6 @@
 import { ZxcvbnFactory } from "@zxcvbn-ts/core";
 import { adjacencyGraphs, dictionary } from "@zxcvbn-ts/language-common";
+import { icuText } from "./messages.js";
 
 /**
  * How guessable a password is, judged by zxcvbn-ts (a maintained estimator) with its common-password
@@ -113,10 +114,13 @@ function withoutPersonalWords(password: string, personal: readonly string[]): st
 
 /** The words a person reads beside the password field, Arabic first. */
 export const passwordWeaknessMessages: Record<PasswordWeakness, { ar: string; en: string }> = {
-  too_short: {
-    ar: `كلمة المرور قصيرة: اجعلها ${minimumPasswordLength} أحرف على الأقل.`,
-    en: `The password is too short: use at least ${minimumPasswordLength} characters.`,
-  },
+  too_short: icuText(
+    {
+      ar: "كلمة المرور قصيرة: اجعلها {n, plural, one {حرفًا واحدًا} two {حرفين} few {# أحرف} many {# حرفًا} other {# حرف}} على الأقل.",
+      en: "The password is too short: use at least {n, plural, one {# character} other {# characters}}.",
+    },
+    { n: minimumPasswordLength },
+  ),
   repeated: {
     ar: "كلمة المرور سهلة التخمين: فيها تكرار لحرف أو مقطع. اختر عبارة من كلمات غير مترابطة.",
     en: "The password is easy to guess: it repeats a character or a chunk. Choose a phrase of unrelated words.",

@@ -69,7 +69,10 @@ describe("parseSaudiPhone", () => {
   });
 
   it("narrows to mobiles when asked", () => {
-    expect(parseSaudiMobile("0112345678")).toMatchObject({ ok: false, code: "phone_unrecognized" });
+    expect(parseSaudiMobile("0112345678")).toMatchObject({ ok: false, code: "phone_not_mobile" });
+    expect(parseSaudiMobile("+966112345678")).toMatchObject({ ok: false, code: "phone_not_mobile" });
+    expect(parseSaudiMobile("8001234567")).toMatchObject({ ok: false, code: "phone_not_mobile" });
+    expect(parseSaudiMobile("٠٥٥١٢٣٤٥٦٧")).toMatchObject({ ok: true, e164: "+966551234567" });
     expect(parseSaudiMobile("0551234567")).toMatchObject({ ok: true, e164: "+966551234567" });
   });
 });

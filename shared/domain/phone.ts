@@ -2,7 +2,12 @@ import { normalizeDigits } from "./digits.js";
 import { type Failure, fail } from "./errors.js";
 
 export type PhoneKind = "mobile" | "landline" | "toll_free" | "unified";
-export type PhoneCode = "phone_empty" | "phone_invalid_characters" | "phone_not_saudi" | "phone_unrecognized";
+export type PhoneCode =
+  | "phone_empty"
+  | "phone_invalid_characters"
+  | "phone_not_saudi"
+  | "phone_unrecognized"
+  | "phone_not_mobile";
 export type PhoneResult =
   | {
       ok: true;
@@ -80,11 +85,18 @@ export function parseSaudiPhone(input: string): PhoneResult {
   return unrecognized();
 }
 
-/** Shortcut for forms that accept mobiles only. */
+/**
+ * For fields that ask for a mobile («الجوال»: text messages, WhatsApp): a landline, 800 or 920
+ * number is a real number but cannot receive a message, so it is refused with its own code.
+ */
 export function parseSaudiMobile(input: string): PhoneResult {
   const result = parseSaudiPhone(input);
   if (result.ok && result.kind !== "mobile") {
-    return fail("phone_unrecognized", "أدخل رقم جوال يبدأ بـ05.", "Enter a mobile number starting with 05.");
+    return fail(
+      "phone_not_mobile",
+      "هذا رقم هاتف ثابت لا جوال؛ أدخل رقم جوال يبدأ بـ05، مثل 0501234567.",
+      "This is a landline, not a mobile; enter a mobile number starting with 05, like 0501234567.",
+    );
   }
   return result;
 }

@@ -38,6 +38,45 @@ describe("the audit log page", () => {
     expect(filtered.items).toHaveLength(2);
   });
 
+  it("names each subject as a reader knows it — a user by name, a beneficiary by file number — only within the association", async () => {
+    const association = await createAssociation(h, "audit-subjects");
+    const other = await createAssociation(h, "audit-subjects-other");
+    const manager = await createUser(h, association.id, ["manager"], "مديرة");
+    const officer = await createUser(h, association.id, ["officer"], "موظفة التسجيل");
+    const outsider = await createUser(h, other.id, ["officer"], "موظفة جمعية أخرى");
+    const registered = await (await signIn(h, officer.email)).request("POST", "/api/beneficiaries", {
+      fullName: "سلمى بنت ناصر العتيبي",
+      gender: "female",
+      nationalId: "1000000008",
+      birthDate: "1990-05-14",
+      phones: ["0551234567"],
+      household: [],
+      consent: { purpose: "معالجة بيانات المستفيد لتقديم الخدمات", noticeVersion: "1" },
+      confirmNotDuplicate: true,
+    });
+    expect(registered.statusCode, registered.body).toBe(201);
+    const file = registered.json();
+
+    const client = await signIn(h, manager.email);
+    const items: {
+      type: string;
+      subjectType: string | null;
+      subjectId: string | null;
+      about: { type: string; label: string } | null;
+    }[] = (await client.request("GET", "/api/audit-events?limit=100")).json().items;
+
+    const created = items.find((e) => e.type === "user.created" && e.subjectId === officer.id);
+    expect(created).toMatchObject({ subjectType: "user", about: { type: "user", label: officer.fullName } });
+    const beneficiary = items.find((e) => e.subjectType === "beneficiary" && e.subjectId === file.id);
+    // The file number, not the person's name: the audit log is read by roles that do not open the registry.
+    expect(beneficiary?.about).toEqual({ type: "beneficiary", label: String(file.fileNumber) });
+    expect(JSON.stringify(items)).not.toContain("سلمى");
+    // Nothing of another association, named or not.
+    expect(JSON.stringify(items)).not.toContain(outsider.fullName);
+    // A subject whose module does not name it keeps its type and id, with no label.
+    for (const item of items) if (item.subjectType === "session") expect(item.about).toBeNull();
+  });
+
   it("refuses a paging cursor beyond the largest event number with a field error, not a failure", async () => {
     const association = await createAssociation(h, "audit-cursor");
     const manager = await createUser(h, association.id, ["manager"]);

@@ -99,6 +99,36 @@ describe("registering a beneficiary", () => {
     expect(after).toBe(before);
   });
 
+  it("refuses words in a number field naming the field, reads Arabic-Indic digits, and refuses a landline as the mobile", async () => {
+    const words = await register(researcher, {
+      fullName: "هند بنت سالم المالكي",
+      gender: "female",
+      birthDate: "1985-02-11",
+      monthlyIncome: "ثلاثة آلاف",
+      phones: ["0112345678"],
+    });
+    expect(words.statusCode).toBe(400);
+    const errors = words.json().errors as { path: string; code: string; message: { ar: string } }[];
+    expect(errors.find((e) => e.path === "monthlyIncome")).toMatchObject({
+      code: "not_a_number",
+      message: { ar: "«الدخل الشهري» رقم: اكتبه بالأرقام، مثل ٣٠٠٠ أو 3000." },
+    });
+    expect(errors.find((e) => e.path === "phones.0")?.code).toBe("phone_not_mobile");
+    const found = await manager.request("GET", `/api/beneficiaries?q=${encodeURIComponent("هند بنت سالم")}`);
+    expect(found.json().items).toHaveLength(0);
+
+    const digits = await register(researcher, {
+      fullName: "هند بنت سالم المالكي",
+      gender: "female",
+      birthDate: "1985-02-11",
+      monthlyIncome: "٣٠٠٠",
+      phones: ["+966 55 765 4321"],
+      consent: { purpose: "معالجة بيانات المستفيد لتقديم الخدمات", noticeVersion: "1" },
+    });
+    expect(digits.statusCode, digits.body).toBe(201);
+    expect(digits.json()).toMatchObject({ monthlyIncome: 3000, phones: ["+966557654321"] });
+  });
+
   it("refuses a Gregorian date that does not exist and a birth date in the future", async () => {
     const impossible = await register(officer, {
       fullName: "سعد بن علي القرني",

@@ -1,5 +1,7 @@
 import type { Clock } from "../../clock.js";
 import type { Database } from "../../db/client.js";
+import { beneficiaries, beneficiaryCategories } from "../../db/schema.js";
+import { labelsById } from "../../db/subject-labels.js";
 import type { AuditService } from "../audit/index.js";
 import type { Announcer, SilahModule } from "../module.js";
 import { createBeneficiariesRepository } from "./beneficiaries.repository.js";
@@ -23,6 +25,14 @@ export function createBeneficiariesModule(deps: {
     name: "beneficiaries",
     service,
     routes: beneficiariesRoutes(service, importer, deps.audit),
+    // A file by its number, not the person's name: the audit page is read by roles that do not
+    // open the registry.
+    auditSubjects: {
+      beneficiary: (tx, ids) =>
+        labelsById(tx, beneficiaries, beneficiaries.id, beneficiaries.fileNumber, ids),
+      beneficiary_category: (tx, ids) =>
+        labelsById(tx, beneficiaryCategories, beneficiaryCategories.id, beneficiaryCategories.nameAr, ids),
+    },
     reactions: {
       // The registry's own rows; every other module moves its rows in its own reaction.
       "beneficiary.merged": {

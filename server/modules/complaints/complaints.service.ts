@@ -8,7 +8,7 @@ import type {
 } from "../../../shared/contracts/complaints.js";
 import {
   computeDeadline,
-  parseSaudiPhone,
+  parseSaudiMobile,
   type ResponsePeriodRule,
   riyadhDate,
   toHijri,
@@ -97,7 +97,7 @@ export function createComplaintsService(deps: {
   function normaliseContact(contact: Contact) {
     let phone: string | null = null;
     if (contact.phone) {
-      const parsed = parseSaudiPhone(contact.phone);
+      const parsed = parseSaudiMobile(contact.phone);
       if (!parsed.ok) throw fieldError("phone", parsed.code, parsed.message.ar, parsed.message.en);
       phone = parsed.value;
     }

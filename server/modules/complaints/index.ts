@@ -1,5 +1,7 @@
 import type { Clock } from "../../clock.js";
 import type { Database } from "../../db/client.js";
+import { complaints } from "../../db/schema-complaints.js";
+import { labelsById } from "../../db/subject-labels.js";
 import type { RateLimits } from "../../http/rate-limit.js";
 import type { JobQueue } from "../../jobs/queue.js";
 import type { AssociationsService } from "../associations/index.js";
@@ -58,6 +60,9 @@ export function createComplaintsModule(deps: {
     compensation,
     jobs: service.jobs,
     routes: complaintsRoutes({ complaints: service, compensation, clock: deps.clock, audit: deps.audit }),
+    auditSubjects: {
+      complaint: (tx, ids) => labelsById(tx, complaints, complaints.id, complaints.referenceNumber, ids),
+    },
     reactions: {
       "beneficiary.merged": {
         tables: ["complaints", "compensation_claims"],

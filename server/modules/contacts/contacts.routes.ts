@@ -7,9 +7,9 @@ import {
   correspondenceListQuerySchema,
   correspondenceListResponseSchema,
   correspondenceViewSchema,
+  type InteractionView,
   inboxQuerySchema,
   inboxResponseSchema,
-  type InteractionView,
   interactionIdParamsSchema,
   interactionListQuerySchema,
   interactionListResponseSchema,
@@ -37,7 +37,12 @@ import {
   sendExport,
 } from "../../http/export.js";
 import type { AuditService } from "../audit/index.js";
-import { presentCorrespondence, presentInboxItem, presentInteraction, presentRoute } from "./contacts.presenter.js";
+import {
+  presentCorrespondence,
+  presentInboxItem,
+  presentInteraction,
+  presentRoute,
+} from "./contacts.presenter.js";
 import type { ContactsService } from "./contacts.service.js";
 
 const tags = ["contacts"];

@@ -1,5 +1,7 @@
 import type { Clock } from "../../clock.js";
 import type { Database } from "../../db/client.js";
+import { files } from "../../db/schema.js";
+import { labelsById } from "../../db/subject-labels.js";
 import type { AuditService } from "../audit/index.js";
 import type { SilahModule } from "../module.js";
 import { createDiskFileStore } from "./file-store.js";
@@ -26,6 +28,11 @@ export function createFilesModule(deps: {
     repo: createFilesRepository(),
     store: createDiskFileStore(deps.dir),
   });
-  return { name: "files", service, routes: filesRoutes(service) };
+  return {
+    name: "files",
+    service,
+    routes: filesRoutes(service),
+    auditSubjects: { file: (tx, ids) => labelsById(tx, files, files.id, files.originalName, ids) },
+  };
 }
 export { measureArchive, OffThreadTaskError, readUntrusted } from "./untrusted.js";

@@ -1,5 +1,7 @@
 import type { Clock } from "../../clock.js";
 import type { Database } from "../../db/client.js";
+import { libraryDocuments, policyVersions } from "../../db/schema-policy.js";
+import { labelsById } from "../../db/subject-labels.js";
 import type { AssociationsService } from "../associations/index.js";
 import type { AuditService } from "../audit/index.js";
 import type { FilesService } from "../files/index.js";
@@ -35,6 +37,12 @@ export function createPolicyModule(deps: {
     name: "policy",
     service,
     routes: policyRoutes(service, deps.audit),
+    auditSubjects: {
+      policy_version: (tx, ids) =>
+        labelsById(tx, policyVersions, policyVersions.id, policyVersions.versionNumber, ids),
+      library_document: (tx, ids) =>
+        labelsById(tx, libraryDocuments, libraryDocuments.id, libraryDocuments.titleAr, ids),
+    },
     hooks: (app) => {
       registerAcknowledgementGate(app, service);
       app.addHook("onClose", () => pdf.close());

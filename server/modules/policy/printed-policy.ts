@@ -1,3 +1,4 @@
+import { IntlMessageFormat } from "intl-messageformat";
 import { channelNames } from "../../../shared/contracts/channels.js";
 import {
   type BoardMember,
@@ -46,25 +47,21 @@ function escapeHtml(text: string): string {
     .replaceAll("'", "&#39;");
 }
 
-const unitWords: Record<ResponsePeriodRule["unit"], [string, string, string, string]> = {
-  // one, two, three to ten, eleven and more
-  days: ["يوم واحد", "يومين", "أيام", "يومًا"],
-  working_days: ["يوم عمل واحد", "يومي عمل", "أيام عمل", "يوم عمل"],
-  weeks: ["أسبوع واحد", "أسبوعين", "أسابيع", "أسبوعًا"],
-  months: ["شهر واحد", "شهرين", "أشهر", "شهرًا"],
-};
+// ICU plurals (intl-messageformat): Arabic agrees the noun with 0, 1, 2, 3–10, 11–99 and 100+.
+const unitMessages: Record<ResponsePeriodRule["unit"], IntlMessageFormat> = Object.fromEntries(
+  Object.entries({
+    days: "{n, plural, zero {# يوم} one {يوم واحد} two {يومين} few {# أيام} many {# يومًا} other {# يوم}}",
+    working_days:
+      "{n, plural, zero {# يوم عمل} one {يوم عمل واحد} two {يومي عمل} few {# أيام عمل} many {# يوم عمل} other {# يوم عمل}}",
+    weeks:
+      "{n, plural, zero {# أسبوع} one {أسبوع واحد} two {أسبوعين} few {# أسابيع} many {# أسبوعًا} other {# أسبوع}}",
+    months: "{n, plural, zero {# شهر} one {شهر واحد} two {شهرين} few {# أشهر} many {# شهرًا} other {# شهر}}",
+  }).map(([unit, message]) => [unit, new IntlMessageFormat(message, "ar-SA")]),
+) as Record<ResponsePeriodRule["unit"], IntlMessageFormat>;
 
 /** «مدة لا تقل عن أسبوعين من تاريخ تقديم الطلب» — the rule in the words the policies use. */
 export function responsePeriodText(rule: ResponsePeriodRule): string {
-  const [one, two, few, many] = unitWords[rule.unit];
-  const amount =
-    rule.value === 1
-      ? one
-      : rule.value === 2
-        ? two
-        : rule.value <= 10
-          ? `${rule.value} ${few}`
-          : `${rule.value} ${many}`;
+  const amount = String(unitMessages[rule.unit].format({ n: rule.value }));
   const bound = { min: "لا تقل عن", max: "أقصاها", target: "في حدود" }[rule.bound];
   const start = { submission: "من تاريخ تقديم الطلب", completion: "من تاريخ اكتمال الطلب" }[rule.startsAt];
   return `مدة ${bound} ${amount} ${start}`;

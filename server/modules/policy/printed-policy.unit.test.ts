@@ -12,10 +12,41 @@ describe("the policy's words", () => {
     );
     expect(
       responsePeriodText({ value: 15, unit: "working_days", bound: "max", startsAt: "completion" }),
-    ).toBe("مدة أقصاها 15 يوم عمل من تاريخ اكتمال الطلب");
+    ).toBe("مدة أقصاها ١٥ يوم عمل من تاريخ اكتمال الطلب");
     expect(responsePeriodText({ value: 5, unit: "days", bound: "target", startsAt: "submission" })).toBe(
-      "مدة في حدود 5 أيام من تاريخ تقديم الطلب",
+      "مدة في حدود ٥ أيام من تاريخ تقديم الطلب",
     );
+  });
+
+  it("agrees every unit with its count by Arabic's plural rules", () => {
+    const amount = (value: number, unit: "days" | "working_days" | "weeks" | "months") =>
+      responsePeriodText({ value, unit, bound: "max", startsAt: "submission" })
+        .replace("مدة أقصاها ", "")
+        .replace(" من تاريخ تقديم الطلب", "");
+    expect([0, 1, 2, 3, 10, 11, 99, 100, 101].map((n) => amount(n, "days"))).toEqual([
+      "٠ يوم",
+      "يوم واحد",
+      "يومين",
+      "٣ أيام",
+      "١٠ أيام",
+      "١١ يومًا",
+      "٩٩ يومًا",
+      "١٠٠ يوم",
+      "١٠١ يوم",
+    ]);
+    expect([1, 2, 3, 11, 100].map((n) => amount(n, "weeks"))).toEqual([
+      "أسبوع واحد",
+      "أسبوعين",
+      "٣ أسابيع",
+      "١١ أسبوعًا",
+      "١٠٠ أسبوع",
+    ]);
+    expect([2, 5, 15].map((n) => amount(n, "working_days"))).toEqual([
+      "يومي عمل",
+      "٥ أيام عمل",
+      "١٥ يوم عمل",
+    ]);
+    expect([2, 6, 12].map((n) => amount(n, "months"))).toEqual(["شهرين", "٦ أشهر", "١٢ شهرًا"]);
   });
 
   it("writes the board's Hijri date in words", () => {

@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import { mayReadField } from "../../../shared/contracts/access.js";
 import type { createCommitteeSchema, decideSchema, voteSchema } from "../../../shared/contracts/requests.js";
-import { formatGregorianLong, parseIsoDate } from "../../../shared/domain/index.js";
+import { formatGregorianLong, icuText, parseIsoDate } from "../../../shared/domain/index.js";
 import type { Clock } from "../../clock.js";
 import type { Database, Tx } from "../../db/client.js";
 import type { Actor } from "../../http/actor.js";
@@ -339,10 +339,13 @@ export function createCommitteesService(deps: {
         const votes = await repo.votes(tx, [item.id]);
         if (votes.length < committee.quorum) {
           throw refusal(
-            {
-              ar: `لم يكتمل النصاب: صوّت ${votes.length} من ${committee.quorum} أعضاء مطلوبين.`,
-              en: `No quorum: ${votes.length} of the ${committee.quorum} required members voted.`,
-            },
+            icuText(
+              {
+                ar: "لم يكتمل النصاب: صوّت {votes, number} من {quorum, plural, one {عضو واحد مطلوب} two {عضوين مطلوبين} few {# أعضاء مطلوبين} many {# عضوًا مطلوبًا} other {# عضو مطلوب}}.",
+                en: "No quorum: {votes, number} of the {quorum, plural, one {# required member} other {# required members}} voted.",
+              },
+              { votes: votes.length, quorum: committee.quorum },
+            ),
             "no quorum",
           );
         }

@@ -1,6 +1,8 @@
 import type { Requirement } from "../../../shared/contracts/services.js";
 import type { Clock } from "../../clock.js";
 import type { Database } from "../../db/client.js";
+import { committeeMeetings, committees as committeesTable, supportRequests } from "../../db/schema.js";
+import { labelsById } from "../../db/subject-labels.js";
 import type { JobQueue } from "../../jobs/queue.js";
 import type { AuditService } from "../audit/index.js";
 import type { BeneficiariesService } from "../beneficiaries/index.js";
@@ -62,6 +64,14 @@ export function createRequestsModule(deps: {
     committees,
     jobs: service.jobs,
     routes: requestsRoutes(service, committees, work, deps.audit),
+    auditSubjects: {
+      support_request: (tx, ids) =>
+        labelsById(tx, supportRequests, supportRequests.id, supportRequests.referenceNumber, ids),
+      committee: (tx, ids) =>
+        labelsById(tx, committeesTable, committeesTable.id, committeesTable.nameAr, ids),
+      committee_meeting: (tx, ids) =>
+        labelsById(tx, committeeMeetings, committeeMeetings.id, committeeMeetings.heldOn, ids),
+    },
     reactions: {
       "beneficiary.merged": {
         tables: ["support_requests", "conflict_declarations"],

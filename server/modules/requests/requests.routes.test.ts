@@ -318,7 +318,7 @@ describe("a support request from reception to delivered service", () => {
       code: code === "000000" ? "111111" : "000000",
     });
     expect(wrong.statusCode).toBe(400);
-    expect(wrong.json().errors[0].message.ar).toBe("الرمز غير صحيح. المحاولات المتبقية: 4.");
+    expect(wrong.json().errors[0].message.ar).toBe("الرمز غير صحيح. بقيت ٤ محاولات.");
     const declared = await ok(
       await officer.request("POST", `/api/requests/${id}/declaration/verify`, { code }),
     );
@@ -366,7 +366,7 @@ describe("a support request from reception to delivered service", () => {
       });
     const noQuorum = await decide(m1);
     expect(noQuorum.statusCode).toBe(409);
-    expect(noQuorum.json().errors[0].message.ar).toBe("لم يكتمل النصاب: صوّت 1 من 2 أعضاء مطلوبين.");
+    expect(noQuorum.json().errors[0].message.ar).toBe("لم يكتمل النصاب: صوّت ١ من عضوين مطلوبين.");
     await ok(await vote(m3, "accept"));
 
     // Two members record the decision at the same moment: exactly one decision.

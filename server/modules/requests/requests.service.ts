@@ -17,6 +17,7 @@ import {
   computeDeadline,
   formatGregorianLong,
   formatHijri,
+  icuText,
   parseDateInput,
   parseIsoDate,
   RESPONSE_PERIOD_PRESETS,
@@ -875,10 +876,13 @@ export function createRequestsService(deps: {
               ar: "الرمز غير صحيح، واستُنفدت المحاولات. أرسل رمزًا جديدًا.",
               en: "Wrong code, and no tries are left. Send a new code.",
             }
-          : {
-              ar: `الرمز غير صحيح. المحاولات المتبقية: ${outcome.left}.`,
-              en: `Wrong code. Tries left: ${outcome.left}.`,
-            },
+          : icuText(
+              {
+                ar: "الرمز غير صحيح. {left, plural, zero {لم تبقَ محاولات} one {بقيت محاولة واحدة} two {بقيت محاولتان} few {بقيت # محاولات} many {بقيت # محاولة} other {بقيت # محاولة}}.",
+                en: "Wrong code. {left, plural, one {# try} other {# tries}} left.",
+              },
+              { left: outcome.left },
+            ),
         expired: { ar: "انتهت صلاحية الرمز. أرسل رمزًا جديدًا.", en: "The code has expired. Send a new one." },
         too_many_tries: {
           ar: "استُنفدت المحاولات. أرسل رمزًا جديدًا.",

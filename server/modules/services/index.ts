@@ -1,5 +1,7 @@
 import type { Clock } from "../../clock.js";
 import type { Database } from "../../db/client.js";
+import { services } from "../../db/schema.js";
+import { labelsById } from "../../db/subject-labels.js";
 import type { AuditService } from "../audit/index.js";
 import type { SilahModule } from "../module.js";
 import { createServicesRepository } from "./services.repository.js";
@@ -15,5 +17,10 @@ export function createServicesModule(deps: {
   clock: Clock;
 }): SilahModule & { service: ServicesService } {
   const service = createServicesService({ ...deps, repo: createServicesRepository() });
-  return { name: "services", service, routes: servicesRoutes(service) };
+  return {
+    name: "services",
+    service,
+    routes: servicesRoutes(service),
+    auditSubjects: { service: (tx, ids) => labelsById(tx, services, services.id, services.nameAr, ids) },
+  };
 }

@@ -71,11 +71,11 @@ describe("the service catalogue (H2, T2)", () => {
     const sheet = (await officer.request("GET", `/api/services/${service.id}/requirements`)).json();
     expect(sheet.items.map((i: { rule: { ar: string } | null }) => i.rule?.ar ?? null)).toEqual([
       "سارية المفعول وقت التقديم",
-      "صادرة خلال آخر 6 أشهر",
+      "صادرة خلال آخر ٦ أشهر",
       null,
     ]);
     expect(sheet.textAr).toContain("متطلبات خدمة: دعم علاج");
-    expect(sheet.textAr).toContain("2. تقرير طبي (صادرة خلال آخر 6 أشهر)");
+    expect(sheet.textAr).toContain("2. تقرير طبي (صادرة خلال آخر ٦ أشهر)");
     expect(sheet.textAr).toContain("1. المستشفى المعالج — اختياري");
   });
 

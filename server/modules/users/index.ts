@@ -1,5 +1,7 @@
 import type { Clock } from "../../clock.js";
 import type { Database } from "../../db/client.js";
+import { users } from "../../db/schema.js";
+import { labelsById } from "../../db/subject-labels.js";
 import type { AssociationsService } from "../associations/index.js";
 import type { AuditService } from "../audit/index.js";
 import type { SilahModule } from "../module.js";
@@ -26,5 +28,6 @@ export function createUsersModule(deps: {
     service,
     hooks: (app) => registerPasswordChangeHook(app, service),
     routes: usersRoutes(service, deps.associations),
+    auditSubjects: { user: (tx, ids) => labelsById(tx, users, users.id, users.fullName, ids) },
   };
 }

@@ -17,6 +17,7 @@ export function ConfirmButton({
   check,
   disabled,
   className = "button button--secondary",
+  ariaLabel,
 }: {
   children: ReactNode;
   title: string;
@@ -26,6 +27,8 @@ export function ConfirmButton({
   check?: () => boolean;
   disabled?: boolean;
   className?: string;
+  /** The opening button's accessible name where its text alone is ambiguous (one per table row). */
+  ariaLabel?: string | undefined;
 }) {
   const { t } = useI18n();
   const ids = useId();
@@ -49,6 +52,7 @@ export function ConfirmButton({
         className={className}
         disabled={disabled}
         aria-haspopup="dialog"
+        aria-label={ariaLabel}
         onClick={() => {
           if (!check || check()) setOpen(true);
         }}

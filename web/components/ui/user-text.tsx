@@ -17,8 +17,11 @@ export function UserText({
   className?: string;
 }) {
   if (children === null || children === undefined || children === "") return null;
+  // Text with no letter at all (a phone «+966544447777», a number, a date) has no direction of its
+  // own: left to «auto» it takes the page's, and an Arabic page shows «966544447777+».
+  const ltr = code || (typeof children === "string" && !/\p{L}/u.test(children));
   return (
-    <bdi dir={code ? "ltr" : "auto"} className={className}>
+    <bdi dir={ltr ? "ltr" : "auto"} className={className}>
       {children}
     </bdi>
   );

@@ -35,27 +35,12 @@ export const startLabels: Record<ResponsePeriodRule["startsAt"], MessageKey> = {
   completion: "policy.period.start.completion",
 };
 
-// Arabic counts its nouns four ways: one, two, three to ten (plural), eleven and more (singular).
-const amountKeys: Record<ResponsePeriodRule["unit"], [MessageKey, MessageKey, MessageKey, MessageKey]> = {
-  days: ["policy.amount.days.1", "policy.amount.days.2", "policy.amount.days.few", "policy.amount.days.many"],
-  working_days: [
-    "policy.amount.working_days.1",
-    "policy.amount.working_days.2",
-    "policy.amount.working_days.few",
-    "policy.amount.working_days.many",
-  ],
-  weeks: [
-    "policy.amount.weeks.1",
-    "policy.amount.weeks.2",
-    "policy.amount.weeks.few",
-    "policy.amount.weeks.many",
-  ],
-  months: [
-    "policy.amount.months.1",
-    "policy.amount.months.2",
-    "policy.amount.months.few",
-    "policy.amount.months.many",
-  ],
+// Each is an ICU plural: Arabic agrees the noun with 0, 1, 2, 3–10, 11–99 and 100+.
+const amountKeys: Record<ResponsePeriodRule["unit"], MessageKey> = {
+  days: "policy.amount.days",
+  working_days: "policy.amount.working_days",
+  weeks: "policy.amount.weeks",
+  months: "policy.amount.months",
 };
 
 /** Digits as the language writes them: Arabic-Indic in Arabic prose. */
@@ -64,10 +49,8 @@ export function localDigits(text: string, locale: Locale): string {
 }
 
 /** «خلال ١٥ يوم عمل من اكتمال الطلب كحد أقصى» — the rule in the words a reader expects. */
-export function responsePeriodWords(rule: ResponsePeriodRule, t: Translate, locale: Locale): string {
-  const [one, two, few, many] = amountKeys[rule.unit];
-  const key = rule.value === 1 ? one : rule.value === 2 ? two : rule.value <= 10 ? few : many;
-  const amount = t(key, { n: localDigits(String(rule.value), locale) });
+export function responsePeriodWords(rule: ResponsePeriodRule, t: Translate): string {
+  const amount = t(amountKeys[rule.unit], { n: rule.value });
   return t(`policy.period.sentence.${rule.bound}`, { amount, start: t(startLabels[rule.startsAt]) });
 }
 

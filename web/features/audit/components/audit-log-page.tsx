@@ -10,7 +10,7 @@ import { ExportButtons } from "../../../components/ui/export-buttons.js";
 import { type MessageKey, useI18n } from "../../../i18n/i18n.js";
 import { useAuditEvents } from "../api/list-audit-events.js";
 import "./audit-log-page.css";
-import { UserTextOr } from "../../../components/ui/user-text.js";
+import { Interpolate, UserTextOr } from "../../../components/ui/user-text.js";
 
 // Declared per type so a new catalogue entry without words fails the type check.
 const eventTypeLabels: Record<AuditEventType, MessageKey> = {
@@ -120,6 +120,31 @@ const subjectTypeLabels: Partial<Record<string, MessageKey>> = {
   session: "audit.subject.session",
   interaction: "audit.subject.interaction",
   beneficiary_category: "audit.subject.beneficiary_category",
+  policy_version: "audit.subject.policy_version",
+  library_document: "audit.subject.library_document",
+  complaint: "audit.subject.complaint",
+  compensation_claim: "audit.subject.compensation_claim",
+  service: "audit.subject.service",
+  committee: "audit.subject.committee",
+  committee_meeting: "audit.subject.committee_meeting",
+  file: "audit.subject.file",
+  calendar_day: "audit.subject.calendar_day",
+};
+
+/** A subject with the words it is known by: «الشكوى CMP-…», «إصدار السياسة 3». */
+const subjectNamedLabels: Partial<Record<string, MessageKey>> = {
+  support_request: "audit.subjectNamed.support_request",
+  user: "audit.subjectNamed.user",
+  beneficiary: "audit.subjectNamed.beneficiary",
+  beneficiary_category: "audit.subjectNamed.beneficiary_category",
+  association: "audit.subjectNamed.association",
+  policy_version: "audit.subjectNamed.policy_version",
+  library_document: "audit.subjectNamed.library_document",
+  complaint: "audit.subjectNamed.complaint",
+  service: "audit.subjectNamed.service",
+  committee: "audit.subjectNamed.committee",
+  committee_meeting: "audit.subjectNamed.committee_meeting",
+  file: "audit.subjectNamed.file",
 };
 
 export function AuditLogPage() {
@@ -135,9 +160,11 @@ export function AuditLogPage() {
   }
 
   function subjectText(event: AuditEventView) {
+    const named = event.about ? subjectNamedLabels[event.about.type] : undefined;
+    if (event.about && named) return <Interpolate message={t(named)} values={{ label: event.about.label }} />;
     if (!event.subjectType) return t("audit.subject.none");
     const label = subjectTypeLabels[event.subjectType];
-    return label ? t(label) : event.subjectType;
+    return label ? t(label) : t("audit.subject.other");
   }
 
   return (
@@ -221,7 +248,7 @@ export function AuditLogPage() {
                   <td data-label={t("audit.column.subject")}>
                     <span>
                       {subjectText(event)}
-                      {event.subjectId ? (
+                      {event.subjectId && !event.about ? (
                         <code className="audit-table__id" dir="ltr" title={event.subjectId}>
                           {event.subjectId.slice(0, 8)}
                         </code>

@@ -20,7 +20,7 @@ export function SecondFactorPage() {
     body = (
       <div className="second-factor">
         <p className="notice">{t("secondFactor.enabled")}</p>
-        <p>{t("secondFactor.codesLeft", { count: String(status.data.recoveryCodesLeft) })}</p>
+        <p>{t("secondFactor.codesLeft", { count: status.data.recoveryCodesLeft })}</p>
         <p className="field__hint">{t("secondFactor.lostPhone")}</p>
       </div>
     );

@@ -15,7 +15,8 @@ import { useWithdrawConsent } from "../api/withdraw-consent.js";
 import { deskConsent, relationLabels } from "../labels.js";
 import { MergeDuplicate } from "./merge-duplicate.js";
 import "./beneficiaries.css";
-import { UserText } from "../../../components/ui/user-text.js";
+import { ConfirmButton } from "../../../components/ui/confirm-button.js";
+import { Interpolate, UserText } from "../../../components/ui/user-text.js";
 
 type BeneficiaryFilePageProps = {
   /** May record and withdraw the person's consent (the server checks the same). */
@@ -233,11 +234,6 @@ function Consents({ beneficiary, canManage }: { beneficiary: BeneficiaryView; ca
   const hasActive = beneficiary.consents.some((consent) => consent.withdrawnAt === null);
   const error = withdraw.error ?? record.error;
 
-  function onWithdraw(consentId: string, purpose: string) {
-    if (!window.confirm(t("beneficiaries.file.withdrawConfirm", { purpose }))) return;
-    withdraw.mutate({ beneficiaryId: beneficiary.id, consentId });
-  }
-
   return (
     <section className="card" aria-labelledby="file-consents">
       <h2 id="file-consents" className="card__title">
@@ -276,14 +272,24 @@ function Consents({ beneficiary, canManage }: { beneficiary: BeneficiaryView; ca
               </p>
               {canManage && !consent.withdrawnAt ? (
                 <div>
-                  <button
-                    type="button"
-                    className="button button--quiet"
+                  <ConfirmButton
                     disabled={withdraw.isPending}
-                    onClick={() => onWithdraw(consent.id, consent.purpose)}
+                    title={t("beneficiaries.file.withdraw")}
+                    message={
+                      <Interpolate
+                        message={t("beneficiaries.file.withdrawConfirm", {
+                          gender: beneficiary.gender ?? "other",
+                        })}
+                        values={{ purpose: consent.purpose }}
+                      />
+                    }
+                    confirmLabel={t("beneficiaries.file.withdrawYes")}
+                    onConfirm={() =>
+                      withdraw.mutate({ beneficiaryId: beneficiary.id, consentId: consent.id })
+                    }
                   >
                     {t("beneficiaries.file.withdraw")}
-                  </button>
+                  </ConfirmButton>
                 </div>
               ) : null}
             </li>

@@ -1,10 +1,10 @@
-import { type FormEvent, useId, useState } from "react";
+import { type FormEvent, type ReactNode, useId, useState } from "react";
 import { useI18n } from "../../../i18n/i18n.js";
 import { isApiError } from "../../../lib/http.js";
 import { useCreateCategory } from "../api/create-category.js";
 import { useCategories } from "../api/list-categories.js";
 import "./beneficiaries.css";
-import { UserText } from "../../../components/ui/user-text.js";
+import { Interpolate, UserText } from "../../../components/ui/user-text.js";
 
 /** «فئات المستفيدين»: the association's categories, and a form to add one (administrator). */
 export function CategoriesPage() {
@@ -40,7 +40,7 @@ export function CategoriesPage() {
     label: string,
     value: string,
     set: (value: string) => void,
-    hint?: string,
+    hint?: ReactNode,
   ) => (
     <div className="field">
       <label className="field__label" htmlFor={`${ids}-${key}`}>
@@ -89,7 +89,16 @@ export function CategoriesPage() {
           <div className="form-section__grid">
             {field("nameAr", t("categories.nameAr"), nameAr, setNameAr)}
             {field("nameEn", t("categories.nameEn"), nameEn, setNameEn)}
-            {field("code", t("categories.code"), code, setCode, t("categories.codeHint"))}
+            {field(
+              "code",
+              t("categories.code"),
+              code,
+              setCode,
+              <Interpolate
+                message={t("categories.codeHint")}
+                values={{ first: "orphans", second: "widows" }}
+              />,
+            )}
           </div>
           <div role="alert" className={generalError ? "alert alert--error" : "alert"}>
             {generalError}

@@ -1,4 +1,4 @@
-import { type ChangeEvent, type FormEvent, useId, useState } from "react";
+import { type FormEvent, useId, useState } from "react";
 import { useI18n } from "../../../i18n/i18n.js";
 import { isApiError } from "../../../lib/http.js";
 import { useImportBeneficiaries } from "../api/import-beneficiaries.js";
@@ -10,10 +10,15 @@ import {
   templateHref,
 } from "../import-columns.js";
 import "./beneficiaries.css";
+import { FilePicker } from "../../../components/ui/file-picker.js";
+import { Interpolate } from "../../../components/ui/user-text.js";
 
 type Picked =
   | { kind: "csv"; name: string; text: string; columns: HeaderColumn[]; rows: number }
   | { kind: "workbook"; name: string; file: Blob };
+
+/** File formats named in the page's words: codes, isolated left to right. */
+const formatNames = { csv: "CSV", xlsx: "xlsx", utf8: "UTF-8" };
 
 const workbookType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -24,11 +29,13 @@ export function ImportBeneficiariesPage() {
   const importer = useImportBeneficiaries();
   const [picked, setPicked] = useState<Picked | null>(null);
   const [readError, setReadError] = useState(false);
+  const [chosen, setChosen] = useState<File | null>(null);
 
-  async function onPick(event: ChangeEvent<HTMLInputElement>) {
+  async function onPick(files: File[]) {
     importer.reset();
     setReadError(false);
-    const file = event.target.files?.[0];
+    const file = files[0];
+    setChosen(file ?? null);
     if (!file) {
       setPicked(null);
       return;
@@ -71,7 +78,9 @@ export function ImportBeneficiariesPage() {
           <h1 id="import-title" className="page__title">
             {t("import.title")}
           </h1>
-          <p className="page__lead">{t("import.intro")}</p>
+          <p className="page__lead">
+            <Interpolate message={t("import.intro")} values={formatNames} />
+          </p>
         </div>
         <a
           className="button button--secondary"
@@ -83,29 +92,20 @@ export function ImportBeneficiariesPage() {
       </header>
 
       <form className="card form" onSubmit={onSubmit} noValidate>
-        <div className="field">
-          <label className="field__label" htmlFor={`${ids}-file`}>
-            {t("import.file")}
-          </label>
-          <input
-            id={`${ids}-file`}
-            className="field__input"
-            type="file"
-            accept=".csv,text/csv,.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            onChange={onPick}
-            aria-describedby={`${ids}-hint`}
-          />
-          <p className="field__hint" id={`${ids}-hint`}>
-            {t("import.fileHint")}
-          </p>
-          {readError ? <p className="field__error">{t("import.readError")}</p> : null}
-        </div>
+        <FilePicker
+          label={<Interpolate message={t("import.file")} values={formatNames} />}
+          files={chosen ? [chosen] : []}
+          onChange={onPick}
+          accept=".csv,text/csv,.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          hint={<Interpolate message={t("import.fileHint")} values={formatNames} />}
+          error={readError ? t("import.readError") : null}
+        />
 
         {picked?.kind === "workbook" ? <p className="field__hint">{t("import.workbookPicked")}</p> : null}
         {picked?.kind === "csv" ? (
           <section className="import-columns" aria-labelledby={`${ids}-columns`}>
             <h2 id={`${ids}-columns`} className="card__label">
-              {t("import.columns", { rows: String(picked.rows) })}
+              {t("import.columns", { rows: picked.rows })}
             </h2>
             <ul className="import-columns__list">
               {picked.columns.map((column) => (

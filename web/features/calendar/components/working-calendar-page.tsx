@@ -9,7 +9,9 @@ import { useCalendarDays } from "../api/list-calendar-days.js";
 import { useSetCalendarDay } from "../api/set-calendar-day.js";
 import { statusLabels, weekdayLabels } from "../labels.js";
 import "./working-calendar.css";
+import { ConfirmButton } from "../../../components/ui/confirm-button.js";
 import { DateField, readDateField } from "../../../components/ui/date-field.js";
+import { Interpolate } from "../../../components/ui/user-text.js";
 
 type DayKind = CalendarDayView["status"];
 
@@ -46,12 +48,6 @@ export function WorkingCalendarPage({ canEdit, today }: { canEdit: boolean; toda
   const clear = useClearCalendarDay();
 
   const goTo = (next: number) => setSearchParams(next === thisYear ? {} : { year: String(next) });
-
-  function onClear(day: CalendarDayView) {
-    const name = day.name[locale];
-    if (!window.confirm(t("calendar.clearConfirm", { date: day.date, name }))) return;
-    clear.mutate(day.date);
-  }
 
   return (
     <section className="page" aria-labelledby="calendar-title">
@@ -158,15 +154,21 @@ export function WorkingCalendarPage({ canEdit, today }: { canEdit: boolean; toda
                   {canEdit ? (
                     <td>
                       {day.source === "edited" ? (
-                        <button
-                          type="button"
-                          className="button button--quiet"
+                        <ConfirmButton
                           disabled={clear.isPending}
-                          onClick={() => onClear(day)}
-                          aria-label={t("calendar.clearNamed", { date: day.date })}
+                          ariaLabel={t("calendar.clearNamed", { date: day.date })}
+                          title={t("calendar.clear")}
+                          message={
+                            <Interpolate
+                              message={t("calendar.clearConfirm")}
+                              values={{ date: day.date, name: day.name[locale] }}
+                            />
+                          }
+                          confirmLabel={t("calendar.clearYes")}
+                          onConfirm={() => clear.mutate(day.date)}
                         >
                           {t("calendar.clear")}
-                        </button>
+                        </ConfirmButton>
                       ) : null}
                     </td>
                   ) : null}

@@ -18,6 +18,7 @@ import { claimEventLabel, claimStatusLabels, proofKindLabels, roundResponseLabel
 import { formatHalalas, halalasToRiyalsText, riyalsToHalalas } from "../money.js";
 import "./compensation.css";
 import { DateField, dateFieldValue } from "../../../components/ui/date-field.js";
+import { DocumentTypesHint, documentTypes, FilePicker } from "../../../components/ui/file-picker.js";
 import { Interpolate, UserText } from "../../../components/ui/user-text.js";
 
 export type Approver = { id: string; name: string };
@@ -221,7 +222,7 @@ function ProofSection({
           <Fact label={t("compensation.proof.harmSize")}>{proof.harmSize}</Fact>
           <Fact label={t("compensation.proof.causes")}>{proof.causes}</Fact>
           <Fact label={t("compensation.proof.approvedBy")}>
-            {t("compensation.proof.members", { count: String(proof.approvedBy.length) })}
+            {t("compensation.proof.members", { count: proof.approvedBy.length })}
             {proof.approvedBy.some(name) ? (
               <>
                 {" ("}
@@ -416,23 +417,14 @@ function ProofForm({
             notAfterToday
           />
           {text("authority", t("compensation.proof.authority"), authority, setAuthority)}
-          <div className="field">
-            <label className="field__label" htmlFor={`${ids}-document`}>
-              {t("compensation.proof.document")}
-            </label>
-            <input
-              id={`${ids}-document`}
-              className="field__input"
-              type="file"
-              accept="application/pdf,image/jpeg,image/png,image/webp"
-              onChange={(event) => setDocument(event.target.files?.[0] ?? null)}
-              aria-invalid={uploadError || error("fileId") ? true : undefined}
-            />
-            <p className="field__hint">{t("files.hint")}</p>
-            {uploadError || error("fileId") ? (
-              <p className="field__error">{uploadError ?? error("fileId")}</p>
-            ) : null}
-          </div>
+          <FilePicker
+            label={t("compensation.proof.document")}
+            files={document ? [document] : []}
+            onChange={(picked) => setDocument(picked[0] ?? null)}
+            accept={documentTypes}
+            hint={<DocumentTypesHint />}
+            error={uploadError ?? error("fileId")}
+          />
         </>
       )}
       <Alert

@@ -70,14 +70,13 @@ function FieldError({ id, text }: { id: string; text: string | undefined }) {
 
 /** Category cards, subject, details with a counter, and the complainant's contact. */
 export function ComplaintFields({ draft, onChange, error, recordedByStaff = false }: FieldsProps) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const ids = useId();
   const set = <K extends keyof ComplaintDraft>(key: K, value: ComplaintDraft[K]) =>
     onChange({ ...draft, [key]: value });
   const described = (key: string, hint?: boolean) =>
     [hint ? `${ids}-${key}-hint` : "", error(key) ? `${ids}-${key}-error` : ""].filter(Boolean).join(" ") ||
     undefined;
-  const counter = new Intl.NumberFormat(locale === "ar" ? "ar-SA" : "en").format(draft.details.length);
   const optional = <span className="field__optional"> ({t("beneficiaries.form.optional")})</span>;
 
   const text = (
@@ -174,8 +173,8 @@ export function ComplaintFields({ draft, onChange, error, recordedByStaff = fals
           <span>{t("complaints.form.detailsHint")}</span>
           <span aria-live="polite">
             {t("complaints.form.detailsCount", {
-              count: counter,
-              max: new Intl.NumberFormat(locale === "ar" ? "ar-SA" : "en").format(detailsMax),
+              count: draft.details.length,
+              max: detailsMax,
             })}
           </span>
         </p>

@@ -18,6 +18,7 @@ import { useComplaint } from "../api/get-complaint.js";
 import { categoryLabels, outcomeLabels, stepLabel } from "../labels.js";
 import { ComplaintBadges } from "./complaints-page.js";
 import "./complaints.css";
+import { PhoneNumbers } from "../../../components/ui/phone-numbers.js";
 import { Interpolate, UserText, UserTextOr } from "../../../components/ui/user-text.js";
 
 type Outcome = z.infer<typeof complaintOutcomeSchema>;
@@ -136,7 +137,7 @@ export function ComplaintPage({
           <dl className="facts facts--grid">
             <Fact label={t("complaints.form.name")}>{complaint.complainant.name ?? "—"}</Fact>
             <Fact label={t("complaints.form.phone")}>
-              {complaint.complainant.phone ? <bdi dir="ltr">{complaint.complainant.phone}</bdi> : "—"}
+              {complaint.complainant.phone ? <PhoneNumbers values={[complaint.complainant.phone]} /> : "—"}
             </Fact>
             <Fact label={t("complaints.form.email")}>
               {complaint.complainant.email ? <bdi dir="ltr">{complaint.complainant.email}</bdi> : "—"}
@@ -251,7 +252,7 @@ function AssignForm({ complaint, assignees }: { complaint: ComplaintView; assign
       <h2 id={`${ids}-assign`} className="card__title">
         {t("complaints.assign.title")}
       </h2>
-      <form className="inline-form" onSubmit={onSubmit}>
+      <form noValidate className="inline-form" onSubmit={onSubmit}>
         <div className="field">
           <label className="field__label" htmlFor={`${ids}-assignee`}>
             {t("complaints.assign.to")}

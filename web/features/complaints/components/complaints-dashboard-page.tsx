@@ -24,7 +24,9 @@ export function ComplaintsDashboardPage() {
   // Buckets arrive as "0-2" … "15+"; said in words so the plus sign does not wander in Arabic.
   const ageLabel = (bucket: string) => {
     const [from = bucket, to] = bucket.replace("+", "").split("-");
-    return to ? t("complaints.dashboard.days", { from, to }) : t("complaints.dashboard.daysOrMore", { from });
+    return to
+      ? t("complaints.dashboard.days", { from: Number(from), to: Number(to) })
+      : t("complaints.dashboard.daysOrMore", { from: Number(from) });
   };
   const widest = Math.max(1, ...(data?.ageing ?? []).map((bucket) => bucket.count));
 

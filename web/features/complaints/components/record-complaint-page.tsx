@@ -9,6 +9,7 @@ import { isApiError } from "../../../lib/http.js";
 import { useRecordComplaint } from "../api/record-complaint.js";
 import { type ComplaintDraft, ComplaintFields, draftBody, emptyDraft } from "./complaint-fields.js";
 import "./complaints.css";
+import { DocumentTypesHint, FilePicker } from "../../../components/ui/file-picker.js";
 
 type Receipt = z.infer<typeof complaintReceiptSchema>;
 
@@ -68,8 +69,10 @@ export function RecordComplaintPage({
         setUploading(false);
       }
     }
+    // The staff form has no «anonymous» field: a complaint without a name simply has no contact.
+    const { anonymous: _anonymous, ...body } = draftBody(draft);
     record.mutate(
-      { ...draftBody(draft), channel, beneficiaryId, fileIds },
+      { ...body, channel, beneficiaryId, fileIds },
       {
         onSuccess: (receipt) => {
           setDone(receipt);
@@ -111,25 +114,16 @@ export function RecordComplaintPage({
 
           <ComplaintFields draft={draft} onChange={setDraft} error={error} recordedByStaff />
 
-          <div className="field">
-            <label className="field__label" htmlFor={`${ids}-files`}>
-              {t("files.attachments")}
-              <span className="field__optional"> ({t("beneficiaries.form.optional")})</span>
-            </label>
-            <input
-              id={`${ids}-files`}
-              className="field__input"
-              type="file"
-              multiple
-              accept={acceptedFileTypes}
-              onChange={(event) => setFiles(Array.from(event.target.files ?? []))}
-              aria-describedby={`${ids}-files-hint`}
-            />
-            <p className="field__hint" id={`${ids}-files-hint`}>
-              {t("files.hint")}
-            </p>
-            {uploadError ? <p className="field__error">{uploadError}</p> : null}
-          </div>
+          <FilePicker
+            label={t("files.attachments")}
+            files={files}
+            onChange={setFiles}
+            accept={acceptedFileTypes}
+            multiple
+            optional
+            hint={<DocumentTypesHint />}
+            error={uploadError}
+          />
 
           <div role="alert" className={generalError ? "alert alert--error" : "alert"}>
             {generalError}

@@ -14,6 +14,7 @@ import { useCreateLibraryDocument } from "../api/create-library-document.js";
 import { useLibrary } from "../api/list-library.js";
 import type { LibraryUploads } from "../uploads.js";
 import "./library.css";
+import { DocumentTypesHint, documentTypes, FilePicker } from "../../../components/ui/file-picker.js";
 import { UserText } from "../../../components/ui/user-text.js";
 
 type LibraryPageProps = {
@@ -66,7 +67,7 @@ export function LibraryPage({ canEdit, uploads, steps }: LibraryPageProps) {
         <p className="page__lead">{t("library.intro")}</p>
       </header>
 
-      <form className="card library-search" onSubmit={onSearch}>
+      <form noValidate className="card library-search" onSubmit={onSearch}>
         <div className="field">
           <label className="field__label" htmlFor="library-q">
             {t("library.search")}
@@ -191,7 +192,7 @@ function LibraryDocument({
       ) : null}
       {older.length > 0 ? (
         <details className="library-document__older">
-          <summary>{t("library.olderVersions", { count: String(older.length) })}</summary>
+          <summary>{t("library.olderVersions", { count: older.length })}</summary>
           <ul>
             {older.map((version) => (
               <li key={version.id}>
@@ -247,7 +248,6 @@ function AddDocumentForm({ uploads, steps }: { uploads: LibraryUploads; steps: r
   const [label, setLabel] = useState("");
   const [file, setFile] = useState<File | null>(null);
   const [stepIndexes, setStepIndexes] = useState<number[]>([]);
-  const [fileKey, setFileKey] = useState(0);
 
   const fieldError = (path: string) =>
     isApiError(create.error) ? create.error.fieldMessage(path)?.[locale] : undefined;
@@ -269,7 +269,6 @@ function AddDocumentForm({ uploads, steps }: { uploads: LibraryUploads; steps: r
       setLabel("");
       setFile(null);
       setStepIndexes([]);
-      setFileKey((key) => key + 1);
     }
   }
 
@@ -324,19 +323,13 @@ function AddDocumentForm({ uploads, steps }: { uploads: LibraryUploads; steps: r
               <p className="field__error">{fieldError("version.versionLabel")}</p>
             ) : null}
           </div>
-          <div className="field">
-            <label className="field__label" htmlFor={`${ids}-file`}>
-              {t("library.add.file")}
-            </label>
-            <input
-              key={fileKey}
-              id={`${ids}-file`}
-              className="field__input"
-              type="file"
-              accept="application/pdf,image/jpeg,image/png,image/webp"
-              onChange={(event) => setFile(event.target.files?.[0] ?? null)}
-            />
-          </div>
+          <FilePicker
+            label={t("library.add.file")}
+            files={file ? [file] : []}
+            onChange={(picked) => setFile(picked[0] ?? null)}
+            accept={documentTypes}
+            hint={<DocumentTypesHint />}
+          />
         </div>
         {steps.length > 0 ? (
           <fieldset className="choice-group">
@@ -389,7 +382,6 @@ function AddVersionForm({ document, uploads }: { document: LibraryDocumentView; 
   const upload = useUploadThen<unknown>(uploads);
   const [label, setLabel] = useState("");
   const [file, setFile] = useState<File | null>(null);
-  const [fileKey, setFileKey] = useState(0);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -400,7 +392,6 @@ function AddVersionForm({ document, uploads }: { document: LibraryDocumentView; 
     if (done) {
       setLabel("");
       setFile(null);
-      setFileKey((key) => key + 1);
     }
   }
   const labelError = isApiError(add.error) ? add.error.fieldMessage("versionLabel")?.[locale] : undefined;
@@ -421,19 +412,13 @@ function AddVersionForm({ document, uploads }: { document: LibraryDocumentView; 
           />
           {labelError ? <p className="field__error">{labelError}</p> : null}
         </div>
-        <div className="field">
-          <label className="field__label" htmlFor={`${ids}-file`}>
-            {t("library.add.file")}
-          </label>
-          <input
-            key={fileKey}
-            id={`${ids}-file`}
-            className="field__input"
-            type="file"
-            accept="application/pdf,image/jpeg,image/png,image/webp"
-            onChange={(event) => setFile(event.target.files?.[0] ?? null)}
-          />
-        </div>
+        <FilePicker
+          label={t("library.add.file")}
+          files={file ? [file] : []}
+          onChange={(picked) => setFile(picked[0] ?? null)}
+          accept={documentTypes}
+          hint={<DocumentTypesHint />}
+        />
         <div role="alert" className={error ? "alert alert--error" : "alert"}>
           {error}
         </div>

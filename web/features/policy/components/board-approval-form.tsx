@@ -7,6 +7,7 @@ import {
 } from "../../../../shared/contracts/policy.js";
 import { formatHijri, parseDateInput } from "../../../../shared/domain/index.js";
 import { DateField } from "../../../components/ui/date-field.js";
+import { documentTypes, FilePicker } from "../../../components/ui/file-picker.js";
 import { useI18n } from "../../../i18n/i18n.js";
 import { isApiError } from "../../../lib/http.js";
 import { useApprovePolicy } from "../api/approve-policy.js";
@@ -233,14 +234,11 @@ export function BoardApprovalForm({
                           ))}
                         </select>
                         {member.kind === "scanned" ? (
-                          <input
-                            className="field__input"
-                            type="file"
-                            accept="image/png,image/jpeg,image/webp,application/pdf"
-                            aria-label={t("policy.approval.scanN", { n })}
-                            onChange={(event) =>
-                              setMember(member.key, { file: event.target.files?.[0] ?? null })
-                            }
+                          <FilePicker
+                            label={t("policy.approval.scanN", { n })}
+                            files={member.file ? [member.file] : []}
+                            onChange={(picked) => setMember(member.key, { file: picked[0] ?? null })}
+                            accept={documentTypes}
                           />
                         ) : null}
                         {member.kind === "on_screen" ? (

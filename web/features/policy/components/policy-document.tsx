@@ -107,7 +107,7 @@ export function PolicyDocument({ content, stepHref }: PolicyDocumentProps) {
           {content.responsePeriod ? (
             <p className="policy-period">
               <strong>{t("policy.period.title")}: </strong>
-              {responsePeriodWords(content.responsePeriod, t, locale)}
+              {responsePeriodWords(content.responsePeriod, t)}
             </p>
           ) : null}
         </section>

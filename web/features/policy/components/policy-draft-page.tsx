@@ -10,6 +10,7 @@ import {
   satisfactionMethodNames,
 } from "../../../../shared/contracts/policy.js";
 import type { ResponsePeriodRule } from "../../../../shared/domain/index.js";
+import { NumberField, typedNumber } from "../../../components/ui/number-field.js";
 import { useI18n } from "../../../i18n/i18n.js";
 import { isApiError } from "../../../lib/http.js";
 import { usePolicyVersion } from "../api/get-policy-version.js";
@@ -217,21 +218,11 @@ function DraftEditor({ draft, onDirty }: { draft: PolicyVersionView; onDirty: (d
         {period ? (
           <>
             <div className="period-editor__row">
-              <div className="field">
-                <label className="field__label" htmlFor={`${ids}-value`}>
-                  {t("policy.period.value")}
-                </label>
-                <input
-                  id={`${ids}-value`}
-                  className="field__input"
-                  type="number"
-                  inputMode="numeric"
-                  min={1}
-                  max={3650}
-                  value={period.value}
-                  onChange={(event) => setPeriod({ value: Math.max(1, Number(event.target.value) || 1) })}
-                />
-              </div>
+              <PeriodValueField
+                label={t("policy.period.value")}
+                value={period.value}
+                onChange={(value) => setPeriod({ value })}
+              />
               <div className="field">
                 <label className="field__label" htmlFor={`${ids}-unit`}>
                   {t("policy.period.unit")}
@@ -289,7 +280,7 @@ function DraftEditor({ draft, onDirty }: { draft: PolicyVersionView; onDirty: (d
               </div>
             </div>
             <p className="period-editor__words" aria-live="polite">
-              {responsePeriodWords(period, t, locale)}
+              {responsePeriodWords(period, t)}
             </p>
           </>
         ) : null}
@@ -329,5 +320,31 @@ function DraftEditor({ draft, onDirty }: { draft: PolicyVersionView; onDirty: (d
         {dirty ? <span className="muted">{t("policy.draft.unsaved")}</span> : null}
       </div>
     </form>
+  );
+}
+
+/** The period's number: kept as typed; only a number reaches the draft, words are refused beside it. */
+function PeriodValueField({
+  label,
+  value,
+  onChange,
+}: {
+  label: string;
+  value: number;
+  onChange: (value: number) => void;
+}) {
+  const [text, setText] = useState(String(value));
+  const typed = typedNumber(text);
+  return (
+    <NumberField
+      label={label}
+      // What was typed, unless the draft's value changed elsewhere (another unit, a reload).
+      value={typed === null || typed === value ? text : String(value)}
+      onChange={(next) => {
+        setText(next);
+        const number = typedNumber(next);
+        if (number !== null && number >= 1) onChange(number);
+      }}
+    />
   );
 }

@@ -1,4 +1,4 @@
-import { type ChangeEvent, type FormEvent, useId, useState } from "react";
+import { type FormEvent, useId, useState } from "react";
 import { Link, useNavigate } from "react-router";
 import type { z } from "zod";
 import { type ContactChannel, channelNames, contactChannels } from "../../../../shared/contracts/channels.js";
@@ -12,7 +12,8 @@ import {
   satisfactionMethodNames,
 } from "../../../../shared/contracts/policy.js";
 import { DualDate } from "../../../components/ui/dual-date.js";
-import { UserTextOr } from "../../../components/ui/user-text.js";
+import { FilePicker } from "../../../components/ui/file-picker.js";
+import { Interpolate, UserTextOr } from "../../../components/ui/user-text.js";
 import { useI18n } from "../../../i18n/i18n.js";
 import { isApiError } from "../../../lib/http.js";
 import { useCreatePolicyDraft } from "../api/create-policy-draft.js";
@@ -117,9 +118,9 @@ function ImportPolicyForm() {
   const importer = useImportPolicy();
   const [file, setFile] = useState<File | null>(null);
 
-  function onPick(event: ChangeEvent<HTMLInputElement>) {
+  function onPick(picked: File[]) {
     importer.reset();
-    setFile(event.target.files?.[0] ?? null);
+    setFile(picked[0] ?? null);
   }
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -143,22 +144,18 @@ function ImportPolicyForm() {
         {t("policy.import.title")}
       </h2>
       <form className="form" onSubmit={onSubmit} noValidate>
-        <div className="field">
-          <label className="field__label" htmlFor={`${ids}-file`}>
-            {t("policy.import.file")}
-          </label>
-          <input
-            id={`${ids}-file`}
-            className="field__input"
-            type="file"
-            accept={`.txt,text/plain,.docx,${docxType}`}
-            onChange={onPick}
-            aria-describedby={`${ids}-hint`}
-          />
-          <p className="field__hint" id={`${ids}-hint`}>
-            {t("policy.import.hint")}
-          </p>
-        </div>
+        <FilePicker
+          label={t("policy.import.file")}
+          files={file ? [file] : []}
+          onChange={onPick}
+          accept={`.txt,text/plain,.docx,${docxType}`}
+          hint={
+            <Interpolate
+              message={t("policy.import.hint")}
+              values={{ utf8: "UTF-8", pdf: "PDF", docx: "docx" }}
+            />
+          }
+        />
         <div role="alert" className={failure ? "alert alert--error" : "alert"}>
           {failure}
         </div>
@@ -249,7 +246,7 @@ function ImportFound({ found, draftId }: { found: ImportedPolicy; draftId: strin
         </div>
         <div data-found="responsePeriod">
           <dt>{t("policy.period.title")}</dt>
-          <dd>{found.responsePeriod ? responsePeriodWords(found.responsePeriod, t, locale) : notFound}</dd>
+          <dd>{found.responsePeriod ? responsePeriodWords(found.responsePeriod, t) : notFound}</dd>
         </div>
         <div data-found="sections">
           <dt>{t("policy.import.sections")}</dt>
@@ -286,7 +283,7 @@ function ImportFound({ found, draftId }: { found: ImportedPolicy; draftId: strin
                 }) +
                 (found.boardApproval.members.length > 0
                   ? t("policy.import.approvalMembers", {
-                      members: localDigits(String(found.boardApproval.members.length), locale),
+                      members: found.boardApproval.members.length,
                     })
                   : "")
               : notFound}

@@ -1,6 +1,7 @@
 import { Link } from "react-router";
 import type { PolicyVersionView } from "../../../../shared/contracts/policy.js";
 import { DualDate } from "../../../components/ui/dual-date.js";
+import { Interpolate } from "../../../components/ui/user-text.js";
 import { useI18n } from "../../../i18n/i18n.js";
 import { useCurrentPolicy } from "../api/get-current-policy.js";
 import { policyPdfHref, printedPolicyHref, usePolicyVersion } from "../api/get-policy-version.js";
@@ -54,7 +55,7 @@ function PolicyVersionBody({
             {t("policy.print")}
           </a>
           <a className="button button--quiet" href={policyPdfHref(version.id)} target="_blank" rel="noopener">
-            {t("policy.pdf")}
+            <Interpolate message={t("policy.pdf")} values={{ pdf: "PDF" }} />
           </a>
         </span>
       </div>

@@ -5,6 +5,7 @@ import { useCommittees } from "../api/list-committees.js";
 import { Refusal } from "./feedback.js";
 import type { Person } from "./request-page.js";
 import "./requests.css";
+import { NumberField, typedNumber } from "../../../components/ui/number-field.js";
 import { UserText } from "../../../components/ui/user-text.js";
 
 /** «اللجان»: research committees, their members and quorum; the administrator forms them. */
@@ -24,8 +25,10 @@ export function CommitteesPage({
   const [memberIds, setMembers] = useState<string[]>([]);
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    const count = typedNumber(quorum);
+    if (count === null) return;
     create.mutate(
-      { nameAr, quorum: Number(quorum), memberIds },
+      { nameAr, quorum: count, memberIds },
       {
         onSuccess: () => {
           setName("");
@@ -51,7 +54,7 @@ export function CommitteesPage({
             <h2 className="card__title">
               <UserText>{committee.nameAr}</UserText>
             </h2>
-            <p className="muted">{t("committees.quorumOf", { quorum: String(committee.quorum) })}</p>
+            <p className="muted">{t("committees.quorumOf", { quorum: committee.quorum })}</p>
             <ul className="plain-list">
               {committee.members.map((member) => (
                 <li key={member.id}>
@@ -101,21 +104,7 @@ export function CommitteesPage({
             </div>
             {candidates.length === 0 ? <p className="field__hint">{t("committees.noCandidates")}</p> : null}
           </fieldset>
-          <div className="field">
-            <label className="field__label" htmlFor={`${ids}-quorum`}>
-              {t("committees.quorum")}
-            </label>
-            <input
-              id={`${ids}-quorum`}
-              className="field__input"
-              type="number"
-              min={1}
-              max={Math.max(1, memberIds.length)}
-              required
-              value={quorum}
-              onChange={(e) => setQuorum(e.target.value)}
-            />
-          </div>
+          <NumberField label={t("committees.quorum")} value={quorum} onChange={setQuorum} />
           <Refusal error={create.error} />
           <div className="form-actions">
             <button

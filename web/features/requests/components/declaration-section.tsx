@@ -2,6 +2,7 @@ import { type FormEvent, useId, useState } from "react";
 import type { RequestView } from "../../../../shared/contracts/requests.js";
 import { DualDate } from "../../../components/ui/dual-date.js";
 import { Fact } from "../../../components/ui/fact.js";
+import { DocumentTypesHint, documentTypes, FilePicker } from "../../../components/ui/file-picker.js";
 import { UserText } from "../../../components/ui/user-text.js";
 import { useI18n } from "../../../i18n/i18n.js";
 import { useStartDeclaration } from "../api/start-declaration.js";
@@ -204,18 +205,13 @@ function DeclareForm({
       ) : null}
       {method === "otp" ? <p className="field__hint">{t("requests.declaration.otpHint")}</p> : null}
       {method === "scanned" ? (
-        <div className="field">
-          <label className="field__label" htmlFor={`${ids}-scan`}>
-            {t("requests.declaration.scan")}
-          </label>
-          <input
-            id={`${ids}-scan`}
-            className="field__input"
-            type="file"
-            accept="application/pdf,image/jpeg,image/png,image/webp"
-            onChange={(event) => setScan(event.target.files?.[0] ?? null)}
-          />
-        </div>
+        <FilePicker
+          label={t("requests.declaration.scan")}
+          files={scan ? [scan] : []}
+          onChange={(picked) => setScan(picked[0] ?? null)}
+          accept={documentTypes}
+          hint={<DocumentTypesHint />}
+        />
       ) : null}
       {sentTo ? (
         <p className="success" role="status">

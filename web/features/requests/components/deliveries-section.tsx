@@ -1,8 +1,8 @@
 import { type FormEvent, useId, useState } from "react";
 import type { RequestView } from "../../../../shared/contracts/requests.js";
 import { CalendarDate } from "../../../components/ui/calendar-date.js";
-import { DateField, dateFieldValue } from "../../../components/ui/date-field.js";
 import { ConfirmButton } from "../../../components/ui/confirm-button.js";
+import { DateField, dateFieldValue } from "../../../components/ui/date-field.js";
 import { Fact } from "../../../components/ui/fact.js";
 import { UserText } from "../../../components/ui/user-text.js";
 import { useI18n } from "../../../i18n/i18n.js";

@@ -2,9 +2,11 @@ import { type FormEvent, useId, useState } from "react";
 import type { FileKind } from "../../../../shared/contracts/access.js";
 import type { RequestView } from "../../../../shared/contracts/requests.js";
 import { describeValidity, type Requirement } from "../../../../shared/contracts/services.js";
+import { parseTypedNumber } from "../../../../shared/domain/digits.js";
 import { CalendarDate } from "../../../components/ui/calendar-date.js";
 import { DateField, dateFieldValue } from "../../../components/ui/date-field.js";
-import { UserText } from "../../../components/ui/user-text.js";
+import { documentTypes, FilePicker } from "../../../components/ui/file-picker.js";
+import { Interpolate, UserText } from "../../../components/ui/user-text.js";
 import { Withheld } from "../../../components/ui/withheld.js";
 import { useI18n } from "../../../i18n/i18n.js";
 import { useAttachDocument } from "../api/attach-document.js";
@@ -38,21 +40,28 @@ export function DataSection({ request, canEdit }: { request: RequestView; canEdi
     Object.fromEntries(fields.map((field) => [field.code, String(request.data[field.code] ?? "")]));
   const [values, setValues] = useState<Record<string, string>>(initial);
   const [saved, setSaved] = useState(false);
+  // Number fields whose text is not a number («ثلاثة آلاف»): said beside the field, nothing sent.
+  const [notNumbers, setNotNumbers] = useState<string[]>([]);
   if (fields.length === 0) return null;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const data: Record<string, string | number | boolean | null> = {};
+    const refused: string[] = [];
     for (const field of fields) {
       const text = (values[field.code] ?? "").trim();
       if (field.fieldType === "boolean") data[field.code] = text === "true";
       else if (text === "") data[field.code] = null;
       else if (field.fieldType === "date") data[field.code] = dateFieldValue(text) ?? null;
-      else if (field.fieldType === "number")
-        data[field.code] = Number(text.replace(/[٠-٩]/g, (d) => String(d.charCodeAt(0) - 0x0660)));
-      else data[field.code] = text;
+      else if (field.fieldType === "number") {
+        const number = parseTypedNumber(text);
+        if (number === null) refused.push(field.code);
+        else data[field.code] = number;
+      } else data[field.code] = text;
     }
+    setNotNumbers(refused);
     setSaved(false);
+    if (refused.length > 0) return;
     save.mutate({ data }, { onSuccess: () => setSaved(true) });
   };
 
@@ -102,8 +111,14 @@ export function DataSection({ request, canEdit }: { request: RequestView; canEdi
                 readOnly={!editable}
                 value={values[field.code] ?? ""}
                 onChange={(event) => setValues({ ...values, [field.code]: event.target.value })}
+                aria-invalid={notNumbers.includes(field.code) ? true : undefined}
+                aria-describedby={notNumbers.includes(field.code) ? `${inputId}-error` : undefined}
               />
-              {status && status.status !== "present" ? (
+              {notNumbers.includes(field.code) ? (
+                <p className="field__error" id={`${inputId}-error`}>
+                  <Interpolate message={t("common.notANumber")} values={{ field: label(field) }} />
+                </p>
+              ) : status && status.status !== "present" ? (
                 <p className="field__error">{t(requirementStatusLabels[status.status])}</p>
               ) : null}
             </div>
@@ -253,18 +268,12 @@ function DocumentItem({
           onSubmit={submit}
           aria-label={t("requests.documents.attachFor", { name: label(requirement) })}
         >
-          <div className="field">
-            <label className="field__label" htmlFor={`${ids}-file`}>
-              {t("requests.documents.file", { name: label(requirement) })}
-            </label>
-            <input
-              id={`${ids}-file`}
-              className="field__input"
-              type="file"
-              accept="application/pdf,image/jpeg,image/png,image/webp"
-              onChange={(event) => setFile(event.target.files?.[0] ?? null)}
-            />
-          </div>
+          <FilePicker
+            label={t("requests.documents.file", { name: label(requirement) })}
+            files={file ? [file] : []}
+            onChange={(picked) => setFile(picked[0] ?? null)}
+            accept={documentTypes}
+          />
           {dateField ? (
             <DateField
               id={`${ids}-date`}

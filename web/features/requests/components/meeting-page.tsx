@@ -62,7 +62,7 @@ export function MeetingPage({
         </h1>
         <p className="page__lead">
           <CalendarDate value={meeting.heldOn} /> —{" "}
-          {t("committees.quorumOf", { quorum: String(meeting.committee.quorum) })}
+          {t("committees.quorumOf", { quorum: meeting.committee.quorum })}
         </p>
       </header>
       <Attendance meeting={meeting} canOrganise={canOrganise} />
@@ -161,8 +161,8 @@ function AgendaItem({
           </ul>
           <p className="muted">
             {t("meetings.quorumProgress", {
-              votes: String(votes.length),
-              quorum: String(meeting.committee.quorum),
+              votes: votes.length,
+              quorum: meeting.committee.quorum,
             })}
           </p>
         </>

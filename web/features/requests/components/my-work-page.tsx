@@ -1,4 +1,4 @@
-import { Fragment, useId } from "react";
+import { useId } from "react";
 import { Link } from "react-router";
 import type { WorkItem } from "../../../../shared/contracts/requests.js";
 import { CalendarDate } from "../../../components/ui/calendar-date.js";
@@ -17,27 +17,6 @@ function target(item: WorkItem): string | null {
   if (item.requestId) return `/requests/${item.requestId}`;
   if (item.beneficiary) return `/beneficiaries/${item.beneficiary.id}`;
   return null;
-}
-
-/**
- * A work item's title holds a reference (read left to right) and sometimes what someone typed (a
- * referral's reason, a letter's subject): isolated, with the reference in its own direction.
- */
-function titleOf(item: WorkItem, locale: "ar" | "en") {
-  const title = item.title[locale];
-  const reference = item.referenceNumber;
-  const parts = reference ? title.split(reference) : [title];
-  return (
-    <UserText>
-      {parts.map((part, index) => (
-        // biome-ignore lint/suspicious/noArrayIndexKey: the parts of one title never move
-        <Fragment key={index}>
-          {index > 0 ? <bdi dir="ltr">{reference}</bdi> : null}
-          {part}
-        </Fragment>
-      ))}
-    </UserText>
-  );
 }
 
 /** «عملي»: what waits for the signed-in member in their roles, oldest and most urgent first. */
@@ -65,13 +44,13 @@ export function MyWork() {
             >
               <span className="work-list__kind">{t(workKindLabels[item.kind])}</span>
               <span className="work-list__title">
-                {href ? <Link to={href}>{titleOf(item, locale)}</Link> : titleOf(item, locale)}
-                {item.referenceNumber ? (
-                  <bdi dir="ltr" className="muted">
-                    {" "}
-                    {item.referenceNumber}
-                  </bdi>
-                ) : null}
+                {href ? (
+                  <Link to={href}>
+                    <WithReference text={item.title[locale]} reference={item.referenceNumber} />
+                  </Link>
+                ) : (
+                  <WithReference text={item.title[locale]} reference={item.referenceNumber} />
+                )}
               </span>
               {item.beneficiary ? (
                 <span>
@@ -92,5 +71,33 @@ export function MyWork() {
         })}
       </ol>
     </section>
+  );
+}
+
+/**
+ * A task's title with its request's reference once, isolated left to right: the server's titles
+ * already name it («استكمال الطلب REQ-…»), so it is not appended a second time.
+ */
+function WithReference({ text, reference }: { text: string; reference: string | null | undefined }) {
+  if (!reference) return <UserText>{text}</UserText>;
+  const at = text.indexOf(reference);
+  if (at < 0) {
+    return (
+      <>
+        {text}{" "}
+        <bdi dir="ltr" className="reference-number">
+          {reference}
+        </bdi>
+      </>
+    );
+  }
+  return (
+    <>
+      {text.slice(0, at)}
+      <bdi dir="ltr" className="reference-number">
+        {reference}
+      </bdi>
+      {text.slice(at + reference.length)}
+    </>
   );
 }

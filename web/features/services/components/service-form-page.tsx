@@ -13,6 +13,8 @@ import { useService } from "../api/get-service.js";
 import { useUpdateService } from "../api/update-service.js";
 import { serviceKindLabels } from "../labels.js";
 import "./services.css";
+import { NumberField, typedNumber } from "../../../components/ui/number-field.js";
+import { Interpolate } from "../../../components/ui/user-text.js";
 
 type Row = {
   /** Keeps each row's inputs with the row when another is removed. */
@@ -80,7 +82,7 @@ function toRequirement(row: Row): Requirement {
     };
   const validity =
     row.validity === "issued_within"
-      ? { kind: "issued_within" as const, months: Number(row.months) || 1 }
+      ? { kind: "issued_within" as const, months: typedNumber(row.months) ?? 0 }
       : { kind: row.validity };
   return {
     kind: "document",
@@ -130,6 +132,8 @@ export function ServiceFormPage() {
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    // A month count in words is said beside its field; nothing is sent until it is a number.
+    if (rows.some((row) => row.validity === "issued_within" && typedNumber(row.months) === null)) return;
     const requirements = rows.map(toRequirement);
     const done = () => navigate("/services");
     if (serviceId) update.mutate({ nameAr, kind, eligibilityAr, requirements, active }, { onSuccess: done });
@@ -148,7 +152,7 @@ export function ServiceFormPage() {
           {serviceId ? t("services.edit") : t("services.new")}
         </h1>
       </header>
-      <form className="card form" onSubmit={submit}>
+      <form noValidate className="card form" onSubmit={submit}>
         <div className="service-grid">
           <div className="field">
             <label className="field__label" htmlFor={`${ids}-name`}>
@@ -176,7 +180,9 @@ export function ServiceFormPage() {
               value={code}
               onChange={(e) => setCode(e.target.value)}
             />
-            <p className="field__hint">{t("services.codeHint")}</p>
+            <p className="field__hint">
+              <Interpolate message={t("services.codeHint")} values={{ example: "monthly_aid" }} />
+            </p>
           </div>
           <div className="field">
             <label className="field__label" htmlFor={`${ids}-kind`}>
@@ -317,20 +323,11 @@ export function ServiceFormPage() {
                       </select>
                     </div>
                     {row.validity === "issued_within" ? (
-                      <div className="field">
-                        <label className="field__label" htmlFor={`${ids}-${index}-months`}>
-                          {t("services.requirement.months", { n })}
-                        </label>
-                        <input
-                          id={`${ids}-${index}-months`}
-                          className="field__input"
-                          type="number"
-                          min={1}
-                          max={120}
-                          value={row.months}
-                          onChange={(e) => change(index, { months: e.target.value })}
-                        />
-                      </div>
+                      <NumberField
+                        label={t("services.requirement.months", { n })}
+                        value={row.months}
+                        onChange={(months) => change(index, { months })}
+                      />
                     ) : null}
                   </>
                 )}
