@@ -108,6 +108,7 @@ export function createModules({ config, db, clock, ...deps }: AppDeps) {
     clock,
     queue,
     transports: deps.transports ?? transportsFrom(config),
+    deliveryReportSecret: config.notifications.deliveryReportSecret,
   });
   const services = createServicesModule({ db, audit: audit.service, clock });
   const requests = createRequestsModule({
