@@ -1,5 +1,24 @@
 import { z } from "zod";
 import { notificationChannelSchema } from "./channels.js";
+import type { StaffRole } from "./roles.js";
+
+/** Who reads the notices sent to people, and who does the ones no machine carries (the server's policy and the pages). */
+export const noticeReaderRoles: readonly StaffRole[] = [
+  "officer",
+  "branch_representative",
+  "social_researcher",
+  "liaison_officer",
+  "followup_committee_member",
+  "manager",
+];
+/** Calling, writing, retrying or choosing another channel: the front line and who follows complaints. */
+export const noticeActorRoles: readonly StaffRole[] = [
+  "officer",
+  "branch_representative",
+  "liaison_officer",
+  "followup_committee_member",
+  "manager",
+];
 
 /**
  * A notice's life (ADR 0020): queued for a machine, sent, delivered when the gateway reports it,

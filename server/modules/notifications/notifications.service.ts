@@ -279,7 +279,7 @@ export function createNotificationsService(deps: {
     },
     /** Messages no machine can carry (a phone call, a letter): tasks on the officers' work list. */
     async manualTasks(tx: Tx, limit = 100) {
-      return repo.byStatus(tx, "manual", limit);
+      return repo.list(tx, { open: true }, limit);
     },
 
     /** The notices of a request, a complaint or a person, or the open tasks, with where each may be switched to. */
