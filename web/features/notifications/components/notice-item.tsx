@@ -54,10 +54,15 @@ export function NoticeItem({
   };
 
   return (
-    <li className="notice" data-status={notice.status} data-channel={notice.channel} data-testid="notice">
-      <div className="notice__head">
-        <span className="notice__channel">{channelNames[notice.channel][locale]}</span>
-        <span className="state-chip notice__status" data-state={notice.status}>
+    <li
+      className="notice-item"
+      data-status={notice.status}
+      data-channel={notice.channel}
+      data-testid="notice"
+    >
+      <div className="notice-item__head">
+        <span className="notice-item__channel">{channelNames[notice.channel][locale]}</span>
+        <span className="state-chip notice-item__status" data-state={notice.status}>
           {t(noticeStatusLabels[notice.status])}
         </span>
         <span className="muted">
@@ -65,7 +70,7 @@ export function NoticeItem({
         </span>
       </div>
       {showWhom ? (
-        <p className="notice__whom">
+        <p className="notice-item__whom">
           {notice.beneficiary ? (
             <Link to={`/beneficiaries/${notice.beneficiary.id}`}>
               <UserText>{notice.beneficiary.fullName}</UserText>
@@ -97,7 +102,7 @@ export function NoticeItem({
         {notice.status === "failed" && notice.failureReason ? (
           <div className="facts__item">
             <dt>{t("notices.reason")}</dt>
-            <dd className="notice__reason">
+            <dd className="notice-item__reason">
               {t(noticeReasonLabels[notice.failureReason], { channel: notice.channel })}
               {notice.lastError ? (
                 <>
@@ -144,22 +149,22 @@ export function NoticeItem({
         ) : null}
       </dl>
       {open ? (
-        <div className="notice__text">
+        <div className="notice-item__text">
           <p className="field__label">{t("notices.say")}</p>
-          <p className="notice__body" data-testid="notice-body">
+          <p className="notice-item__body" data-testid="notice-body">
             <UserText>{notice.body}</UserText>
           </p>
         </div>
       ) : (
-        <details className="notice__text">
+        <details className="notice-item__text">
           <summary>{t("notices.text")}</summary>
-          <p className="notice__body">
+          <p className="notice-item__body">
             <UserText>{notice.body}</UserText>
           </p>
         </details>
       )}
       {canAct ? (
-        <div className="notice__actions">
+        <div className="notice-item__actions">
           {open ? (
             <button
               type="button"
