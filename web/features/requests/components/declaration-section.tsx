@@ -140,7 +140,7 @@ function DeclareForm({
     method === "on_screen" ? agreed && name.trim().length > 2 : method === "scanned" ? scan !== null : true;
 
   return (
-    <form className="form sub-form" noValidate onSubmit={submit}>
+    <form noValidate className="form sub-form" onSubmit={submit}>
       <fieldset className="choice-group">
         <legend className="field__label">{t("requests.declaration.how")}</legend>
         <div className="choice-group__options">
@@ -242,7 +242,7 @@ function VerifyCode({ requestId }: { requestId: string }) {
     verify.mutate({ code: code.trim().replace(/[٠-٩]/g, (d) => String(d.charCodeAt(0) - 0x0660)) });
   };
   return (
-    <form className="inline-form sub-form" noValidate onSubmit={submit}>
+    <form noValidate className="inline-form sub-form" onSubmit={submit}>
       <div className="field">
         <label className="field__label" htmlFor={`${ids}-code`}>
           {t("requests.declaration.code")}
