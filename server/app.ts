@@ -110,7 +110,7 @@ export function createModules({ config, db, clock, ...deps }: AppDeps) {
     transports: deps.transports ?? transportsFrom(config),
     deliveryReportSecret: config.notifications.deliveryReportSecret,
   });
-  const services = createServicesModule({ db, audit: audit.service, clock });
+  const services = createServicesModule({ db, audit: audit.service, clock, announcer });
   const requests = createRequestsModule({
     db,
     policy: policy.service,

@@ -101,7 +101,13 @@ export const auditEventPayloads = {
   "calendar.day_cleared": z.object({ date: z.string() }),
   "liaison.route_set": z.object({ categoryId: z.string().uuid().nullable(), field: z.string().nullable() }),
   "service.created": z.object({ code: z.string(), requirements: z.number().int() }),
-  "service.updated": z.object({ fields: z.array(z.string()) }),
+  // What changed in words (a service holds no personal data): told to the people with open requests (I3).
+  "service.updated": z.object({
+    fields: z.array(z.string()),
+    changes: z
+      .array(z.object({ field: z.string(), before: z.string().nullable(), after: z.string().nullable() }))
+      .optional(),
+  }),
   "request_settings.updated": z.object({ fields: z.array(z.string()) }),
   "support_request.opened": z.object({
     requestId: z.string().uuid(),

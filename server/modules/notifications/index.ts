@@ -51,6 +51,10 @@ export function createNotificationsModule(deps: {
         tables: ["notifications"],
         run: (tx, event) => repo.moveBeneficiary(tx, event.mergedId, event.keptId),
       },
+      "beneficiary.contact_changed": {
+        tables: ["notifications"],
+        run: (tx, event) => service.tellContactChange(tx, event),
+      },
     },
   };
 }

@@ -220,3 +220,82 @@ describe("a notice that cannot arrive says so (SPEC C2, G1)", () => {
     delete transports.sms;
   });
 });
+
+describe("a change is told to the people it concerns, with what changed (SPEC I3, G1)", () => {
+  it("a beneficiary's new phone number is told on the agreed channel, from what to what", async () => {
+    const sara = await person({
+      fullName: "سارة بنت علي القحطاني",
+      phones: ["0551110000"],
+      preferredChannel: "phone",
+    });
+    h.clock.advance(60_000);
+    const edited = await officer.request("PATCH", `/api/beneficiaries/${sara.id}`, {
+      phones: ["0552220000"],
+      confirmNotDuplicate: true,
+    });
+    expect(edited.statusCode, edited.body).toBe(200);
+    const [told] = await notices(`beneficiaryId=${sara.id}`);
+    expect(told).toMatchObject({ channel: "phone", status: "manual", subject: "تحديث بيانات التواصل" });
+    expect(told!.body).toContain("أرقام الجوال: من «+966551110000» إلى «+966552220000»");
+    expect(told!.recipient).toBe("+966552220000");
+
+    // A change that leaves how she is reached alone tells her nothing.
+    await officer.request("PATCH", `/api/beneficiaries/${sara.id}`, { city: "نجران" });
+    expect(await notices(`beneficiaryId=${sara.id}`)).toHaveLength(1);
+
+    // Two changes, two notices: a later change does not supersede the earlier one.
+    h.clock.advance(60_000);
+    await officer.request("PATCH", `/api/beneficiaries/${sara.id}`, { preferredChannel: "letter" });
+    const both = await notices(`beneficiaryId=${sara.id}`);
+    expect(both.map((n) => [n.channel, n.status])).toEqual([
+      ["letter", "manual"],
+      ["phone", "manual"],
+    ]);
+    expect(both[0]!.body).toContain("وسيلة التواصل المتفق عليها: من «الاتصال الهاتفي» إلى «خطاب»");
+  });
+
+  it("a service's new requirement is told to those with an undecided request for it, and audited with before and after", async () => {
+    const admin = await signIn(h, (await createUser(h, associationId, ["administrator"])).email);
+    const created = await admin.request("POST", "/api/services", {
+      code: "rent_aid",
+      nameAr: "مساعدة الإيجار",
+      kind: "financial",
+      requirements: [{ kind: "field", code: "rent", labelAr: "قيمة الإيجار", fieldType: "number" }],
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const serviceId = (created.json() as { id: string }).id;
+    const huda = await person({
+      fullName: "هند بنت سالم العنزي",
+      phones: ["0553330000"],
+      preferredChannel: "phone",
+    });
+    const opened = await officer.request("POST", "/api/requests", {
+      beneficiaryId: huda.id,
+      serviceId,
+      channel: "interview",
+    });
+    expect(opened.statusCode, opened.body).toBe(201);
+    const request = opened.json() as { id: string; referenceNumber: string };
+
+    h.clock.advance(60_000);
+    const changed = await admin.request("PATCH", `/api/services/${serviceId}`, {
+      requirements: [
+        { kind: "field", code: "rent", labelAr: "قيمة الإيجار", fieldType: "number" },
+        { kind: "document", code: "lease", labelAr: "عقد الإيجار" },
+      ],
+    });
+    expect(changed.statusCode, changed.body).toBe(200);
+    const [told] = await notices(`subjectType=support_request&subjectId=${request.id}`);
+    expect(told).toMatchObject({ status: "manual", beneficiary: { id: huda.id } });
+    expect(told!.body).toContain(`بالطلب رقم ${request.referenceNumber}`);
+    expect(told!.body).toContain("المتطلبات: من «قيمة الإيجار» إلى «قيمة الإيجار، عقد الإيجار»");
+    const [audited] = (await events("service.updated")).filter((e) => e.subjectId === serviceId);
+    expect(audited!.payload).toMatchObject({
+      changes: [{ field: "requirements", before: "قيمة الإيجار", after: "قيمة الإيجار، عقد الإيجار" }],
+    });
+
+    // Only the words of the catalogue's English name changed: nothing a beneficiary reads, nobody told.
+    await admin.request("PATCH", `/api/services/${serviceId}`, { nameEn: "Rent aid" });
+    expect(await notices(`subjectType=support_request&subjectId=${request.id}`)).toHaveLength(1);
+  });
+});

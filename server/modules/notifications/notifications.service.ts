@@ -1,4 +1,4 @@
-import { timingSafeEqual } from "node:crypto";
+import { randomUUID, timingSafeEqual } from "node:crypto";
 import { type NotificationChannel, notificationChannels } from "../../../shared/contracts/channels.js";
 import type { NoticeFailureReason } from "../../../shared/contracts/notifications.js";
 import type { Clock } from "../../clock.js";
@@ -10,6 +10,7 @@ import type { JobHandler, JobQueue } from "../../jobs/queue.js";
 import type { AuditSource } from "../audit/audit.service.js";
 import type { AuditService } from "../audit/index.js";
 import type { BeneficiariesService } from "../beneficiaries/index.js";
+import type { Change, ModuleEvents } from "../module.js";
 import { notificationsPolicy } from "./notifications.policy.js";
 import type { NotificationRow, NotificationsRepository } from "./notifications.repository.js";
 import type { Transport } from "./transports.js";
@@ -34,6 +35,11 @@ export function aboutOf(eventKey: string): {
   const [subjectType, subjectId, purpose] = eventKey.split(":");
   const id = subjectId && uuidPattern.test(subjectId) ? subjectId : null;
   return { subjectType: subjectType || null, subjectId: id, purpose: id && purpose ? purpose : null };
+}
+
+/** Each change on its own line: what it is, from what, to what (SPEC I3). */
+export function changeLines(changes: readonly Change[]): string {
+  return changes.map((c) => `- ${c.label}: من «${c.before ?? "—"}» إلى «${c.after ?? "—"}»`).join("\n");
 }
 
 const electronic = (channel: string): channel is keyof Transports =>
@@ -270,9 +276,29 @@ export function createNotificationsService(deps: {
     return row;
   }
 
+  /**
+   * The person's contact details changed: they are told on the channel now agreed, with what
+   * changed, so a change they did not ask for does not pass unnoticed (SPEC I3, G1).
+   */
+  async function tellContactChange(tx: Tx, event: ModuleEvents["beneficiary.contact_changed"]) {
+    const row = await notifyBeneficiary(tx, event.actor, {
+      beneficiaryId: event.beneficiaryId,
+      // Its own purpose: a later change is told too, it does not supersede this one (ADR 0020).
+      eventKey: `beneficiary:${event.beneficiaryId}:contact_change_${randomUUID()}`,
+      subject: "تحديث بيانات التواصل",
+      body: [
+        "حُدّثت بيانات تواصلكم لدى الجمعية:",
+        changeLines(event.changes),
+        "إن لم تطلبوا هذا التغيير فتواصلوا معنا.",
+      ].join("\n"),
+    });
+    return { notifications: row ? 1 : 0 };
+  }
+
   return {
     notifyBeneficiary,
     notifyContact,
+    tellContactChange,
     jobs: { [sendJob]: send } as Record<string, JobHandler>,
     async forBeneficiary(tx: Tx, beneficiaryId: string) {
       return repo.forBeneficiary(tx, beneficiaryId);

@@ -1,7 +1,7 @@
 import type { Clock } from "../../clock.js";
 import type { Database } from "../../db/client.js";
 import type { AuditService } from "../audit/index.js";
-import type { SilahModule } from "../module.js";
+import type { Announcer, SilahModule } from "../module.js";
 import { createServicesRepository } from "./services.repository.js";
 import { servicesRoutes } from "./services.routes.js";
 import { createServicesService, type ServicesService } from "./services.service.js";
@@ -13,6 +13,7 @@ export function createServicesModule(deps: {
   db: Database;
   audit: AuditService;
   clock: Clock;
+  announcer?: Pick<Announcer, "announce">;
 }): SilahModule & { service: ServicesService } {
   const service = createServicesService({ ...deps, repo: createServicesRepository() });
   return { name: "services", service, routes: servicesRoutes(service) };
