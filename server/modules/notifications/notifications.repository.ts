@@ -129,14 +129,6 @@ export function createNotificationsRepository() {
         .where(eq(notifications.beneficiaryId, beneficiaryId))
         .orderBy(desc(notifications.createdAt));
     },
-    async byStatus(tx: Tx, status: string, limit: number): Promise<NotificationRow[]> {
-      return tx
-        .select()
-        .from(notifications)
-        .where(eq(notifications.status, status))
-        .orderBy(desc(notifications.createdAt))
-        .limit(limit);
-    },
 
     async list(
       tx: Tx,
