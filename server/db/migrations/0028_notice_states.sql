@@ -15,7 +15,8 @@ UPDATE "notifications" SET
 	"subject_type" = split_part("event_key", ':', 1),
 	"subject_id" = CASE WHEN split_part("event_key", ':', 2) ~ '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'
 		THEN split_part("event_key", ':', 2)::uuid END,
-	"purpose" = nullif(split_part("event_key", ':', 3), '');--> statement-breakpoint
+	"purpose" = CASE WHEN split_part("event_key", ':', 2) ~ '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'
+		THEN nullif(split_part("event_key", ':', 3), '') END;--> statement-breakpoint
 UPDATE "notifications" SET "status" = 'queued' WHERE "status" IN ('pending', 'sending');--> statement-breakpoint
 UPDATE "notifications" SET "status" = 'failed', "failure_reason" = CASE WHEN "recipient" = '' THEN 'no_recipient' ELSE 'no_transport' END
 	WHERE "status" = 'undeliverable';--> statement-breakpoint
