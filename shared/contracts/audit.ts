@@ -121,7 +121,12 @@ export const auditEventPayloads = {
     requirementCode: z.string(),
     fileId: z.string().uuid(),
   }),
-  "support_request.completed": z.object({ requestId: z.string().uuid(), dueDate: z.string().nullable() }),
+  "support_request.completed": z.object({
+    requestId: z.string().uuid(),
+    dueDate: z.string().nullable(),
+    /** The date the beneficiary had been told before, when completing again moved it (I3). */
+    previousDueDate: z.string().optional(),
+  }),
   "support_request.became_incomplete": z.object({ requestId: z.string().uuid() }),
   "support_request.referred": z.object({
     requestId: z.string().uuid(),

@@ -299,3 +299,58 @@ describe("a change is told to the people it concerns, with what changed (SPEC I3
     expect(await notices(`subjectType=support_request&subjectId=${request.id}`)).toHaveLength(1);
   });
 });
+
+describe("a date the beneficiary was told that moves is told again as a change (SPEC I3)", () => {
+  it("completing again after the calendar gained a closure tells the new response date, from what to what", async () => {
+    const admin = await signIn(h, (await createUser(h, associationId, ["administrator"])).email);
+    const created = await admin.request("POST", "/api/services", {
+      code: "water_bill",
+      nameAr: "سداد فاتورة الماء",
+      kind: "financial",
+      requirements: [{ kind: "field", code: "bill", labelAr: "قيمة الفاتورة", fieldType: "number" }],
+    });
+    const serviceId = (created.json() as { id: string }).id;
+    const lama = await person({
+      fullName: "لمى بنت حمد الحربي",
+      phones: ["0554440000"],
+      preferredChannel: "phone",
+    });
+    const opened = await officer.request("POST", "/api/requests", {
+      beneficiaryId: lama.id,
+      serviceId,
+      channel: "interview",
+      data: { bill: 300 },
+    });
+    expect(opened.statusCode, opened.body).toBe(201);
+    const request = opened.json() as { id: string; state: string; due: { dueDate: string } };
+    expect(request.state).toBe("complete");
+    const query = `subjectType=support_request&subjectId=${request.id}`;
+    const [first] = await notices(query);
+    expect(first!.body).not.toContain("تغيّر موعد الرد");
+
+    // The administrator closes the association on a working day before the due date.
+    expect(
+      (
+        await admin.request("PUT", "/api/calendar/days/2026-03-16", {
+          kind: "closure",
+          nameAr: "صيانة المقر",
+        })
+      ).statusCode,
+    ).toBe(200);
+    h.clock.advance(60_000);
+    await officer.request("PUT", `/api/requests/${request.id}/data`, { data: { bill: null } });
+    const again = await officer.request("PUT", `/api/requests/${request.id}/data`, { data: { bill: 320 } });
+    expect(again.statusCode, again.body).toBe(200);
+    const moved = (again.json() as { due: { dueDate: string } }).due.dueDate;
+    expect(moved > request.due.dueDate).toBe(true);
+
+    const [latest, older] = await notices(query);
+    expect(latest!.body).toMatch(/^تغيّر موعد الرد على طلبكم رقم .+: من .+ إلى .+\.\n/);
+    expect(latest!.status).toBe("manual");
+    expect(older).toMatchObject({ id: first!.id, status: "superseded" }); // one call to make, with the new date
+    const completed = (await events("support_request.completed")).filter(
+      (e) => (e.payload as { requestId: string }).requestId === request.id,
+    );
+    expect(completed.at(-1)!.payload).toMatchObject({ dueDate: moved, previousDueDate: request.due.dueDate });
+  });
+});
