@@ -17,19 +17,6 @@ function target(item: WorkItem): string | null {
   return null;
 }
 
-/** A title naming a reference: the reference reads left to right, isolated from the Arabic around it. */
-function Title({ text, code }: { text: string; code: string | null }) {
-  if (!code || !text.includes(code)) return <>{text}</>;
-  const [before, ...after] = text.split(code);
-  return (
-    <>
-      {before}
-      <UserText code>{code}</UserText>
-      {after.join(code)}
-    </>
-  );
-}
-
 /** «عملي»: what waits for the signed-in member in their roles, oldest and most urgent first. */
 export function MyWork() {
   const { t, locale } = useI18n();
@@ -56,13 +43,7 @@ export function MyWork() {
             >
               <span className="work-list__kind">{t(workKindLabels[item.kind])}</span>
               <span className="work-list__title">
-                {href ? (
-                  <Link to={href}>
-                    <Title text={item.title[locale]} code={item.referenceNumber} />
-                  </Link>
-                ) : (
-                  <Title text={item.title[locale]} code={item.referenceNumber} />
-                )}
+                {href ? <Link to={href}>{item.title[locale]}</Link> : item.title[locale]}
                 {item.referenceNumber ? (
                   <bdi dir="ltr" className="muted">
                     {" "}
