@@ -1,6 +1,8 @@
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import ExcelJS from "exceljs";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { expectArabicInterface } from "./support/arabic-page.js";
 import { launchBrowser } from "./support/browser.js";
 import { type RunningSilah, startSilah } from "./support/server.js";
 import { signInOnPage } from "./support/sign-in.js";
@@ -18,7 +20,11 @@ describe("a person files a complaint on the public page, gets a reference, the f
   let solvedInMs = 0;
 
   async function signIn(email: string, width = 1280): Promise<Page> {
-    const context = await browser.newContext({ baseURL: silah.baseUrl, viewport: { width, height: 900 } });
+    const context = await browser.newContext({
+      baseURL: silah.baseUrl,
+      viewport: { width, height: 900 },
+      acceptDownloads: true,
+    });
     const page = await context.newPage();
     await signInOnPage(page, email);
     await page.waitForURL((url) => url.pathname === "/");
@@ -47,6 +53,7 @@ describe("a person files a complaint on the public page, gets a reference, the f
     await page.goto("/p/demo/complaint");
     await page.getByRole("heading", { level: 1, name: "تقديم شكوى" }).waitFor();
     expect(await page.evaluate(() => document.documentElement.dir)).toBe("rtl");
+    await expectArabicInterface(page, "public complaint page");
 
     // The browser solves the check while the person writes: no question, no picture, no outside service.
     const check = page.getByTestId("human-check");
@@ -131,9 +138,27 @@ describe("a person files a complaint on the public page, gets a reference, the f
     await page.waitForURL("**/complaints");
     const row = page.locator(`.complaint-row[data-reference='${reference}']`);
     await row.getByText("مستلمة").waitFor();
+    await expectArabicInterface(page, "complaints list (follow-up committee)");
+
+    // The committee takes its list to Excel: what the complainant wrote is in its file.
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "ملف إكسل" }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe("الشكاوى.xlsx");
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(readFileSync((await download.path())!) as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0]!;
+    const header = (sheet.getRow(1).values as unknown[]).slice(1);
+    expect(header).toContain("تفاصيل الشكوى");
+    const line = (sheet.getRow(2).values as unknown[]).slice(1);
+    expect(line[header.indexOf("رقم الشكوى")]).toBe(reference);
+    expect(line[header.indexOf("اسم المشتكي")]).toBe("أم خالد");
+
     await row.getByRole("link", { name: subject }).click();
     await page.getByRole("heading", { level: 1, name: subject }).waitFor();
     await page.getByText("أم خالد").waitFor();
+    await expectArabicInterface(page, "complaint (follow-up committee)");
 
     await page.getByLabel("إسناد إلى").selectOption({ label: committeeMember });
     await page.getByRole("button", { name: "إسناد", exact: true }).click();
@@ -159,6 +184,7 @@ describe("a person files a complaint on the public page, gets a reference, the f
     await page.getByRole("heading", { name: "نتيجة الشكوى" }).waitFor();
     await page.locator(".status-badge", { hasText: "تسوية ودية" }).first().waitFor();
     await page.getByText("صرف المساعدة خلال ثلاثة أيام عمل مع اعتذار مكتوب.").waitFor();
+    await expectArabicInterface(page, "closed complaint (follow-up committee)");
     await page.context().close();
   });
 
@@ -193,6 +219,7 @@ describe("a person files a complaint on the public page, gets a reference, the f
     await committee.getByRole("link", { name: "فتح طلب تعويض" }).click();
     await committee.waitForURL("**/compensation/new?**");
     expect(await committee.getByLabel("اسم صاحب الطلب").inputValue()).toBe("أم خالد");
+    await expectArabicInterface(committee, "new compensation claim (follow-up committee)");
     await committee.getByLabel("وصف الضرر").fill("تأخر صرف المساعدة شهرًا فتحملت الأسرة كلفة إيجار متأخر.");
     await committee.getByRole("button", { name: "فتح الطلب" }).click();
     await committee.getByRole("heading", { level: 1, name: "طلب تعويض: أم خالد" }).waitFor();
@@ -207,6 +234,10 @@ describe("a person files a complaint on the public page, gets a reference, the f
     await committee.getByLabel("مبلغ التسوية").fill("1200");
     await committee.getByRole("button", { name: "حفظ التسوية" }).click();
     await committee.locator(".status-chip", { hasText: "تمت التسوية" }).waitFor();
+    await expectArabicInterface(committee, "compensation claim (follow-up committee)");
+    await nav(committee).getByRole("link", { name: "التعويضات" }).click();
+    await committee.getByRole("link", { name: "أم خالد" }).waitFor();
+    await expectArabicInterface(committee, "compensation claims (follow-up committee)");
     await committee.context().close();
 
     // Senior management tries to approve before any proof: refused with the policy's words.

@@ -187,6 +187,7 @@ describe("an officer opens a support request, uploads documents and sees what is
   it("the committee member schedules a meeting, votes, decides with an approved amount, and approves the minutes", async () => {
     const khalid = await signIn("committee-member@demo.silah.sa");
     await nav(khalid, "الاجتماعات");
+    await khalid.getByRole("link", { name: "اجتماع جديد" }).click();
     await khalid.getByLabel("تاريخ الاجتماع").fill(today);
     await khalid.getByLabel(new RegExp(referenceNumber)).check();
     await khalid.getByRole("button", { name: "إنشاء الاجتماع" }).click();

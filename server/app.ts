@@ -91,15 +91,6 @@ export function createModules({ config, db, clock, ...deps }: AppDeps) {
     audit: audit.service,
     clock,
   });
-  const contacts = createContactsModule({
-    db,
-    policy: policy.service,
-    beneficiaries: beneficiaries.service,
-    users: users.service,
-    files: files.service,
-    audit: audit.service,
-    clock,
-  });
   const calendar = createCalendarModule({ db, audit: audit.service, clock });
   const notifications = createNotificationsModule({
     db,
@@ -109,6 +100,17 @@ export function createModules({ config, db, clock, ...deps }: AppDeps) {
     queue,
     transports: deps.transports ?? transportsFrom(config),
     deliveryReportSecret: config.notifications.deliveryReportSecret,
+  });
+  const contacts = createContactsModule({
+    db,
+    policy: policy.service,
+    beneficiaries: beneficiaries.service,
+    users: users.service,
+    files: files.service,
+    calendar: calendar.service,
+    notifications: notifications.service,
+    audit: audit.service,
+    clock,
   });
   const services = createServicesModule({ db, audit: audit.service, clock, announcer });
   const requests = createRequestsModule({
@@ -120,6 +122,7 @@ export function createModules({ config, db, clock, ...deps }: AppDeps) {
     files: files.service,
     calendar: calendar.service,
     notifications: notifications.service,
+    contacts: contacts.service,
     audit: audit.service,
     clock,
     queue,

@@ -124,6 +124,8 @@ export const libraryDocumentVersions = pgTable(
   },
   (t) => [
     index("library_document_versions_association_id_idx").on(t.associationId),
+    // The target of an answer's citation, composite with the tenant (migration 0029).
+    uniqueIndex("library_document_versions_association_id_id_key").on(t.associationId, t.id),
     index("library_document_versions_document_id_idx").on(t.documentId, t.uploadedAt),
     index("library_document_versions_file_id_idx").on(t.fileId),
     index("library_document_versions_uploaded_by_idx").on(t.uploadedBy),

@@ -15,6 +15,7 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { complaints } from "./schema-complaints.js";
+import { libraryDocumentVersions } from "./schema-policy.js";
 
 /**
  * Schema as code (CONVENTIONS §7). Every tenant table carries `association_id` and is covered by
@@ -328,6 +329,8 @@ export const interactions = pgTable(
     routedToUserId: uuid("routed_to_user_id").references(() => users.id),
     supportRequestId: uuid("support_request_id"),
     complaintId: uuid("complaint_id"),
+    /** The library document version an answer was taken from (H1, T1). */
+    citedLibraryVersionId: uuid("cited_library_version_id"),
     createdAt: createdAt(),
   },
   (t) => [
@@ -348,7 +351,13 @@ export const interactions = pgTable(
     index("interactions_beneficiary_id_idx").on(t.beneficiaryId, t.occurredAt),
     index("interactions_staff_user_id_idx").on(t.staffUserId),
     index("interactions_answered_by_idx").on(t.answeredBy),
-    index("interactions_routed_to_user_id_idx").on(t.routedToUserId),
+    foreignKey({
+      name: "interactions_cited_library_version_fk",
+      columns: [t.associationId, t.citedLibraryVersionId],
+      foreignColumns: [libraryDocumentVersions.associationId, libraryDocumentVersions.id],
+    }),
+    index("interactions_cited_library_version_id_idx").on(t.citedLibraryVersionId, t.associationId),
+    index("interactions_routed_to_user_id_idx").on(t.routedToUserId, t.occurredAt),
     index("interactions_open_inquiries_idx")
       .on(t.associationId, t.occurredAt)
       .where(sql`${t.kind} = 'inquiry' and ${t.answeredAt} is null`),
@@ -578,6 +587,8 @@ export const supportRequests = pgTable(
     decidedAt: instant("decided_at"),
     deliveredAmount: integer("delivered_amount").notNull().default(0),
     closedAt: instant("closed_at"),
+    // Why the request was cancelled, as the person who cancelled it wrote it.
+    cancelReason: text("cancel_reason"),
     updatedAt: instant("updated_at").notNull().defaultNow(),
   },
   (t) => [
@@ -669,6 +680,9 @@ export const declarations = pgTable(
     fileId: uuid("file_id").references(() => files.id),
     // SHA-256 of the canonical data and document hashes the beneficiary declared true.
     fingerprint: text("fingerprint").notNull(),
+    // What the fingerprint was taken over, readable: the data fields and each document's hash and
+    // dates (H5). Null for declarations made before it was kept.
+    covered: jsonb("covered"),
     status: text("status").notNull(),
     // Only a hash of the one-time code is kept; it expires and allows a few tries.
     otpHash: text("otp_hash"),
@@ -809,6 +823,31 @@ export const minutesApprovals = pgTable(
     index("minutes_approvals_association_id_idx").on(t.associationId),
     uniqueIndex("minutes_approvals_key").on(t.meetingId, t.userId),
     index("minutes_approvals_user_id_idx").on(t.userId),
+  ],
+);
+
+/** Who attended a committee meeting, as the meeting's organiser recorded it; the minutes name them. */
+export const meetingAttendance = pgTable(
+  "meeting_attendance",
+  {
+    associationId: tenantId(),
+    meetingId: uuid("meeting_id")
+      .notNull()
+      .references(() => committeeMeetings.id),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id),
+    present: boolean("present").notNull(),
+    recordedBy: uuid("recorded_by")
+      .notNull()
+      .references(() => users.id),
+    recordedAt: instant("recorded_at").notNull(),
+  },
+  (t) => [
+    index("meeting_attendance_association_id_idx").on(t.associationId),
+    uniqueIndex("meeting_attendance_key").on(t.meetingId, t.userId),
+    index("meeting_attendance_user_id_idx").on(t.userId),
+    index("meeting_attendance_recorded_by_idx").on(t.recordedBy),
   ],
 );
 

@@ -39,6 +39,7 @@ export const httpStatusByCode: Record<ErrorCode, number> = {
   unsupported_file: 415,
   archive_bomb: 422,
   unsafe_file: 422,
+  export_too_large: 422,
   file_too_complex: 422,
   account_locked: 423,
   too_many_attempts: 429,

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { sensitiveFieldSchema } from "./access.js";
+import { exportedListSchema, exportFormatSchema } from "./exports.js";
 import { staffRoleSchema } from "./roles.js";
 
 /**
@@ -53,12 +54,23 @@ export const auditEventPayloads = {
   "beneficiary.consent_withdrawn": z.object({ consentId: z.string().uuid() }),
   "beneficiary.category_created": z.object({ code: z.string() }),
   "beneficiaries.imported": z.object({ imported: z.number().int(), rejected: z.number().int() }),
+  /** A list saved as a file: which list, the filters that chose its rows (never free text typed), how many. */
+  "list.exported": z.object({
+    list: exportedListSchema,
+    format: exportFormatSchema,
+    rows: z.number().int(),
+    filters: z.record(z.string(), z.string()),
+  }),
   "interaction.recorded": z.object({
     kind: z.string(),
     channel: z.string(),
     routedTo: z.string().uuid().nullable(),
   }),
-  "interaction.answered": z.object({}),
+  "interaction.answered": z.object({
+    /** The liaison officer it was routed to, and the library document version the answer cites. */
+    routedTo: z.string().uuid().nullable().optional(),
+    citedLibraryVersionId: z.string().uuid().nullable().optional(),
+  }),
   "file.uploaded": z.object({ mediaType: z.string(), size: z.number().int() }),
   "file.downloaded": z.object({}),
   "correspondence.registered": z.object({
@@ -154,6 +166,12 @@ export const auditEventPayloads = {
     method: z.string(),
     fingerprint: z.string(),
   }),
+  "support_request.declaration_lapsed": z.object({
+    requestId: z.string().uuid(),
+    declarationId: z.string().uuid(),
+    /** The requirements (by code) whose value or document changed since the beneficiary signed. */
+    changed: z.array(z.string()),
+  }),
   "support_request.declaration_failed": z.object({
     requestId: z.string().uuid(),
     declarationId: z.string().uuid(),
@@ -179,11 +197,16 @@ export const auditEventPayloads = {
     amount: z.number().int(),
   }),
   "support_request.closed": z.object({ requestId: z.string().uuid() }),
-  "support_request.cancelled": z.object({ requestId: z.string().uuid() }),
+  "support_request.cancelled": z.object({ requestId: z.string().uuid(), reason: z.string().optional() }),
   "support_request.deadline_warning": z.object({ requestId: z.string().uuid(), dueDate: z.string() }),
   "support_request.deadline_breached": z.object({ requestId: z.string().uuid(), dueDate: z.string() }),
   "committee.created": z.object({ quorum: z.number().int(), members: z.number().int() }),
   "committee.meeting_created": z.object({ committeeId: z.string().uuid(), items: z.number().int() }),
+  "committee.attendance_recorded": z.object({
+    meetingId: z.string().uuid(),
+    present: z.number().int(),
+    absent: z.number().int(),
+  }),
   "committee.minutes_generated": z.object({ meetingId: z.string().uuid() }),
   "committee.minutes_approved": z.object({ meetingId: z.string().uuid(), allApproved: z.boolean() }),
   "committee.conflict_declared": z.object({ beneficiaryId: z.string().uuid() }),

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { parseHijri, splitIsoDate, toGregorian, toIsoDate } from "../domain/hijri.js";
+import { parseDateInput } from "../domain/date-input.js";
 import { validateNationalId } from "../domain/national-id.js";
 import { parseSaudiPhone } from "../domain/phone.js";
 import { withheldSchema } from "./access.js";
@@ -7,29 +7,17 @@ import { notificationChannelSchema } from "./channels.js";
 import { addFieldIssue } from "./field-rules.js";
 
 /**
- * A date as people type it, Gregorian (`1990-05-14`) or Hijri (`1410/10/19هـ`, `19 شوال 1410`),
- * stored as the ISO Gregorian date. Whether it may lie in the future is the service's call.
+ * A date as people type it, Gregorian (`1990-05-14`, `14/5/1990م`) or Hijri (`1410/10/19هـ`,
+ * `١٩ شوال ١٤١٠`), read by the same parser as the web's date field (ADR 0018) and stored as the
+ * ISO Gregorian date. Whether it may lie in the future is the service's call.
  */
 export const dateInputSchema = z.string().transform((text, ctx) => {
-  const trimmed = text.trim();
-  const iso = splitIsoDate(trimmed);
-  if (iso && iso.year >= 1600) {
-    const check = new Date(Date.UTC(iso.year, iso.month - 1, iso.day));
-    if (check.getUTCMonth() !== iso.month - 1 || check.getUTCDate() !== iso.day) {
-      addFieldIssue(ctx, "date_impossible", {
-        ar: `التاريخ ${trimmed} غير موجود في التقويم.`,
-        en: `${trimmed} does not exist in the calendar.`,
-      });
-      return z.NEVER;
-    }
-    return toIsoDate(iso);
-  }
-  const hijri = parseHijri(trimmed);
-  if (!hijri.ok) {
-    addFieldIssue(ctx, hijri.code, hijri.message);
+  const result = parseDateInput(text);
+  if (!result.ok) {
+    addFieldIssue(ctx, result.code, result.message);
     return z.NEVER;
   }
-  return toIsoDate(toGregorian(hijri.value));
+  return result.value.iso;
 });
 
 export const nationalIdInputSchema = z.string().transform((text, ctx) => {

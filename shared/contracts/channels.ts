@@ -1,6 +1,10 @@
 import { z } from "zod";
 
-/** The union of contact channels across the policies (SPEC C1); each association enables its own list. */
+/**
+ * The union of contact channels across the policies (SPEC C1); each association enables its own list.
+ * WhatsApp and the home or field visit (G5: serving the beneficiary from where they are) are how many
+ * associations actually reach people, so a contact on them is recorded as what it was (issue 11).
+ */
 export const contactChannels = [
   "interview",
   "phone",
@@ -12,6 +16,8 @@ export const contactChannels = [
   "branch_representatives",
   "fax",
   "email",
+  "whatsapp",
+  "home_visit",
 ] as const;
 export const contactChannelSchema = z.enum(contactChannels);
 export type ContactChannel = z.infer<typeof contactChannelSchema>;
@@ -32,6 +38,7 @@ export const channelNames: Record<ContactChannel | NotificationChannel, { ar: st
   branch_representatives: { ar: "مناديب المكاتب الفرعية", en: "Branch-office representatives" },
   fax: { ar: "الفاكس", en: "Fax" },
   email: { ar: "البريد الإلكتروني", en: "E-mail" },
+  home_visit: { ar: "الزيارة المنزلية أو الميدانية", en: "Home or field visit" },
   sms: { ar: "رسالة نصية", en: "SMS" },
   whatsapp: { ar: "واتساب", en: "WhatsApp" },
   letter: { ar: "خطاب", en: "Letter" },

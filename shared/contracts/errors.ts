@@ -33,6 +33,7 @@ export const errorCodes = [
   "password_change_required",
   "own_account",
   "last_administrator",
+  "export_too_large",
   "internal_error",
 ] as const;
 
@@ -133,6 +134,10 @@ export const errorMessages: Record<ErrorCode, LocalizedText> = {
   last_administrator: {
     ar: "لا يمكن ترك الجمعية بلا مدير نظام نشط: أضف دور مدير النظام لمستخدم آخر أولًا.",
     en: "The association cannot be left without an active administrator: give another user that role first.",
+  },
+  export_too_large: {
+    ar: "النتائج أكثر من ١٠٬٠٠٠ صف، وهو أكبر ما يُصدَّر في ملف واحد. ضيّق التصفية ثم صدّر من جديد.",
+    en: "There are more than 10,000 rows, the most one file holds. Narrow the filters and export again.",
   },
   internal_error: {
     ar: "حدث خطأ غير متوقع. سُجّل الخطأ وسنعالجه.",

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { responsePeriodRuleSchema } from "../domain/response-period.js";
 import { type ContactChannel, contactChannels } from "./channels.js";
+import { exportFormatSchema } from "./exports.js";
 import { addFieldIssue } from "./field-rules.js";
 
 // ——— The policy as configuration (SPEC P1–P4, T1) ———
@@ -217,6 +218,12 @@ export const myAcknowledgementSchema = z.object({
   current: z.object({ id: z.string().uuid(), versionNumber: z.number().int().nullable() }).nullable(),
   mustSign: z.boolean(),
   signed: acknowledgementViewSchema.nullable(),
+});
+
+/** The HR report's on-screen choice, which its export follows. */
+export const acknowledgementExportQuerySchema = z.strictObject({
+  show: z.enum(["all", "pending", "signed"]).default("all"),
+  format: exportFormatSchema,
 });
 
 export const acknowledgementReportSchema = z.object({

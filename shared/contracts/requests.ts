@@ -180,8 +180,12 @@ export const requestViewSchema = requestSummarySchema.extend({
       signedAt: z.string().datetime().nullable(),
       /** Whether the declaration still covers the request's current data and documents (H5). */
       covering: z.boolean(),
+      /** When it no longer covers them: the requirements (by code) changed since it was signed. */
+      changed: z.array(z.string()),
     })
     .nullable(),
+  /** Why and when the request was cancelled; null unless it was. */
+  cancellation: z.object({ reason: z.string(), at: z.string().datetime() }).nullable(),
   decision: z
     .object({
       outcome: z.enum(["accept", "reject", "return"]),
@@ -269,14 +273,53 @@ export const conflictViewSchema = z.object({
   declaredAt: z.string().datetime(),
 });
 
+const memberSchema = z.object({ id: uuid, fullName: z.string() });
+
+/** Who attended: each committee member present, absent, or not yet recorded (null). */
+export const recordAttendanceSchema = z.strictObject({
+  presentMemberIds: z.array(uuid).max(50),
+});
+
+export const meetingListResponseSchema = z.object({
+  items: z.array(
+    z.object({
+      id: uuid,
+      committee: z.object({ id: uuid, nameAr: z.string() }),
+      heldOn: isoDate,
+      heldOnHijri: z.string(),
+      requests: z.number().int(),
+      decided: z.number().int(),
+      status: z.enum(["open", "decided", "minutes_drafted", "minutes_approved"]),
+    }),
+  ),
+});
+export type MeetingList = z.infer<typeof meetingListResponseSchema>;
+
 export const meetingViewSchema = z.object({
   id: uuid,
-  committee: z.object({ id: uuid, nameAr: z.string(), quorum: z.number().int() }),
+  committee: z.object({
+    id: uuid,
+    nameAr: z.string(),
+    quorum: z.number().int(),
+    members: z.array(memberSchema),
+  }),
   heldOn: isoDate,
   heldOnHijri: z.string(),
+  attendance: z.array(z.object({ member: memberSchema, present: z.boolean().nullable() })),
   items: z.array(
     z.object({
       request: requestSummarySchema,
+      /**
+       * Members who take no part in this request: they declared a conflict of interest with the
+       * beneficiary, or opened the request themselves. `reason` is null when withheld.
+       */
+      recusals: z.array(
+        z.object({
+          member: memberSchema,
+          kind: z.enum(["conflict_declared", "opened_request"]),
+          reason: z.string().nullable(),
+        }),
+      ),
       /** Null when the committee's deliberation is withheld from the reader. */
       votes: z
         .array(
@@ -316,6 +359,8 @@ export const workItemSchema = z.object({
     "vote",
     "deadline_warning",
     "deadline_breach",
+    "routed_inquiry",
+    "overdue_inquiry",
   ]),
   title: localizedTextSchema,
   requestId: uuid.nullable(),

@@ -1,4 +1,5 @@
 export * from "./arabic-name.js";
+export * from "./date-input.js";
 export * from "./digits.js";
 export * from "./errors.js";
 export * from "./hijri.js";

@@ -1,5 +1,6 @@
 import type { StaffRole } from "../../shared/contracts/roles.js";
 import { CorrespondencePage } from "../features/contacts/components/correspondence-page.js";
+import { LiaisonInboxPage } from "../features/contacts/components/liaison-inbox-page.js";
 import { attachmentsFor } from "./attachments.js";
 import { useCurrentUser } from "./require-session.js";
 
@@ -25,4 +26,10 @@ export function CorrespondenceRoute() {
       attachments={attachmentsFor(user.roles)}
     />
   );
+}
+
+/** The liaison officer's inbox; a cited library document links to its file. */
+export function InboxRoute() {
+  const user = useCurrentUser();
+  return <LiaisonInboxPage href={attachmentsFor(user.roles).href} />;
 }

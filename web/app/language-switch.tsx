@@ -25,11 +25,14 @@ export function LanguageSwitch() {
           key={candidate}
           type="button"
           lang={candidate}
+          // Each language's name in its own direction: «English» is not Arabic text set right to left.
+          dir={candidate === "ar" ? "rtl" : "ltr"}
           className="language-switch__option"
           aria-pressed={candidate === locale}
           onClick={() => choose(candidate)}
         >
-          {t(`language.${candidate}`)}
+          {/* Each language named in itself («English» in an Arabic page), isolated like any foreign word. */}
+          <bdi>{t(`language.${candidate}`)}</bdi>
         </button>
       ))}
     </div>

@@ -21,14 +21,16 @@ describe("navigation", () => {
     expect(menu("manager")).toEqual([
       "home",
       "requests",
+      "reports.compliance",
       "beneficiaries",
       "beneficiaries.import",
       "correspondence",
       "complaints",
       "complaints.record",
       "complaints.dashboard",
+      "reports.liaison",
       "compensation",
-      "meetings.new",
+      "meetings",
       "committees",
       "services",
       "audit",
@@ -41,8 +43,10 @@ describe("navigation", () => {
     ]);
     expect(menu("hr", "administrator")).toEqual([
       "home",
+      "reports.compliance",
       "beneficiaries.import",
       "complaints",
+      "meetings",
       "committees",
       "services",
       "audit",
@@ -130,7 +134,9 @@ describe("navigation", () => {
     expect(navigationItem("calendar").path).toBe("/admin/calendar");
   });
   it("opens support requests to the front line, the committee and management, and the catalogue's editing to the administrator", () => {
-    expect(menu("committee_member")).toContain("meetings.new");
+    expect(menu("committee_member")).toContain("meetings");
+    expect(isAllowed(navigationItem("meetings.new"), ["committee_member"])).toBe(true);
+    expect(isAllowed(navigationItem("meetings.new"), ["administrator"])).toBe(false);
     expect(isAllowed(navigationItem("requests.new"), ["officer"])).toBe(true);
     expect(isAllowed(navigationItem("requests.new"), ["manager"])).toBe(false);
     expect(isAllowed(navigationItem("meetings.meeting"), ["officer"])).toBe(false);

@@ -20,6 +20,8 @@ export type NavigationItem = {
  */
 export const navigation: readonly NavigationItem[] = [
   { id: "home", path: "/", label: "nav.home", roles: "all" },
+  // The liaison officer's inbox of routed inquiries (I1, H1).
+  { id: "inbox", path: "/inbox", label: "nav.inbox", roles: ["liaison_officer"] },
   {
     id: "requests",
     path: "/requests",
@@ -53,6 +55,13 @@ export const navigation: readonly NavigationItem[] = [
       "manager",
     ],
     inMenu: false,
+  },
+  {
+    id: "reports.compliance",
+    path: "/reports/response-compliance",
+    label: "nav.compliance",
+    // requests.policy.ts: reports
+    roles: ["manager", "administrator"],
   },
   {
     id: "beneficiaries",
@@ -127,6 +136,13 @@ export const navigation: readonly NavigationItem[] = [
     label: "nav.complaintsDashboard",
     roles: ["manager", "board_member", "followup_committee_member"],
   },
+  // Senior management supervises the liaison officers (S3).
+  {
+    id: "reports.liaison",
+    path: "/reports/liaison-officers",
+    label: "nav.liaisonLoad",
+    roles: ["manager"],
+  },
   {
     id: "compensation",
     path: "/compensation",
@@ -147,11 +163,19 @@ export const navigation: readonly NavigationItem[] = [
     roles: ["followup_committee_member", "manager"],
     inMenu: false,
   },
+  // Committee meetings: the list opens each meeting; calling one is the committee's and management's.
+  {
+    id: "meetings",
+    path: "/meetings",
+    label: "nav.meetings",
+    roles: ["committee_member", "manager", "administrator"],
+  },
   {
     id: "meetings.new",
     path: "/meetings/new",
-    label: "nav.meetings",
+    label: "meetings.new",
     roles: ["manager", "committee_member"],
+    inMenu: false,
   },
   {
     id: "meetings.meeting",

@@ -10,6 +10,7 @@ import { useRequestSettings } from "../features/requests/api/get-request-setting
 import { BeneficiaryRequests } from "../features/requests/components/beneficiary-requests.js";
 import { CommitteesPage } from "../features/requests/components/committees-page.js";
 import { MeetingPage } from "../features/requests/components/meeting-page.js";
+import { MeetingsPage } from "../features/requests/components/meetings-page.js";
 import { OpenRequestPage } from "../features/requests/components/open-request-page.js";
 import { RequestPage } from "../features/requests/components/request-page.js";
 import { RequestsPage } from "../features/requests/components/requests-page.js";
@@ -138,10 +139,22 @@ export function CommitteesRoute() {
   return <CommitteesPage canManage={canManage} candidates={candidates} />;
 }
 
-/** A meeting; members vote, decide and approve the minutes. */
+/** The meetings list, with «اجتماع جديد» for whoever may call one. */
+export function MeetingsRoute() {
+  const user = useCurrentUser();
+  return <MeetingsPage canSchedule={isAllowed(navigationItem("meetings.new"), user.roles)} />;
+}
+
+/** A meeting; members vote, decide and approve the minutes; the organiser records attendance. */
 export function MeetingRoute() {
   const user = useCurrentUser();
-  return <MeetingPage canVote={mayAny(user.roles, voteRoles)} userId={user.id} />;
+  return (
+    <MeetingPage
+      canVote={mayAny(user.roles, voteRoles)}
+      canOrganise={isAllowed(navigationItem("meetings.new"), user.roles)}
+      userId={user.id}
+    />
+  );
 }
 
 /** The catalogue, with the editing links for the administrator. */

@@ -12,6 +12,8 @@ import { OpenClaimPage } from "../features/compensation/components/open-claim-pa
 import { ComplaintsDashboardPage } from "../features/complaints/components/complaints-dashboard-page.js";
 import { PublicComplaintPage } from "../features/complaints/components/public-complaint-page.js";
 import { ComplaintTrackingPage } from "../features/complaints/components/tracking-page.js";
+import { LiaisonLoadPage } from "../features/contacts/components/liaison-load-page.js";
+import { ComplianceReportPage } from "../features/requests/components/compliance-report-page.js";
 import { NewMeetingPage } from "../features/requests/components/new-meeting-page.js";
 import { RequirementsSheetPage } from "../features/services/components/requirements-sheet-page.js";
 import { ServiceFormPage } from "../features/services/components/service-form-page.js";
@@ -25,7 +27,7 @@ import {
   ComplaintsRoute,
   RecordComplaintRoute,
 } from "./complaints-routes.js";
-import { CorrespondenceRoute } from "./contacts-routes.js";
+import { CorrespondenceRoute, InboxRoute } from "./contacts-routes.js";
 import { HomePage } from "./home-page.js";
 import { NotFoundPage } from "./not-found-page.js";
 import {
@@ -40,6 +42,7 @@ import { PublicLayout } from "./public-layout.js";
 import {
   CommitteesRoute,
   MeetingRoute,
+  MeetingsRoute,
   OpenRequestRoute,
   RequestRoute,
   RequestsRoute,
@@ -68,6 +71,22 @@ export const router = createBrowserRouter([
           { index: true, element: <HomePage /> },
           // Every signed-in person's own account: no role gate.
           { path: "/account/second-factor", element: <SecondFactorPage /> },
+          {
+            path: "/inbox",
+            element: (
+              <RoleGate item="inbox">
+                <InboxRoute />
+              </RoleGate>
+            ),
+          },
+          {
+            path: "/reports/liaison-officers",
+            element: (
+              <RoleGate item="reports.liaison">
+                <LiaisonLoadPage />
+              </RoleGate>
+            ),
+          },
           {
             path: "/audit",
             element: (
@@ -213,6 +232,14 @@ export const router = createBrowserRouter([
             ),
           },
           {
+            path: "/reports/response-compliance",
+            element: (
+              <RoleGate item="reports.compliance">
+                <ComplianceReportPage />
+              </RoleGate>
+            ),
+          },
+          {
             path: "/requests/new",
             element: (
               <RoleGate item="requests.new">
@@ -225,6 +252,14 @@ export const router = createBrowserRouter([
             element: (
               <RoleGate item="requests.request">
                 <RequestRoute />
+              </RoleGate>
+            ),
+          },
+          {
+            path: "/meetings",
+            element: (
+              <RoleGate item="meetings">
+                <MeetingsRoute />
               </RoleGate>
             ),
           },

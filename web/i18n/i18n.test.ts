@@ -24,9 +24,19 @@ function argumentsOf(message: string): string[] {
 }
 
 describe("translate", () => {
+  it("keeps a placeholder whose value is left out, for <Interpolate> to fill with isolated user text", () => {
+    expect(translate("ar", "contacts.timeline.by")).toBe("بواسطة {name}");
+    expect(translate("en", "meetings.recusal.conflict")).toBe("{name}: declared a conflict of interest");
+  });
+
   it("fills placeholders in both languages", () => {
     expect(translate("ar", "home.greeting", { name: "نورة" })).toBe("مرحبًا، نورة");
     expect(translate("en", "home.greeting", { name: "Noura" })).toBe("Welcome, Noura");
+  });
+
+  it("gives <Interpolate> the template, placeholders untouched, when asked without values", () => {
+    expect(translate("ar", "contacts.timeline.by")).toBe("بواسطة {name}");
+    expect(translate("ar", "contacts.timeline.by", { name: "نورة" })).toBe("بواسطة نورة");
   });
 
   it("answers every Arabic key in English, with the same values, and every message parses", () => {

@@ -131,3 +131,26 @@ export async function requestJson<Schema extends z.ZodType>(
 export async function requestVoid(path: string, options: RequestOptions = {}): Promise<void> {
   await send(path, options);
 }
+
+/**
+ * Sends a GET whose answer is a file (an export) and hands back its bytes and the name the server
+ * gave it (`filename*`, RFC 5987, else `filename`). An error answer is read as problem+json like any other.
+ */
+export async function requestFile(
+  path: string,
+  options: Pick<RequestOptions, "query" | "signal"> = {},
+): Promise<{ blob: Blob; fileName: string }> {
+  const response = await send(path, options);
+  const disposition = response.headers.get("content-disposition") ?? "";
+  const encoded = /filename\*=UTF-8''([^;]+)/i.exec(disposition)?.[1];
+  const plain = /filename="([^"]+)"/i.exec(disposition)?.[1];
+  let fileName = plain ?? "export";
+  if (encoded) {
+    try {
+      fileName = decodeURIComponent(encoded);
+    } catch {
+      // A malformed name: keep the ASCII one.
+    }
+  }
+  return { blob: await response.blob(), fileName };
+}

@@ -26,28 +26,37 @@ export type AuditService = ReturnType<typeof createAuditService>;
 
 export function createAuditService(deps: { db: Database; repo: AuditRepository; clock: Clock }) {
   const { db, repo, clock } = deps;
+  async function record<T extends AuditEventType>(
+    tx: Tx,
+    source: AuditSource,
+    event: AuditEventInput<T>,
+  ): Promise<void> {
+    const payload = auditEventPayloads[event.type].parse(event.payload);
+    await repo.insert(tx, {
+      associationId: source.associationId,
+      type: event.type,
+      occurredAt: clock.now(),
+      actorUserId: "userId" in source ? source.userId : null,
+      subjectType: event.subject?.type ?? null,
+      subjectId: event.subject?.id ?? null,
+      payload,
+      requestId: source.requestId ?? null,
+    });
+  }
   return {
+    /**
+     * An event that changes nothing else (a list saved as a file, after its rows were read): its own
+     * transaction in the actor's association.
+     */
+    async recordAlone<T extends AuditEventType>(actor: Actor, event: AuditEventInput<T>): Promise<void> {
+      await db.tenant(actor.associationId, (tx) => record(tx, actor, event));
+    },
+
     /**
      * Writes one event inside the caller's transaction (CONVENTIONS §3): if the change rolls back,
      * so does its event. The payload is checked against the catalogue so nothing unplanned is stored.
      */
-    async record<T extends AuditEventType>(
-      tx: Tx,
-      source: AuditSource,
-      event: AuditEventInput<T>,
-    ): Promise<void> {
-      const payload = auditEventPayloads[event.type].parse(event.payload);
-      await repo.insert(tx, {
-        associationId: source.associationId,
-        type: event.type,
-        occurredAt: clock.now(),
-        actorUserId: "userId" in source ? source.userId : null,
-        subjectType: event.subject?.type ?? null,
-        subjectId: event.subject?.id ?? null,
-        payload,
-        requestId: source.requestId ?? null,
-      });
-    },
+    record,
 
     /** A subject's history inside the caller's transaction, for timelines; not an audit-page read. */
     async forSubject(tx: Tx, subject: { type: string; id: string }): Promise<AuditEventRow[]> {

@@ -113,6 +113,16 @@ describe("registering a beneficiary", () => {
     });
     expect(future.statusCode).toBe(400);
     expect(future.json().errors[0]).toMatchObject({ path: "birthDate", code: "date_in_future" });
+    // Both days, in both calendars: «تاريخ الميلاد ٢٦ شعبان ١٤٥١هـ (١ يناير ٢٠٣٠م) بعد اليوم …».
+    expect(future.json().errors[0].message.ar).toMatch(
+      /^تاريخ الميلاد ٢٦ شعبان ١٤٥١هـ \(١ يناير ٢٠٣٠م\) بعد اليوم [٠-٩]+ .+ [٠-٩]+هـ \([٠-٩]+ .+ [٠-٩]+م\)/,
+    );
+    const twoDigitYear = await register(officer, {
+      fullName: "سعد بن علي القرني",
+      gender: "male",
+      birthDate: "19/10/10",
+    });
+    expect(twoDigitYear.json().errors[0]).toMatchObject({ path: "birthDate", code: "date_two_digit_year" });
   });
 });
 

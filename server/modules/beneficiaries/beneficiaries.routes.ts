@@ -18,6 +18,9 @@ import {
   recordConsentRequestSchema,
   updateBeneficiaryRequestSchema,
 } from "../../../shared/contracts/beneficiaries.js";
+import { exportQuerySchema, exportRowLimit } from "../../../shared/contracts/exports.js";
+import { assertWithinExportLimit, exportFilters, exportProduces, sendExport } from "../../http/export.js";
+import type { AuditService } from "../audit/index.js";
 import { presentBeneficiary } from "./beneficiaries.presenter.js";
 import type { BeneficiariesService } from "./beneficiaries.service.js";
 import { summary } from "./beneficiaries.service.js";
@@ -57,6 +60,7 @@ const presentCategory = (c: {
 export function beneficiariesRoutes(
   service: BeneficiariesService,
   importer: ImportService,
+  audit: AuditService,
 ): FastifyPluginAsyncZod {
   return async (app) => {
     app.addContentTypeParser(["text/csv", "text/plain"], { parseAs: "string" }, (_request, body, done) =>
@@ -83,6 +87,51 @@ export function beneficiariesRoutes(
             score: Math.round(hit.score * 1000) / 1000,
           })),
         };
+      },
+    );
+
+    app.get(
+      "/api/beneficiaries/export",
+      {
+        schema: {
+          tags,
+          summary: "The beneficiaries a search finds, as CSV or Excel with Arabic headers",
+          querystring: exportQuerySchema(beneficiarySearchQuerySchema),
+          produces: exportProduces,
+        },
+      },
+      async (request, reply) => {
+        const q = request.query;
+        const actor = request.actor();
+        const hits = await service.search(actor, { q: q.q, limit: exportRowLimit + 1 });
+        assertWithinExportLimit(hits.length);
+        await audit.recordAlone(actor, {
+          type: "list.exported",
+          // What was typed (a name, an ID) stays out of the log, like the search's own event.
+          payload: {
+            list: "beneficiaries",
+            format: q.format,
+            rows: hits.length,
+            filters: exportFilters(q, ["q"]),
+          },
+        });
+        return sendExport(reply, {
+          format: q.format,
+          name: "المستفيدون",
+          asciiName: "beneficiaries",
+          sheetName: "المستفيدون",
+          columns: [
+            { header: "رقم الملف", kind: "number", value: (b) => b.fileNumber },
+            { header: "الاسم", value: (b) => b.fullName },
+            { header: "رقم الهوية", value: (b) => b.nationalId },
+            { header: "تاريخ الميلاد", kind: "date", value: (b) => b.birthDate },
+            { header: "الجوال", value: (b) => b.phones.join("، ") },
+            { header: "المدينة", value: (b) => b.city },
+            { header: "الفئة", value: (b) => b.categoryCode },
+          ],
+          rows: hits.map(summary),
+          reader: actor,
+        });
       },
     );
 

@@ -15,6 +15,7 @@ import type { Clock } from "../../clock.js";
 import type { Database, Tx } from "../../db/client.js";
 import { isUniqueViolation } from "../../db/errors.js";
 import type { Actor } from "../../http/actor.js";
+import { futureMessage, riyadhDay } from "../../http/dates.js";
 import { AppError } from "../../http/errors.js";
 import { authorize } from "../../http/policy.js";
 import type { AuditService } from "../audit/index.js";
@@ -59,17 +60,14 @@ export function createBeneficiariesService(deps: {
 
   function assertNotFuture(field: string, isoDate: string | undefined) {
     if (!isoDate) return;
-    const today = new Date(clock.now().getTime() + 3 * 3_600_000).toISOString().slice(0, 10);
+    const today = riyadhDay(clock.now());
     if (isoDate > today) {
       throw new AppError("validation_failed", `${field} in the future`, {
         fieldErrors: [
           {
             path: field,
             code: "date_in_future",
-            message: {
-              ar: "تاريخ الميلاد لا يكون في المستقبل.",
-              en: "A birth date cannot be in the future.",
-            },
+            message: futureMessage(isoDate, today, { ar: "تاريخ الميلاد", en: "The birth date" }),
           },
         ],
       });

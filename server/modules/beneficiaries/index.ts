@@ -22,7 +22,7 @@ export function createBeneficiariesModule(deps: {
   return {
     name: "beneficiaries",
     service,
-    routes: beneficiariesRoutes(service, importer),
+    routes: beneficiariesRoutes(service, importer, deps.audit),
     reactions: {
       // The registry's own rows; every other module moves its rows in its own reaction.
       "beneficiary.merged": {

@@ -104,7 +104,16 @@ export function createCompensationService(deps: {
     async recordProof(actor: Actor, id: string, proof: z.infer<typeof recordProofRequestSchema>) {
       authorize(actor, complaintsPolicy, "manageClaims");
       // Proof is of what was found or ruled: minutes or a ruling dated after today prove nothing yet.
-      assertHappened(clock.now(), [{ path: "date", date: proof.date }]);
+      assertHappened(clock.now(), [
+        {
+          path: "date",
+          date: proof.date,
+          label:
+            proof.kind === "judicial_ruling"
+              ? { ar: "تاريخ الحكم", en: "The ruling date" }
+              : { ar: "تاريخ المحضر", en: "The minutes date" },
+        },
+      ]);
       return db.tenant(actor.associationId, async (tx) => {
         await open(tx, id);
         if (proof.kind === "investigation_minutes") {

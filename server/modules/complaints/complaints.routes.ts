@@ -1,8 +1,12 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { type ContactChannel, channelNames } from "../../../shared/contracts/channels.js";
 import {
   approveClaimRequestSchema,
   assignComplaintRequestSchema,
   associationSlugParamsSchema,
+  type ClaimView,
+  type ComplaintView,
   challengeResponseSchema,
   claimIdParamsSchema,
   claimListResponseSchema,
@@ -26,7 +30,23 @@ import {
   staffComplaintRequestSchema,
   trackingParamsSchema,
 } from "../../../shared/contracts/complaints.js";
+import {
+  claimStatusNames,
+  complaintCategoryNames,
+  complaintOutcomeNames,
+  complaintSourceNames,
+  complaintStatusNames,
+} from "../../../shared/contracts/export-labels.js";
+import { exportFormatSchema, exportQuerySchema, exportRowLimit } from "../../../shared/contracts/exports.js";
 import type { Clock } from "../../clock.js";
+import {
+  assertWithinExportLimit,
+  type ExportColumn,
+  exportFilters,
+  exportProduces,
+  sendExport,
+} from "../../http/export.js";
+import type { AuditService } from "../audit/index.js";
 import type { CompensationService } from "./compensation.service.js";
 import { presentClaim, presentComplaint, presentTracking } from "./complaints.presenter.js";
 import type { ComplaintsService } from "./complaints.service.js";
@@ -34,12 +54,47 @@ import type { ComplaintsService } from "./complaints.service.js";
 const tags = ["complaints"];
 const publicTags = ["public"];
 
+const halalasToRiyals = (amount: number | null) => (amount === null ? null : amount / 100);
+
+const complaintColumns: ExportColumn<ComplaintView>[] = [
+  { header: "رقم الشكوى", value: (c) => c.referenceNumber },
+  { header: "وردت من", value: (c) => complaintSourceNames[c.source] },
+  // Every channel a complaint is recorded through is a contact channel (the public page is "website").
+  { header: "قناة التواصل", value: (c) => channelNames[c.channel as ContactChannel]?.ar ?? null },
+  { header: "التصنيف", value: (c) => complaintCategoryNames[c.category] },
+  { header: "الموضوع", value: (c) => c.subject },
+  { header: "دون ذكر الاسم", value: (c) => c.anonymous },
+  { header: "اسم المشتكي", field: "complaint.complainant", value: (c) => c.complainant?.name ?? null },
+  { header: "جوال المشتكي", field: "complaint.complainant", value: (c) => c.complainant?.phone ?? null },
+  { header: "بريد المشتكي", field: "complaint.complainant", value: (c) => c.complainant?.email ?? null },
+  { header: "تفاصيل الشكوى", field: "complaint.details", value: (c) => c.details },
+  { header: "الحالة", value: (c) => complaintStatusNames[c.status] },
+  { header: "النتيجة", value: (c) => (c.outcome ? complaintOutcomeNames[c.outcome] : null) },
+  { header: "المسندة إليه", value: (c) => c.assignedTo?.fullName ?? null },
+  { header: "تاريخ الاستلام", kind: "datetime", value: (c) => c.receivedAt },
+  { header: "موعد الرد", kind: "date", value: (c) => c.dueDate },
+  { header: "متأخرة", value: (c) => c.overdue },
+  { header: "تاريخ التصعيد", kind: "datetime", value: (c) => c.escalatedAt },
+  { header: "تاريخ الإغلاق", kind: "datetime", value: (c) => c.closedAt },
+];
+
+const claimColumns: ExportColumn<ClaimView>[] = [
+  { header: "صاحب المطالبة", value: (c) => c.claimantName },
+  { header: "الحالة", value: (c) => claimStatusNames[c.status] },
+  { header: "الضرر المدّعى", field: "compensation.harm", value: (c) => c.description },
+  { header: "مبلغ التسوية (ريال)", kind: "number", value: (c) => halalasToRiyals(c.settledAmount) },
+  { header: "المبلغ المعتمد (ريال)", kind: "number", value: (c) => halalasToRiyals(c.approvedAmount) },
+  { header: "المصروف (ريال)", kind: "number", value: (c) => halalasToRiyals(c.paidAmount) },
+  { header: "تاريخ الفتح", kind: "datetime", value: (c) => c.createdAt },
+];
+
 export function complaintsRoutes(deps: {
   complaints: ComplaintsService;
   compensation: CompensationService;
   clock: Clock;
+  audit: AuditService;
 }): FastifyPluginAsyncZod {
-  const { complaints, compensation, clock } = deps;
+  const { complaints, compensation, clock, audit } = deps;
   const receipt = (r: {
     complaint: { referenceNumber: string };
     trackingToken: string;
@@ -138,6 +193,42 @@ export function complaintsRoutes(deps: {
         });
         const now = clock.now();
         return { items: rows.map((r) => presentComplaint(r, now, request.actor())) };
+      },
+    );
+
+    app.get(
+      "/api/complaints/export",
+      {
+        schema: {
+          tags,
+          summary: "The complaint list, with the same filters, as CSV or Excel with Arabic headers",
+          querystring: exportQuerySchema(complaintListQuerySchema),
+          produces: exportProduces,
+        },
+      },
+      async (request, reply) => {
+        const q = request.query;
+        const actor = request.actor();
+        const rows = await complaints.list(actor, {
+          status: q.status,
+          assignedToMe: q.assignedToMe === "true",
+          limit: exportRowLimit + 1,
+        });
+        assertWithinExportLimit(rows.length);
+        await audit.recordAlone(actor, {
+          type: "list.exported",
+          payload: { list: "complaints", format: q.format, rows: rows.length, filters: exportFilters(q) },
+        });
+        const now = clock.now();
+        return sendExport(reply, {
+          format: q.format,
+          name: "الشكاوى",
+          asciiName: "complaints",
+          sheetName: "الشكاوى",
+          columns: complaintColumns,
+          rows: rows.map((r) => presentComplaint(r, now, actor)),
+          reader: actor,
+        });
       },
     );
 
@@ -270,6 +361,41 @@ export function complaintsRoutes(deps: {
         items: (await compensation.list(request.actor())).map((c) => presentClaim(c, request.actor())),
       }),
     );
+    app.get(
+      "/api/compensation-claims/export",
+      {
+        schema: {
+          tags,
+          summary: "Compensation claims as CSV or Excel with Arabic headers",
+          querystring: z.strictObject({ format: exportFormatSchema }),
+          produces: exportProduces,
+        },
+      },
+      async (request, reply) => {
+        const actor = request.actor();
+        const rows = await compensation.list(actor);
+        assertWithinExportLimit(rows.length);
+        await audit.recordAlone(actor, {
+          type: "list.exported",
+          payload: {
+            list: "compensation_claims",
+            format: request.query.format,
+            rows: rows.length,
+            filters: {},
+          },
+        });
+        return sendExport(reply, {
+          format: request.query.format,
+          name: "مطالبات التعويض",
+          asciiName: "compensation-claims",
+          sheetName: "مطالبات التعويض",
+          columns: claimColumns,
+          rows: rows.map((c) => presentClaim(c, actor)),
+          reader: actor,
+        });
+      },
+    );
+
     app.get(
       "/api/compensation-claims/:claimId",
       {

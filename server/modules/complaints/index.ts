@@ -57,7 +57,7 @@ export function createComplaintsModule(deps: {
     service,
     compensation,
     jobs: service.jobs,
-    routes: complaintsRoutes({ complaints: service, compensation, clock: deps.clock }),
+    routes: complaintsRoutes({ complaints: service, compensation, clock: deps.clock, audit: deps.audit }),
     reactions: {
       "beneficiary.merged": {
         tables: ["complaints", "compensation_claims"],

@@ -13,4 +13,7 @@ export const contactsPolicy = definePolicy({
   answer: frontLine,
   read: [...frontLine, "committee_member", "followup_committee_member", "administrator"],
   manageRoutes: ["administrator", "manager"],
+  // The inbox of inquiries routed to me (I1); senior management supervises every officer's (S3).
+  inbox: ["liaison_officer"],
+  supervise: ["manager"],
 });

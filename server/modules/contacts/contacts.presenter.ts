@@ -1,5 +1,6 @@
-import type { CorrespondenceView, InteractionView } from "../../../shared/contracts/contacts.js";
+import type { CorrespondenceView, InboxItem, InteractionView } from "../../../shared/contracts/contacts.js";
 import type { CorrespondenceRow, InteractionWithNames } from "./contacts.repository.js";
+import type { RoutedInquiry } from "./contacts.service.js";
 
 export function presentInteraction(row: InteractionWithNames): InteractionView {
   return {
@@ -14,10 +15,22 @@ export function presentInteraction(row: InteractionWithNames): InteractionView {
     summary: row.summary,
     answer: row.answer,
     answeredAt: row.answeredAt?.toISOString() ?? null,
+    answeredBy: row.answeredBy ? { id: row.answeredBy, fullName: row.answeredByName ?? "" } : null,
+    citation: row.citation,
     routedTo: row.routedToUserId ? { id: row.routedToUserId, fullName: row.routedToName ?? "" } : null,
     supportRequestId: row.supportRequestId,
     complaintId: row.complaintId,
     attachments: row.attachments,
+  };
+}
+
+export function presentInboxItem(row: RoutedInquiry): InboxItem {
+  return {
+    ...presentInteraction(row),
+    beneficiary: row.beneficiaryId ? { id: row.beneficiaryId, fullName: row.beneficiaryName ?? "" } : null,
+    ageWorkingDays: row.ageWorkingDays,
+    dueDate: row.dueDate,
+    overdue: row.overdue,
   };
 }
 

@@ -1,7 +1,8 @@
-import { and, desc, eq, inArray, isNull, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lt, or, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Tx } from "../../db/client.js";
 import {
+  beneficiaries,
   beneficiaryCategories,
   correspondence,
   files,
@@ -10,12 +11,24 @@ import {
   liaisonRoutes,
   users,
 } from "../../db/schema.js";
+import { libraryDocuments, libraryDocumentVersions } from "../../db/schema-policy.js";
 
 export type InteractionRow = typeof interactions.$inferSelect;
 export type Attachment = { id: string; name: string; mediaType: string };
+export type CitationRow = {
+  documentId: string;
+  versionId: string;
+  titleAr: string;
+  versionLabel: string;
+  fileId: string;
+  fileName: string;
+};
 export type InteractionWithNames = InteractionRow & {
   staffName: string;
   routedToName: string | null;
+  answeredByName: string | null;
+  beneficiaryName: string | null;
+  citation: CitationRow | null;
   attachments: Attachment[];
 };
 export type CorrespondenceRow = typeof correspondence.$inferSelect & {
@@ -25,16 +38,39 @@ export type CorrespondenceRow = typeof correspondence.$inferSelect & {
 export type ContactsRepository = ReturnType<typeof createContactsRepository>;
 
 const routedUser = alias(users, "routed_user");
+const answeringUser = alias(users, "answering_user");
+const citedFile = alias(files, "cited_file");
 
 export function createContactsRepository() {
-  async function listWhere(tx: Tx, where: SQL | undefined, limit: number): Promise<InteractionWithNames[]> {
+  async function listWhere(
+    tx: Tx,
+    where: SQL | undefined,
+    limit: number,
+    order: "newest" | "oldest" = "newest",
+  ): Promise<InteractionWithNames[]> {
     const rows = await tx
-      .select({ row: interactions, staffName: users.fullName, routedToName: routedUser.fullName })
+      .select({
+        row: interactions,
+        staffName: users.fullName,
+        routedToName: routedUser.fullName,
+        answeredByName: answeringUser.fullName,
+        beneficiaryName: beneficiaries.fullName,
+        citedDocumentId: libraryDocuments.id,
+        citedTitle: libraryDocuments.titleAr,
+        citedVersionLabel: libraryDocumentVersions.versionLabel,
+        citedFileId: libraryDocumentVersions.fileId,
+        citedFileName: citedFile.originalName,
+      })
       .from(interactions)
       .innerJoin(users, eq(users.id, interactions.staffUserId))
       .leftJoin(routedUser, eq(routedUser.id, interactions.routedToUserId))
+      .leftJoin(answeringUser, eq(answeringUser.id, interactions.answeredBy))
+      .leftJoin(beneficiaries, eq(beneficiaries.id, interactions.beneficiaryId))
+      .leftJoin(libraryDocumentVersions, eq(libraryDocumentVersions.id, interactions.citedLibraryVersionId))
+      .leftJoin(libraryDocuments, eq(libraryDocuments.id, libraryDocumentVersions.documentId))
+      .leftJoin(citedFile, eq(citedFile.id, libraryDocumentVersions.fileId))
       .where(where)
-      .orderBy(desc(interactions.occurredAt))
+      .orderBy(order === "newest" ? desc(interactions.occurredAt) : asc(interactions.occurredAt))
       .limit(limit);
     const ids = rows.map((r) => r.row.id);
     const attached = ids.length
@@ -49,12 +85,25 @@ export function createContactsRepository() {
           .innerJoin(files, eq(files.id, interactionFiles.fileId))
           .where(inArray(interactionFiles.interactionId, ids))
       : [];
-    return rows.map(({ row, staffName, routedToName }) => ({
-      ...row,
-      staffName,
-      routedToName,
+    return rows.map((r) => ({
+      ...r.row,
+      staffName: r.staffName,
+      routedToName: r.routedToName,
+      answeredByName: r.answeredByName,
+      beneficiaryName: r.beneficiaryName,
+      citation:
+        r.row.citedLibraryVersionId && r.citedDocumentId
+          ? {
+              documentId: r.citedDocumentId,
+              versionId: r.row.citedLibraryVersionId,
+              titleAr: r.citedTitle ?? "",
+              versionLabel: r.citedVersionLabel ?? "",
+              fileId: r.citedFileId ?? "",
+              fileName: r.citedFileName ?? "",
+            }
+          : null,
       attachments: attached
-        .filter((a) => a.interactionId === row.id)
+        .filter((a) => a.interactionId === r.row.id)
         .map(({ id, name, mediaType }) => ({ id, name, mediaType })),
     }));
   }
@@ -143,13 +192,18 @@ export function createContactsRepository() {
     async answer(
       tx: Tx,
       id: string,
-      answer: string,
+      answer: { text: string; citedLibraryVersionId: string | null },
       by: string,
       at: Date,
     ): Promise<InteractionRow | undefined> {
       const [row] = await tx
         .update(interactions)
-        .set({ answer, answeredBy: by, answeredAt: at })
+        .set({
+          answer: answer.text,
+          citedLibraryVersionId: answer.citedLibraryVersionId,
+          answeredBy: by,
+          answeredAt: at,
+        })
         .where(
           and(eq(interactions.id, id), eq(interactions.kind, "inquiry"), isNull(interactions.answeredAt)),
         )
@@ -167,6 +221,46 @@ export function createContactsRepository() {
         conditions.push(eq(interactions.kind, "inquiry"), isNull(interactions.answeredAt));
       if (filter.routedTo) conditions.push(eq(interactions.routedToUserId, filter.routedTo));
       return listWhere(tx, conditions.length ? and(...conditions) : undefined, filter.limit);
+    },
+
+    /**
+     * Inquiries routed to liaison officers: open ones (oldest first, as they wait), or answered ones
+     * (newest first). One officer's, or everyone's for senior management's view.
+     */
+    async routedInquiries(
+      tx: Tx,
+      filter: { routedTo?: string; status: "open" | "answered"; limit: number },
+    ): Promise<InteractionWithNames[]> {
+      const conditions: SQL[] = [eq(interactions.kind, "inquiry"), isNotNull(interactions.routedToUserId)];
+      if (filter.routedTo) conditions.push(eq(interactions.routedToUserId, filter.routedTo));
+      conditions.push(
+        filter.status === "open" ? isNull(interactions.answeredAt) : isNotNull(interactions.answeredAt),
+      );
+      return listWhere(tx, and(...conditions), filter.limit, filter.status === "open" ? "oldest" : "newest");
+    },
+
+    /** What the load view counts: every open routed inquiry, and those answered in [from, to). */
+    async routedForLoad(tx: Tx, from: Date, to: Date) {
+      return tx
+        .select({
+          routedTo: users.id,
+          fullName: users.fullName,
+          active: users.active,
+          occurredAt: interactions.occurredAt,
+          answeredAt: interactions.answeredAt,
+        })
+        .from(interactions)
+        .innerJoin(users, eq(users.id, interactions.routedToUserId))
+        .where(
+          and(
+            eq(interactions.kind, "inquiry"),
+            isNotNull(interactions.routedToUserId),
+            or(
+              isNull(interactions.answeredAt),
+              and(gte(interactions.answeredAt, from), lt(interactions.answeredAt, to)),
+            ),
+          ),
+        );
     },
 
     async routes(tx: Tx) {

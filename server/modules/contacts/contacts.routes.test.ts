@@ -167,6 +167,16 @@ describe("the correspondence register", () => {
     expect(ahead.json().errors).toEqual([
       expect.objectContaining({ path: "datedOn", code: "date_in_future" }),
     ]);
+    // The refusal quotes the letter's day and today in both calendars (ADR 0018).
+    expect(ahead.json().errors[0].message.ar).toBe(
+      "تاريخ المراسلة ٢٧ رمضان ١٤٤٧هـ (١٦ مارس ٢٠٢٦م) بعد اليوم ٢٦ رمضان ١٤٤٧هـ (١٥ مارس ٢٠٢٦م)؛ سجّل يومًا مضى أو اليوم.",
+    );
     expect((await letter("2026-03-15")).statusCode).toBe(201);
+    // Typed as the letter bears it: Hijri, Arabic-Indic digits; kept as the Gregorian day.
+    const hijri = await letter("٢٥/٠٩/١٤٤٧هـ");
+    expect(hijri.statusCode, hijri.body).toBe(201);
+    expect(hijri.json().datedOn).toBe("2026-03-14");
+    const impossible = await letter("30/02/1447");
+    expect(impossible.json().errors[0]).toMatchObject({ path: "datedOn", code: "hijri_invalid_date" });
   });
 });

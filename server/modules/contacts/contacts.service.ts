@@ -1,10 +1,23 @@
 import type { z } from "zod";
-import type {
-  RecordInteractionRequest,
-  registerCorrespondenceRequestSchema,
-  TimelineItem,
+import type { ContactChannel } from "../../../shared/contracts/channels.js";
+import {
+  type AnswerInquiryRequest,
+  inquiryAnswerPeriod,
+  type LiaisonLoadRow,
+  type RecordInteractionRequest,
+  type registerCorrespondenceRequestSchema,
+  type TimelineItem,
 } from "../../../shared/contracts/contacts.js";
-import { riyadhDate, toHijri } from "../../../shared/domain/index.js";
+import {
+  computeDeadline,
+  dayNumberFromIso,
+  isoFromDayNumber,
+  riyadhDate,
+  riyadhDayNumber,
+  riyadhStartOfDay,
+  toHijri,
+  type WorkingCalendar,
+} from "../../../shared/domain/index.js";
 import type { Clock } from "../../clock.js";
 import type { Database, Tx } from "../../db/client.js";
 import { nextRegisterNumber } from "../../db/counters.js";
@@ -15,7 +28,9 @@ import { AppError } from "../../http/errors.js";
 import { authorize } from "../../http/policy.js";
 import type { AuditService } from "../audit/index.js";
 import type { BeneficiariesService } from "../beneficiaries/index.js";
+import type { CalendarService } from "../calendar/index.js";
 import type { FilesService } from "../files/index.js";
+import type { NotificationsService } from "../notifications/index.js";
 import type { PolicyService } from "../policy/index.js";
 import type { UsersService } from "../users/index.js";
 import { contactsPolicy } from "./contacts.policy.js";
@@ -23,6 +38,20 @@ import type { ContactsRepository, InteractionWithNames } from "./contacts.reposi
 import { timelineFromAudit } from "./timeline.js";
 
 export type ContactsService = ReturnType<typeof createContactsService>;
+
+/** A routed inquiry as the inbox and «عملي» show it: how old it is and whether its answer is late. */
+export type RoutedInquiry = InteractionWithNames & {
+  ageWorkingDays: number;
+  dueDate: string;
+  dueAt: Date;
+  overdue: boolean;
+};
+
+const correspondenceChannel: Record<string, ContactChannel> = {
+  letter: "letters",
+  fax: "fax",
+  email: "email",
+};
 
 const fieldError = (path: string, code: string, ar: string, en: string) =>
   new AppError("validation_failed", `${path}: ${code}`, {
@@ -36,10 +65,52 @@ export function createContactsService(deps: {
   beneficiaries: BeneficiariesService;
   users: UsersService;
   files: FilesService;
+  calendar: Pick<CalendarService, "workingCalendar">;
+  notifications: Pick<NotificationsService, "notifyBeneficiary">;
   audit: AuditService;
   clock: Clock;
 }) {
-  const { db, repo, policy, beneficiaries, users, files, audit, clock } = deps;
+  const { db, repo, policy, beneficiaries, users, files, calendar, notifications, audit, clock } = deps;
+
+  /** The association's working calendar over the years these instants span, and the year after. */
+  async function calendarFor(tx: Tx, instants: Date[]): Promise<WorkingCalendar> {
+    const now = clock.now();
+    const years = [now, ...instants].map((d) => riyadhDate(d).year);
+    return calendar.workingCalendar(tx, Math.min(...years), Math.max(...years) + 1);
+  }
+
+  /** Age in working days and the answer's due date (ADR 0021), judged now or when it was answered. */
+  function ageOf(row: InteractionWithNames, workingCalendar: WorkingCalendar, now: Date): RoutedInquiry {
+    const deadline = computeDeadline({
+      rule: inquiryAnswerPeriod,
+      start: row.occurredAt,
+      calendar: workingCalendar,
+      now,
+      answeredAt: row.answeredAt,
+    });
+    return {
+      ...row,
+      ageWorkingDays: Math.max(
+        0,
+        workingCalendar.workingDaysBetweenNumbers(
+          riyadhDayNumber(row.occurredAt),
+          riyadhDayNumber(row.answeredAt ?? now),
+        ),
+      ),
+      dueDate: deadline.dueDate,
+      dueAt: deadline.dueAt,
+      overdue: deadline.status === "breached" || deadline.status === "missed",
+    };
+  }
+
+  async function aged(tx: Tx, rows: InteractionWithNames[]): Promise<RoutedInquiry[]> {
+    const workingCalendar = await calendarFor(
+      tx,
+      rows.map((r) => r.occurredAt),
+    );
+    const now = clock.now();
+    return rows.map((row) => ageOf(row, workingCalendar, now));
+  }
 
   async function assertFiles(tx: Tx, ids: string[], path: string) {
     for (const [i, id] of ids.entries()) {
@@ -113,13 +184,15 @@ export function createContactsService(deps: {
             "This channel is not one the association's approved policy uses.",
           );
         }
-        let routedTo: string | null = null;
+        let categoryId: string | null = null;
         if (input.beneficiaryId) {
           const beneficiary = await beneficiaries.lookup(tx, input.beneficiaryId);
           if (!beneficiary) throw new AppError("not_found", "beneficiary not found");
-          if (input.kind === "inquiry" && !input.answer)
-            routedTo = await routeFor(tx, beneficiary.categoryId);
+          categoryId = beneficiary.categoryId;
         }
+        // An inquiry not answered on the spot goes to the liaison officer (I1); one from someone
+        // without a file goes to the association's default liaison officer.
+        const routedTo = input.kind === "inquiry" && !input.answer ? await routeFor(tx, categoryId) : null;
         const row = await insertNamingOwnRecords(tx, {
           associationId: actor.associationId,
           beneficiaryId: input.beneficiaryId ?? null,
@@ -151,19 +224,181 @@ export function createContactsService(deps: {
       });
     },
 
-    async answer(actor: Actor, id: string, answer: string): Promise<InteractionWithNames> {
+    /**
+     * The answer to an inquiry (H1), optionally taken from a library document (T1). An answer given
+     * later than the contact goes to the beneficiary on their agreed channel (C2) through the outbox.
+     */
+    async answer(actor: Actor, id: string, input: AnswerInquiryRequest): Promise<InteractionWithNames> {
       authorize(actor, contactsPolicy, "answer");
       return db.tenant(actor.associationId, async (tx) => {
-        const row = await repo.answer(tx, id, answer, actor.userId, clock.now());
+        let row: Awaited<ReturnType<ContactsRepository["answer"]>>;
+        try {
+          row = await repo.answer(
+            tx,
+            id,
+            { text: input.answer, citedLibraryVersionId: input.citedLibraryVersionId ?? null },
+            actor.userId,
+            clock.now(),
+          );
+        } catch (error) {
+          if (foreignKeyViolated(error) === "interactions_cited_library_version_fk")
+            throw fieldError(
+              "citedLibraryVersionId",
+              "library_version_unknown",
+              "المستند المختار ليس في مكتبة الجمعية.",
+              "The chosen document is not in the association's library.",
+            );
+          throw error;
+        }
         if (!row) throw new AppError("not_found", "open inquiry not found");
+        const answered = (await repo.findById(tx, id))!;
         await audit.record(tx, actor, {
           type: "interaction.answered",
-          payload: {},
+          payload: {
+            routedTo: row.routedToUserId,
+            citedLibraryVersionId: row.citedLibraryVersionId,
+          },
           subject: row.beneficiaryId
             ? { type: "beneficiary", id: row.beneficiaryId }
             : { type: "interaction", id },
         });
-        return (await repo.findById(tx, id))!;
+        if (row.beneficiaryId) {
+          const citation = answered.citation
+            ? `\nالمرجع: ${answered.citation.titleAr} (الإصدار ${answered.citation.versionLabel})`
+            : "";
+          await notifications.notifyBeneficiary(tx, actor, {
+            beneficiaryId: row.beneficiaryId,
+            eventKey: `interaction:${id}:answered`,
+            subject: `الرد على استفساركم: ${row.subject}`,
+            body: `${input.answer}${citation}`,
+          });
+        }
+        return answered;
+      });
+    },
+
+    /** The liaison officer's inbox (I1): inquiries routed to them, open (oldest first) or answered. */
+    async inbox(actor: Actor, query: { status: "open" | "answered"; limit: number }) {
+      authorize(actor, contactsPolicy, "inbox");
+      return db.tenant(actor.associationId, async (tx) => {
+        const items = await aged(
+          tx,
+          await repo.routedInquiries(tx, {
+            routedTo: actor.userId,
+            status: query.status,
+            limit: query.limit,
+          }),
+        );
+        const open =
+          query.status === "open"
+            ? items
+            : await aged(
+                tx,
+                await repo.routedInquiries(tx, { routedTo: actor.userId, status: "open", limit: 1000 }),
+              );
+        return { items, openCount: open.length, overdueCount: open.filter((i) => i.overdue).length };
+      });
+    },
+
+    /** For «عملي», inside the caller's transaction: the open inquiries routed to one liaison officer. */
+    async openRoutedInquiries(tx: Tx, liaisonUserId?: string): Promise<RoutedInquiry[]> {
+      return aged(
+        tx,
+        await repo.routedInquiries(tx, {
+          ...(liaisonUserId ? { routedTo: liaisonUserId } : {}),
+          status: "open",
+          limit: 500,
+        }),
+      );
+    },
+
+    /**
+     * Senior management's view of the liaison officers (S3): each one's open and overdue inquiries,
+     * and how many they answered between two Riyadh dates and how fast, in working days.
+     */
+    async liaisonLoad(actor: Actor, query: { from?: string | undefined; to?: string | undefined }) {
+      authorize(actor, contactsPolicy, "supervise");
+      const today = riyadhDayNumber(clock.now());
+      const toDay = query.to ? dayNumberFromIso(query.to) : today;
+      const fromDay = query.from ? dayNumberFromIso(query.from) : toDay - 29;
+      if (fromDay > toDay)
+        throw fieldError(
+          "from",
+          "range_reversed",
+          "بداية المدة بعد نهايتها.",
+          "The period starts after it ends.",
+        );
+      return db.tenant(actor.associationId, async (tx) => {
+        const rows = await repo.routedForLoad(tx, riyadhStartOfDay(fromDay), riyadhStartOfDay(toDay + 1));
+        const workingCalendar = await calendarFor(
+          tx,
+          rows.map((r) => r.occurredAt),
+        );
+        const now = clock.now();
+        const load = new Map<string, LiaisonLoadRow & { answerDays: number[] }>();
+        const entry = (id: string, fullName: string, active: boolean) => {
+          let row = load.get(id);
+          if (!row) {
+            row = {
+              liaison: { id, fullName, active },
+              openCount: 0,
+              overdueCount: 0,
+              answeredCount: 0,
+              answeredLateCount: 0,
+              averageAnswerWorkingDays: null,
+              oldestOpenSince: null,
+              answerDays: [],
+            };
+            load.set(id, row);
+          }
+          return row;
+        };
+        for (const officer of await users.withRole(tx, "liaison_officer"))
+          entry(officer.id, officer.fullName, officer.active);
+        for (const r of rows) {
+          const row = entry(r.routedTo, r.fullName, r.active);
+          const deadline = computeDeadline({
+            rule: inquiryAnswerPeriod,
+            start: r.occurredAt,
+            calendar: workingCalendar,
+            now,
+            answeredAt: r.answeredAt,
+          });
+          if (!r.answeredAt) {
+            row.openCount++;
+            if (deadline.status === "breached") row.overdueCount++;
+            const since = r.occurredAt.toISOString();
+            if (!row.oldestOpenSince || since < row.oldestOpenSince) row.oldestOpenSince = since;
+          } else {
+            row.answeredCount++;
+            if (deadline.status === "missed") row.answeredLateCount++;
+            row.answerDays.push(
+              workingCalendar.workingDaysBetweenNumbers(
+                riyadhDayNumber(r.occurredAt),
+                riyadhDayNumber(r.answeredAt),
+              ),
+            );
+          }
+        }
+        const items = [...load.values()]
+          .map(({ answerDays, ...row }) => ({
+            ...row,
+            averageAnswerWorkingDays: answerDays.length
+              ? Math.round((answerDays.reduce((a, b) => a + b, 0) / answerDays.length) * 10) / 10
+              : null,
+          }))
+          .sort(
+            (a, b) =>
+              b.overdueCount - a.overdueCount ||
+              b.openCount - a.openCount ||
+              a.liaison.fullName.localeCompare(b.liaison.fullName, "ar"),
+          );
+        return {
+          from: isoFromDayNumber(fromDay),
+          to: isoFromDayNumber(toDay),
+          answerPeriodWorkingDays: inquiryAnswerPeriod.value,
+          items,
+        };
       });
     },
 
@@ -192,7 +427,9 @@ export function createContactsService(deps: {
         if (input.fileId) await assertFiles(tx, [input.fileId], "fileId");
         const now = clock.now();
         // The date a letter bears is one that has come: received or sent, it is never dated ahead.
-        assertHappened(now, [{ path: "datedOn", date: input.datedOn }]);
+        assertHappened(now, [
+          { path: "datedOn", date: input.datedOn, label: { ar: "تاريخ المراسلة", en: "The letter date" } },
+        ]);
         const hijriYear = toHijri(riyadhDate(now)).year;
         const prefix = input.direction === "incoming" ? "IN" : "OUT";
         const number = await nextRegisterNumber(
@@ -290,6 +527,7 @@ export function createContactsService(deps: {
         const beneficiary = await beneficiaries.lookup(tx, beneficiaryId);
         if (!beneficiary) throw new AppError("not_found", "beneficiary not found");
         const contacts = await repo.list(tx, { beneficiaryId, limit: 500 });
+        const letters = await repo.listCorrespondence(tx, { beneficiaryId, limit: 500 });
         // Records merged into this one keep their own audit trail; the person's story includes it.
         const history = [];
         for (const id of [beneficiaryId, ...(await beneficiaries.mergedInto(tx, beneficiaryId))]) {
@@ -301,17 +539,38 @@ export function createContactsService(deps: {
           subject: { type: "beneficiary", id: beneficiaryId },
         });
         const items: TimelineItem[] = [
-          ...contacts.map((c) => ({
-            at: c.occurredAt.toISOString(),
-            kind: c.kind === "inquiry" ? "inquiry" : "contact",
-            title:
-              c.kind === "inquiry"
-                ? { ar: `استفسار: ${c.subject}`, en: `Inquiry: ${c.subject}` }
-                : { ar: `تواصل: ${c.subject}`, en: `Contact: ${c.subject}` },
-            detail: c.answer ?? c.summary,
-            actor: c.staffName,
-            ref: { type: "interaction", id: c.id },
-          })),
+          ...contacts.map(
+            (c): TimelineItem => ({
+              at: c.occurredAt.toISOString(),
+              kind: c.kind === "inquiry" ? "inquiry" : "contact",
+              title:
+                c.kind === "inquiry"
+                  ? { ar: `استفسار: ${c.subject}`, en: `Inquiry: ${c.subject}` }
+                  : { ar: `تواصل: ${c.subject}`, en: `Contact: ${c.subject}` },
+              channel: c.channel as ContactChannel,
+              direction: c.direction as "inbound" | "outbound",
+              referenceNumber: null,
+              citation: c.citation,
+              detail: c.answer ?? c.summary,
+              actor: c.staffName,
+              ref: { type: "interaction", id: c.id },
+            }),
+          ),
+          // A registered letter reads as what it is: its register number, its subject, in or out.
+          ...letters.map(
+            (l): TimelineItem => ({
+              at: l.registeredAt.toISOString(),
+              kind: "correspondence",
+              title: { ar: `مراسلة: ${l.subject}`, en: `Correspondence: ${l.subject}` },
+              channel: correspondenceChannel[l.medium] ?? null,
+              direction: l.direction === "incoming" ? "inbound" : "outbound",
+              referenceNumber: l.referenceNumber,
+              citation: null,
+              detail: l.counterpart,
+              actor: l.recordedByName,
+              ref: { type: "correspondence", id: l.id },
+            }),
+          ),
           ...timelineFromAudit(history),
         ];
         return items.sort((a, b) => b.at.localeCompare(a.at));

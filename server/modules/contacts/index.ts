@@ -2,15 +2,17 @@ import type { Clock } from "../../clock.js";
 import type { Database } from "../../db/client.js";
 import type { AuditService } from "../audit/index.js";
 import type { BeneficiariesService } from "../beneficiaries/index.js";
+import type { CalendarService } from "../calendar/index.js";
 import type { FilesService } from "../files/index.js";
 import type { SilahModule } from "../module.js";
+import type { NotificationsService } from "../notifications/index.js";
 import type { PolicyService } from "../policy/index.js";
 import type { UsersService } from "../users/index.js";
 import { createContactsRepository } from "./contacts.repository.js";
 import { contactsRoutes } from "./contacts.routes.js";
 import { type ContactsService, createContactsService } from "./contacts.service.js";
 
-export type { ContactsService } from "./contacts.service.js";
+export type { ContactsService, RoutedInquiry } from "./contacts.service.js";
 
 export function createContactsModule(deps: {
   db: Database;
@@ -18,6 +20,8 @@ export function createContactsModule(deps: {
   beneficiaries: BeneficiariesService;
   users: UsersService;
   files: FilesService;
+  calendar: Pick<CalendarService, "workingCalendar">;
+  notifications: Pick<NotificationsService, "notifyBeneficiary">;
   audit: AuditService;
   clock: Clock;
 }): SilahModule & { service: ContactsService } {
@@ -36,7 +40,7 @@ export function createContactsModule(deps: {
   return {
     name: "contacts",
     service,
-    routes: contactsRoutes(service),
+    routes: contactsRoutes(service, deps.audit),
     reactions: {
       "beneficiary.merged": {
         tables: ["interactions", "correspondence"],

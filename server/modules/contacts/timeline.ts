@@ -9,7 +9,6 @@ const titles: Partial<Record<string, { ar: string; en: string }>> = {
   "beneficiary.consent_recorded": { ar: "تسجيل موافقة", en: "Consent recorded" },
   "beneficiary.consent_withdrawn": { ar: "سحب موافقة", en: "Consent withdrawn" },
   "interaction.answered": { ar: "الرد على استفسار", en: "Inquiry answered" },
-  "correspondence.registered": { ar: "قيد مراسلة", en: "Correspondence registered" },
   "support_request.opened": { ar: "فتح طلب دعم", en: "Support request opened" },
   "support_request.document_attached": { ar: "إرفاق مستند بالطلب", en: "Document attached to a request" },
   "support_request.completed": { ar: "اكتمال الطلب", en: "Request complete" },
@@ -18,6 +17,10 @@ const titles: Partial<Record<string, { ar: string; en: string }>> = {
   "support_request.study_recorded": { ar: "بحث اجتماعي أو زيارة منزلية", en: "Social study or home visit" },
   "support_request.referral_closed": { ar: "إنهاء الإحالة", en: "Referral closed" },
   "support_request.declared": { ar: "إقرار المستفيد بصحة البيانات", en: "Beneficiary's declaration" },
+  "support_request.declaration_lapsed": {
+    ar: "تغيّرت البيانات بعد الإقرار، فلم يعد يغطيها",
+    en: "Data changed after the declaration; it no longer covers it",
+  },
   "support_request.scheduled": { ar: "عرض الطلب على اللجنة", en: "Request before the committee" },
   "support_request.accepted": { ar: "قبول الطلب", en: "Request accepted" },
   "support_request.rejected": { ar: "رفض الطلب", en: "Request rejected" },
@@ -46,10 +49,20 @@ export function timelineFromAudit(events: AuditEventRow[]): TimelineItem[] {
         at: event.occurredAt.toISOString(),
         kind: event.type,
         title,
-        detail: null,
+        channel: null,
+        direction: null,
+        referenceNumber: null,
+        citation: null,
+        // A cancellation carries its reason into the person's history.
+        detail: cancelReason(event),
         actor: event.actorFullName,
         ref: null,
       },
     ];
   });
+}
+
+function cancelReason(event: AuditEventRow): string | null {
+  const reason = (event.payload as { reason?: unknown } | null)?.reason;
+  return event.type === "support_request.cancelled" && typeof reason === "string" ? reason : null;
 }

@@ -113,7 +113,10 @@ describe("the correspondence register and contact attachments", () => {
       .items;
     expect(listed.map((c: { referenceNumber: string }) => c.referenceNumber)).toEqual(["IN-1447-0001"]);
     const timeline = (await officer.request("GET", `/api/beneficiaries/${person.id}/timeline`)).json().items;
-    expect(timeline.map((i: { kind: string }) => i.kind)).toContain("correspondence.registered");
+    // The letter is on the person's timeline with its register number (issue 11).
+    expect(timeline).toContainEqual(
+      expect.objectContaining({ kind: "correspondence", referenceNumber: "IN-1447-0001" }),
+    );
 
     const missingFile = await officer.request("POST", "/api/correspondence", {
       direction: "incoming",

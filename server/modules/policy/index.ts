@@ -34,7 +34,7 @@ export function createPolicyModule(deps: {
   return {
     name: "policy",
     service,
-    routes: policyRoutes(service),
+    routes: policyRoutes(service, deps.audit),
     hooks: (app) => {
       registerAcknowledgementGate(app, service);
       app.addHook("onClose", () => pdf.close());

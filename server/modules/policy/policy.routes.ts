@@ -1,6 +1,8 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { roleNames } from "../../../shared/contracts/export-labels.js";
 import {
+  acknowledgementExportQuerySchema,
   acknowledgementReportSchema,
   acknowledgementViewSchema,
   acknowledgePolicyRequestSchema,
@@ -19,6 +21,8 @@ import {
   policyVersionParamsSchema,
   policyVersionViewSchema,
 } from "../../../shared/contracts/policy.js";
+import { assertWithinExportLimit, exportFilters, exportProduces, sendExport } from "../../http/export.js";
+import type { AuditService } from "../audit/index.js";
 import {
   presentAcknowledgement,
   presentLibraryDocument,
@@ -32,7 +36,7 @@ const libraryTags = ["library"];
 const docxType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 const importLimit = 5 * 1024 * 1024;
 
-export function policyRoutes(service: PolicyService): FastifyPluginAsyncZod {
+export function policyRoutes(service: PolicyService, audit: AuditService): FastifyPluginAsyncZod {
   return async (app) => {
     // An existing policy arrives as its text (UTF-8) or as the Word file's bytes.
     app.addContentTypeParser("text/plain", { parseAs: "string", bodyLimit: importLimit }, (_r, body, done) =>
@@ -248,6 +252,53 @@ export function policyRoutes(service: PolicyService): FastifyPluginAsyncZod {
         },
       },
       async (request) => service.acknowledgementReport(request.actor()),
+    );
+
+    app.get(
+      "/api/policy/acknowledgements/export",
+      {
+        schema: {
+          tags,
+          summary: "Who has signed the current policy, as on screen (all, pending, signed), as CSV or Excel",
+          querystring: acknowledgementExportQuerySchema,
+          produces: exportProduces,
+        },
+      },
+      async (request, reply) => {
+        const q = request.query;
+        const actor = request.actor();
+        const report = await service.acknowledgementReport(actor);
+        const rows = report.staff.filter((p) =>
+          q.show === "all" ? true : q.show === "signed" ? p.signed : !p.signed,
+        );
+        assertWithinExportLimit(rows.length);
+        await audit.recordAlone(actor, {
+          type: "list.exported",
+          payload: {
+            list: "policy_acknowledgements",
+            format: q.format,
+            rows: rows.length,
+            filters: exportFilters(q),
+          },
+        });
+        return sendExport(reply, {
+          format: q.format,
+          name: "توقيعات الموظفين على السياسة",
+          asciiName: "policy-acknowledgements",
+          sheetName: "توقيعات الموظفين",
+          columns: [
+            { header: "الموظف", value: (p) => p.fullName },
+            {
+              header: "الأدوار",
+              value: (p) => p.roles.map((r) => roleNames[r as keyof typeof roleNames] ?? r).join("، "),
+            },
+            { header: "الحالة", value: (p) => (p.signed ? "وقّع" : "لم يوقّع") },
+            { header: "تاريخ التوقيع", kind: "datetime", value: (p) => p.signedAt },
+          ],
+          rows,
+          reader: actor,
+        });
+      },
     );
 
     // ——— The officer's library (T1) ———

@@ -222,7 +222,13 @@ export function createPolicyService(deps: {
       const approvedOn = toIsoDate(toGregorian(parsed.value));
       // An approval replaces the policy in force and asks every employee to sign again: it records
       // a meeting that took place, never one still to come.
-      assertHappened(clock.now(), [{ path: "hijriDate", date: approvedOn }]);
+      assertHappened(clock.now(), [
+        {
+          path: "hijriDate",
+          date: approvedOn,
+          label: { ar: "تاريخ اعتماد المجلس", en: "The board approval date" },
+        },
+      ]);
       return db.tenant(actor.associationId, async (tx) => {
         await repo.lockApprovals(tx, actor.associationId);
         const draft = await draftForUpdate(tx, id);

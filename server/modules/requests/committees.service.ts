@@ -20,16 +20,22 @@ import {
   type RequestListItem,
   type RequestsService,
   refusal,
+  riyadhToday,
   riyals,
 } from "./requests.service.js";
 
 export type CommitteesService = ReturnType<typeof createCommitteesService>;
+type Member = { id: string; fullName: string };
+export type Recusal = { member: Member; kind: "conflict_declared" | "opened_request"; reason: string | null };
 export type MeetingDetail = {
   meeting: MeetingRow;
-  committee: { id: string; nameAr: string; quorum: number; members: { id: string; fullName: string }[] };
+  committee: { id: string; nameAr: string; quorum: number; members: Member[] };
+  /** Each member, present, absent, or not recorded yet (null). */
+  attendance: { member: Member; present: boolean | null }[];
   items: (AgendaItemRow & {
     request: RequestListItem;
     votes: { memberId: string; memberName: string; vote: string; note: string | null }[];
+    recusals: Recusal[];
   })[];
   approvals: { id: string; fullName: string; approvedAt: Date }[];
 };
@@ -67,12 +73,28 @@ export function createCommitteesService(deps: {
     const now = clock.now();
     const cal = await requests.calendarAround(tx, now);
     const rows = await Promise.all(items.map((i) => repo.findById(tx, i.requestId)));
+    const conflicts = await repo.conflictsOn(tx, [...new Set(rows.map((r) => r!.beneficiaryId))]);
+    const attendance = await repo.attendance(tx, meetingId);
+    const recusalsOf = (row: NonNullable<(typeof rows)[number]>): Recusal[] =>
+      committee.members.flatMap((member): Recusal[] => {
+        const conflict = conflicts.find(
+          (c) => c.userId === member.id && c.beneficiaryId === row.beneficiaryId,
+        );
+        if (conflict) return [{ member, kind: "conflict_declared", reason: conflict.reason }];
+        if (row.openedBy === member.id) return [{ member, kind: "opened_request", reason: null }];
+        return [];
+      });
     return {
       meeting,
       committee,
+      attendance: committee.members.map((member) => ({
+        member,
+        present: attendance.find((a) => a.userId === member.id)?.present ?? null,
+      })),
       items: items.map((item, n) => ({
         ...item,
         request: { row: rows[n]!, due: dueOf(rows[n]!, cal, now) },
+        recusals: recusalsOf(rows[n]!),
         votes: votes
           .filter((v) => v.vote.itemId === item.id)
           .map((v) => ({
@@ -102,14 +124,23 @@ export function createCommitteesService(deps: {
       throw new AppError("conflict_of_interest", "member opened the request or declared a relation");
   }
 
-  function minutesText(detail: MeetingDetail): string {
-    const { meeting, committee, items } = detail;
+  /** The minutes in Arabic, dated the day they are drafted (in Riyadh), with attendance and recusals. */
+  function minutesText(detail: MeetingDetail, draftedAt: Date): string {
+    const { meeting, committee, items, attendance } = detail;
+    const names = (list: { member: Member }[]) => list.map((a) => a.member.fullName).join("، ") || "لا أحد";
+    const drafted = riyadhToday(draftedAt);
     const lines = [
       `محضر اجتماع ${committee.nameAr}`,
       `المنعقد بتاريخ ${hijriText(meeting.heldOn)} الموافق ${formatGregorianLong(parseIsoDate(meeting.heldOn))}م`,
+      `حُرّر هذا المحضر بتاريخ ${hijriText(drafted)} الموافق ${formatGregorianLong(parseIsoDate(drafted))}م`,
       "",
       `أعضاء اللجنة: ${committee.members.map((m) => m.fullName).join("، ")}`,
       `النصاب المطلوب: ${committee.quorum} من ${committee.members.length}`,
+      `الحاضرون: ${names(attendance.filter((a) => a.present === true))}`,
+      `الغائبون: ${names(attendance.filter((a) => a.present === false))}`,
+      ...(attendance.some((a) => a.present === null)
+        ? [`لم يُسجَّل حضورهم: ${names(attendance.filter((a) => a.present === null))}`]
+        : []),
       "",
       "الطلبات المعروضة وقرارات اللجنة:",
     ];
@@ -120,6 +151,13 @@ export function createCommitteesService(deps: {
         `${n + 1}. الطلب رقم ${r.referenceNumber} — المستفيد: ${r.beneficiaryName} — الخدمة: ${r.serviceNameAr}`,
         `   الأصوات: قبول ${count("accept")}، رفض ${count("reject")}، إعادة ${count("return")}`,
       );
+      for (const recusal of item.recusals) {
+        lines.push(
+          recusal.kind === "conflict_declared"
+            ? `   تنحّى ${recusal.member.fullName} عن التصويت لتعارض المصالح المُفصَح عنه`
+            : `   لم يصوّت ${recusal.member.fullName} لأنه فتح الطلب`,
+        );
+      }
       if (item.decision) {
         const amount =
           item.decision === "accept" && item.approvedAmount !== null
@@ -386,12 +424,65 @@ export function createCommitteesService(deps: {
             { ar: "اعتُمد المحضر ولا يُعاد إعداده.", en: "The minutes are approved and cannot be redrafted." },
             "approved",
           );
-        const text = minutesText(await meetingDetail(tx, meetingId));
+        const now = clock.now();
+        const text = minutesText(await meetingDetail(tx, meetingId), now);
         await repo.clearMinutesApprovals(tx, meetingId);
-        await repo.updateMeeting(tx, meetingId, { minutesText: text, minutesGeneratedAt: clock.now() });
+        await repo.updateMeeting(tx, meetingId, { minutesText: text, minutesGeneratedAt: now });
         await audit.record(tx, actor, {
           type: "committee.minutes_generated",
           payload: { meetingId },
+          subject: { type: "committee_meeting", id: meetingId },
+        });
+        return meetingDetail(tx, meetingId);
+      });
+    },
+
+    /** Every meeting, newest first, with how far it has come. */
+    async meetings(actor: Actor) {
+      authorize(actor, requestsPolicy, "readCommittees");
+      return db.tenant(actor.associationId, (tx) => repo.meetings(tx, 200));
+    },
+
+    /** Who attended (the organiser records it); everyone else on the committee is absent. */
+    async recordAttendance(actor: Actor, meetingId: string, presentMemberIds: string[]) {
+      authorize(actor, requestsPolicy, "schedule");
+      return db.tenant(actor.associationId, async (tx) => {
+        const meeting = await repo.meeting(tx, meetingId, true);
+        if (!meeting) throw new AppError("not_found", "meeting not found");
+        if (meeting.minutesApprovedAt)
+          throw refusal(
+            {
+              ar: "اعتُمد المحضر؛ لا يُعدَّل الحضور بعده.",
+              en: "The minutes are approved; attendance cannot change.",
+            },
+            "approved",
+          );
+        const committee = await committeeOf(tx, meeting.committeeId);
+        for (const [i, id] of presentMemberIds.entries()) {
+          if (!committee.members.some((m) => m.id === id))
+            throw fieldError(
+              `presentMemberIds.${i}`,
+              "not_a_member",
+              "ليس من أعضاء هذه اللجنة.",
+              "Not a member of this committee.",
+            );
+        }
+        const now = clock.now();
+        await repo.saveAttendance(
+          tx,
+          committee.members.map((m) => ({
+            associationId: actor.associationId,
+            meetingId,
+            userId: m.id,
+            present: presentMemberIds.includes(m.id),
+            recordedBy: actor.userId,
+            recordedAt: now,
+          })),
+        );
+        const present = committee.members.filter((m) => presentMemberIds.includes(m.id)).length;
+        await audit.record(tx, actor, {
+          type: "committee.attendance_recorded",
+          payload: { meetingId, present, absent: committee.members.length - present },
           subject: { type: "committee_meeting", id: meetingId },
         });
         return meetingDetail(tx, meetingId);

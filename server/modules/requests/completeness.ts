@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import type { z } from "zod";
 import type { requirementStatusSchema } from "../../../shared/contracts/requests.js";
 import { describeValidity, type Requirement } from "../../../shared/contracts/services.js";
+import { quoteDayBoth } from "../../../shared/domain/date-input.js";
 
 type RequirementStatus = z.infer<typeof requirementStatusSchema>;
 
@@ -44,8 +45,8 @@ export function checkDocument(
       return {
         status: "expired",
         message: {
-          ar: `${requirement.labelAr}: انتهت صلاحيته في ${document.expiresOn}.`,
-          en: `${requirement.labelEn ?? requirement.labelAr}: expired on ${document.expiresOn}.`,
+          ar: `${requirement.labelAr}: انتهت صلاحيته في ${quoteDayBoth(document.expiresOn).ar}.`,
+          en: `${requirement.labelEn ?? requirement.labelAr}: expired on ${quoteDayBoth(document.expiresOn).en}.`,
         },
       };
   }
@@ -59,16 +60,16 @@ export function checkDocument(
       return {
         status: "date_missing",
         message: {
-          ar: "تاريخ الإصدار لا يكون في المستقبل.",
-          en: "The issue date cannot be in the future.",
+          ar: `تاريخ الإصدار ${quoteDayBoth(document.issuedOn).ar} لم يأتِ بعد؛ اليوم ${quoteDayBoth(on).ar}.`,
+          en: `The issue date ${quoteDayBoth(document.issuedOn).en} has not come yet; today is ${quoteDayBoth(on).en}.`,
         },
       };
     if (document.issuedOn < monthsBefore(on, rule.months))
       return {
         status: "too_old",
         message: {
-          ar: `${requirement.labelAr}: يجب أن يكون ${describeValidity(rule)!.ar}، وتاريخ إصداره ${document.issuedOn}.`,
-          en: `${requirement.labelEn ?? requirement.labelAr}: must be ${describeValidity(rule)!.en.toLowerCase()}; issued ${document.issuedOn}.`,
+          ar: `${requirement.labelAr}: يجب أن يكون ${describeValidity(rule)!.ar}، وتاريخ إصداره ${quoteDayBoth(document.issuedOn).ar}.`,
+          en: `${requirement.labelEn ?? requirement.labelAr}: must be ${describeValidity(rule)!.en.toLowerCase()}; issued ${quoteDayBoth(document.issuedOn).en}.`,
         },
       };
   }
@@ -121,6 +122,24 @@ function canonical(value: unknown): string {
   return JSON.stringify(value);
 }
 
+/** What a declaration covers, readable: the data fields and each document's hash and dates. */
+export type Covered = {
+  data: Record<string, unknown>;
+  documents: { requirement: string; sha256: string; issuedOn: string | null; expiresOn: string | null }[];
+};
+
+export function coveredBy(input: { data: Record<string, unknown>; documents: AttachedDocument[] }): Covered {
+  const documents = [...input.documents]
+    .map((d) => ({
+      requirement: d.requirementCode,
+      sha256: d.sha256,
+      issuedOn: d.issuedOn,
+      expiresOn: d.expiresOn,
+    }))
+    .sort((a, b) => canonical(a).localeCompare(canonical(b)));
+  return { data: input.data, documents };
+}
+
 /**
  * What a declaration binds (H5): the request's data fields and the content hashes of its current
  * documents with the dates read off them, as canonical JSON, hashed. Any later change alters it.
@@ -130,15 +149,31 @@ export function declarationFingerprint(input: {
   data: Record<string, unknown>;
   documents: AttachedDocument[];
 }): string {
-  const documents = [...input.documents]
-    .map((d) => ({
-      requirement: d.requirementCode,
-      sha256: d.sha256,
-      issuedOn: d.issuedOn,
-      expiresOn: d.expiresOn,
-    }))
-    .sort((a, b) => canonical(a).localeCompare(canonical(b)));
+  const { data, documents } = coveredBy(input);
   return createHash("sha256")
-    .update(canonical({ request: input.requestId, data: input.data, documents }))
+    .update(canonical({ request: input.requestId, data, documents }))
     .digest("hex");
+}
+
+/**
+ * The requirements (by code) whose field value or document differs between what was declared and
+ * what the request holds now, in the order of the service's requirements.
+ */
+export function changedSince(requirements: Requirement[], declared: Covered, now: Covered): string[] {
+  const codes = new Set([
+    ...Object.keys(declared.data),
+    ...Object.keys(now.data),
+    ...declared.documents.map((d) => d.requirement),
+    ...now.documents.map((d) => d.requirement),
+  ]);
+  const docsOf = (covered: Covered, code: string) =>
+    canonical(covered.documents.filter((d) => d.requirement === code));
+  const changed = [...codes].filter(
+    (code) =>
+      canonical(declared.data[code]) !== canonical(now.data[code]) ||
+      docsOf(declared, code) !== docsOf(now, code),
+  );
+  const order = requirements.map((r) => r.code);
+  const rank = (code: string) => (order.includes(code) ? order.indexOf(code) : order.length);
+  return changed.sort((a, b) => rank(a) - rank(b));
 }

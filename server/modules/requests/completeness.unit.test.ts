@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import type { Requirement } from "../../../shared/contracts/services.js";
-import { assessCompleteness, checkDocument, declarationFingerprint, monthsBefore } from "./completeness.js";
+import {
+  assessCompleteness,
+  changedSince,
+  checkDocument,
+  coveredBy,
+  declarationFingerprint,
+  monthsBefore,
+} from "./completeness.js";
 
 const id: Extract<Requirement, { kind: "document" }> = {
   kind: "document",
@@ -31,7 +38,8 @@ describe("documents valid at submission (H3)", () => {
     );
     const expired = checkDocument(id, { issuedOn: null, expiresOn: "2026-03-14" }, "2026-03-15");
     expect(expired.status).toBe("expired");
-    expect(expired.message?.ar).toBe("الهوية الوطنية: انتهت صلاحيته في 2026-03-14.");
+    // The day is quoted in both calendars, Hijri first (ADR 0018).
+    expect(expired.message?.ar).toBe("الهوية الوطنية: انتهت صلاحيته في ٢٥ رمضان ١٤٤٧هـ (١٤ مارس ٢٠٢٦م).");
     expect(checkDocument(id, { issuedOn: null, expiresOn: null }, "2026-03-15").status).toBe("date_missing");
   });
 
@@ -82,5 +90,40 @@ describe("the declaration's fingerprint (H5)", () => {
       }),
     ).not.toBe(base);
     expect(base).toMatch(/^[0-9a-f]{64}$/);
+  });
+});
+
+describe("what changed since the declaration (H5)", () => {
+  const requirements = [
+    { kind: "field", code: "monthly_income", labelAr: "الدخل الشهري", fieldType: "number" },
+    { kind: "document", code: "national_id", labelAr: "صورة الهوية", validity: { kind: "not_expired" } },
+    { kind: "field", code: "family_size", labelAr: "عدد أفراد الأسرة", fieldType: "number" },
+  ] as Parameters<typeof changedSince>[0];
+  const id = { requirementCode: "national_id", sha256: "a", issuedOn: null, expiresOn: "2030-01-01" };
+  const declared = coveredBy({ data: { monthly_income: 1500, family_size: 4 }, documents: [id] });
+
+  it("names nothing when nothing changed, whatever the order of the fields", () => {
+    const now = coveredBy({ data: { family_size: 4, monthly_income: 1500 }, documents: [id] });
+    expect(changedSince(requirements, declared, now)).toEqual([]);
+  });
+
+  it("names a changed value, a removed field, and a replaced document, in the service's order", () => {
+    const now = coveredBy({
+      data: { monthly_income: 2100 },
+      documents: [{ ...id, sha256: "b" }],
+    });
+    expect(changedSince(requirements, declared, now)).toEqual([
+      "monthly_income",
+      "national_id",
+      "family_size",
+    ]);
+  });
+
+  it("names a document whose expiry date was corrected, though the file is the same", () => {
+    const now = coveredBy({
+      data: { monthly_income: 1500, family_size: 4 },
+      documents: [{ ...id, expiresOn: "2031-01-01" }],
+    });
+    expect(changedSince(requirements, declared, now)).toEqual(["national_id"]);
   });
 });

@@ -5,6 +5,7 @@ import type { JobQueue } from "../../jobs/queue.js";
 import type { AuditService } from "../audit/index.js";
 import type { BeneficiariesService } from "../beneficiaries/index.js";
 import type { CalendarService } from "../calendar/index.js";
+import type { ContactsService } from "../contacts/index.js";
 import type { FilesService } from "../files/index.js";
 import type { SilahModule } from "../module.js";
 import type { NotificationsService } from "../notifications/index.js";
@@ -31,6 +32,8 @@ export function createRequestsModule(deps: {
   files: FilesService;
   calendar: CalendarService;
   notifications: NotificationsService;
+  /** «عملي» lists the inquiries routed to a liaison officer, and the late ones to management. */
+  contacts: Pick<ContactsService, "openRoutedInquiries">;
   audit: AuditService;
   clock: Clock;
   queue: JobQueue;
@@ -38,7 +41,12 @@ export function createRequestsModule(deps: {
   const repo = createRequestsRepository();
   const service = createRequestsService({ ...deps, repo });
   const committees = createCommitteesService({ ...deps, repo, requests: service });
-  const work = createWorkService({ db: deps.db, repo, notifications: deps.notifications });
+  const work = createWorkService({
+    db: deps.db,
+    repo,
+    notifications: deps.notifications,
+    contacts: deps.contacts,
+  });
   deps.files.declareUses({
     tables: ["request_documents", "declarations"],
     async kindsOf(tx, fileId) {
@@ -54,7 +62,7 @@ export function createRequestsModule(deps: {
     service,
     committees,
     jobs: service.jobs,
-    routes: requestsRoutes(service, committees, work),
+    routes: requestsRoutes(service, committees, work, deps.audit),
     reactions: {
       "beneficiary.merged": {
         tables: ["support_requests", "conflict_declarations"],

@@ -11,6 +11,7 @@ export const requestEvents = [
   "referral_closed_complete",
   "referral_closed_incomplete",
   "declare",
+  "declaration_lapsed",
   "schedule",
   "accept",
   "reject",
@@ -38,8 +39,14 @@ export const transitions: Readonly<Record<RequestState, Partial<Record<RequestEv
     referral_closed_incomplete: "incomplete",
     cancel: "cancelled",
   },
-  // A change after the declaration that breaks completeness sends the request back.
-  declared: { became_incomplete: "incomplete", schedule: "in_committee", cancel: "cancelled" },
+  // A change after the declaration sends the request back: to incomplete when it breaks
+  // completeness, otherwise to complete, where the beneficiary declares the new data (H5).
+  declared: {
+    became_incomplete: "incomplete",
+    declaration_lapsed: "complete",
+    schedule: "in_committee",
+    cancel: "cancelled",
+  },
   in_committee: { accept: "accepted", reject: "rejected", return: "incomplete" },
   accepted: { deliver: "delivering", close: "closed" },
   delivering: { deliver: "delivering", close: "closed" },
@@ -82,6 +89,7 @@ const eventNames: Record<RequestEvent, { ar: string; en: string }> = {
   referral_closed_complete: { ar: "إنهاء الإحالة", en: "closing the referral" },
   referral_closed_incomplete: { ar: "إنهاء الإحالة", en: "closing the referral" },
   declare: { ar: "الإقرار", en: "declaration" },
+  declaration_lapsed: { ar: "سقوط الإقرار بتغيّر البيانات", en: "the declaration lapsing" },
   schedule: { ar: "العرض على اللجنة", en: "scheduling for the committee" },
   accept: { ar: "القبول", en: "acceptance" },
   reject: { ar: "الرفض", en: "rejection" },

@@ -3,10 +3,16 @@ import {
   disclosureFor,
   type RequestDocumentKind,
 } from "../../../shared/contracts/access.js";
-import type { MeetingView, RequestSummary, RequestView } from "../../../shared/contracts/requests.js";
+import type {
+  MeetingList,
+  MeetingView,
+  RequestSummary,
+  RequestView,
+} from "../../../shared/contracts/requests.js";
 import type { Requirement } from "../../../shared/contracts/services.js";
 import type { Actor } from "../../http/actor.js";
 import type { MeetingDetail } from "./committees.service.js";
+import type { MeetingListRow } from "./requests.repository.js";
 import type { RequestDetail, RequestListItem } from "./requests.service.js";
 import { hijriText } from "./requests.service.js";
 
@@ -101,8 +107,13 @@ export function presentRequest(detail: RequestDetail, viewer: Viewer): RequestVi
           status: detail.declaration.status as "pending" | "signed" | "failed",
           signedAt: detail.declaration.signedAt?.toISOString() ?? null,
           covering: detail.declaration.covering,
+          changed: detail.declaration.changed,
         }
       : null,
+    cancellation:
+      row.state === "cancelled" && row.closedAt
+        ? { reason: row.cancelReason ?? "", at: row.closedAt.toISOString() }
+        : null,
     decision:
       row.decision && row.decidedAt
         ? {
@@ -132,11 +143,22 @@ export function presentMeeting(detail: MeetingDetail, viewer: Viewer): MeetingVi
   const disclosure = disclosureFor(viewer);
   return {
     id: meeting.id,
-    committee: { id: committee.id, nameAr: committee.nameAr, quorum: committee.quorum },
+    committee: {
+      id: committee.id,
+      nameAr: committee.nameAr,
+      quorum: committee.quorum,
+      members: committee.members,
+    },
     heldOn: meeting.heldOn,
     heldOnHijri: hijriText(meeting.heldOn),
+    attendance: detail.attendance,
     items: detail.items.map((item) => ({
       request: presentRequestSummary(item.request),
+      recusals: item.recusals.map((recusal) => ({
+        ...recusal,
+        // The member's stated relation is part of the deliberation; who stood aside is not.
+        reason: recusal.reason === null ? null : disclosure.reveal("committee.deliberations", recusal.reason),
+      })),
       votes: disclosure.reveal(
         "committee.deliberations",
         item.votes.map((v) => ({
@@ -162,5 +184,26 @@ export function presentMeeting(detail: MeetingDetail, viewer: Viewer): MeetingVi
         : null,
     ),
     withheld: disclosure.withheld(),
+  };
+}
+
+/** The meetings list: how far each meeting has come, from its agenda to its approved minutes. */
+export function presentMeetingList(rows: MeetingListRow[]): MeetingList {
+  return {
+    items: rows.map(({ meeting, committeeName, items, decided }) => ({
+      id: meeting.id,
+      committee: { id: meeting.committeeId, nameAr: committeeName },
+      heldOn: meeting.heldOn,
+      heldOnHijri: hijriText(meeting.heldOn),
+      requests: items,
+      decided,
+      status: meeting.minutesApprovedAt
+        ? "minutes_approved"
+        : meeting.minutesText
+          ? "minutes_drafted"
+          : items > 0 && decided === items
+            ? "decided"
+            : "open",
+    })),
   };
 }

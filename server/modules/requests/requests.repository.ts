@@ -24,6 +24,7 @@ import {
   declarations,
   deliveries,
   files,
+  meetingAttendance,
   minutesApprovals,
   referrals,
   requestDocuments,
@@ -56,6 +57,7 @@ export type MeetingRow = typeof committeeMeetings.$inferSelect;
 export type AgendaItemRow = typeof agendaItems.$inferSelect;
 export type EscalationRow = typeof requestEscalations.$inferSelect;
 export type RequestsRepository = ReturnType<typeof createRequestsRepository>;
+export type MeetingListRow = Awaited<ReturnType<RequestsRepository["meetings"]>>[number];
 
 export function createRequestsRepository() {
   async function listWhere(
@@ -406,6 +408,56 @@ export function createRequestsRepository() {
         .innerJoin(users, eq(users.id, minutesApprovals.userId))
         .where(eq(minutesApprovals.meetingId, meetingId))
         .orderBy(asc(minutesApprovals.approvedAt));
+    },
+    /** Every meeting, newest first, with its committee and how many requests it holds and decided. */
+    async meetings(tx: Tx, limit: number) {
+      return tx
+        .select({
+          meeting: committeeMeetings,
+          committeeName: committees.nameAr,
+          items: sql<number>`(select count(*)::int from ${agendaItems} a where a.meeting_id = ${committeeMeetings.id})`,
+          decided: sql<number>`(select count(*)::int from ${agendaItems} a where a.meeting_id = ${committeeMeetings.id} and a.decided_at is not null)`,
+        })
+        .from(committeeMeetings)
+        .innerJoin(committees, eq(committees.id, committeeMeetings.committeeId))
+        .orderBy(desc(committeeMeetings.heldOn), desc(committeeMeetings.createdAt))
+        .limit(limit);
+    },
+    async attendance(tx: Tx, meetingId: string) {
+      return tx
+        .select({ userId: meetingAttendance.userId, present: meetingAttendance.present })
+        .from(meetingAttendance)
+        .where(eq(meetingAttendance.meetingId, meetingId));
+    },
+    async saveAttendance(tx: Tx, rows: (typeof meetingAttendance.$inferInsert)[]) {
+      if (!rows.length) return;
+      await tx
+        .insert(meetingAttendance)
+        .values(rows)
+        .onConflictDoUpdate({
+          target: [meetingAttendance.meetingId, meetingAttendance.userId],
+          set: {
+            present: sql`excluded.present`,
+            recordedBy: sql`excluded.recorded_by`,
+            recordedAt: sql`excluded.recorded_at`,
+          },
+        });
+    },
+    /** Conflicts of interest declared on any of these beneficiaries, with the member's name. */
+    async conflictsOn(tx: Tx, beneficiaryIds: string[]) {
+      if (!beneficiaryIds.length) return [];
+      return tx
+        .select({
+          userId: conflictDeclarations.userId,
+          fullName: users.fullName,
+          beneficiaryId: conflictDeclarations.beneficiaryId,
+          reason: conflictDeclarations.reason,
+          declaredAt: conflictDeclarations.declaredAt,
+        })
+        .from(conflictDeclarations)
+        .innerJoin(users, eq(users.id, conflictDeclarations.userId))
+        .where(inArray(conflictDeclarations.beneficiaryId, beneficiaryIds))
+        .orderBy(asc(conflictDeclarations.declaredAt));
     },
     async declareConflict(tx: Tx, values: typeof conflictDeclarations.$inferInsert) {
       const [row] = await tx

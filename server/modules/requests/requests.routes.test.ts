@@ -468,29 +468,255 @@ describe("a support request from reception to delivered service", () => {
     expect(types.filter((t) => t === "support_request.delivery_recorded")).toHaveLength(2);
   });
 
-  it("shows a declaration as not covering once the data changes, and keeps the request off the agenda", async () => {
+  it("a declaration by one-time code no longer covers changed data: the request goes back to complete, says what changed, and is declared again", async () => {
     const beneficiaryId = await beneficiary("عائشة بنت سعد الحربي", "aisha@example.test");
-    const id = await declaredRequest(beneficiaryId);
+    const opened = await ok(
+      await officer.request("POST", "/api/requests", {
+        beneficiaryId,
+        serviceId: quickServiceId,
+        channel: "interview",
+        data: { family_size: 4 },
+      }),
+      201,
+    );
+    const id = opened.id as string;
+    const codes = new Set<string>();
+    const declareByCode = async () => {
+      await ok(await officer.request("POST", `/api/requests/${id}/declaration`, { method: "otp" }));
+      const rows = await h.db.system((tx) =>
+        tx
+          .select()
+          .from(notifications)
+          .where(
+            and(
+              eq(notifications.associationId, associationId),
+              like(notifications.eventKey, `%${id}:declaration%`),
+            ),
+          ),
+      );
+      const fresh = rows.filter((r) => !codes.has(r.id));
+      codes.add(fresh[0]!.id);
+      const code = /(\d{6})/.exec(fresh[0]!.body)![1]!;
+      return ok(await officer.request("POST", `/api/requests/${id}/declaration/verify`, { code }));
+    };
+    const declared = await declareByCode();
+    expect(declared.state).toBe("declared");
+    expect(declared.declaration).toMatchObject({ status: "signed", covering: true, changed: [] });
+
+    // The family size changes after signing: the declaration no longer covers the data.
     const changed = await ok(
       await officer.request("PUT", `/api/requests/${id}/data`, { data: { family_size: 5 } }),
     );
-    expect(changed.state).toBe("declared");
-    expect(changed.declaration.covering).toBe(false);
+    expect(changed.state).toBe("complete");
+    expect(changed.declaration).toMatchObject({
+      status: "signed",
+      covering: false,
+      changed: ["family_size"],
+    });
+    expect(await auditTypes(h, associationId)).toContain("support_request.declaration_lapsed");
+    const timeline = (await ok(await officer.request("GET", `/api/beneficiaries/${beneficiaryId}/timeline`)))
+      .items;
+    expect(timeline.map((t: { title: { ar: string } }) => t.title.ar)).toContain(
+      "تغيّرت البيانات بعد الإقرار، فلم يعد يغطيها",
+    );
+
+    // The committee refuses it while the declaration does not cover it.
     const committee = (await ok(await manager.request("GET", "/api/committees"))).items[0];
-    const refused = await manager.request("POST", "/api/committee-meetings", {
-      committeeId: committee.id,
-      heldOn: "2026-03-17",
-      requestIds: [id],
-    });
+    const schedule = () =>
+      manager.request("POST", "/api/committee-meetings", {
+        committeeId: committee.id,
+        heldOn: "2026-03-17",
+        requestIds: [id],
+      });
+    const refused = await schedule();
     expect(refused.statusCode).toBe(409);
-    expect(refused.json().errors[0].message.ar).toContain("تغيّرت بياناته بعد الإقرار");
-    // Declared again on the new data, it goes.
-    const scanned = await upload(officer, "declaration-scan.pdf");
-    const again = await officer.request("POST", `/api/requests/${id}/declaration`, {
-      method: "scanned",
-      fileId: scanned,
+    expect(refused.json().errors[0].message.ar).toBe("لا يمكن العرض على اللجنة والطلب في حالة «مكتمل».");
+
+    // Declared again on the new data (no 409), it goes before the committee.
+    const again = await declareByCode();
+    expect(again.state).toBe("declared");
+    expect(again.declaration).toMatchObject({ status: "signed", covering: true, changed: [] });
+    const meeting = await ok(await schedule(), 201);
+    expect(meeting.items[0].request.state).toBe("in_committee");
+  });
+
+  it("a field cleared after signing makes the request incomplete; restored to what was declared, the declaration covers it again", async () => {
+    const beneficiaryId = await beneficiary("سارة بنت فهد العنزي", "sarah@example.test");
+    const id = await declaredRequest(beneficiaryId);
+    const cleared = await ok(
+      await officer.request("PUT", `/api/requests/${id}/data`, { data: { family_size: null } }),
+    );
+    expect(cleared.state).toBe("incomplete");
+    expect(cleared.declaration).toMatchObject({ covering: false, changed: ["family_size"] });
+    const restored = await ok(
+      await officer.request("PUT", `/api/requests/${id}/data`, { data: { family_size: 4 } }),
+    );
+    // The same data as declared: the declaration covers it again, but the request declares anew.
+    expect(restored.state).toBe("complete");
+    expect(restored.declaration.covering).toBe(true);
+    const signature = await upload(officer, "signature-again.pdf");
+    const declared = await ok(
+      await officer.request("POST", `/api/requests/${id}/declaration`, {
+        method: "on_screen",
+        fileId: signature,
+      }),
+    );
+    expect(declared.request.state).toBe("declared");
+  });
+
+  it("a request left declared over changed data (before the state followed the fingerprint) can be declared again", async () => {
+    const beneficiaryId = await beneficiary("هيا بنت مبارك الدوسري", "haya@example.test");
+    const id = await declaredRequest(beneficiaryId);
+    // As a change saved before issue 11 left it: the data moved, the state did not.
+    await h.db.system((tx) =>
+      tx
+        .update(supportRequests)
+        .set({ data: { family_size: 7 } })
+        .where(eq(supportRequests.id, id)),
+    );
+    const stuck = await ok(await officer.request("GET", `/api/requests/${id}`));
+    expect(stuck.state).toBe("declared");
+    expect(stuck.declaration).toMatchObject({ covering: false, changed: ["family_size"] });
+    const signature = await upload(officer, "signature-legacy.pdf");
+    const declared = await ok(
+      await officer.request("POST", `/api/requests/${id}/declaration`, {
+        method: "on_screen",
+        fileId: signature,
+      }),
+    );
+    expect(declared.request.state).toBe("declared");
+    expect(declared.request.declaration).toMatchObject({ covering: true, changed: [] });
+    expect(await auditTypes(h, associationId)).toContain("support_request.declaration_lapsed");
+  });
+
+  it("cancelling requires a reason, and keeps it on the request and in the beneficiary's history", async () => {
+    const beneficiaryId = await beneficiary("أمل بنت ناصر الغامدي", "amal@example.test");
+    const id = await declaredRequest(beneficiaryId);
+    const blank = await officer.request("POST", `/api/requests/${id}/cancel`, { reason: "   " });
+    expect(blank.statusCode).toBe(400);
+    expect(blank.json().errors[0].path).toBe("reason");
+    expect((await ok(await officer.request("GET", `/api/requests/${id}`))).state).toBe("declared");
+    const cancelled = await ok(
+      await officer.request("POST", `/api/requests/${id}/cancel`, { reason: "انتقلت الأسرة إلى مدينة أخرى" }),
+    );
+    expect(cancelled.state).toBe("cancelled");
+    expect(cancelled.cancellation).toMatchObject({ reason: "انتقلت الأسرة إلى مدينة أخرى" });
+    const read = await ok(await manager.request("GET", `/api/requests/${id}`));
+    expect(read.cancellation.reason).toBe("انتقلت الأسرة إلى مدينة أخرى");
+    const timeline = (await ok(await officer.request("GET", `/api/beneficiaries/${beneficiaryId}/timeline`)))
+      .items;
+    expect(timeline.find((t: { kind: string }) => t.kind === "support_request.cancelled")).toMatchObject({
+      detail: "انتقلت الأسرة إلى مدينة أخرى",
     });
-    expect(again.statusCode).toBe(409); // already declared: the state machine allows one declaration
+  });
+
+  it("lists meetings, records attendance and recusals, refuses a conflicted member's vote, and dates the minutes when drafted", async () => {
+    const beneficiaryId = await beneficiary("نورة بنت سالم المطيري", "noura@example.test");
+    const id = await declaredRequest(beneficiaryId);
+    const committee = (await ok(await manager.request("GET", "/api/committees"))).items[0];
+    const meeting = await ok(
+      await manager.request("POST", "/api/committee-meetings", {
+        committeeId: committee.id,
+        heldOn: "2026-03-12",
+        requestIds: [id],
+      }),
+      201,
+    );
+    const meetingId = meeting.id as string;
+    const [m1, m2, m3] = members as [Client, Client, Client];
+    expect(meeting.attendance.every((a: { present: boolean | null }) => a.present === null)).toBe(true);
+
+    // Member 2 declares a relation to the beneficiary: recused, and the server refuses her vote.
+    await ok(
+      await m2.request("POST", "/api/conflict-declarations", { beneficiaryId, reason: "ابنة عمّها" }),
+      201,
+    );
+    const refused = await m2.request("POST", `/api/committee-meetings/${meetingId}/items/${id}/votes`, {
+      vote: "accept",
+    });
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().code).toBe("conflict_of_interest");
+    const seen = await ok(await manager.request("GET", `/api/committee-meetings/${meetingId}`));
+    // Test users' names carry a suffix: read them back by what they start with.
+    const name = (start: string) =>
+      seen.committee.members.find((m: { fullName: string }) => m.fullName.startsWith(start))
+        .fullName as string;
+    const [n1, n2, n3, nOfficer] = [
+      name("عضو اللجنة 1"),
+      name("عضو اللجنة 2"),
+      name("عضو اللجنة 3"),
+      name("موظف"),
+    ];
+    expect(
+      seen.items[0].recusals.map((r: { member: { fullName: string }; kind: string }) => [
+        r.member.fullName,
+        r.kind,
+      ]),
+    ).toEqual([
+      [n2, "conflict_declared"],
+      [nOfficer, "opened_request"],
+    ]);
+    expect(seen.items[0].recusals[0].reason).toBe("ابنة عمّها");
+
+    // Attendance: a non-member is refused and nothing changes; then members 1 and 3 are present.
+    const stranger = await manager.request("PUT", `/api/committee-meetings/${meetingId}/attendance`, {
+      presentMemberIds: [researcherId],
+    });
+    expect(stranger.statusCode).toBe(400);
+    expect(stranger.json().errors[0]).toMatchObject({ path: "presentMemberIds.0", code: "not_a_member" });
+    const m1Id = memberIds[1]!;
+    const m3Id = memberIds[3]!;
+    const attended = await ok(
+      await manager.request("PUT", `/api/committee-meetings/${meetingId}/attendance`, {
+        presentMemberIds: [m1Id, m3Id],
+      }),
+    );
+    expect(
+      attended.attendance.map((a: { member: { fullName: string }; present: boolean }) => [
+        a.member.fullName,
+        a.present,
+      ]),
+    ).toEqual([
+      [n1, true],
+      [n2, false],
+      [n3, true],
+      [nOfficer, false],
+    ]);
+    expect(await auditTypes(h, associationId)).toContain("committee.attendance_recorded");
+
+    for (const m of [m1, m3])
+      await ok(
+        await m.request("POST", `/api/committee-meetings/${meetingId}/items/${id}/votes`, { vote: "accept" }),
+      );
+    await ok(
+      await m1.request("POST", `/api/committee-meetings/${meetingId}/items/${id}/decision`, {
+        outcome: "accept",
+        reasons: "استوفت الشروط",
+        approvedAmount: 50_000,
+      }),
+    );
+    const drafted = await ok(await manager.request("POST", `/api/committee-meetings/${meetingId}/minutes`));
+    const text = drafted.minutes.text as string;
+    // Held on the 12th, drafted on the 15th: the minutes carry the day they were drafted.
+    expect(drafted.minutes.generatedAt).toBe("2026-03-15T06:00:00.000Z");
+    expect(text).toContain("حُرّر هذا المحضر بتاريخ");
+    expect(text).toMatch(/حُرّر هذا المحضر بتاريخ .* الموافق 15 مارس 2026م/);
+    expect(text).toMatch(/المنعقد بتاريخ .* الموافق 12 مارس 2026م/);
+    expect(text).toContain(`الحاضرون: ${n1}، ${n3}`);
+    expect(text).toContain(`الغائبون: ${n2}، ${nOfficer}`);
+    expect(text).toContain(`تنحّى ${n2} عن التصويت لتعارض المصالح المُفصَح عنه`);
+    expect(text).toContain(`لم يصوّت ${nOfficer} لأنه فتح الطلب`);
+
+    // The meetings list: date, committee, requests, status; closed to roles outside the committee.
+    const list = (await ok(await m1.request("GET", "/api/committee-meetings"))).items;
+    expect(list.find((m: { id: string }) => m.id === meetingId)).toMatchObject({
+      heldOn: "2026-03-12",
+      committee: { nameAr: "لجنة البحث الاجتماعي" },
+      requests: 1,
+      decided: 1,
+      status: "minutes_drafted",
+    });
+    expect((await researcher.request("GET", "/api/committee-meetings")).statusCode).toBe(403);
   });
 
   it("keeps only a hash of the code, allows five tries, and lets a code expire after ten minutes", async () => {

@@ -1,4 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { channelNames } from "../../../shared/contracts/channels.js";
+import { dueStatusNames, requestStateNames } from "../../../shared/contracts/export-labels.js";
+import { exportQuerySchema, exportRowLimit } from "../../../shared/contracts/exports.js";
 import {
   agendaItemParamsSchema,
   attachDocumentSchema,
@@ -15,9 +18,12 @@ import {
   declarationStartedSchema,
   declareConflictSchema,
   meetingIdParamsSchema,
+  meetingListResponseSchema,
   meetingViewSchema,
   myWorkResponseSchema,
   openRequestSchema,
+  recordAttendanceSchema,
+  type RequestSummary,
   recordDeliverySchema,
   recordStudySchema,
   referRequestSchema,
@@ -33,18 +39,47 @@ import {
   verifyDeclarationSchema,
   voteSchema,
 } from "../../../shared/contracts/requests.js";
+import {
+  assertWithinExportLimit,
+  type ExportColumn,
+  exportFilters,
+  exportProduces,
+  sendExport,
+} from "../../http/export.js";
+import type { AuditService } from "../audit/index.js";
 import type { CommitteesService } from "./committees.service.js";
-import { presentMeeting, presentRequest, presentRequestSummary } from "./requests.presenter.js";
+import {
+  presentMeeting,
+  presentMeetingList,
+  presentRequest,
+  presentRequestSummary,
+} from "./requests.presenter.js";
 import type { RequestsService } from "./requests.service.js";
 import type { WorkService } from "./work.service.js";
 
 const tags = ["requests"];
+
+const requestColumns: ExportColumn<RequestSummary>[] = [
+  { header: "رقم الطلب", value: (r) => r.referenceNumber },
+  { header: "المستفيد", value: (r) => r.beneficiary.fullName },
+  { header: "رقم الملف", kind: "number", value: (r) => r.beneficiary.fileNumber },
+  { header: "الخدمة", value: (r) => r.service.nameAr },
+  { header: "قناة التواصل", value: (r) => channelNames[r.channel].ar },
+  { header: "الحالة", value: (r) => requestStateNames[r.state] },
+  { header: "تاريخ الفتح", kind: "datetime", value: (r) => r.openedAt },
+  { header: "فتحه", value: (r) => r.openedBy.fullName },
+  { header: "تاريخ الاكتمال", kind: "datetime", value: (r) => r.completedAt },
+  { header: "تاريخ القرار", kind: "datetime", value: (r) => r.decidedAt },
+  { header: "موعد الرد", kind: "date", value: (r) => r.due?.dueDate ?? null },
+  { header: "حال الموعد", value: (r) => (r.due ? dueStatusNames[r.due.status] : "") },
+];
 const committeeTags = ["committees"];
 
 export function requestsRoutes(
   service: RequestsService,
   committees: CommitteesService,
   work: WorkService,
+  audit: AuditService,
 ): FastifyPluginAsyncZod {
   return async (app) => {
     const view = { 200: requestViewSchema };
@@ -109,6 +144,42 @@ export function requestsRoutes(
           limit: q.limit,
         });
         return { items: items.map(presentRequestSummary) };
+      },
+    );
+
+    app.get(
+      "/api/requests/export",
+      {
+        schema: {
+          tags,
+          summary: "The support-request list, with the same filters, as CSV or Excel with Arabic headers",
+          querystring: exportQuerySchema(requestListQuerySchema),
+          produces: exportProduces,
+        },
+      },
+      async (request, reply) => {
+        const q = request.query;
+        const actor = request.actor();
+        const items = await service.list(actor, {
+          ...(q.beneficiaryId ? { beneficiaryId: q.beneficiaryId } : {}),
+          ...(q.state ? { state: q.state } : {}),
+          mine: q.mine === "true",
+          limit: exportRowLimit + 1,
+        });
+        assertWithinExportLimit(items.length);
+        await audit.recordAlone(actor, {
+          type: "list.exported",
+          payload: { list: "requests", format: q.format, rows: items.length, filters: exportFilters(q) },
+        });
+        return sendExport(reply, {
+          format: q.format,
+          name: "طلبات الدعم",
+          asciiName: "support-requests",
+          sheetName: "طلبات الدعم",
+          columns: requestColumns,
+          rows: items.map(presentRequestSummary),
+          reader: actor,
+        });
       },
     );
 
@@ -331,6 +402,59 @@ export function requestsRoutes(
       async (request) => service.compliance(request.actor(), request.query),
     );
 
+    app.get(
+      "/api/reports/response-compliance/export",
+      {
+        schema: {
+          tags,
+          summary: "The response-compliance report for a period as CSV or Excel",
+          querystring: exportQuerySchema(complianceQuerySchema),
+          produces: exportProduces,
+        },
+      },
+      async (request, reply) => {
+        const q = request.query;
+        const actor = request.actor();
+        const report = await service.compliance(actor, {
+          ...(q.from ? { from: q.from } : {}),
+          ...(q.to ? { to: q.to } : {}),
+        });
+        const rows = [
+          { figure: "من تاريخ", value: report.from ?? "" },
+          { figure: "إلى تاريخ", value: report.to ?? "" },
+          { figure: "رُدّ عليها في الموعد", value: report.answeredInTime },
+          { figure: "رُدّ عليها بعد الموعد", value: report.answeredLate },
+          { figure: "متأخرة لم يُرَدّ عليها", value: report.overdue },
+          { figure: "لم يحن موعدها", value: report.pending },
+          {
+            figure: "نسبة الرد في الموعد",
+            value: report.shareInTime === null ? "" : `${Math.round(report.shareInTime * 1000) / 10}%`,
+          },
+        ];
+        await audit.recordAlone(actor, {
+          type: "list.exported",
+          payload: {
+            list: "response_compliance",
+            format: q.format,
+            rows: rows.length,
+            filters: exportFilters(q),
+          },
+        });
+        return sendExport(reply, {
+          format: q.format,
+          name: "تقرير الالتزام بمهلة الرد",
+          asciiName: "response-compliance",
+          sheetName: "الالتزام بمهلة الرد",
+          columns: [
+            { header: "البند", value: (r) => r.figure },
+            { header: "القيمة", value: (r) => r.value },
+          ],
+          rows,
+          reader: actor,
+        });
+      },
+    );
+
     // ——— Committees ———
 
     app.get(
@@ -375,6 +499,40 @@ export function requestsRoutes(
           .send(
             presentMeeting(await committees.createMeeting(request.actor(), request.body), request.actor()),
           ),
+    );
+
+    app.get(
+      "/api/committee-meetings",
+      {
+        schema: {
+          tags: committeeTags,
+          summary: "Committee meetings, newest first, with their requests and how far each has come",
+          response: { 200: meetingListResponseSchema },
+        },
+      },
+      async (request) => presentMeetingList(await committees.meetings(request.actor())),
+    );
+
+    app.put(
+      "/api/committee-meetings/:meetingId/attendance",
+      {
+        schema: {
+          tags: committeeTags,
+          summary: "Record who attended the meeting; the other members are recorded absent",
+          params: meetingIdParamsSchema,
+          body: recordAttendanceSchema,
+          response: { 200: meetingViewSchema },
+        },
+      },
+      async (request) =>
+        presentMeeting(
+          await committees.recordAttendance(
+            request.actor(),
+            request.params.meetingId,
+            request.body.presentMemberIds,
+          ),
+          request.actor(),
+        ),
     );
 
     app.get(

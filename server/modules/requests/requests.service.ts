@@ -17,6 +17,7 @@ import {
   computeDeadline,
   formatGregorianLong,
   formatHijri,
+  parseDateInput,
   parseIsoDate,
   RESPONSE_PERIOD_PRESETS,
   type ResponsePeriodRule,
@@ -42,7 +43,14 @@ import type { NotificationsService } from "../notifications/index.js";
 import type { PolicyService } from "../policy/index.js";
 import type { ServicesService } from "../services/index.js";
 import type { UsersService } from "../users/index.js";
-import { assessCompleteness, checkDocument, declarationFingerprint } from "./completeness.js";
+import {
+  assessCompleteness,
+  type Covered,
+  changedSince,
+  checkDocument,
+  coveredBy,
+  declarationFingerprint,
+} from "./completeness.js";
 import { editableStates, isRefusal, nextState, type RequestEvent } from "./requests.machine.js";
 import { requestsPolicy } from "./requests.policy.js";
 import type {
@@ -62,7 +70,8 @@ export type RequestDetail = {
   completeness: ReturnType<typeof assessCompleteness>;
   documents: DocumentWithFile[];
   referrals: ReferralWithOwner[];
-  declaration: (DeclarationRow & { covering: boolean }) | null;
+  /** `changed`: the requirements whose value or document changed since the beneficiary signed. */
+  declaration: (DeclarationRow & { covering: boolean; changed: string[] }) | null;
   deliveries: DeliveryRow[];
 };
 export type RequestListItem = { row: RequestWithNames; due: Due | null };
@@ -125,6 +134,18 @@ function checkData(requirements: Requirement[], data: Record<string, unknown>) {
       );
     }
     if (value === null || value === "") continue;
+    if (requirement.fieldType === "date" && typeof value === "string" && !/^\d{4}-\d{2}-\d{2}$/.test(value)) {
+      // Dates are sent as the ISO day the web's date field read; anything else gets the reason why.
+      const reading = parseDateInput(value, {
+        label: { ar: requirement.labelAr, en: requirement.labelEn ?? code },
+      });
+      throw fieldError(
+        `data.${code}`,
+        reading.ok ? "field_type" : reading.code,
+        reading.ok ? `اكتب «${requirement.labelAr}» يومًا ميلاديًا (سنة-شهر-يوم).` : reading.message.ar,
+        reading.ok ? `Send ${requirement.labelEn ?? code} as an ISO day.` : reading.message.en,
+      );
+    }
     const ok =
       requirement.fieldType === "number"
         ? typeof value === "number"
@@ -232,6 +253,25 @@ export function createRequestsService(deps: {
     });
   }
 
+  function coveredOf(row: RequestRow, documents: DocumentWithFile[]): Covered {
+    return coveredBy({ data: row.data as Record<string, unknown>, documents });
+  }
+
+  /** Whether the latest signed declaration still covers the data and documents, and what changed. */
+  function coverage(row: RequestRow, documents: DocumentWithFile[], declaration: DeclarationRow | undefined) {
+    if (declaration?.status !== "signed") return { covering: false, changed: [] as string[] };
+    const covering = declaration.fingerprint === fingerprintOf(row, documents);
+    const changed =
+      covering || !declaration.covered
+        ? []
+        : changedSince(
+            row.requirements as Requirement[],
+            declaration.covered as Covered,
+            coveredOf(row, documents),
+          );
+    return { covering, changed };
+  }
+
   const subject = (row: RequestRow) => ({ type: "beneficiary", id: row.beneficiaryId });
 
   /** The moment a request is complete (H3, H7): its clock starts, its due date is set, the beneficiary is told. */
@@ -322,6 +362,24 @@ export function createRequestsService(deps: {
       }
       return updated;
     }
+    if (state === "declared") {
+      // Complete still, but no longer what the beneficiary declared true (H5): they declare again.
+      const { documents } = await assess(tx, row);
+      const declaration = await repo.latestDeclaration(tx, row.id);
+      const { covering, changed } = coverage(row, documents, declaration);
+      if (!covering && declaration) {
+        const updated = await repo.update(tx, row.id, {
+          state: advance(row, "declaration_lapsed"),
+          updatedAt: clock.now(),
+        });
+        await audit.record(tx, source, {
+          type: "support_request.declaration_lapsed",
+          payload: { requestId: row.id, declarationId: declaration.id, changed },
+          subject: subject(row),
+        });
+        return updated;
+      }
+    }
     return row;
   }
 
@@ -337,13 +395,7 @@ export function createRequestsService(deps: {
       completeness,
       documents,
       referrals: await repo.referrals(tx, id),
-      declaration: declaration
-        ? {
-            ...declaration,
-            covering:
-              declaration.status === "signed" && declaration.fingerprint === fingerprintOf(row, documents),
-          }
-        : null,
+      declaration: declaration ? { ...declaration, ...coverage(row, documents, declaration) } : null,
       deliveries: await repo.deliveries(tx, id),
     };
   }
@@ -636,7 +688,9 @@ export function createRequestsService(deps: {
         if (referral.closedAt)
           throw refusal({ ar: "أُغلقت هذه الإحالة.", en: "This referral is closed." }, "referral closed");
         // A study or home visit is recorded once it has taken place.
-        assertHappened(clock.now(), [{ path: "on", date: input.on }]);
+        assertHappened(clock.now(), [
+          { path: "on", date: input.on, label: { ar: "تاريخ الدراسة", en: "The study date" } },
+        ]);
         await repo.updateReferral(tx, referralId, {
           studyKind: input.kind,
           studyOn: input.on,
@@ -686,10 +740,14 @@ export function createRequestsService(deps: {
     async startDeclaration(actor: Actor, id: string, input: z.infer<typeof startDeclarationSchema>) {
       authorize(actor, requestsPolicy, "declare");
       return db.tenant(actor.associationId, async (tx) => {
-        const row = await locked(tx, id);
+        // A request left «مُقَرّ» over data its declaration no longer covers (changed before the
+        // state followed the fingerprint, ADR 0019) lapses first, then is declared again.
+        const current = await locked(tx, id);
+        const row = current.state === "declared" ? await settle(tx, actor, current) : current;
         const to = advance(row, "declare");
         const { documents } = await assess(tx, row);
         const fingerprint = fingerprintOf(row, documents);
+        const covered = coveredOf(row, documents);
         const now = clock.now();
         if (input.method !== "otp") {
           if (!input.fileId)
@@ -711,6 +769,7 @@ export function createRequestsService(deps: {
             method: input.method,
             fileId: input.fileId,
             fingerprint,
+            covered,
             status: "signed",
             signedAt: now,
             createdBy: actor.userId,
@@ -730,6 +789,7 @@ export function createRequestsService(deps: {
           requestId: id,
           method: "otp",
           fingerprint,
+          covered,
           status: "pending",
           otpExpiresAt: new Date(now.getTime() + OTP_TTL_MS),
           createdBy: actor.userId,
@@ -843,16 +903,22 @@ export function createRequestsService(deps: {
       });
     },
 
-    async cancel(actor: Actor, id: string, _reason: string) {
+    /** Cancelling keeps its reason on the request and in its history. */
+    async cancel(actor: Actor, id: string, reason: string) {
       authorize(actor, requestsPolicy, "cancel");
       return db.tenant(actor.associationId, async (tx) => {
         const row = await locked(tx, id);
         const now = clock.now();
-        await repo.update(tx, id, { state: advance(row, "cancel"), closedAt: now, updatedAt: now });
+        await repo.update(tx, id, {
+          state: advance(row, "cancel"),
+          cancelReason: reason,
+          closedAt: now,
+          updatedAt: now,
+        });
         await repo.resolveEscalations(tx, id, now);
         await audit.record(tx, actor, {
           type: "support_request.cancelled",
-          payload: { requestId: id },
+          payload: { requestId: id, reason },
           subject: subject(row),
         });
         return detail(tx, id);
@@ -900,7 +966,13 @@ export function createRequestsService(deps: {
           });
         }
         const now = clock.now();
-        assertHappened(now, [{ path: "deliveredOn", date: input.deliveredOn }]);
+        assertHappened(now, [
+          {
+            path: "deliveredOn",
+            date: input.deliveredOn,
+            label: { ar: "تاريخ التسليم", en: "The delivery date" },
+          },
+        ]);
         const delivery = await repo.insertDelivery(tx, {
           associationId: actor.associationId,
           requestId: id,

@@ -1,6 +1,7 @@
 import type { WorkItem } from "../../../shared/contracts/requests.js";
 import type { Database } from "../../db/client.js";
 import type { Actor } from "../../http/actor.js";
+import type { ContactsService, RoutedInquiry } from "../contacts/index.js";
 import type { NotificationsService } from "../notifications/index.js";
 import type { RequestsRepository } from "./requests.repository.js";
 import { hijriText } from "./requests.service.js";
@@ -26,8 +27,26 @@ export function createWorkService(deps: {
   db: Database;
   repo: RequestsRepository;
   notifications: NotificationsService;
+  contacts: Pick<ContactsService, "openRoutedInquiries">;
 }) {
-  const { db, repo, notifications } = deps;
+  const { db, repo, notifications, contacts } = deps;
+  const inquiryItem = (kind: "routed_inquiry" | "overdue_inquiry", inquiry: RoutedInquiry) =>
+    item({
+      kind,
+      title:
+        kind === "routed_inquiry"
+          ? { ar: `الرد على استفسار: ${inquiry.subject}`, en: `Answer an inquiry: ${inquiry.subject}` }
+          : {
+              ar: `تأخر الرد على استفسار أُحيل إلى ${inquiry.routedToName ?? ""}: ${inquiry.subject}`,
+              en: `Inquiry answer late (${inquiry.routedToName ?? ""}): ${inquiry.subject}`,
+            },
+      beneficiary: inquiry.beneficiaryId
+        ? { id: inquiry.beneficiaryId, fullName: inquiry.beneficiaryName ?? "" }
+        : null,
+      since: inquiry.occurredAt.toISOString(),
+      dueDate: inquiry.dueDate,
+      ref: inquiry.id,
+    });
   return {
     async myWork(actor: Actor): Promise<WorkItem[]> {
       const has = (...roles: string[]) => actor.roles.some((r) => roles.includes(r));
@@ -147,7 +166,14 @@ export function createWorkService(deps: {
               }),
             );
         }
+        if (has("liaison_officer")) {
+          for (const inquiry of await contacts.openRoutedInquiries(tx, actor.userId))
+            items.push(inquiryItem("routed_inquiry", inquiry));
+        }
         if (has("manager")) {
+          // Senior management is alerted to every answer a liaison officer has let run late (S3).
+          for (const inquiry of await contacts.openRoutedInquiries(tx))
+            if (inquiry.overdue) items.push(inquiryItem("overdue_inquiry", inquiry));
           for (const { escalation, request, beneficiaryName } of await repo.openEscalations(tx, {
             kind: "breach",
           }))

@@ -54,6 +54,8 @@ export const workKindLabels: Record<WorkItem["kind"], MessageKey> = {
   vote: "work.kind.vote",
   deadline_warning: "work.kind.deadline_warning",
   deadline_breach: "work.kind.deadline_breach",
+  routed_inquiry: "work.kind.routed_inquiry",
+  overdue_inquiry: "work.kind.overdue_inquiry",
 };
 
 /** The stepper's stations; a state sits at the station it has reached. */

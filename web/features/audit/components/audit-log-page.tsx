@@ -6,6 +6,7 @@ import {
   auditEventTypes,
 } from "../../../../shared/contracts/audit.js";
 import { DualDate } from "../../../components/ui/dual-date.js";
+import { ExportButtons } from "../../../components/ui/export-buttons.js";
 import { type MessageKey, useI18n } from "../../../i18n/i18n.js";
 import { useAuditEvents } from "../api/list-audit-events.js";
 import "./audit-log-page.css";
@@ -41,6 +42,7 @@ const eventTypeLabels: Record<AuditEventType, MessageKey> = {
   "beneficiary.consent_withdrawn": "audit.type.beneficiary.consent_withdrawn",
   "beneficiary.category_created": "audit.type.beneficiary.category_created",
   "beneficiaries.imported": "audit.type.beneficiaries.imported",
+  "list.exported": "audit.type.list.exported",
   "interaction.recorded": "audit.type.interaction.recorded",
   "interaction.answered": "audit.type.interaction.answered",
   "liaison.route_set": "audit.type.liaison.route_set",
@@ -65,6 +67,7 @@ const eventTypeLabels: Record<AuditEventType, MessageKey> = {
   "complaint.received": "audit.type.complaint.received",
   "committee.conflict_declared": "audit.type.committee.conflict_declared",
   "committee.minutes_approved": "audit.type.committee.minutes_approved",
+  "committee.attendance_recorded": "audit.type.committee.attendance_recorded",
   "committee.minutes_generated": "audit.type.committee.minutes_generated",
   "committee.meeting_created": "audit.type.committee.meeting_created",
   "committee.created": "audit.type.committee.created",
@@ -78,6 +81,7 @@ const eventTypeLabels: Record<AuditEventType, MessageKey> = {
   "support_request.accepted": "audit.type.support_request.accepted",
   "support_request.vote_recorded": "audit.type.support_request.vote_recorded",
   "support_request.scheduled": "audit.type.support_request.scheduled",
+  "support_request.declaration_lapsed": "audit.type.support_request.declaration_lapsed",
   "support_request.declaration_failed": "audit.type.support_request.declaration_failed",
   "support_request.declared": "audit.type.support_request.declared",
   "support_request.declaration_started": "audit.type.support_request.declaration_started",
@@ -170,6 +174,7 @@ export function AuditLogPage() {
           </select>
         </div>
       </div>
+      <ExportButtons path="/api/audit-events/export" query={{ type }} />
 
       {events.isError ? (
         <div role="alert" className="alert alert--error">

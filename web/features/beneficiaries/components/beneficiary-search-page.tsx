@@ -1,6 +1,7 @@
 import { useEffect, useId, useState } from "react";
 import { Link, useSearchParams } from "react-router";
 import { CalendarDate } from "../../../components/ui/calendar-date.js";
+import { ExportButtons } from "../../../components/ui/export-buttons.js";
 import { PhoneNumbers } from "../../../components/ui/phone-numbers.js";
 import { useI18n } from "../../../i18n/i18n.js";
 import { minimumSearchLength, useBeneficiarySearch } from "../api/search-beneficiaries.js";
@@ -94,6 +95,8 @@ export function BeneficiarySearchPage({ canRegister }: { canRegister: boolean })
           <p className="muted">{t("beneficiaries.search.emptyHint")}</p>
         </div>
       ) : null}
+
+      {items.length > 0 ? <ExportButtons path="/api/beneficiaries/export" query={{ q }} /> : null}
 
       {items.length > 0 ? (
         <ol className="beneficiary-results" aria-label={t("beneficiaries.search.results")}>

@@ -16,6 +16,7 @@ import {
   notificationChannels,
 } from "../../../../shared/contracts/channels.js";
 import { parseSaudiPhone } from "../../../../shared/domain/index.js";
+import { DateField, dateFieldValue } from "../../../components/ui/date-field.js";
 import { useI18n } from "../../../i18n/i18n.js";
 import { isApiError } from "../../../lib/http.js";
 import { type DuplicateCheckInput, useCheckDuplicates } from "../api/check-duplicates.js";
@@ -117,7 +118,7 @@ function toRequest(form: FormState, confirmNotDuplicate: boolean) {
   const body: RegisterBeneficiaryInput = {
     fullName: form.fullName,
     nationalId: optional(form.nationalId),
-    birthDate: optional(form.birthDate),
+    birthDate: dateFieldValue(form.birthDate),
     // The server names a missing gender beside the field.
     gender: form.gender as Gender,
     phones: phones.map((phone) => phone.value),
@@ -175,7 +176,7 @@ function duplicateQuery(form: FormState, excludeId?: string): DuplicateCheckInpu
   return {
     fullName: form.fullName,
     nationalId: valid(nationalIdInputSchema, form.nationalId) ? form.nationalId : undefined,
-    birthDate: valid(dateInputSchema, form.birthDate) ? form.birthDate : undefined,
+    birthDate: valid(dateInputSchema, form.birthDate) ? dateFieldValue(form.birthDate) : undefined,
     phones: form.phones.map((row) => row.value).filter((value) => valid(phoneInputSchema, value)),
     householdIds: form.household
       .map((row) => row.nationalId)
@@ -444,15 +445,15 @@ function BeneficiaryForm({ existing }: { existing?: BeneficiaryView }) {
             dir="ltr"
             inputMode="numeric"
           />
-          <TextField
-            path="birthDate"
+          <DateField
+            id={fieldId("birthDate")}
+            name="birthDate"
             label={t("beneficiaries.form.birthDate")}
-            hint={t("beneficiaries.form.birthDateHint")}
             value={form.birthDate}
             onChange={(birthDate) => change({ birthDate }, ["birthDate"])}
             onBlur={() => checkDuplicates()}
             error={errors.birthDate}
-            dir="auto"
+            notAfterToday
           />
           <fieldset
             className="field choice-group"

@@ -9,6 +9,7 @@ import { useCalendarDays } from "../api/list-calendar-days.js";
 import { useSetCalendarDay } from "../api/set-calendar-day.js";
 import { statusLabels, weekdayLabels } from "../labels.js";
 import "./working-calendar.css";
+import { DateField, readDateField } from "../../../components/ui/date-field.js";
 
 type DayKind = CalendarDayView["status"];
 
@@ -188,21 +189,29 @@ function MarkDayForm({ year }: { year: number }) {
   const [nameAr, setNameAr] = useState("");
   const [nameEn, setNameEn] = useState("");
   const [dateMissing, setDateMissing] = useState(false);
+  const [dateInvalid, setDateInvalid] = useState<string | null>(null);
+  // The day belongs to the year on screen.
+  const bounds = { notBefore: `${year}-01-01`, notAfter: `${year}-12-31` };
 
   const fieldError = (path: string) =>
     isApiError(set.error) ? set.error.fieldMessage(path)?.[locale] : undefined;
   const nameError = fieldError("nameAr");
-  const dateError = dateMissing ? t("calendar.form.dateRequired") : fieldError("date");
+  const dateError = dateMissing ? t("calendar.form.dateRequired") : (dateInvalid ?? fieldError("date"));
   const generalError = set.error && !nameError && !dateError ? errorText(set.error) : null;
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (!date) {
+    const day = readDateField(date, t("calendar.form.date"), bounds);
+    if (!day) {
       setDateMissing(true);
       return;
     }
+    if (!day.ok) {
+      setDateInvalid(day.message[locale]);
+      return;
+    }
     set.mutate(
-      { date, kind, nameAr, nameEn: nameEn.trim() || undefined },
+      { date: day.iso, kind, nameAr, nameEn: nameEn.trim() || undefined },
       {
         onSuccess: () => {
           setDate("");
@@ -220,34 +229,19 @@ function MarkDayForm({ year }: { year: number }) {
       </h2>
       <form className="form" onSubmit={onSubmit} noValidate>
         <div className="calendar-form__row">
-          <div className="field">
-            <label className="field__label" htmlFor={`${ids}-date`}>
-              {t("calendar.form.date")}
-            </label>
-            <input
-              id={`${ids}-date`}
-              className="field__input"
-              type="text"
-              inputMode="numeric"
-              dir="ltr"
-              autoComplete="off"
-              placeholder={t("common.isoDatePlaceholder")}
-              min={`${year}-01-01`}
-              max={`${year}-12-31`}
-              value={date}
-              onChange={(event) => {
-                setDate(event.target.value);
-                setDateMissing(false);
-              }}
-              aria-invalid={dateError ? true : undefined}
-              aria-describedby={dateError ? `${ids}-date-error` : undefined}
-            />
-            {dateError ? (
-              <p className="field__error" id={`${ids}-date-error`}>
-                {dateError}
-              </p>
-            ) : null}
-          </div>
+          <DateField
+            id={`${ids}-date`}
+            label={t("calendar.form.date")}
+            value={date}
+            onChange={(text) => {
+              setDate(text);
+              setDateMissing(false);
+              setDateInvalid(null);
+            }}
+            error={dateError}
+            notBefore={bounds.notBefore}
+            notAfter={bounds.notAfter}
+          />
           <div className="field">
             <label className="field__label" htmlFor={`${ids}-kind`}>
               {t("calendar.form.kind")}

@@ -17,6 +17,7 @@ import { useRecordSettlement } from "../api/record-settlement.js";
 import { claimEventLabel, claimStatusLabels, proofKindLabels, roundResponseLabels } from "../labels.js";
 import { formatHalalas, halalasToRiyalsText, riyalsToHalalas } from "../money.js";
 import "./compensation.css";
+import { DateField, dateFieldValue } from "../../../components/ui/date-field.js";
 import { Interpolate, UserText } from "../../../components/ui/user-text.js";
 
 export type Approver = { id: string; name: string };
@@ -299,7 +300,7 @@ function ProofForm({
     event.preventDefault();
     setUploadError(null);
     if (kind === "investigation_minutes") {
-      record.mutate({ kind, date, harm, harmSize, causes, approvedBy });
+      record.mutate({ kind, date: dateFieldValue(date) ?? "", harm, harmSize, causes, approvedBy });
       return;
     }
     if (!document) {
@@ -316,7 +317,7 @@ function ProofForm({
     } finally {
       setUploading(false);
     }
-    record.mutate({ kind, number, date, authority, fileId });
+    record.mutate({ kind, number, date: dateFieldValue(date) ?? "", authority, fileId });
   }
 
   const text = (key: string, label: string, value: string, set: (value: string) => void, area = false) => (
@@ -336,7 +337,7 @@ function ProofForm({
         <input
           id={`${ids}-${key}`}
           className="field__input"
-          type={key === "date" ? "date" : "text"}
+          type="text"
           value={value}
           onChange={(event) => set(event.target.value)}
           aria-invalid={error(key) ? true : undefined}
@@ -369,7 +370,14 @@ function ProofForm({
       </fieldset>
       {kind === "investigation_minutes" ? (
         <>
-          {text("date", t("compensation.proof.minutesDate"), date, setDate)}
+          <DateField
+            id={`${ids}-date`}
+            label={t("compensation.proof.minutesDate")}
+            value={date}
+            onChange={(value) => setDate(value)}
+            error={error("date")}
+            notAfterToday
+          />
           {text("harm", t("compensation.proof.harm"), harm, setHarm, true)}
           {text("harmSize", t("compensation.proof.harmSize"), harmSize, setHarmSize)}
           {text("causes", t("compensation.proof.causes"), causes, setCauses, true)}
@@ -399,7 +407,14 @@ function ProofForm({
       ) : (
         <>
           {text("number", t("compensation.proof.number"), number, setNumber)}
-          {text("date", t("compensation.proof.rulingDate"), date, setDate)}
+          <DateField
+            id={`${ids}-date`}
+            label={t("compensation.proof.rulingDate")}
+            value={date}
+            onChange={(value) => setDate(value)}
+            error={error("date")}
+            notAfterToday
+          />
           {text("authority", t("compensation.proof.authority"), authority, setAuthority)}
           <div className="field">
             <label className="field__label" htmlFor={`${ids}-document`}>

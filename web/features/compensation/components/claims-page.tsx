@@ -1,6 +1,7 @@
 import { useId } from "react";
 import { Link } from "react-router";
 import { DualDate } from "../../../components/ui/dual-date.js";
+import { ExportButtons } from "../../../components/ui/export-buttons.js";
 import { useI18n } from "../../../i18n/i18n.js";
 import { useClaims } from "../api/list-claims.js";
 import { claimStatusLabels } from "../labels.js";
@@ -29,6 +30,8 @@ export function ClaimsPage({ canOpen }: { canOpen: boolean }) {
           </Link>
         ) : null}
       </header>
+
+      <ExportButtons path="/api/compensation-claims/export" />
 
       {claims.isPending ? <p className="muted">{t("common.loading")}</p> : null}
       {claims.isError ? (

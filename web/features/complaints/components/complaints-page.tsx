@@ -2,6 +2,7 @@ import { useId, useState } from "react";
 import { Link } from "react-router";
 import type { ComplaintView } from "../../../../shared/contracts/complaints.js";
 import { CalendarDate } from "../../../components/ui/calendar-date.js";
+import { ExportButtons } from "../../../components/ui/export-buttons.js";
 import { useI18n } from "../../../i18n/i18n.js";
 import { type ComplaintsFilter, useComplaints } from "../api/list-complaints.js";
 import { categoryLabels, outcomeLabels, statusLabels } from "../labels.js";
@@ -58,6 +59,10 @@ export function ComplaintsPage({ canRecord }: { canRecord: boolean }) {
           {t("complaints.list.mine")}
         </label>
       </div>
+      <ExportButtons
+        path="/api/complaints/export"
+        query={{ status: filter.status, assignedToMe: filter.assignedToMe ? "true" : undefined }}
+      />
 
       {complaints.isPending ? <p className="muted">{t("common.loading")}</p> : null}
       {complaints.isError ? (

@@ -2,12 +2,15 @@ import { type FormEvent, useId, useState } from "react";
 import { type ContactChannel, channelNames, contactChannels } from "../../../../shared/contracts/channels.js";
 import type { InteractionView } from "../../../../shared/contracts/contacts.js";
 import { DualDate } from "../../../components/ui/dual-date.js";
+import { ExportButtons } from "../../../components/ui/export-buttons.js";
 import { useI18n } from "../../../i18n/i18n.js";
 import { isApiError } from "../../../lib/http.js";
 import { useTimeline } from "../api/get-timeline.js";
 import { useInteractions } from "../api/list-interactions.js";
 import { useRecordInteraction } from "../api/record-interaction.js";
 import type { Attachments } from "../attachments.js";
+import { correspondenceDirectionLabels } from "../labels.js";
+import { ChannelTag, CitationLink } from "./contact-facts.js";
 import { AttachmentLinks, FilePicker } from "./file-picker.js";
 import "./contacts.css";
 import { Interpolate, UserText } from "../../../components/ui/user-text.js";
@@ -272,6 +275,9 @@ function Timeline({ beneficiaryId, href }: { beneficiaryId: string; href: Attach
       <h2 id={`${ids}-title`} className="card__title">
         {t("contacts.timeline.title")}
       </h2>
+      {interactions.isSuccess && interactions.data.items.length > 0 ? (
+        <ExportButtons path="/api/interactions/export" query={{ beneficiaryId }} />
+      ) : null}
       {timeline.isPending ? <p className="muted">{t("common.loading")}</p> : null}
       {timeline.isError ? (
         <div role="alert" className="alert alert--error">
@@ -292,9 +298,34 @@ function Timeline({ beneficiaryId, href }: { beneficiaryId: string; href: Attach
               className="timeline__item"
               data-kind={item.kind}
             >
-              <p className="timeline__title">{item.title[locale]}</p>
+              <p className="timeline__title">
+                <UserText>{item.title[locale]}</UserText>
+              </p>
               <p className="timeline__meta">
                 <DualDate value={item.at} withTime />
+                {item.channel && item.direction ? (
+                  <ChannelTag
+                    channel={channelNames[item.channel][locale]}
+                    direction={item.direction}
+                    {...(item.kind === "correspondence"
+                      ? {
+                          directionLabel: t(
+                            correspondenceDirectionLabels[
+                              item.direction === "inbound" ? "incoming" : "outgoing"
+                            ],
+                          ),
+                        }
+                      : {})}
+                  />
+                ) : null}
+                {item.referenceNumber ? (
+                  <span>
+                    {t("contacts.timeline.reference")}{" "}
+                    <bdi dir="ltr" className="reference-number">
+                      {item.referenceNumber}
+                    </bdi>
+                  </span>
+                ) : null}
                 {item.actor ? (
                   <span>
                     <Interpolate message={t("contacts.timeline.by")} values={{ name: item.actor }} />
@@ -306,6 +337,7 @@ function Timeline({ beneficiaryId, href }: { beneficiaryId: string; href: Attach
                   <UserText>{item.detail}</UserText>
                 </p>
               ) : null}
+              {item.citation ? <CitationLink citation={item.citation} href={href} /> : null}
               {item.ref?.type === "interaction" ? (
                 <AttachmentLinks
                   files={attachmentsOf.get(item.ref.id) ?? []}

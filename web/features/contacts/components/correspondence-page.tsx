@@ -6,6 +6,7 @@ import {
   correspondenceDirectionSchema,
   correspondenceMediumSchema,
 } from "../../../../shared/contracts/contacts.js";
+import { ExportButtons } from "../../../components/ui/export-buttons.js";
 import { useI18n } from "../../../i18n/i18n.js";
 import { isApiError } from "../../../lib/http.js";
 import { useCorrespondence } from "../api/list-correspondence.js";
@@ -15,6 +16,7 @@ import { correspondenceDirectionLabels, correspondenceMediumLabels } from "../la
 import { CorrespondenceList } from "./correspondence-list.js";
 import { FilePicker } from "./file-picker.js";
 import "./contacts.css";
+import { DateField, dateFieldValue } from "../../../components/ui/date-field.js";
 
 type Direction = z.infer<typeof correspondenceDirectionSchema>;
 type Medium = z.infer<typeof correspondenceMediumSchema>;
@@ -67,6 +69,7 @@ export function CorrespondencePage({
             </select>
           </div>
         </div>
+        <ExportButtons path="/api/correspondence/export" query={{ direction: filter || undefined }} />
         {letters.isPending ? <p className="muted">{t("common.loading")}</p> : null}
         {letters.isError ? (
           <div role="alert" className="alert alert--error">
@@ -143,7 +146,7 @@ function RegisterCorrespondenceForm({ attachments }: { attachments: Attachments 
         counterpart,
         subject,
         externalReference: externalReference.trim() || undefined,
-        datedOn: datedOn || undefined,
+        datedOn: dateFieldValue(datedOn),
         beneficiaryId,
         fileId,
       },
@@ -262,25 +265,15 @@ function RegisterCorrespondenceForm({ attachments }: { attachments: Attachments 
             setExternalReference,
             true,
           )}
-          <div className="field">
-            <label className="field__label" htmlFor={`${ids}-datedOn`}>
-              {t("correspondence.register.datedOn")}
-              <span className="field__optional"> ({t("beneficiaries.form.optional")})</span>
-            </label>
-            <input
-              id={`${ids}-datedOn`}
-              className="field__input"
-              type="text"
-              inputMode="numeric"
-              dir="ltr"
-              autoComplete="off"
-              placeholder={t("common.isoDatePlaceholder")}
-              value={datedOn}
-              onChange={(event) => setDatedOn(event.target.value)}
-              aria-invalid={errors.datedOn ? true : undefined}
-            />
-            {errors.datedOn ? <p className="field__error">{errors.datedOn}</p> : null}
-          </div>
+          <DateField
+            id={`${ids}-datedOn`}
+            label={t("correspondence.register.datedOn")}
+            optionalLabel={t("beneficiaries.form.optional")}
+            value={datedOn}
+            onChange={(text) => setDatedOn(text)}
+            error={errors.datedOn}
+            notAfterToday
+          />
         </div>
         <FilePicker
           label={t("correspondence.register.scan")}

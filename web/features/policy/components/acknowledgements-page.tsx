@@ -1,5 +1,6 @@
 import { useState } from "react";
 import { DualDate } from "../../../components/ui/dual-date.js";
+import { ExportButtons } from "../../../components/ui/export-buttons.js";
 import { useI18n } from "../../../i18n/i18n.js";
 import { useAcknowledgements } from "../api/list-acknowledgements.js";
 import { localDigits } from "../labels.js";
@@ -68,6 +69,7 @@ export function AcknowledgementsPage({ roleName }: { roleName: (role: string) =>
               <option value="signed">{t("policy.acks.showSigned")}</option>
             </select>
           </div>
+          <ExportButtons path="/api/policy/acknowledgements/export" query={{ show }} />
           <div className="table-scroll">
             <table className="table">
               <caption className="visually-hidden">{t("policy.acks.title")}</caption>

@@ -5,6 +5,8 @@ import {
   type BoardSignature,
   boardSignatureNames,
 } from "../../../../shared/contracts/policy.js";
+import { formatHijri, parseDateInput } from "../../../../shared/domain/index.js";
+import { DateField } from "../../../components/ui/date-field.js";
 import { useI18n } from "../../../i18n/i18n.js";
 import { isApiError } from "../../../lib/http.js";
 import { useApprovePolicy } from "../api/approve-policy.js";
@@ -26,6 +28,15 @@ const emptyMember = (): MemberRow => ({
 });
 
 /** «اعتماد مجلس الإدارة»: the resolution that makes the draft the policy in force (P2). */
+/**
+ * The board's resolution is dated in Hijri; a day typed in Gregorian is sent as its Umm al-Qura
+ * day, and text the field could not read goes as typed for the API to explain.
+ */
+function asHijri(text: string): string {
+  const reading = parseDateInput(text);
+  return reading.ok && reading.value.hijri ? formatHijri(reading.value.hijri) : text.trim();
+}
+
 export function BoardApprovalForm({
   draftId,
   blocked,
@@ -92,7 +103,7 @@ export function BoardApprovalForm({
     try {
       await approve.mutateAsync({
         id: draftId,
-        approval: { meetingNumber, term, hijriDate, chair, members: signed, resolution },
+        approval: { meetingNumber, term, hijriDate: asHijri(hijriDate), chair, members: signed, resolution },
       });
     } catch {
       // The form shows the mutation's error.
@@ -102,7 +113,7 @@ export function BoardApprovalForm({
   }
 
   const text = (
-    name: "meetingNumber" | "term" | "hijriDate" | "chair",
+    name: "meetingNumber" | "term" | "chair",
     value: string,
     onChange: (value: string) => void,
     hint?: string,
@@ -148,7 +159,15 @@ export function BoardApprovalForm({
         <div className="approval-form__row">
           {text("meetingNumber", meetingNumber, setMeetingNumber)}
           {text("term", term, setTerm)}
-          {text("hijriDate", hijriDate, setHijriDate, t("policy.approval.hijriHint"))}
+          <DateField
+            id={`${ids}-hijriDate`}
+            label={t("policy.approval.hijriDate")}
+            hint={t("policy.approval.hijriHint")}
+            value={hijriDate}
+            onChange={(text) => setHijriDate(text)}
+            error={fieldError("hijriDate")}
+            notAfterToday
+          />
           {text("chair", chair, setChair)}
         </div>
 

@@ -1,4 +1,4 @@
-import { useMutation } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { z } from "zod";
 import { conflictViewSchema, type declareConflictSchema } from "../../../../shared/contracts/requests.js";
 import { requestJson } from "../../../lib/http.js";
@@ -11,5 +11,13 @@ export async function declareConflict(input: DeclareConflictInput) {
 
 /** A member declares a relation to a beneficiary; they then take no part in deciding their requests. */
 export function useDeclareConflict() {
-  return useMutation({ mutationFn: declareConflict });
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: declareConflict,
+    // The meeting then lists the member among those recused, and their work list drops the vote.
+    onSuccess: () => {
+      queryClient.invalidateQueries({ queryKey: ["committee-meetings"] });
+      queryClient.invalidateQueries({ queryKey: ["my-work"] });
+    },
+  });
 }

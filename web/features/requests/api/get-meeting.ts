@@ -1,6 +1,7 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { type MeetingView, meetingViewSchema } from "../../../../shared/contracts/requests.js";
 import { requestJson } from "../../../lib/http.js";
+import { meetingsQueryKey } from "./list-meetings.js";
 import { requestsQueryKey } from "./list-requests.js";
 
 export const meetingQueryKey = (id: string) => ["committee-meetings", id] as const;
@@ -20,6 +21,7 @@ export function useMeetingChanged() {
   return (meeting: MeetingView) => {
     queryClient.setQueryData(meetingQueryKey(meeting.id), meeting);
     queryClient.invalidateQueries({ queryKey: requestsQueryKey });
+    queryClient.invalidateQueries({ queryKey: meetingsQueryKey });
     queryClient.invalidateQueries({ queryKey: ["my-work"] });
   };
 }

@@ -63,7 +63,7 @@ export function CommitteesPage({
         ))}
       </ul>
       {canManage ? (
-        <form className="card form" onSubmit={submit} aria-labelledby={`${ids}-new`}>
+        <form noValidate className="card form" onSubmit={submit} aria-labelledby={`${ids}-new`}>
           <h2 id={`${ids}-new`} className="card__title">
             {t("committees.new")}
           </h2>

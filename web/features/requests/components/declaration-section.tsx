@@ -3,6 +3,7 @@ import { channelNames, type NotificationChannel } from "../../../../shared/contr
 import type { RequestView } from "../../../../shared/contracts/requests.js";
 import { DualDate } from "../../../components/ui/dual-date.js";
 import { Fact } from "../../../components/ui/fact.js";
+import { UserText } from "../../../components/ui/user-text.js";
 import { useI18n } from "../../../i18n/i18n.js";
 import { useStartDeclaration } from "../api/start-declaration.js";
 import { useVerifyDeclaration } from "../api/verify-declaration.js";
@@ -49,7 +50,9 @@ export function DeclarationSection({
   const ids = useId();
   const declaration = request.declaration;
   const signed = declaration?.status === "signed";
-  const mayDeclare = canDeclare && request.state === "complete";
+  // Declared over data that has changed since (a request from before ADR 0019): declare again too.
+  const lapsed = request.state === "declared" && signed && !declaration.covering;
+  const mayDeclare = canDeclare && (request.state === "complete" || lapsed);
   const waitingCode = mayDeclare && declaration?.status === "pending" && declaration.method === "otp";
   if (!declaration && !mayDeclare) return null;
 
@@ -78,12 +81,42 @@ export function DeclarationSection({
         declaration.covering ? (
           <p className="success">{t("requests.declaration.covering")}</p>
         ) : (
-          <p className="alert alert--error">{t("requests.declaration.notCovering")}</p>
+          <NotCovering request={request} />
         )
       ) : null}
       {waitingCode ? <VerifyCode requestId={request.id} /> : null}
       {mayDeclare ? <DeclareForm request={request} upload={upload} /> : null}
     </section>
+  );
+}
+
+/** What changed since the beneficiary signed, and what to do about it (H5). */
+function NotCovering({ request }: { request: RequestView }) {
+  const { t, locale } = useI18n();
+  const ids = useId();
+  const changed = request.declaration?.changed ?? [];
+  const label = (code: string) => {
+    const requirement = request.requirements.find((r) => r.code === code);
+    if (!requirement) return code;
+    return locale === "en" && requirement.labelEn ? requirement.labelEn : requirement.labelAr;
+  };
+  return (
+    <div className="alert alert--error" role="status" data-testid="declaration-not-covering">
+      <p>{t("requests.declaration.notCovering")}</p>
+      {changed.length > 0 ? (
+        <>
+          <p id={`${ids}-changed`}>{t("requests.declaration.changed")}:</p>
+          <ul aria-labelledby={`${ids}-changed`}>
+            {changed.map((code) => (
+              <li key={code}>
+                <UserText>{label(code)}</UserText>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      <p>{t("requests.declaration.signAgain")}</p>
+    </div>
   );
 }
 

@@ -1,6 +1,8 @@
 import { type FormEvent, useId, useState } from "react";
 import type { RequestView } from "../../../../shared/contracts/requests.js";
 import { CalendarDate } from "../../../components/ui/calendar-date.js";
+import { DateField, dateFieldValue } from "../../../components/ui/date-field.js";
+import { ConfirmButton } from "../../../components/ui/confirm-button.js";
 import { Fact } from "../../../components/ui/fact.js";
 import { UserText } from "../../../components/ui/user-text.js";
 import { useI18n } from "../../../i18n/i18n.js";
@@ -89,14 +91,15 @@ export function DeliveriesSection({
       {open && canDeliver ? <DeliveryForm request={request} /> : null}
       {open && canClose ? (
         <div className="form-actions">
-          <button
-            type="button"
-            className="button button--secondary"
+          <ConfirmButton
+            title={t("requests.close.confirmTitle")}
+            message={t("requests.close.confirmMessage")}
+            confirmLabel={t("requests.close.confirm")}
             disabled={close.isPending}
-            onClick={() => close.mutate()}
+            onConfirm={() => close.mutate()}
           >
             {t("requests.close.submit")}
-          </button>
+          </ConfirmButton>
           <Refusal error={close.error} />
         </div>
       ) : null}
@@ -113,6 +116,7 @@ function DeliveryForm({ request }: { request: RequestView }) {
   const [item, setItem] = useState("");
   const [quantity, setQuantity] = useState("1");
   const [note, setNote] = useState("");
+  const [deliveredOn, setDeliveredOn] = useState("");
   const [invalid, setInvalid] = useState(false);
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -126,18 +130,21 @@ function DeliveryForm({ request }: { request: RequestView }) {
         items:
           kind === "in_kind" && item.trim() ? [{ name: item.trim(), quantity: Number(quantity) || 1 }] : [],
         ...(note.trim() ? { note: note.trim() } : {}),
+        // Left empty, the delivery is dated today.
+        ...(deliveredOn.trim() ? { deliveredOn: dateFieldValue(deliveredOn) } : {}),
       },
       {
         onSuccess: () => {
           setAmount("");
           setItem("");
           setNote("");
+          setDeliveredOn("");
         },
       },
     );
   };
   return (
-    <form className="form sub-form" onSubmit={submit} aria-labelledby={`${ids}-title`}>
+    <form noValidate className="form sub-form" onSubmit={submit} aria-labelledby={`${ids}-title`}>
       <h3 id={`${ids}-title`} className="sub-form__title">
         {t("requests.delivery.new")}
       </h3>
@@ -200,6 +207,15 @@ function DeliveryForm({ request }: { request: RequestView }) {
             </div>
           </>
         ) : null}
+        <DateField
+          id={`${ids}-deliveredOn`}
+          label={t("requests.delivery.deliveredOn")}
+          optionalLabel={t("requests.optional")}
+          hint={t("requests.delivery.deliveredOnHint")}
+          value={deliveredOn}
+          onChange={(text) => setDeliveredOn(text)}
+          notAfterToday
+        />
         <div className="field">
           <label className="field__label" htmlFor={`${ids}-note`}>
             {t("requests.delivery.note")}

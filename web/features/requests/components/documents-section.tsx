@@ -3,6 +3,7 @@ import type { FileKind } from "../../../../shared/contracts/access.js";
 import type { RequestView } from "../../../../shared/contracts/requests.js";
 import { describeValidity, type Requirement } from "../../../../shared/contracts/services.js";
 import { CalendarDate } from "../../../components/ui/calendar-date.js";
+import { DateField, dateFieldValue } from "../../../components/ui/date-field.js";
 import { UserText } from "../../../components/ui/user-text.js";
 import { Withheld } from "../../../components/ui/withheld.js";
 import { useI18n } from "../../../i18n/i18n.js";
@@ -46,6 +47,7 @@ export function DataSection({ request, canEdit }: { request: RequestView; canEdi
       const text = (values[field.code] ?? "").trim();
       if (field.fieldType === "boolean") data[field.code] = text === "true";
       else if (text === "") data[field.code] = null;
+      else if (field.fieldType === "date") data[field.code] = dateFieldValue(text) ?? null;
       else if (field.fieldType === "number")
         data[field.code] = Number(text.replace(/[٠-٩]/g, (d) => String(d.charCodeAt(0) - 0x0660)));
       else data[field.code] = text;
@@ -59,10 +61,24 @@ export function DataSection({ request, canEdit }: { request: RequestView; canEdi
       <h2 id={`${ids}-title`} className="card__title">
         {t("requests.data.title")}
       </h2>
-      <form className="form request-grid" onSubmit={submit}>
+      <form noValidate className="form request-grid" onSubmit={submit}>
         {fields.map((field) => {
           const status = statusOf(request, field.code);
           const inputId = `${ids}-${field.code}`;
+          if (field.fieldType === "date" && editable)
+            return (
+              <DateField
+                key={field.code}
+                id={inputId}
+                label={label(field)}
+                optionalLabel={field.required ? undefined : t("requests.optional")}
+                value={values[field.code] ?? ""}
+                onChange={(text) => setValues({ ...values, [field.code]: text })}
+                error={
+                  status && status.status !== "present" ? t(requirementStatusLabels[status.status]) : null
+                }
+              />
+            );
           return field.fieldType === "boolean" ? (
             <label key={field.code} className="choice">
               <input
@@ -83,7 +99,6 @@ export function DataSection({ request, canEdit }: { request: RequestView; canEdi
                 id={inputId}
                 className="field__input"
                 inputMode={field.fieldType === "number" ? "decimal" : undefined}
-                placeholder={field.fieldType === "date" ? t("requests.datePlaceholder") : undefined}
                 readOnly={!editable}
                 value={values[field.code] ?? ""}
                 onChange={(event) => setValues({ ...values, [field.code]: event.target.value })}
@@ -183,7 +198,7 @@ function DocumentItem({
       await attach.mutateAsync({
         requirementCode: requirement.code,
         fileId: stored.id,
-        ...(dateField && date.trim() ? { [dateField]: date.trim() } : {}),
+        ...(dateField && date.trim() ? { [dateField]: dateFieldValue(date) } : {}),
       });
       setFile(null);
       setDate("");
@@ -233,6 +248,7 @@ function DocumentItem({
       ) : null}
       {editable ? (
         <form
+          noValidate
           className="inline-form"
           onSubmit={submit}
           aria-label={t("requests.documents.attachFor", { name: label(requirement) })}
@@ -250,20 +266,17 @@ function DocumentItem({
             />
           </div>
           {dateField ? (
-            <div className="field">
-              <label className="field__label" htmlFor={`${ids}-date`}>
-                {dateField === "expiresOn"
+            <DateField
+              id={`${ids}-date`}
+              label={
+                dateField === "expiresOn"
                   ? t("requests.documents.expiresOnOf", { name: label(requirement) })
-                  : t("requests.documents.issuedOnOf", { name: label(requirement) })}
-              </label>
-              <input
-                id={`${ids}-date`}
-                className="field__input"
-                placeholder={t("requests.datePlaceholder")}
-                value={date}
-                onChange={(event) => setDate(event.target.value)}
-              />
-            </div>
+                  : t("requests.documents.issuedOnOf", { name: label(requirement) })
+              }
+              value={date}
+              onChange={(text) => setDate(text)}
+              notAfterToday={dateField === "issuedOn"}
+            />
           ) : null}
           <button type="submit" className="button button--secondary" disabled={!file || busy}>
             {t("requests.documents.attach")}

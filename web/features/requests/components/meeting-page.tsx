@@ -3,12 +3,16 @@ import { Link, useParams } from "react-router";
 import type { MeetingView } from "../../../../shared/contracts/requests.js";
 import { CalendarDate } from "../../../components/ui/calendar-date.js";
 import { DualDate } from "../../../components/ui/dual-date.js";
+import { TextAreaField } from "../../../components/ui/text-area-field.js";
+import { Interpolate } from "../../../components/ui/user-text.js";
 import { Withheld } from "../../../components/ui/withheld.js";
 import { useI18n } from "../../../i18n/i18n.js";
 import { useApproveMinutes } from "../api/approve-minutes.js";
 import { useDecideItem } from "../api/decide-item.js";
+import { useDeclareConflict } from "../api/declare-conflict.js";
 import { useGenerateMinutes } from "../api/generate-minutes.js";
 import { useMeeting } from "../api/get-meeting.js";
+import { useRecordAttendance } from "../api/record-attendance.js";
 import { useRecordVote } from "../api/record-vote.js";
 import { outcomeLabels } from "../labels.js";
 import { formatRiyals, riyalsToHalalas } from "../money.js";
@@ -20,8 +24,20 @@ type Outcome = "accept" | "reject" | "return";
 type Item = MeetingView["items"][number];
 const outcomes = ["accept", "reject", "return"] as const;
 
-/** A committee meeting for its members: votes per item, decisions at quorum, the minutes (H6). */
-export function MeetingPage({ canVote, userId }: { canVote: boolean; userId: string }) {
+/**
+ * A committee meeting for its members: attendance, votes per item, conflicts of interest and
+ * recusals, decisions at quorum, the minutes (H6).
+ */
+export function MeetingPage({
+  canVote,
+  canOrganise,
+  userId,
+}: {
+  canVote: boolean;
+  /** Whoever may call a meeting records who attended it. */
+  canOrganise: boolean;
+  userId: string;
+}) {
   const { meetingId = "" } = useParams();
   const { t, errorText } = useI18n();
   const ids = useId();
@@ -38,6 +54,9 @@ export function MeetingPage({ canVote, userId }: { canVote: boolean; userId: str
   return (
     <section className="page meeting-page" aria-labelledby={`${ids}-title`}>
       <header className="page__header no-print">
+        <p className="muted">
+          <Link to="/meetings">{t("meetings.list.title")}</Link>
+        </p>
         <h1 id={`${ids}-title`} className="page__title">
           {t("meetings.title", { name: meeting.committee.nameAr })}
         </h1>
@@ -46,6 +65,7 @@ export function MeetingPage({ canVote, userId }: { canVote: boolean; userId: str
           {t("committees.quorumOf", { quorum: String(meeting.committee.quorum) })}
         </p>
       </header>
+      <Attendance meeting={meeting} canOrganise={canOrganise} />
       <div className="no-print">
         {meeting.items.map((item) => (
           <AgendaItem key={item.request.id} meeting={meeting} item={item} canVote={canVote} userId={userId} />
@@ -74,14 +94,50 @@ function AgendaItem({
   const votes = item.votes;
   const mine = votes?.find((vote) => vote.member.id === userId);
   const quorumReached = (votes?.length ?? 0) >= meeting.committee.quorum;
+  const member = meeting.committee.members.some((m) => m.id === userId);
+  // A member who declared a relation to the beneficiary, or who opened the request, takes no part.
+  const recused = item.recusals.some((recusal) => recusal.member.id === userId);
+  const mayAct = canVote && member && !recused;
   return (
     <article className="card agenda-item" aria-labelledby={`${ids}-title`}>
       <h2 id={`${ids}-title`} className="card__title">
         <Link to={`/requests/${request.id}`}>
           <bdi dir="ltr">{request.referenceNumber}</bdi>
         </Link>{" "}
-        — {request.beneficiary.fullName} — {request.service.nameAr}
+        — <UserText>{request.beneficiary.fullName}</UserText> — <UserText>{request.service.nameAr}</UserText>
       </h2>
+      {item.recusals.length > 0 ? (
+        <>
+          <h3 className="sub-form__title">{t("meetings.recusals")}</h3>
+          <ul className="plain-list" aria-label={t("meetings.recusals")}>
+            {item.recusals.map((recusal) => (
+              <li key={recusal.member.id}>
+                <Interpolate
+                  // The name is kept a placeholder here and isolated by <Interpolate>.
+                  message={t(
+                    recusal.kind === "conflict_declared"
+                      ? "meetings.recusal.conflict"
+                      : "meetings.recusal.opened",
+                    { name: "{name}" },
+                  )}
+                  values={{ name: recusal.member.fullName }}
+                />
+                {recusal.reason ? (
+                  <>
+                    {" — "}
+                    <UserText>{recusal.reason}</UserText>
+                  </>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {canVote && member && recused && !item.decision ? (
+        <p className="muted" role="note">
+          {t("meetings.recusedYou")}
+        </p>
+      ) : null}
       <h3 className="sub-form__title">{t("meetings.votes")}</h3>
       {votes === null ? (
         <p>
@@ -93,7 +149,7 @@ function AgendaItem({
           <ul className="plain-list" aria-label={t("meetings.votes")}>
             {votes.map((vote) => (
               <li key={vote.member.id}>
-                {vote.member.fullName}: <strong>{t(outcomeLabels[vote.vote])}</strong>
+                <UserText>{vote.member.fullName}</UserText>: <strong>{t(outcomeLabels[vote.vote])}</strong>
                 {vote.note ? (
                   <>
                     {" "}
@@ -127,8 +183,9 @@ function AgendaItem({
         </div>
       ) : (
         <>
-          {canVote && !mine ? <VoteForm meetingId={meeting.id} requestId={request.id} /> : null}
-          {canVote && quorumReached ? <DecisionForm meetingId={meeting.id} requestId={request.id} /> : null}
+          {mayAct && !mine ? <VoteForm meetingId={meeting.id} requestId={request.id} /> : null}
+          {mayAct && quorumReached ? <DecisionForm meetingId={meeting.id} requestId={request.id} /> : null}
+          {mayAct && !mine ? <ConflictForm beneficiaryId={request.beneficiary.id} /> : null}
         </>
       )}
     </article>
@@ -146,7 +203,7 @@ function VoteForm({ meetingId, requestId }: { meetingId: string; requestId: stri
     vote.mutate({ vote: choice, ...(note.trim() ? { note: note.trim() } : {}) });
   };
   return (
-    <form className="form sub-form" onSubmit={submit}>
+    <form noValidate className="form sub-form" onSubmit={submit}>
       <fieldset className="choice-group">
         <legend className="field__label">{t("meetings.yourVote")}</legend>
         <div className="choice-group__options">
@@ -192,11 +249,13 @@ function DecisionForm({ meetingId, requestId }: { meetingId: string; requestId: 
   const [reasons, setReasons] = useState("");
   const [amount, setAmount] = useState("");
   const [invalid, setInvalid] = useState(false);
+  const [reasonsMissing, setReasonsMissing] = useState(false);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const halalas = amount.trim() ? riyalsToHalalas(amount) : null;
     setInvalid(amount.trim() !== "" && halalas === null);
-    if (amount.trim() && halalas === null) return;
+    setReasonsMissing(reasons.trim() === "");
+    if ((amount.trim() && halalas === null) || reasons.trim() === "") return;
     decide.mutate({
       outcome,
       reasons,
@@ -204,7 +263,7 @@ function DecisionForm({ meetingId, requestId }: { meetingId: string; requestId: 
     });
   };
   return (
-    <form className="form sub-form" onSubmit={submit} aria-labelledby={`${ids}-title`}>
+    <form noValidate className="form sub-form" onSubmit={submit} aria-labelledby={`${ids}-title`}>
       <h3 id={`${ids}-title`} className="sub-form__title">
         {t("meetings.decide")}
       </h3>
@@ -240,18 +299,12 @@ function DecisionForm({ meetingId, requestId }: { meetingId: string; requestId: 
           {invalid ? <p className="field__error">{t("requests.amountInvalid")}</p> : null}
         </div>
       ) : null}
-      <div className="field">
-        <label className="field__label" htmlFor={`${ids}-reasons`}>
-          {t("meetings.reasons")}
-        </label>
-        <textarea
-          id={`${ids}-reasons`}
-          className="field__input field__input--area"
-          required
-          value={reasons}
-          onChange={(e) => setReasons(e.target.value)}
-        />
-      </div>
+      <TextAreaField
+        label={t("meetings.reasons")}
+        value={reasons}
+        onChange={setReasons}
+        error={reasonsMissing ? t("meetings.reasonsRequired") : undefined}
+      />
       <Refusal error={decide.error} />
       <div className="form-actions">
         <button type="submit" className="button button--primary" disabled={decide.isPending}>
@@ -259,6 +312,114 @@ function DecisionForm({ meetingId, requestId }: { meetingId: string; requestId: 
         </button>
       </div>
     </form>
+  );
+}
+
+/** Who attended: the organiser ticks the members present; the rest are recorded absent. */
+function Attendance({ meeting, canOrganise }: { meeting: MeetingView; canOrganise: boolean }) {
+  const { t } = useI18n();
+  const ids = useId();
+  const record = useRecordAttendance(meeting.id);
+  const [present, setPresent] = useState<string[]>(() =>
+    meeting.attendance.filter((a) => a.present === true).map((a) => a.member.id),
+  );
+  const editable = canOrganise && !meeting.minutes?.approvedAt;
+  const status = (value: boolean | null) =>
+    value === null
+      ? t("meetings.attendance.unrecorded")
+      : value
+        ? t("meetings.attendance.present")
+        : t("meetings.attendance.absent");
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    record.mutate({ presentMemberIds: present });
+  };
+  return (
+    <section className="card no-print" aria-labelledby={`${ids}-title`}>
+      <h2 id={`${ids}-title`} className="card__title">
+        {t("meetings.attendance")}
+      </h2>
+      {editable ? (
+        <form noValidate className="form" onSubmit={submit}>
+          <fieldset className="choice-group">
+            <legend className="field__hint">{t("meetings.attendance.hint")}</legend>
+            <div className="choice-group__options">
+              {meeting.attendance.map(({ member, present: recorded }) => (
+                <label key={member.id} className="choice">
+                  <input
+                    type="checkbox"
+                    checked={present.includes(member.id)}
+                    onChange={(event) =>
+                      setPresent((now) =>
+                        event.target.checked ? [...now, member.id] : now.filter((id) => id !== member.id),
+                      )
+                    }
+                  />
+                  <UserText>{member.fullName}</UserText>
+                  <span className="muted"> ({status(recorded)})</span>
+                </label>
+              ))}
+            </div>
+          </fieldset>
+          {record.isSuccess ? (
+            <p className="success" role="status">
+              {t("meetings.attendance.saved")}
+            </p>
+          ) : null}
+          <Refusal error={record.error} />
+          <div className="form-actions">
+            <button type="submit" className="button button--secondary" disabled={record.isPending}>
+              {t("meetings.attendance.save")}
+            </button>
+          </div>
+        </form>
+      ) : (
+        <ul className="plain-list" aria-label={t("meetings.attendance")}>
+          {meeting.attendance.map(({ member, present: recorded }) => (
+            <li key={member.id}>
+              <UserText>{member.fullName}</UserText>: {status(recorded)}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+/** A member declares a relation to the beneficiary; they then stand aside from the person's requests. */
+function ConflictForm({ beneficiaryId }: { beneficiaryId: string }) {
+  const { t } = useI18n();
+  const ids = useId();
+  const declare = useDeclareConflict();
+  const [reason, setReason] = useState("");
+  const [missing, setMissing] = useState(false);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setMissing(reason.trim() === "");
+    if (reason.trim() === "") return;
+    declare.mutate({ beneficiaryId, reason: reason.trim() });
+  };
+  return (
+    <details className="sub-form">
+      <summary>{t("meetings.conflict.title")}</summary>
+      <form noValidate className="form" onSubmit={submit} aria-labelledby={`${ids}-title`}>
+        <p id={`${ids}-title`} className="field__hint">
+          {t("meetings.conflict.lead")}
+        </p>
+        <TextAreaField
+          label={t("meetings.conflict.reason")}
+          value={reason}
+          onChange={setReason}
+          error={missing ? t("meetings.conflict.reasonRequired") : undefined}
+        />
+        <Refusal error={declare.error} />
+        <div className="form-actions">
+          <button type="submit" className="button button--secondary" disabled={declare.isPending}>
+            {t("meetings.conflict.submit")}
+          </button>
+        </div>
+      </form>
+    </details>
   );
 }
 
@@ -291,8 +452,11 @@ function Minutes({ meeting, canVote, userId }: { meeting: MeetingView; canVote: 
           <ul className="plain-list" aria-label={t("meetings.approvedBy")}>
             {minutes.approvedBy.map((member) => (
               <li key={member.id}>
-                {t("meetings.approvedByMember", { name: member.fullName })} —{" "}
-                <DualDate value={member.approvedAt} withTime />
+                <Interpolate
+                  message={t("meetings.approvedByMember", { name: "{name}" })}
+                  values={{ name: member.fullName }}
+                />{" "}
+                — <DualDate value={member.approvedAt} withTime />
               </li>
             ))}
           </ul>

@@ -1,4 +1,4 @@
-import { useId } from "react";
+import { Fragment, useId } from "react";
 import { Link } from "react-router";
 import type { WorkItem } from "../../../../shared/contracts/requests.js";
 import { CalendarDate } from "../../../components/ui/calendar-date.js";
@@ -11,10 +11,33 @@ import "./requests.css";
 import { UserText } from "../../../components/ui/user-text.js";
 
 function target(item: WorkItem): string | null {
+  if (item.kind === "routed_inquiry") return "/inbox";
+  if (item.kind === "overdue_inquiry") return "/reports/liaison-officers";
   if (item.kind === "vote" && item.meetingId) return `/meetings/${item.meetingId}`;
   if (item.requestId) return `/requests/${item.requestId}`;
   if (item.beneficiary) return `/beneficiaries/${item.beneficiary.id}`;
   return null;
+}
+
+/**
+ * A work item's title holds a reference (read left to right) and sometimes what someone typed (a
+ * referral's reason, a letter's subject): isolated, with the reference in its own direction.
+ */
+function titleOf(item: WorkItem, locale: "ar" | "en") {
+  const title = item.title[locale];
+  const reference = item.referenceNumber;
+  const parts = reference ? title.split(reference) : [title];
+  return (
+    <UserText>
+      {parts.map((part, index) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: the parts of one title never move
+        <Fragment key={index}>
+          {index > 0 ? <bdi dir="ltr">{reference}</bdi> : null}
+          {part}
+        </Fragment>
+      ))}
+    </UserText>
+  );
 }
 
 /** «عملي»: what waits for the signed-in member in their roles, oldest and most urgent first. */
@@ -43,7 +66,7 @@ export function MyWork() {
             >
               <span className="work-list__kind">{t(workKindLabels[item.kind])}</span>
               <span className="work-list__title">
-                {href ? <Link to={href}>{item.title[locale]}</Link> : item.title[locale]}
+                {href ? <Link to={href}>{titleOf(item, locale)}</Link> : titleOf(item, locale)}
                 {item.referenceNumber ? (
                   <bdi dir="ltr" className="muted">
                     {" "}

@@ -7,6 +7,7 @@ import { useRequests } from "../api/list-requests.js";
 import { DueDate } from "./due-date.js";
 import { Refusal } from "./feedback.js";
 import "./requests.css";
+import { DateField, dateFieldValue } from "../../../components/ui/date-field.js";
 import { UserText } from "../../../components/ui/user-text.js";
 
 /** «الاجتماعات»: a meeting of a committee with an agenda of declared, complete requests. */
@@ -26,7 +27,7 @@ export function NewMeetingPage() {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     create.mutate(
-      { committeeId: chosenCommittee, heldOn: heldOn.trim(), requestIds },
+      { committeeId: chosenCommittee, heldOn: dateFieldValue(heldOn) ?? "", requestIds },
       { onSuccess: (meeting) => navigate(`/meetings/${meeting.id}`) },
     );
   };
@@ -39,7 +40,7 @@ export function NewMeetingPage() {
         </h1>
         <p className="page__lead">{t("meetings.lead")}</p>
       </header>
-      <form className="card form" onSubmit={submit}>
+      <form noValidate className="card form" onSubmit={submit}>
         <div className="field">
           <label className="field__label" htmlFor={`${ids}-committee`}>
             {t("meetings.committee")}
@@ -58,19 +59,12 @@ export function NewMeetingPage() {
             ))}
           </select>
         </div>
-        <div className="field">
-          <label className="field__label" htmlFor={`${ids}-on`}>
-            {t("meetings.heldOn")}
-          </label>
-          <input
-            id={`${ids}-on`}
-            className="field__input"
-            required
-            placeholder={t("requests.datePlaceholder")}
-            value={heldOn}
-            onChange={(event) => setHeldOn(event.target.value)}
-          />
-        </div>
+        <DateField
+          id={`${ids}-on`}
+          label={t("meetings.heldOn")}
+          value={heldOn}
+          onChange={(text) => setHeldOn(text)}
+        />
         <fieldset className="choice-group">
           <legend className="field__label">{t("meetings.agenda")}</legend>
           {items.length === 0 && !ready.isPending ? <p className="empty">{t("meetings.noneReady")}</p> : null}

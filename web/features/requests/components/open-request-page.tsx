@@ -52,7 +52,7 @@ export function OpenRequestPage({ beneficiary, search, services, sheetHref }: Op
         <p className="page__lead">{t("requests.open.lead")}</p>
       </header>
 
-      <form className="card form" onSubmit={submit}>
+      <form noValidate className="card form" onSubmit={submit}>
         {person ? (
           <div className="field">
             <span className="field__label">{t("requests.open.beneficiary")}</span>

@@ -1,6 +1,7 @@
 import { type FormEvent, useId, useState } from "react";
 import type { RequestView } from "../../../../shared/contracts/requests.js";
 import { CalendarDate } from "../../../components/ui/calendar-date.js";
+import { DateField, dateFieldValue, todayIso } from "../../../components/ui/date-field.js";
 import { DualDate } from "../../../components/ui/dual-date.js";
 import { Fact } from "../../../components/ui/fact.js";
 import { UserText } from "../../../components/ui/user-text.js";
@@ -107,11 +108,11 @@ function ReferForm({ request, owners }: { request: RequestView; owners: readonly
     refer.mutate({
       ownerUserId: ownerUserId.trim(),
       reason,
-      ...(dueDate.trim() ? { dueDate: dueDate.trim() } : {}),
+      ...(dueDate.trim() ? { dueDate: dateFieldValue(dueDate) } : {}),
     });
   };
   return (
-    <form className="form sub-form" onSubmit={submit} aria-labelledby={`${ids}-title`}>
+    <form noValidate className="form sub-form" onSubmit={submit} aria-labelledby={`${ids}-title`}>
       <h3 id={`${ids}-title`} className="sub-form__title">
         {t("requests.referral.new")}
       </h3>
@@ -160,18 +161,14 @@ function ReferForm({ request, owners }: { request: RequestView; owners: readonly
           onChange={(event) => setReason(event.target.value)}
         />
       </div>
-      <div className="field">
-        <label className="field__label" htmlFor={`${ids}-due`}>
-          {t("requests.referral.due")} <span className="field__optional">{t("requests.optional")}</span>
-        </label>
-        <input
-          id={`${ids}-due`}
-          className="field__input"
-          placeholder={t("requests.datePlaceholder")}
-          value={dueDate}
-          onChange={(event) => setDueDate(event.target.value)}
-        />
-      </div>
+      <DateField
+        id={`${ids}-due`}
+        label={t("requests.referral.due")}
+        optionalLabel={t("requests.optional")}
+        value={dueDate}
+        onChange={(text) => setDueDate(text)}
+        notBefore={todayIso()}
+      />
       <Refusal error={refer.error} />
       <div className="form-actions">
         <button type="submit" className="button button--secondary" disabled={refer.isPending}>
@@ -192,10 +189,10 @@ function StudyForm({ referralId }: { referralId: string }) {
   const [recommendation, setRecommendation] = useState("");
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    record.mutate({ kind, on: on.trim(), findings, recommendation });
+    record.mutate({ kind, on: dateFieldValue(on) ?? "", findings, recommendation });
   };
   return (
-    <form className="form sub-form" onSubmit={submit} aria-labelledby={`${ids}-title`}>
+    <form noValidate className="form sub-form" onSubmit={submit} aria-labelledby={`${ids}-title`}>
       <h3 id={`${ids}-title`} className="sub-form__title">
         {t("requests.study.title")}
       </h3>
@@ -215,19 +212,13 @@ function StudyForm({ referralId }: { referralId: string }) {
           ))}
         </div>
       </fieldset>
-      <div className="field">
-        <label className="field__label" htmlFor={`${ids}-on`}>
-          {t("requests.study.on")}
-        </label>
-        <input
-          id={`${ids}-on`}
-          className="field__input"
-          required
-          placeholder={t("requests.datePlaceholder")}
-          value={on}
-          onChange={(event) => setOn(event.target.value)}
-        />
-      </div>
+      <DateField
+        id={`${ids}-on`}
+        label={t("requests.study.on")}
+        value={on}
+        onChange={(text) => setOn(text)}
+        notAfterToday
+      />
       <div className="field">
         <label className="field__label" htmlFor={`${ids}-findings`}>
           {t("requests.study.findings")}
@@ -272,7 +263,7 @@ function CloseReferralForm({ referralId }: { referralId: string }) {
     close.mutate({ outcome });
   };
   return (
-    <form className="form sub-form" onSubmit={submit}>
+    <form noValidate className="form sub-form" onSubmit={submit}>
       <div className="field">
         <label className="field__label" htmlFor={`${ids}-outcome`}>
           {t("requests.referral.outcome")}

@@ -1,42 +1,49 @@
-import { type FormEvent, useId, useState } from "react";
+import { useState } from "react";
 import type { RequestView } from "../../../../shared/contracts/requests.js";
+import { ConfirmButton } from "../../../components/ui/confirm-button.js";
+import { TextAreaField } from "../../../components/ui/text-area-field.js";
 import { useI18n } from "../../../i18n/i18n.js";
 import { useCancelRequest } from "../api/cancel-request.js";
 import { cancellableStates } from "../labels.js";
 import { Refusal } from "./feedback.js";
 
-/** Cancelling, with its reason, while the request has not reached the committee. */
+/**
+ * Cancelling, while the request has not reached the committee: the reason is required (it is kept
+ * on the request and in its history), and the step is confirmed because it cannot be undone.
+ */
 export function CancelForm({ request }: { request: RequestView }) {
   const { t } = useI18n();
-  const ids = useId();
   const cancel = useCancelRequest(request.id);
   const [reason, setReason] = useState("");
+  const [missing, setMissing] = useState(false);
   if (!cancellableStates.includes(request.state)) return null;
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    cancel.mutate({ reason });
+  const check = () => {
+    const empty = reason.trim() === "";
+    setMissing(empty);
+    return !empty;
   };
   return (
     <details className="card">
       <summary className="card__title">{t("requests.cancel.title")}</summary>
-      <form className="form" onSubmit={submit}>
-        <div className="field">
-          <label className="field__label" htmlFor={`${ids}-reason`}>
-            {t("requests.cancel.reason")}
-          </label>
-          <textarea
-            id={`${ids}-reason`}
-            className="field__input field__input--area"
-            required
-            value={reason}
-            onChange={(event) => setReason(event.target.value)}
-          />
-        </div>
+      <form noValidate className="form" onSubmit={(event) => event.preventDefault()}>
+        <TextAreaField
+          label={t("requests.cancel.reason")}
+          value={reason}
+          onChange={setReason}
+          error={missing ? t("requests.cancel.reasonRequired") : undefined}
+        />
         <Refusal error={cancel.error} />
         <div className="form-actions">
-          <button type="submit" className="button button--secondary" disabled={cancel.isPending}>
+          <ConfirmButton
+            title={t("requests.cancel.confirmTitle")}
+            message={t("requests.cancel.confirmMessage")}
+            confirmLabel={t("requests.cancel.confirm")}
+            check={check}
+            disabled={cancel.isPending}
+            onConfirm={() => cancel.mutate({ reason: reason.trim() })}
+          >
             {t("requests.cancel.submit")}
-          </button>
+          </ConfirmButton>
         </div>
       </form>
     </details>

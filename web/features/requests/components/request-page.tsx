@@ -195,7 +195,19 @@ function Stepper({ request }: { request: RequestView }) {
           );
         })}
       </ol>
-      {request.state === "cancelled" ? (
+      {request.cancellation ? (
+        <div className="alert alert--error" role="note" data-testid="cancellation">
+          <p>{t("requests.cancel.done")}</p>
+          <dl className="facts facts--grid">
+            <Fact label={t("requests.cancel.reason")}>
+              <UserText>{request.cancellation.reason}</UserText>
+            </Fact>
+            <Fact label={t("requests.cancel.at")}>
+              <DualDate value={request.cancellation.at} withTime />
+            </Fact>
+          </dl>
+        </div>
+      ) : request.state === "cancelled" ? (
         <p className="alert alert--error">{t("requests.state.cancelled")}</p>
       ) : null}
     </nav>

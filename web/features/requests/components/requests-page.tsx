@@ -2,6 +2,7 @@ import { useId, useState } from "react";
 import { Link } from "react-router";
 import { type RequestState, requestStates } from "../../../../shared/contracts/requests.js";
 import { DualDate } from "../../../components/ui/dual-date.js";
+import { ExportButtons } from "../../../components/ui/export-buttons.js";
 import { useI18n } from "../../../i18n/i18n.js";
 import { useRequests } from "../api/list-requests.js";
 import { stateLabels } from "../labels.js";
@@ -59,6 +60,10 @@ export function RequestsPage({ canOpen }: { canOpen: boolean }) {
           {t("requests.filter.mine")}
         </label>
       </div>
+      <ExportButtons
+        path="/api/requests/export"
+        query={{ state: state || undefined, mine: mine ? "true" : undefined }}
+      />
 
       <Refusal error={requests.error} />
       {requests.isPending ? <p className="muted">{t("common.loading")}</p> : null}
