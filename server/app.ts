@@ -99,6 +99,7 @@ export function createModules({ config, db, clock, ...deps }: AppDeps) {
     clock,
     queue,
     transports: deps.transports ?? transportsFrom(config),
+    deliveryReportSecret: config.notifications.deliveryReportSecret,
   });
   const contacts = createContactsModule({
     db,
@@ -111,7 +112,7 @@ export function createModules({ config, db, clock, ...deps }: AppDeps) {
     audit: audit.service,
     clock,
   });
-  const services = createServicesModule({ db, audit: audit.service, clock });
+  const services = createServicesModule({ db, audit: audit.service, clock, announcer });
   const requests = createRequestsModule({
     db,
     policy: policy.service,

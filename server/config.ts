@@ -57,6 +57,8 @@ const envSchema = z.object({
   SILAH_MAIL_FROM: z.string().default("Silah <no-reply@silah.local>"),
   SILAH_SMS_GATEWAY_URL: z.string().url().optional(),
   SILAH_SMS_GATEWAY_TOKEN: z.string().optional(),
+  /** The gateway proves its delivery reports with this (bearer); without it reports are refused. */
+  SILAH_SMS_GATEWAY_REPORT_SECRET: z.string().min(16).optional(),
 });
 
 function isAddressOrRange(entry: string): boolean {
@@ -93,6 +95,8 @@ export type Config = {
     smtpUrl: string | undefined;
     mailFrom: string;
     gateway: { url: string; token: string | undefined } | undefined;
+    /** Shared secret of the gateway's delivery reports (POST /api/notices/delivery-reports). */
+    deliveryReportSecret: string | undefined;
     /** Without SMTP outside production, e-mails are written as .eml files here to be opened. */
     outboxDir: string;
   };
@@ -144,6 +148,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       gateway: env.SILAH_SMS_GATEWAY_URL
         ? { url: env.SILAH_SMS_GATEWAY_URL, token: env.SILAH_SMS_GATEWAY_TOKEN }
         : undefined,
+      deliveryReportSecret: env.SILAH_SMS_GATEWAY_REPORT_SECRET,
       outboxDir: path.resolve(env.SILAH_DATA_DIR, "outbox"),
     },
     session: {

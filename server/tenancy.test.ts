@@ -226,6 +226,11 @@ const cases: Record<string, Case> = {
   "POST /api/requests/{requestId}/deliveries": { body: { kind: "cash", amount: 100 } },
   "POST /api/requests/{requestId}/close": {},
   "GET /api/my-work": {},
+  "GET /api/notices": { query: "beneficiaryId=BENEFICIARY_OF_B" },
+  "POST /api/notices/{noticeId}/retry": {},
+  "POST /api/notices/{noticeId}/switch": { body: { channel: "phone" } },
+  "POST /api/notices/{noticeId}/done": { body: {} },
+  "POST /api/notices/delivery-reports": { body: { idempotencyKey: "NOTICE_OF_B", status: "delivered" } },
   "GET /api/reports/response-compliance": {},
   "GET /api/reports/response-compliance/export": { query: "format=csv" },
   "GET /api/committees": {},
@@ -564,6 +569,18 @@ beforeAll(async () => {
     version: { fileId: fileB.id, versionLabel: "بيتا-1" },
   });
   expect(libraryB.statusCode, libraryB.body).toBe(201);
+  const noticeB = await h.db.tenant(b.id, (tx) =>
+    h.modules.notifications.service.notifyBeneficiary(
+      tx,
+      { system: true, associationId: b.id },
+      {
+        beneficiaryId: beneficiaryB.id,
+        eventKey: `support_request:${requestB.id}:decided:beta`,
+        subject: "قرار بيتا",
+        body: "إشعار بيتا السري",
+      },
+    ),
+  );
   clientA = await signIn(h, userA.email);
   const [sessionB] = await h.db.system((tx) =>
     tx.select().from(sessions).where(eq(sessions.userId, userB.id)),
@@ -596,6 +613,8 @@ beforeAll(async () => {
     versionId: draftPolicyB.id,
     CURRENT_POLICY_OF_B: approvedPolicyB.id,
     documentId: libraryB.json().id,
+    noticeId: noticeB!.id,
+    NOTICE_OF_B: noticeB!.id,
   };
   markersOfB = [
     b.id,
@@ -647,6 +666,8 @@ beforeAll(async () => {
     "عضو مجلس بيتا",
     "قرار بيتا",
     "دليل بيتا السري",
+    noticeB!.id,
+    "إشعار بيتا السري",
   ];
 });
 afterAll(() => h.close());
@@ -773,6 +794,11 @@ describe("cross-tenant matrix", () => {
       "POST /api/requests/{requestId}/deliveries": 404,
       "POST /api/requests/{requestId}/close": 404,
       "GET /api/my-work": 200,
+      "GET /api/notices": 200,
+      "POST /api/notices/{noticeId}/retry": 404,
+      "POST /api/notices/{noticeId}/switch": 404,
+      "POST /api/notices/{noticeId}/done": 404,
+      "POST /api/notices/delivery-reports": 401,
       "GET /api/reports/response-compliance": 200,
       "GET /api/reports/response-compliance/export": 200,
       "GET /api/committees": 200,

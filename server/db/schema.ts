@@ -495,17 +495,31 @@ export const notifications = pgTable(
     body: text("body").notNull(),
     // What caused it (e.g. support_request:<id>:decided), unique: the same event never notifies twice.
     eventKey: text("event_key").notNull(),
-    status: text("status").notNull().default("pending"),
+    // What it is about and why (from the event key): superseding and the notices of a page key on them.
+    subjectType: text("subject_type"),
+    subjectId: uuid("subject_id"),
+    purpose: text("purpose"),
+    // queued · sent · delivered · failed (failure_reason) · manual (a task for staff) · done · superseded (ADR 0020)
+    status: text("status").notNull().default("queued"),
+    failureReason: text("failure_reason"),
     attempts: integer("attempts").notNull().default(0),
     lastError: text("last_error"),
     providerMessageId: text("provider_message_id"),
     createdAt: createdAt(),
     sentAt: instant("sent_at"),
+    deliveredAt: instant("delivered_at"),
+    handledAt: instant("handled_at"),
+    handledBy: uuid("handled_by").references(() => users.id),
   },
   (t) => [
     uniqueIndex("notifications_event_key").on(t.associationId, t.eventKey, t.channel),
     index("notifications_beneficiary_id_idx").on(t.beneficiaryId),
     index("notifications_pending_idx").on(t.status, t.createdAt),
+    index("notifications_subject_idx").on(t.subjectType, t.subjectId),
+    index("notifications_handled_by_idx").on(t.handledBy),
+    uniqueIndex("notifications_open_task")
+      .on(t.associationId, t.subjectType, t.subjectId, t.purpose)
+      .where(sql`status = 'manual' and subject_id is not null and purpose is not null`),
   ],
 );
 

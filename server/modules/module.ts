@@ -12,7 +12,24 @@ import type { JobHandler } from "../jobs/queue.js";
 export type ModuleEvents = {
   /** `mergedId` was folded into `keptId`: rows about the person now belong to the kept file. */
   "beneficiary.merged": { associationId: string; keptId: string; mergedId: string; actor: Actor };
+  /**
+   * How the person is reached changed (phones, e-mail, the agreed channel): they are told on the
+   * channel now agreed, with what changed (SPEC I3, G1; ADR 0020).
+   */
+  "beneficiary.contact_changed": {
+    associationId: string;
+    beneficiaryId: string;
+    actor: Actor;
+    changes: readonly Change[];
+  };
+  /**
+   * A service's name, eligibility or requirements changed: the people with an open request for it
+   * are told (SPEC I3), with what changed.
+   */
+  "service.changed": { associationId: string; serviceId: string; actor: Actor; changes: readonly Change[] };
 };
+/** One changed item, in words a beneficiary reads: what it is, and its value before and after. */
+export type Change = { field: string; label: string; before: string | null; after: string | null };
 export type ModuleEventName = keyof ModuleEvents;
 
 /** Rows a reaction changed, by table: the announcer puts them in its audit event. */

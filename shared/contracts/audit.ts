@@ -78,8 +78,24 @@ export const auditEventPayloads = {
     direction: z.string(),
     medium: z.string(),
   }),
-  "notification.queued": z.object({ channel: z.string(), status: z.string(), eventKey: z.string() }),
-  "notification.sent": z.object({ channel: z.string() }),
+  "notification.queued": z.object({
+    channel: z.string(),
+    status: z.string(),
+    eventKey: z.string(),
+    notificationId: z.string().optional(),
+    reason: z.string().optional(),
+  }),
+  "notification.sent": z.object({ channel: z.string(), notificationId: z.string().optional() }),
+  "notification.delivered": z.object({ channel: z.string(), notificationId: z.string() }),
+  "notification.failed": z.object({ channel: z.string(), notificationId: z.string(), reason: z.string() }),
+  "notification.retried": z.object({ channel: z.string(), notificationId: z.string() }),
+  "notification.switched": z.object({
+    from: z.string(),
+    to: z.string(),
+    notificationId: z.string(),
+    newNotificationId: z.string(),
+  }),
+  "notification.done_by_hand": z.object({ channel: z.string(), notificationId: z.string() }),
   "complaint.received": z.object({ referenceNumber: z.string(), channel: z.string(), category: z.string() }),
   "complaint.assigned": z.object({ assigneeId: z.string().uuid() }),
   "complaint.noted": z.object({ kind: z.string() }),
@@ -97,7 +113,13 @@ export const auditEventPayloads = {
   "calendar.day_cleared": z.object({ date: z.string() }),
   "liaison.route_set": z.object({ categoryId: z.string().uuid().nullable(), field: z.string().nullable() }),
   "service.created": z.object({ code: z.string(), requirements: z.number().int() }),
-  "service.updated": z.object({ fields: z.array(z.string()) }),
+  // What changed in words (a service holds no personal data): told to the people with open requests (I3).
+  "service.updated": z.object({
+    fields: z.array(z.string()),
+    changes: z
+      .array(z.object({ field: z.string(), before: z.string().nullable(), after: z.string().nullable() }))
+      .optional(),
+  }),
   "request_settings.updated": z.object({ fields: z.array(z.string()) }),
   "support_request.opened": z.object({
     requestId: z.string().uuid(),
@@ -111,7 +133,12 @@ export const auditEventPayloads = {
     requirementCode: z.string(),
     fileId: z.string().uuid(),
   }),
-  "support_request.completed": z.object({ requestId: z.string().uuid(), dueDate: z.string().nullable() }),
+  "support_request.completed": z.object({
+    requestId: z.string().uuid(),
+    dueDate: z.string().nullable(),
+    /** The date the beneficiary had been told before, when completing again moved it (I3). */
+    previousDueDate: z.string().optional(),
+  }),
   "support_request.became_incomplete": z.object({ requestId: z.string().uuid() }),
   "support_request.referred": z.object({
     requestId: z.string().uuid(),

@@ -1,8 +1,10 @@
+import { noticeActorRoles, noticeReaderRoles } from "../../shared/contracts/notifications.js";
 import type { StaffRole } from "../../shared/contracts/roles.js";
 import { BeneficiaryFilePage } from "../features/beneficiaries/components/beneficiary-file-page.js";
 import { BeneficiarySearchPage } from "../features/beneficiaries/components/beneficiary-search-page.js";
 import { BeneficiaryContacts } from "../features/contacts/components/beneficiary-contacts.js";
 import { BeneficiaryCorrespondence } from "../features/contacts/components/beneficiary-correspondence.js";
+import { NoticesSection } from "../features/notifications/components/notices-section.js";
 import { attachmentsFor } from "./attachments.js";
 import { mayAny, recordRoles } from "./contacts-routes.js";
 import { isAllowed, navigationItem } from "./navigation.js";
@@ -35,6 +37,9 @@ export function BeneficiaryFileRoute() {
       contacts={(beneficiaryId) => (
         <>
           <BeneficiaryRequestsPanel beneficiaryId={beneficiaryId} />
+          {mayAny(user.roles, noticeReaderRoles) ? (
+            <NoticesSection query={{ beneficiaryId }} canAct={mayAny(user.roles, noticeActorRoles)} />
+          ) : null}
           <BeneficiaryContacts
             beneficiaryId={beneficiaryId}
             canRecord={canRecord}

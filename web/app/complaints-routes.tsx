@@ -1,6 +1,7 @@
 import { Link } from "react-router";
 import { mayOpenFileKind } from "../../shared/contracts/access.js";
 import type { ComplaintView } from "../../shared/contracts/complaints.js";
+import { noticeActorRoles, noticeReaderRoles } from "../../shared/contracts/notifications.js";
 import type { StaffRole } from "../../shared/contracts/roles.js";
 import { ClaimPage } from "../features/compensation/components/claim-page.js";
 import { ClaimsPage } from "../features/compensation/components/claims-page.js";
@@ -8,6 +9,7 @@ import { ComplaintPage } from "../features/complaints/components/complaint-page.
 import { ComplaintsPage } from "../features/complaints/components/complaints-page.js";
 import { RecordComplaintPage } from "../features/complaints/components/record-complaint-page.js";
 import { fileHref, uploadFile } from "../features/files/api/upload-file.js";
+import { NoticesSection } from "../features/notifications/components/notices-section.js";
 import { useUsers } from "../features/users/api/list-users.js";
 import { useI18n } from "../i18n/i18n.js";
 import { mayAny } from "./contacts-routes.js";
@@ -51,6 +53,7 @@ export function ComplaintRoute() {
   const user = useCurrentUser();
   const assignees = useStaffChoice(handleRoles);
   const canOpenClaim = mayAny(user.roles, manageClaimRoles);
+  const readsNotices = mayAny(user.roles, noticeReaderRoles);
   return (
     <ComplaintPage
       canHandle={mayAny(user.roles, handleRoles)}
@@ -58,7 +61,17 @@ export function ComplaintRoute() {
       canDirect={mayAny(user.roles, directRoles)}
       assignees={assignees}
       href={(fileId) => (mayOpenFileKind(user.roles, "complaint_attachment") ? fileHref(fileId) : null)}
-      related={canOpenClaim ? (complaint) => <OpenClaimFromComplaint complaint={complaint} /> : undefined}
+      related={(complaint) => (
+        <>
+          {canOpenClaim ? <OpenClaimFromComplaint complaint={complaint} /> : null}
+          {readsNotices ? (
+            <NoticesSection
+              query={{ subjectType: "complaint", subjectId: complaint.id }}
+              canAct={mayAny(user.roles, noticeActorRoles)}
+            />
+          ) : null}
+        </>
+      )}
     />
   );
 }

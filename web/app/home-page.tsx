@@ -1,4 +1,6 @@
+import { noticeActorRoles } from "../../shared/contracts/notifications.js";
 import { DualDate } from "../components/ui/dual-date.js";
+import { ManualNotices } from "../features/notifications/components/notices-section.js";
 import { MyWork } from "../features/requests/components/my-work-page.js";
 import { useI18n } from "../i18n/i18n.js";
 import { useCurrentUser } from "./require-session.js";
@@ -19,6 +21,7 @@ export function HomePage() {
       </header>
 
       <MyWork />
+      {user.roles.some((role) => noticeActorRoles.includes(role)) ? <ManualNotices canAct /> : null}
 
       <div className="cards">
         <article className="card">

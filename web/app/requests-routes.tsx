@@ -1,9 +1,11 @@
 import { useState } from "react";
 import { useSearchParams } from "react-router";
 import { mayOpenFileKind } from "../../shared/contracts/access.js";
+import { noticeActorRoles, noticeReaderRoles } from "../../shared/contracts/notifications.js";
 import type { StaffRole } from "../../shared/contracts/roles.js";
 import { useBeneficiary } from "../features/beneficiaries/api/get-beneficiary.js";
 import { useBeneficiarySearch } from "../features/beneficiaries/api/search-beneficiaries.js";
+import { NoticesSection } from "../features/notifications/components/notices-section.js";
 import { useRequestSettings } from "../features/requests/api/get-request-settings.js";
 import { BeneficiaryRequests } from "../features/requests/components/beneficiary-requests.js";
 import { CommitteesPage } from "../features/requests/components/committees-page.js";
@@ -100,6 +102,16 @@ export function RequestRoute() {
       referralOwners={owners}
       upload={attachments.upload}
       href={(fileId, kind) => (mayOpenFileKind(user.roles, kind) ? attachments.href(fileId) : null)}
+      notices={
+        mayAny(user.roles, noticeReaderRoles)
+          ? (requestId) => (
+              <NoticesSection
+                query={{ subjectType: "support_request", subjectId: requestId }}
+                canAct={mayAny(user.roles, noticeActorRoles)}
+              />
+            )
+          : undefined
+      }
     />
   );
 }

@@ -6,6 +6,7 @@ import type {
   DuplicateReason,
   UpdateBeneficiaryRequest,
 } from "../../../shared/contracts/beneficiaries.js";
+import { channelNames, type NotificationChannel } from "../../../shared/contracts/channels.js";
 import { normalizeArabicName, tokenizeName } from "../../../shared/domain/arabic-name.js";
 import { scoreNames } from "../../../shared/domain/name-match.js";
 import { validateNationalId } from "../../../shared/domain/national-id.js";
@@ -18,7 +19,7 @@ import { futureMessage, riyadhDay } from "../../http/dates.js";
 import { AppError } from "../../http/errors.js";
 import { authorize } from "../../http/policy.js";
 import type { AuditService } from "../audit/index.js";
-import type { Announcer } from "../module.js";
+import type { Announcer, Change } from "../module.js";
 import { beneficiariesPolicy, beneficiarySensitiveFields } from "./beneficiaries.policy.js";
 import type {
   BeneficiariesRepository,
@@ -318,6 +319,15 @@ export function createBeneficiariesService(deps: {
           };
           await repo.update(tx, id, changes);
           if (household) await repo.replaceHousehold(tx, id, householdRows(actor.associationId, household));
+          const after = await repo.findById(tx, id);
+          const contactChanges = after ? contactChangesOf(current, after) : [];
+          if (contactChanges.length > 0)
+            await announcer.announce(tx, "beneficiary.contact_changed", {
+              associationId: actor.associationId,
+              beneficiaryId: id,
+              actor,
+              changes: contactChanges,
+            });
           await audit.record(tx, actor, {
             type: "beneficiary.updated",
             payload: { fields: Object.keys(input).filter((k) => k !== "confirmNotDuplicate") },
@@ -542,4 +552,30 @@ function rethrowIdConflict(error: unknown): never {
     });
   }
   throw error;
+}
+
+type Reach = { phones: string[]; email: string | null; preferredChannel: string | null };
+
+/** What changed in how the person is reached, in words they read (SPEC I3): told to them on their channel. */
+export function contactChangesOf(before: Reach, after: Reach): Change[] {
+  const channel = (value: string | null) =>
+    value && value in channelNames ? channelNames[value as NotificationChannel].ar : value;
+  const changes: Change[] = [];
+  if (before.phones.join("،") !== after.phones.join("،"))
+    changes.push({
+      field: "phones",
+      label: "أرقام الجوال",
+      before: before.phones.join("، ") || null,
+      after: after.phones.join("، ") || null,
+    });
+  if ((before.email ?? null) !== (after.email ?? null))
+    changes.push({ field: "email", label: "البريد الإلكتروني", before: before.email, after: after.email });
+  if ((before.preferredChannel ?? null) !== (after.preferredChannel ?? null))
+    changes.push({
+      field: "preferredChannel",
+      label: "وسيلة التواصل المتفق عليها",
+      before: channel(before.preferredChannel),
+      after: channel(after.preferredChannel),
+    });
+  return changes;
 }

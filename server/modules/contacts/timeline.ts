@@ -33,6 +33,11 @@ const titles: Partial<Record<string, { ar: string; en: string }>> = {
   "support_request.cancelled": { ar: "إلغاء الطلب", en: "Request cancelled" },
   "support_request.deadline_breached": { ar: "تجاوز موعد الرد على الطلب", en: "Response deadline missed" },
   "notification.queued": { ar: "إشعار المستفيد", en: "Beneficiary notified" },
+  "notification.delivered": { ar: "وصول الإشعار", en: "Notice delivered" },
+  "notification.failed": { ar: "تعذّر إرسال إشعار", en: "Notice failed" },
+  "notification.retried": { ar: "إعادة إرسال إشعار", en: "Notice sent again" },
+  "notification.switched": { ar: "إرسال الإشعار بوسيلة أخرى", en: "Notice sent on another channel" },
+  "notification.done_by_hand": { ar: "إبلاغ المستفيد يدويًا (اتصال أو خطاب)", en: "Beneficiary told by hand" },
 };
 
 export function timelineFromAudit(events: AuditEventRow[]): TimelineItem[] {

@@ -6,6 +6,7 @@ import type { AuditService } from "../audit/index.js";
 import type { BeneficiariesService } from "../beneficiaries/index.js";
 import type { SilahModule } from "../module.js";
 import { createNotificationsRepository } from "./notifications.repository.js";
+import { notificationsRoutes } from "./notifications.routes.js";
 import {
   createNotificationsService,
   type NotificationsService,
@@ -36,6 +37,7 @@ export function createNotificationsModule(deps: {
   clock: Clock;
   queue: JobQueue;
   transports: Transports;
+  deliveryReportSecret?: string | undefined;
 }): SilahModule & { service: NotificationsService } {
   const repo = createNotificationsRepository();
   const service = createNotificationsService({ ...deps, repo });
@@ -43,11 +45,15 @@ export function createNotificationsModule(deps: {
     name: "notifications",
     service,
     jobs: service.jobs,
-    routes: async () => {},
+    routes: notificationsRoutes(service),
     reactions: {
       "beneficiary.merged": {
         tables: ["notifications"],
         run: (tx, event) => repo.moveBeneficiary(tx, event.mergedId, event.keptId),
+      },
+      "beneficiary.contact_changed": {
+        tables: ["notifications"],
+        run: (tx, event) => service.tellContactChange(tx, event),
       },
     },
   };

@@ -93,7 +93,7 @@ describe("notifying a beneficiary on the agreed channel", () => {
       preferredChannel: "email",
     });
     const queued = await notify(reem.id, "request:1:decided");
-    expect(queued?.status).toBe("pending");
+    expect(queued?.status).toBe("queued");
     expect(received).toHaveLength(0); // nothing leaves before the worker runs
 
     expect(await h.queue.drain()).toBe(1);
@@ -162,7 +162,10 @@ describe("notifying a beneficiary on the agreed channel", () => {
     });
     expect((await notify(huda.id, "request:4:decided"))?.status).toBe("manual");
     const noEmail = await person({ fullName: "أمل بنت سالم المري", preferredChannel: "email" });
-    expect((await notify(noEmail.id, "request:5:decided"))?.status).toBe("undeliverable");
+    expect(await notify(noEmail.id, "request:5:decided")).toMatchObject({
+      status: "failed",
+      failureReason: "no_recipient",
+    });
     expect(await h.queue.drain()).toBe(0);
   });
 });

@@ -19,6 +19,7 @@ import { documentKindOf } from "./requests.presenter.js";
 import { createRequestsRepository } from "./requests.repository.js";
 import { requestsRoutes } from "./requests.routes.js";
 import { createRequestsService, type RequestsService } from "./requests.service.js";
+import { createServiceChangeReaction } from "./service-changes.js";
 import { createWorkService } from "./work.service.js";
 
 export type { CommitteesService } from "./committees.service.js";
@@ -76,6 +77,10 @@ export function createRequestsModule(deps: {
       "beneficiary.merged": {
         tables: ["support_requests", "conflict_declarations"],
         run: (tx, event) => repo.moveBeneficiary(tx, event.mergedId, event.keptId),
+      },
+      "service.changed": {
+        tables: ["notifications"],
+        run: createServiceChangeReaction({ repo, notifications: deps.notifications }),
       },
     },
   };

@@ -300,7 +300,7 @@ describe("a support request from reception to delivered service", () => {
     const started = await ok(
       await officer.request("POST", `/api/requests/${id}/declaration`, { method: "otp" }),
     );
-    expect(started.sentTo).toEqual({ channel: "email", status: "pending" });
+    expect(started.sentTo).toEqual({ channel: "email", status: "queued" });
     expect(started.request.declaration.status).toBe("pending");
     const [otpRow] = await h.db.system((tx) =>
       tx

@@ -313,7 +313,14 @@ export function createRequestsService(deps: {
       },
       tx,
     );
-    await audit.record(tx, source, { type: "support_request.completed", payload, subject: subject(row) });
+    await audit.record(tx, source, {
+      type: "support_request.completed",
+      payload: {
+        ...payload,
+        ...(row.dueDate && row.dueDate !== deadline.dueDate ? { previousDueDate: row.dueDate } : {}),
+      },
+      subject: subject(row),
+    });
     const service = await services.lookup(tx, row.serviceId);
     const bound = responsePeriod.bound === "min" ? "ابتداءً من" : "في موعد أقصاه";
     await notifications.notifyBeneficiary(tx, source, {
@@ -321,6 +328,12 @@ export function createRequestsService(deps: {
       eventKey: `support_request:${row.id}:complete:${deadline.dueDate}`,
       subject: `اكتمل طلبكم رقم ${row.referenceNumber}`,
       body: [
+        // A date they were told before and that moved (the calendar changed meanwhile): said as a change (I3).
+        ...(row.dueDate && row.dueDate !== deadline.dueDate
+          ? [
+              `تغيّر موعد الرد على طلبكم رقم ${row.referenceNumber}: من ${hijriText(row.dueDate)} الموافق ${formatGregorianLong(parseIsoDate(row.dueDate))} إلى ${hijriText(deadline.dueDate)} الموافق ${formatGregorianLong(parseIsoDate(deadline.dueDate))}.`,
+            ]
+          : []),
         `اكتمل طلبكم رقم ${row.referenceNumber} لخدمة «${service?.nameAr ?? ""}».`,
         `سيُدرس الطلب ويُرد عليكم بالقبول أو الرفض ${bound} ${hijriText(deadline.dueDate)} الموافق ${formatGregorianLong(parseIsoDate(deadline.dueDate))}.`,
       ].join("\n"),

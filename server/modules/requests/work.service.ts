@@ -105,7 +105,8 @@ export function createWorkService(deps: {
                 ref: escalation.id,
               }),
             );
-          for (const n of await notifications.manualTasks(tx))
+          // Calls and letters to make: the page lists them whole (with «تم») under «الإشعارات اليدوية».
+          for (const { notice: n, beneficiaryName, reference } of await notifications.manualTasks(tx))
             items.push(
               item({
                 kind: "manual_notification",
@@ -113,7 +114,13 @@ export function createWorkService(deps: {
                   ar: `${n.channel === "letter" ? "إرسال خطاب" : "اتصال هاتفي"}: ${n.subject ?? ""}`,
                   en: `${n.channel === "letter" ? "Send a letter" : "Phone call"}: ${n.subject ?? ""}`,
                 },
-                beneficiary: n.beneficiaryId ? { id: n.beneficiaryId, fullName: n.recipient } : null,
+                ...(n.subjectType === "support_request" && n.subjectId
+                  ? { requestId: n.subjectId, referenceNumber: reference }
+                  : {}),
+                beneficiary:
+                  n.beneficiaryId && beneficiaryName
+                    ? { id: n.beneficiaryId, fullName: beneficiaryName }
+                    : null,
                 since: n.createdAt.toISOString(),
                 ref: n.id,
               }),

@@ -21,5 +21,7 @@ export function useRequestChanged() {
     queryClient.setQueryData(requestQueryKey(request.id), request);
     queryClient.invalidateQueries({ queryKey: [...requestsQueryKey, "list"] });
     queryClient.invalidateQueries({ queryKey: ["my-work"] });
+    // A step may tell the beneficiary something: the notices of the page ask again.
+    queryClient.invalidateQueries({ queryKey: ["notices"] });
   };
 }

@@ -1,4 +1,5 @@
 import { type FormEvent, useId, useState } from "react";
+import { channelNames, type NotificationChannel } from "../../../../shared/contracts/channels.js";
 import type { RequestView } from "../../../../shared/contracts/requests.js";
 import { DualDate } from "../../../components/ui/dual-date.js";
 import { Fact } from "../../../components/ui/fact.js";
@@ -134,7 +135,10 @@ function DeclareForm({
   const [agreed, setAgreed] = useState(false);
   const [name, setName] = useState("");
   const [scan, setScan] = useState<File | null>(null);
-  const [sentTo, setSentTo] = useState<string | null>(null);
+  // What became of the code, as the server says: never «sent» when it could not be.
+  const [sentTo, setSentTo] = useState<{ channel: NotificationChannel; status: string } | "none" | null>(
+    null,
+  );
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
 
@@ -145,7 +149,11 @@ function DeclareForm({
     try {
       if (method === "otp") {
         const answer = await start.mutateAsync({ method });
-        setSentTo(answer.sentTo?.channel ?? null);
+        setSentTo(
+          answer.sentTo
+            ? { ...answer.sentTo, channel: answer.sentTo.channel as NotificationChannel }
+            : "none",
+        );
       } else {
         const file =
           method === "on_screen"
@@ -213,11 +221,7 @@ function DeclareForm({
           hint={<DocumentTypesHint />}
         />
       ) : null}
-      {sentTo ? (
-        <p className="success" role="status">
-          {t("requests.declaration.sent", { channel: sentTo })}
-        </p>
-      ) : null}
+      <CodeSent sentTo={sentTo} />
       <Refusal error={error} />
       <div className="form-actions">
         <button type="submit" className="button button--primary" disabled={!ready || busy}>
@@ -225,6 +229,35 @@ function DeclareForm({
         </button>
       </div>
     </form>
+  );
+}
+
+function CodeSent({ sentTo }: { sentTo: { channel: NotificationChannel; status: string } | "none" | null }) {
+  const { t, locale } = useI18n();
+  if (!sentTo) return null;
+  if (sentTo === "none")
+    return (
+      <p className="alert alert--error" role="alert">
+        {t("requests.declaration.codeNotSent")}
+      </p>
+    );
+  const channel = channelNames[sentTo.channel]?.[locale] ?? sentTo.channel;
+  if (sentTo.status === "failed")
+    return (
+      <p className="alert alert--error" role="alert" data-testid="code-state">
+        {t("requests.declaration.codeFailed", { channel })}
+      </p>
+    );
+  if (sentTo.status === "manual")
+    return (
+      <p className="alert" role="status" data-testid="code-state">
+        {t("requests.declaration.codeManual", { channel })}
+      </p>
+    );
+  return (
+    <p className="success" role="status" data-testid="code-state">
+      {t("requests.declaration.codeQueued", { channel })}
+    </p>
   );
 }
 

@@ -24,7 +24,8 @@ export function MyWork() {
   const { t, locale } = useI18n();
   const ids = useId();
   const work = useMyWork();
-  const items = work.data?.items ?? [];
+  // Calls and letters to make are listed whole, with «تم», in «الإشعارات اليدوية» beside this list.
+  const items = (work.data?.items ?? []).filter((item) => item.kind !== "manual_notification");
   return (
     <section className="card my-work" aria-labelledby={`${ids}-title`}>
       <h2 id={`${ids}-title`} className="card__title">

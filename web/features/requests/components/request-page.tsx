@@ -1,4 +1,4 @@
-import { useId } from "react";
+import { type ReactNode, useId } from "react";
 import { Link, useParams } from "react-router";
 import type { FileKind } from "../../../../shared/contracts/access.js";
 import { channelNames } from "../../../../shared/contracts/channels.js";
@@ -39,6 +39,8 @@ export type RequestPageProps = {
   upload: (file: File) => Promise<{ id: string; name: string }>;
   /** Where to download a file, or null when the reader's role may not open this kind. */
   href: (fileId: string, kind: FileKind) => string | null;
+  /** What the beneficiary was told about this request, composed in from the notifications feature. */
+  notices?: (requestId: string) => ReactNode;
 };
 
 /** One support request through its whole life, on one screen (SPEC H1–H8). */
@@ -65,6 +67,7 @@ function RequestLife({
   referralOwners,
   upload,
   href,
+  notices,
 }: RequestPageProps & { request: RequestView }) {
   const { t, locale } = useI18n();
   const ids = useId();
@@ -134,6 +137,7 @@ function RequestLife({
       <DocumentsSection request={request} canEdit={may.edit} upload={upload} href={href} />
       <ReferralsSection request={request} canRefer={may.refer} userId={userId} owners={referralOwners} />
       <DeclarationSection request={request} canDeclare={may.declare} upload={upload} />
+      {notices ? notices(request.id) : null}
 
       {decision ? (
         <section className="card" aria-labelledby={`${ids}-decision`}>
