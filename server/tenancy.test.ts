@@ -397,6 +397,7 @@ beforeAll(async () => {
   const registered = await clientB.request("POST", "/api/beneficiaries", {
     fullName: "سلمى بنت حمد البيتاوي",
     gender: "female",
+    lawfulBasis: "service_request",
     nationalId: "1000000008",
     birthDate: "1985-04-01",
     phones: ["0551234567"],
@@ -410,6 +411,7 @@ beforeAll(async () => {
     await clientB.request("POST", "/api/beneficiaries", {
       fullName: "نوف بنت علي البيتاوي",
       gender: "female",
+      lawfulBasis: "service_request",
     })
   ).json();
   const inquiry = (

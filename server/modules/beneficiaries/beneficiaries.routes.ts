@@ -13,6 +13,9 @@ import {
   createCategoryRequestSchema,
   duplicateCheckRequestSchema,
   duplicateCheckResponseSchema,
+  importIdParamsSchema,
+  importProgressSchema,
+  importQuerySchema,
   importReportSchema,
   mergeBeneficiaryRequestSchema,
   recordConsentRequestSchema,
@@ -45,12 +48,14 @@ const presentCategory = (c: {
   code: string;
   nameAr: string;
   nameEn: string | null;
+  aliases: string[];
   active: boolean;
 }) => ({
   id: c.id,
   code: c.code,
   nameAr: c.nameAr,
   nameEn: c.nameEn,
+  aliases: c.aliases,
   active: c.active,
 });
 
@@ -80,6 +85,12 @@ export function beneficiariesRoutes(
           items: hits.map((hit) => ({
             ...summary(hit),
             matchedBy: hit.matchedBy,
+            matchedMember: hit.matchedMember
+              ? {
+                  fullName: hit.matchedMember.fullName,
+                  relation: hit.matchedMember.relation as "other",
+                }
+              : null,
             score: Math.round(hit.score * 1000) / 1000,
           })),
         };
@@ -119,11 +130,26 @@ export function beneficiariesRoutes(
         schema: {
           tags,
           summary: "A beneficiary's file (the read is logged)",
+          description:
+            "A record merged into another answers 308 Permanent Redirect with `Location` at the kept file " +
+            "(HTTP clients and browsers follow it); its id then differs from the one asked for.",
           params: beneficiaryIdParamsSchema,
-          response: { 200: beneficiaryViewSchema },
+          response: {
+            200: beneficiaryViewSchema,
+            308: z.object({ mergedInto: z.string().uuid() }).describe("Merged into the file at Location"),
+          },
         },
       },
-      async (request) => presentBeneficiary(await service.get(request.actor(), request.params.beneficiaryId)),
+      async (request, reply) => {
+        const file = await service.get(request.actor(), request.params.beneficiaryId);
+        if ("mergedInto" in file) {
+          return reply
+            .status(308)
+            .header("location", `/api/beneficiaries/${file.mergedInto}`)
+            .send({ mergedInto: file.mergedInto });
+        }
+        return presentBeneficiary(file);
+      },
     );
 
     app.patch(
@@ -236,6 +262,10 @@ export function beneficiariesRoutes(
           tags,
           summary:
             "Import existing beneficiaries from a CSV (UTF-8) or Excel file; each row is imported whole or reported",
+          description:
+            "With `progressId` (a UUID the caller picks) the import's progress can be followed at " +
+            "`GET /api/beneficiary-imports/{progressId}` while this request runs.",
+          querystring: importQuerySchema,
           consumes: ["text/csv", xlsxType],
           // CSV arrives as text, a workbook as bytes; the parsers above decide which by content type.
           body: z.union([z.string().max(20 * 1024 * 1024), z.instanceof(Buffer)]),
@@ -244,8 +274,21 @@ export function beneficiariesRoutes(
       },
       async (request) =>
         Buffer.isBuffer(request.body)
-          ? importer.importXlsx(request.actor(), request.body)
-          : importer.importCsv(request.actor(), request.body),
+          ? importer.importXlsx(request.actor(), request.body, request.query.progressId)
+          : importer.importCsv(request.actor(), request.body, request.query.progressId),
+    );
+
+    app.get(
+      "/api/beneficiary-imports/:importId",
+      {
+        schema: {
+          tags,
+          summary: "How far an import has come (rows processed of the total) and its summary when done",
+          params: importIdParamsSchema,
+          response: { 200: importProgressSchema },
+        },
+      },
+      async (request) => importer.progress(request.actor(), request.params.importId),
     );
   };
 }

@@ -115,8 +115,8 @@ export function createContactsService(deps: {
         }
         let routedTo: string | null = null;
         if (input.beneficiaryId) {
-          const beneficiary = await beneficiaries.lookup(tx, input.beneficiaryId);
-          if (!beneficiary) throw new AppError("not_found", "beneficiary not found");
+          // 404, or 409 naming the kept file when this record was merged away.
+          const beneficiary = await beneficiaries.forRecord(tx, input.beneficiaryId);
           if (input.kind === "inquiry" && !input.answer)
             routedTo = await routeFor(tx, beneficiary.categoryId);
         }
