@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { staffRoles } from "../shared/contracts/roles.js";
@@ -7,6 +8,7 @@ import {
   auditEvents,
   beneficiaries,
   beneficiaryCategories,
+  beneficiaryImports,
   calendarDays,
   committeeMeetings,
   committees,
@@ -144,6 +146,7 @@ const cases: Record<string, Case> = {
     body: {
       fullName: "مريم بنت سالم الألفي",
       gender: "female",
+      lawfulBasis: "service_request",
       nationalId: "1000000016",
       phones: ["0500000001"],
     },
@@ -158,6 +161,7 @@ const cases: Record<string, Case> = {
   "GET /api/beneficiaries/{beneficiaryId}/timeline": {},
   "GET /api/beneficiary-categories": {},
   "POST /api/beneficiary-categories": { body: { code: "alpha_widows", nameAr: "الأرامل" } },
+  "GET /api/beneficiary-imports/{importId}": {},
   "POST /api/beneficiaries/import": {
     body: "الاسم,رقم الهوية,الجنس\nسلمى بنت حمد البيتاوي,1000000008,أنثى\n",
     contentType: "text/csv",
@@ -304,6 +308,11 @@ async function snapshotOfB(associationId: string) {
       .from(beneficiaryCategories)
       .where(eq(beneficiaryCategories.associationId, associationId))
       .orderBy(beneficiaryCategories.id),
+    beneficiaryImports: await tx
+      .select()
+      .from(beneficiaryImports)
+      .where(eq(beneficiaryImports.associationId, associationId))
+      .orderBy(beneficiaryImports.id),
     complaints: await tx.select().from(complaints).where(eq(complaints.associationId, associationId)),
     claims: await tx
       .select()
@@ -553,6 +562,15 @@ beforeAll(async () => {
     version: { fileId: fileB.id, versionLabel: "بيتا-1" },
   });
   expect(libraryB.statusCode, libraryB.body).toBe(201);
+  // An import of B's, followed by its progress id.
+  const importOfB = randomUUID();
+  const importedB = await clientB.request(
+    "POST",
+    `/api/beneficiaries/import?progressId=${importOfB}`,
+    "الاسم,الجنس,الفئة\nهيفاء بنت سالم البيتاوية,أنثى,أيتام بيتا\n",
+    { contentType: "text/csv" },
+  );
+  expect(importedB.statusCode, importedB.body).toBe(200);
   clientA = await signIn(h, userA.email);
   const [sessionB] = await h.db.system((tx) =>
     tx.select().from(sessions).where(eq(sessions.userId, userB.id)),
@@ -585,6 +603,7 @@ beforeAll(async () => {
     versionId: draftPolicyB.id,
     CURRENT_POLICY_OF_B: approvedPolicyB.id,
     documentId: libraryB.json().id,
+    importId: importOfB,
   };
   markersOfB = [
     b.id,
@@ -722,6 +741,7 @@ describe("cross-tenant matrix", () => {
       "GET /api/beneficiary-categories": 200,
       "POST /api/beneficiary-categories": 201,
       "POST /api/beneficiaries/import": 200,
+      "GET /api/beneficiary-imports/{importId}": 404,
       "POST /api/interactions": 404,
       "GET /api/interactions": 200,
       "POST /api/interactions/{interactionId}/answer": 404,
