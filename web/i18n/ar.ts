@@ -414,6 +414,9 @@ export const ar = {
   "categories.add.title": "إضافة فئة",
   "categories.add.submit": "إضافة الفئة",
   "categories.nameAr": "الاسم بالعربية",
+  "categories.aliases": "أسماء أخرى تُقبل في الاستيراد",
+  "categories.aliasesHint":
+    "مفصولة بفواصل، مثل المفرد «أرملة» للفئة «الأرامل». لا يلزم تكرار الاسم بهمزة أو دونها أو بلا «ال»: يُقبل كل ذلك.",
   "categories.nameEn": "الاسم بالإنجليزية",
   "categories.code": "الرمز",
   "categories.codeHint": "حروف إنجليزية صغيرة وأرقام، مثل orphans أو widows.",

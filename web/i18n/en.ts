@@ -416,6 +416,9 @@ export const en: Record<MessageKey, string> = {
   "categories.add.title": "Add a category",
   "categories.add.submit": "Add the category",
   "categories.nameAr": "Arabic name",
+  "categories.aliases": "Other names accepted in imports",
+  "categories.aliasesHint":
+    "Separated by commas, such as the singular «أرملة» for «الأرامل». Spellings with or without hamza or «ال» are accepted anyway.",
   "categories.nameEn": "English name",
   "categories.code": "Code",
   "categories.codeHint": "Lower-case English letters and digits, such as orphans or widows.",

@@ -40,6 +40,9 @@ export function translate(locale: Locale, key: MessageKey, params?: MessageValue
     message = new IntlMessageFormat(text, messageLocales[locale], undefined, { ignoreTag: true });
     compiled.set(cacheKey, message);
   }
+  // Without values, a message with `{name}` is a template for <Interpolate>, which isolates each
+  // value in its own element: it is returned with its placeholders untouched (ICU would throw).
+  if (params === undefined && /\{\w+\}/.test(text)) return text;
   const formatted = message.format(params ?? {});
   return typeof formatted === "string" ? formatted : String(formatted);
 }

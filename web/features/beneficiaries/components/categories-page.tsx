@@ -15,28 +15,47 @@ export function CategoriesPage() {
   const [code, setCode] = useState("");
   const [nameAr, setNameAr] = useState("");
   const [nameEn, setNameEn] = useState("");
+  const [aliases, setAliases] = useState("");
 
   const fieldError = (path: string) =>
     isApiError(create.error) ? create.error.fieldMessage(path)?.[locale] : undefined;
-  const errors = { code: fieldError("code"), nameAr: fieldError("nameAr"), nameEn: fieldError("nameEn") };
+  const errors = {
+    code: fieldError("code"),
+    nameAr: fieldError("nameAr"),
+    nameEn: fieldError("nameEn"),
+    aliases:
+      create.error && isApiError(create.error)
+        ? create.error.fieldErrors.find((e) => e.path.startsWith("aliases"))?.message[locale]
+        : undefined,
+  };
   const generalError = create.error && !Object.values(errors).some(Boolean) ? errorText(create.error) : null;
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     create.mutate(
-      { code, nameAr, nameEn: nameEn.trim() || undefined },
+      {
+        code,
+        nameAr,
+        nameEn: nameEn.trim() || undefined,
+        // Other names, separated by the Arabic or Latin comma: «أرملة، ارملة».
+        aliases: aliases
+          .split(/[،,]/)
+          .map((alias) => alias.trim())
+          .filter(Boolean),
+      },
       {
         onSuccess: () => {
           setCode("");
           setNameAr("");
           setNameEn("");
+          setAliases("");
         },
       },
     );
   }
 
   const field = (
-    key: "code" | "nameAr" | "nameEn",
+    key: "code" | "nameAr" | "nameEn" | "aliases",
     label: string,
     value: string,
     set: (value: string) => void,
@@ -50,7 +69,7 @@ export function CategoriesPage() {
         id={`${ids}-${key}`}
         className="field__input"
         value={value}
-        dir={key === "nameAr" ? undefined : "ltr"}
+        dir={key === "nameAr" || key === "aliases" ? undefined : "ltr"}
         onChange={(event) => set(event.target.value)}
         aria-invalid={errors[key] ? true : undefined}
         aria-describedby={
@@ -90,6 +109,7 @@ export function CategoriesPage() {
             {field("nameAr", t("categories.nameAr"), nameAr, setNameAr)}
             {field("nameEn", t("categories.nameEn"), nameEn, setNameEn)}
             {field("code", t("categories.code"), code, setCode, t("categories.codeHint"))}
+            {field("aliases", t("categories.aliases"), aliases, setAliases, t("categories.aliasesHint"))}
           </div>
           <div role="alert" className={generalError ? "alert alert--error" : "alert"}>
             {generalError}
@@ -123,6 +143,7 @@ export function CategoriesPage() {
                 <th scope="col">{t("categories.nameAr")}</th>
                 <th scope="col">{t("categories.nameEn")}</th>
                 <th scope="col">{t("categories.code")}</th>
+                <th scope="col">{t("categories.aliases")}</th>
                 <th scope="col">{t("categories.status")}</th>
               </tr>
             </thead>
@@ -135,6 +156,13 @@ export function CategoriesPage() {
                   <td>{category.nameEn ? <bdi>{category.nameEn}</bdi> : t("beneficiaries.none")}</td>
                   <td>
                     <bdi dir="ltr">{category.code}</bdi>
+                  </td>
+                  <td>
+                    {category.aliases.length > 0 ? (
+                      <UserText>{category.aliases.join("، ")}</UserText>
+                    ) : (
+                      t("beneficiaries.none")
+                    )}
                   </td>
                   <td>
                     <span className={category.active ? "status-chip" : "status-chip status-chip--off"}>

@@ -114,7 +114,7 @@ export function ImportBeneficiariesPage() {
           <input
             ref={input}
             id={`${ids}-file`}
-            className="visually-hidden"
+            className="import-picker__input"
             type="file"
             accept=".csv,text/csv,.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
             onChange={onPick}
