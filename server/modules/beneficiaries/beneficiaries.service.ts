@@ -242,8 +242,6 @@ export function createBeneficiariesService(deps: {
     ): Promise<BeneficiaryFile> {
       authorize(actor, beneficiariesPolicy, via === "import" ? "import" : "register");
       const lawfulBasis = input.lawfulBasis ?? (input.consent ? "consent" : undefined);
-      if (!lawfulBasis) throw lawfulBasisRequired();
-      if (lawfulBasis === "consent" && !input.consent) throw consentMissing();
       assertNotFuture("birthDate", input.birthDate);
       return db
         .tenant(actor.associationId, async (tx) => {
@@ -271,6 +269,9 @@ export function createBeneficiariesService(deps: {
                 : [],
             });
           }
+          // After the duplicate check: whether this person is already registered comes first.
+          if (!lawfulBasis) throw lawfulBasisRequired();
+          if (lawfulBasis === "consent" && !input.consent) throw consentMissing();
           const row = await repo.insert(tx, {
             associationId: actor.associationId,
             fullName: input.fullName,
