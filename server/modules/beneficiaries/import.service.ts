@@ -207,6 +207,9 @@ export function createImportService(deps: {
         await importRow(actor, cells, index + 2, columns, accepted, report); // numbered as a spreadsheet does
         if ((index + 1) % progressStep(rows.length) === 0)
           await track(actor, progressId, { processed: index + 1 });
+        // Let other requests in between rows: on the embedded database one connection serves all,
+        // and a page following this import would otherwise wait for its end.
+        await new Promise((resolve) => setImmediate(resolve));
       }
     } catch (error) {
       await track(actor, progressId, { status: "failed" });

@@ -174,6 +174,42 @@ describe("importing with the categories' Arabic names", () => {
   });
 });
 
+describe("a large import shows its progress while it runs", () => {
+  it("answers rows processed of the total mid-way, then the summary", { timeout: 120_000 }, async () => {
+    const rows = Array.from(
+      { length: 150 },
+      (_, i) => `نورة ${["سالم", "فهد", "علي"][i % 3]} المتقدمة${i},أنثى,أرملة`,
+    );
+    const csv = ["الاسم,الجنس,الفئة", ...rows].join("\n");
+    const progressId = randomUUID();
+    let done = false;
+    const importing = manager
+      .request("POST", `/api/beneficiaries/import?progressId=${progressId}`, csv, { contentType: "text/csv" })
+      .finally(() => {
+        done = true;
+      });
+    const seen: number[] = [];
+    while (!done) {
+      const progress = await manager.request("GET", `/api/beneficiary-imports/${progressId}`);
+      if (progress.statusCode === 200 && progress.json().status === "running") {
+        expect(progress.json().total).toBe(150);
+        seen.push(progress.json().processed);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    const report = await ok(await importing);
+    expect(report).toMatchObject({ total: 150, imported: 150, rejected: [], duplicates: [] });
+    // Seen part-way: more than nothing and less than everything, never going back.
+    expect(
+      seen.some((n) => n > 0 && n < 150),
+      `progress seen: ${seen.join(",")}`,
+    ).toBe(true);
+    expect([...seen].sort((a, b) => a - b)).toEqual(seen);
+    const finished = await ok(await manager.request("GET", `/api/beneficiary-imports/${progressId}`));
+    expect(finished).toMatchObject({ status: "done", processed: 150, total: 150 });
+  });
+});
+
 describe("registration needs a lawful basis (PDPL)", () => {
   it("refuses a registration with neither consent nor another basis, in Arabic, and saves nothing", async () => {
     const nationalId = nextNationalId();
