@@ -142,6 +142,19 @@ describe("the manager imports an Excel sheet with Arabic category names; the off
     await expectArabicFilePage(officer, "file with household");
   });
 
+  it("she records that the mother withdrew her consent: the page no longer offers «فتح طلب» and says why", async () => {
+    await officer.getByRole("link", { name: "فتح طلب" }).waitFor();
+    await officer.getByRole("button", { name: "سحب الموافقة" }).click();
+    await officer.getByText("هل سحب المستفيد موافقته على", { exact: false }).waitFor();
+    await officer.getByRole("button", { name: "نعم، سجّل السحب" }).click();
+    await officer.getByText("سحب المستفيد كل موافقاته، فلا يُفتح له طلب جديد", { exact: false }).waitFor();
+    expect(await officer.getByRole("link", { name: "فتح طلب" }).count()).toBe(0);
+    await expectArabicFilePage(officer, "file after every consent is withdrawn");
+    // A new consent opens the way again.
+    await officer.getByRole("button", { name: "تسجيل موافقة على معالجة البيانات" }).click();
+    await officer.getByRole("link", { name: "فتح طلب" }).waitFor();
+  });
+
   it("she finds the mother by the son's name in the search box, the son named", async () => {
     await nav(officer).getByRole("link", { name: "المستفيدون" }).click();
     await officer.waitForURL("**/beneficiaries");

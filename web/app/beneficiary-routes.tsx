@@ -32,9 +32,9 @@ export function BeneficiaryFileRoute() {
       canManageConsent={mayAny(user.roles, consentRoles)}
       canEdit={isAllowed(navigationItem("beneficiaries.edit"), user.roles)}
       canMerge={mayAny(user.roles, mergeRoles)}
-      contacts={(beneficiaryId) => (
+      contacts={(beneficiaryId, file) => (
         <>
-          <BeneficiaryRequestsPanel beneficiaryId={beneficiaryId} />
+          <BeneficiaryRequestsPanel beneficiaryId={beneficiaryId} mayOpen={file.mayOpenWork} />
           <BeneficiaryContacts
             beneficiaryId={beneficiaryId}
             canRecord={canRecord}

@@ -316,6 +316,8 @@ export const ar = {
   "beneficiaries.file.consentWithdrawnAt": "سُحبت",
   "beneficiaries.file.withdraw": "سحب الموافقة",
   "beneficiaries.file.withdrawConfirm": "هل سحب المستفيد موافقته على «{purpose}»؟",
+  "beneficiaries.file.withdrawYes": "نعم، سجّل السحب",
+  "beneficiaries.file.withdrawNo": "تراجع",
   "beneficiaries.file.recordConsent": "تسجيل موافقة على معالجة البيانات",
 
   "contacts.record.title": "تسجيل تواصل",

@@ -318,6 +318,8 @@ export const en: Record<MessageKey, string> = {
   "beneficiaries.file.consentWithdrawnAt": "Withdrawn",
   "beneficiaries.file.withdraw": "Withdraw consent",
   "beneficiaries.file.withdrawConfirm": "Did the beneficiary withdraw their consent to “{purpose}”?",
+  "beneficiaries.file.withdrawYes": "Yes, record the withdrawal",
+  "beneficiaries.file.withdrawNo": "Go back",
   "beneficiaries.file.recordConsent": "Record consent to data processing",
 
   "contacts.record.title": "Record a contact",

@@ -1,4 +1,4 @@
-import type { ReactNode } from "react";
+import { type ReactNode, useState } from "react";
 import { Link, Navigate, useLocation, useParams } from "react-router";
 import type { BeneficiaryView } from "../../../../shared/contracts/beneficiaries.js";
 import { channelNames } from "../../../../shared/contracts/channels.js";
@@ -16,7 +16,7 @@ import { useWithdrawConsent } from "../api/withdraw-consent.js";
 import { deskConsent, lawfulBasisLabels, relationLabels } from "../labels.js";
 import { MergeDuplicate } from "./merge-duplicate.js";
 import "./beneficiaries.css";
-import { UserText } from "../../../components/ui/user-text.js";
+import { Interpolate, UserText } from "../../../components/ui/user-text.js";
 
 type BeneficiaryFilePageProps = {
   /** May record and withdraw the person's consent (the server checks the same). */
@@ -25,8 +25,11 @@ type BeneficiaryFilePageProps = {
   canEdit: boolean;
   /** May fold a duplicate record into this one. */
   canMerge: boolean;
-  /** The contacts and timeline of this person, composed in by the app (features do not import each other). */
-  contacts?: (beneficiaryId: string) => ReactNode;
+  /**
+   * The contacts and timeline of this person, composed in by the app (features do not import each
+   * other). `mayOpenWork` is false once every consent is withdrawn: no «فتح طلب» then (ADR 0022).
+   */
+  contacts?: (beneficiaryId: string, file: { mayOpenWork: boolean }) => ReactNode;
 };
 
 export function BeneficiaryFilePage({
@@ -117,7 +120,15 @@ export function BeneficiaryFilePage({
           <Household beneficiary={beneficiary} />
           <Consents beneficiary={beneficiary} canManage={canManageConsent} />
         </div>
-        {contacts ? <div className="file-columns__side">{contacts(beneficiary.id)}</div> : null}
+        {contacts ? (
+          <div className="file-columns__side">
+            {contacts(beneficiary.id, {
+              mayOpenWork: !(
+                beneficiary.consents.length > 0 && beneficiary.consents.every((c) => c.withdrawnAt !== null)
+              ),
+            })}
+          </div>
+        ) : null}
       </div>
     </article>
   );
@@ -260,9 +271,10 @@ function Consents({ beneficiary, canManage }: { beneficiary: BeneficiaryView; ca
   const allWithdrawn = beneficiary.consents.length > 0 && !hasActive;
   const error = withdraw.error ?? record.error;
 
-  function onWithdraw(consentId: string, purpose: string) {
-    if (!window.confirm(t("beneficiaries.file.withdrawConfirm", { purpose }))) return;
-    withdraw.mutate({ beneficiaryId: beneficiary.id, consentId });
+  // Asked on the page, in Arabic, not in the browser's own confirmation box.
+  const [confirming, setConfirming] = useState<string | null>(null);
+  function onWithdraw(consentId: string) {
+    withdraw.mutate({ beneficiaryId: beneficiary.id, consentId }, { onSettled: () => setConfirming(null) });
   }
 
   return (
@@ -306,13 +318,33 @@ function Consents({ beneficiary, canManage }: { beneficiary: BeneficiaryView; ca
                   </>
                 ) : null}
               </p>
-              {canManage && !consent.withdrawnAt ? (
+              {canManage && !consent.withdrawnAt && confirming === consent.id ? (
+                <div className="consent-confirm">
+                  <p>
+                    <Interpolate
+                      message={t("beneficiaries.file.withdrawConfirm")}
+                      values={{ purpose: consent.purpose }}
+                    />
+                  </p>
+                  <button
+                    type="button"
+                    className="button button--secondary"
+                    disabled={withdraw.isPending}
+                    onClick={() => onWithdraw(consent.id)}
+                  >
+                    {t("beneficiaries.file.withdrawYes")}
+                  </button>{" "}
+                  <button type="button" className="button button--quiet" onClick={() => setConfirming(null)}>
+                    {t("beneficiaries.file.withdrawNo")}
+                  </button>
+                </div>
+              ) : canManage && !consent.withdrawnAt ? (
                 <div>
                   <button
                     type="button"
                     className="button button--quiet"
                     disabled={withdraw.isPending}
-                    onClick={() => onWithdraw(consent.id, consent.purpose)}
+                    onClick={() => setConfirming(consent.id)}
                   >
                     {t("beneficiaries.file.withdraw")}
                   </button>
