@@ -27,6 +27,7 @@ async function sheet(): Promise<Buffer> {
   rows.addRow([keptName, id("108800001"), "أنثى", "الأرامل"]);
   rows.addRow([duplicateName, id("108800002"), "أنثى", "ارامل"]);
   rows.addRow(["هند بنت سالم العتيبي", id("108800003"), "أنثى", "الايتام"]);
+  rows.addRow(["نوف بنت سالم العتيبي", id("108800005"), "أنثى", "أرملة"]);
   rows.addRow(["خالد بن سالم العتيبي", id("108800004"), "ذكر", "المطلقات"]);
   return Buffer.from(await book.xlsx.writeBuffer());
 }
@@ -76,6 +77,21 @@ describe("the manager imports an Excel sheet with Arabic category names; the off
     await silah?.stop();
   });
 
+  it("the administrator gives «الأرامل» its singular «أرملة» as another name", async () => {
+    const page = await signIn("admin@demo.silah.sa");
+    await nav(page).getByRole("link", { name: "فئات المستفيدين" }).click();
+    await page.waitForURL("**/admin/categories");
+    await page.getByRole("button", { name: "الأسماء الأخرى لفئة الأرامل" }).click();
+    await page.getByLabel("الأسماء الأخرى لفئة الأرامل").fill("أرملة");
+    await page.getByRole("button", { name: "حفظ الأسماء" }).click();
+    await page
+      .getByRole("row", { name: /الأرامل/ })
+      .getByText("أرملة")
+      .waitFor();
+    await expectArabicInterface(page, "categories");
+    await page.context().close();
+  });
+
   it("the manager imports the sheet, follows it, and reads the summary with the refused row's reason", async () => {
     const page = await signIn("manager@demo.silah.sa");
     await nav(page).getByRole("link", { name: "استيراد المستفيدين" }).click();
@@ -93,11 +109,11 @@ describe("the manager imports an Excel sheet with Arabic category names; the off
 
     const report = page.locator(".import-report");
     await report.getByRole("heading", { name: "تقرير الاستيراد" }).waitFor();
-    expect(await report.locator("[data-count='total']").textContent()).toBe("4");
-    expect(await report.locator("[data-count='imported']").textContent()).toBe("3");
+    expect(await report.locator("[data-count='total']").textContent()).toBe("5");
+    expect(await report.locator("[data-count='imported']").textContent()).toBe("4");
     expect(await report.locator("[data-count='duplicates']").textContent()).toBe("0");
     expect(await report.locator("[data-count='rejected']").textContent()).toBe("1");
-    const refused = report.locator("tr[data-row='5']");
+    const refused = report.locator("tr[data-row='6']");
     await refused.getByText("الفئة «المطلقات» غير معرّفة في الجمعية", { exact: false }).waitFor();
     await refused.getByText("«الأرامل»", { exact: false }).waitFor();
     await report.getByRole("link", { name: "تنزيل الصفوف غير المستوردة مع أسبابها" }).waitFor();

@@ -162,6 +162,7 @@ const cases: Record<string, Case> = {
   "GET /api/beneficiary-categories": {},
   "POST /api/beneficiary-categories": { body: { code: "alpha_widows", nameAr: "الأرامل" } },
   "GET /api/beneficiary-imports/{importId}": {},
+  "PUT /api/beneficiary-categories/{categoryId}/aliases": { body: { aliases: ["يتيم بيتا"] } },
   "POST /api/beneficiaries/import": {
     body: "الاسم,رقم الهوية,الجنس\nسلمى بنت حمد البيتاوي,1000000008,أنثى\n",
     contentType: "text/csv",
@@ -604,6 +605,7 @@ beforeAll(async () => {
     CURRENT_POLICY_OF_B: approvedPolicyB.id,
     documentId: libraryB.json().id,
     importId: importOfB,
+    categoryId: category.id,
   };
   markersOfB = [
     b.id,
@@ -742,6 +744,7 @@ describe("cross-tenant matrix", () => {
       "POST /api/beneficiary-categories": 201,
       "POST /api/beneficiaries/import": 200,
       "GET /api/beneficiary-imports/{importId}": 404,
+      "PUT /api/beneficiary-categories/{categoryId}/aliases": 404,
       "POST /api/interactions": 404,
       "GET /api/interactions": 200,
       "POST /api/interactions/{interactionId}/answer": 404,

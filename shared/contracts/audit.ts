@@ -60,6 +60,7 @@ export const auditEventPayloads = {
     alsoWithdrawn: z.number().int().optional(),
   }),
   "beneficiary.category_created": z.object({ code: z.string() }),
+  "beneficiary.category_aliases_changed": z.object({ code: z.string(), aliases: z.array(z.string()) }),
   "beneficiaries.imported": z.object({
     imported: z.number().int(),
     rejected: z.number().int(),

@@ -276,6 +276,11 @@ export const createCategoryRequestSchema = z.strictObject({
   /** Other names an import accepts for it (a singular, a plural, a common spelling). */
   aliases: z.array(z.string().trim().min(2).max(120)).max(20).default([]),
 });
+/** The other names a category answers to in imports, replaced whole. */
+export const updateCategoryAliasesRequestSchema = z.strictObject({
+  aliases: z.array(z.string().trim().min(2).max(120)).max(20),
+});
+export const categoryIdParamsSchema = z.strictObject({ categoryId: z.string().uuid() });
 export const categoryListResponseSchema = z.object({ items: z.array(categoryViewSchema) });
 
 const importRowIssueSchema = z.object({

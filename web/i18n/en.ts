@@ -104,6 +104,7 @@ export const en: Record<MessageKey, string> = {
   "audit.type.beneficiary.consent_recorded": "Beneficiary consent recorded",
   "audit.type.beneficiary.consent_withdrawn": "Beneficiary consent withdrawn",
   "audit.type.beneficiary.category_created": "Beneficiary category created",
+  "audit.type.beneficiary.category_aliases_changed": "Beneficiary category's other names changed",
   "audit.type.beneficiaries.imported": "Beneficiaries imported",
   "audit.type.interaction.recorded": "Interaction recorded",
   "audit.type.interaction.answered": "Interaction answered",
@@ -421,6 +422,10 @@ export const en: Record<MessageKey, string> = {
   "categories.aliases": "Other names accepted in imports",
   "categories.aliasesHint":
     "Separated by commas, such as the singular «أرملة» for «الأرامل». Spellings with or without hamza or «ال» are accepted anyway.",
+  "categories.aliasesEdit": "Edit",
+  "categories.aliasesEditNamed": "Other names of the category {name}",
+  "categories.aliasesSave": "Save the names",
+  "categories.aliasesCancel": "Cancel",
   "categories.nameEn": "English name",
   "categories.code": "Code",
   "categories.codeHint": "Lower-case English letters and digits, such as orphans or widows.",

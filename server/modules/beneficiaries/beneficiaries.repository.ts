@@ -346,6 +346,15 @@ export function createBeneficiariesRepository() {
       return row;
     },
 
+    async setCategoryAliases(tx: Tx, id: string, aliases: string[]): Promise<CategoryRow | undefined> {
+      const [row] = await tx
+        .update(beneficiaryCategories)
+        .set({ aliases })
+        .where(eq(beneficiaryCategories.id, id))
+        .returning();
+      return row;
+    },
+
     async insertCategory(tx: Tx, values: typeof beneficiaryCategories.$inferInsert): Promise<CategoryRow> {
       const [row] = await tx.insert(beneficiaryCategories).values(values).returning();
       return row!;

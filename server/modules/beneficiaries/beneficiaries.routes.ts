@@ -5,6 +5,7 @@ import {
   beneficiarySearchQuerySchema,
   beneficiarySearchResponseSchema,
   beneficiaryViewSchema,
+  categoryIdParamsSchema,
   categoryListResponseSchema,
   categoryViewSchema,
   consentIdParamsSchema,
@@ -20,6 +21,7 @@ import {
   mergeBeneficiaryRequestSchema,
   recordConsentRequestSchema,
   updateBeneficiaryRequestSchema,
+  updateCategoryAliasesRequestSchema,
 } from "../../../shared/contracts/beneficiaries.js";
 import { presentBeneficiary } from "./beneficiaries.presenter.js";
 import type { BeneficiariesService } from "./beneficiaries.service.js";
@@ -249,6 +251,23 @@ export function beneficiariesRoutes(
       },
       async (request, reply) =>
         reply.status(201).send(presentCategory(await service.createCategory(request.actor(), request.body))),
+    );
+
+    app.put(
+      "/api/beneficiary-categories/:categoryId/aliases",
+      {
+        schema: {
+          tags,
+          summary: "Set the other names an import accepts for a category (a singular, a plural, a spelling)",
+          params: categoryIdParamsSchema,
+          body: updateCategoryAliasesRequestSchema,
+          response: { 200: categoryViewSchema },
+        },
+      },
+      async (request) =>
+        presentCategory(
+          await service.setCategoryAliases(request.actor(), request.params.categoryId, request.body.aliases),
+        ),
     );
 
     app.post(

@@ -530,6 +530,21 @@ export function createBeneficiariesService(deps: {
         });
     },
 
+    /** The other names an import accepts for a category («أرملة» beside «الأرامل»), replaced whole. */
+    async setCategoryAliases(actor: Actor, id: string, aliases: string[]) {
+      authorize(actor, beneficiariesPolicy, "manageCategories");
+      return db.tenant(actor.associationId, async (tx) => {
+        const category = await repo.setCategoryAliases(tx, id, [...new Set(aliases)]);
+        if (!category) throw new AppError("not_found", "category not found");
+        await audit.record(tx, actor, {
+          type: "beneficiary.category_aliases_changed",
+          payload: { code: category.code, aliases: category.aliases },
+          subject: { type: "beneficiary_category", id },
+        });
+        return category;
+      });
+    },
+
     async categoryByCode(tx: Tx, code: string) {
       return repo.categoryByCode(tx, code);
     },

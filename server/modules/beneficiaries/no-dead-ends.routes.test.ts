@@ -174,6 +174,41 @@ describe("importing with the categories' Arabic names", () => {
   });
 });
 
+describe("a category's other names", () => {
+  it("are set by the administrator on an existing category, and the import accepts them", async () => {
+    const admin = await signIn(h, (await createUser(h, associationId, ["administrator"])).email);
+    const created = await ok(
+      await admin.request("POST", "/api/beneficiary-categories", { code: "elderly", nameAr: "كبار السن" }),
+      201,
+    );
+    expect(created.aliases).toEqual([]);
+    const refused = await officer.request("PUT", `/api/beneficiary-categories/${created.id}/aliases`, {
+      aliases: ["مسن"],
+    });
+    expect(refused.statusCode).toBe(403);
+    const updated = await ok(
+      await admin.request("PUT", `/api/beneficiary-categories/${created.id}/aliases`, {
+        aliases: ["مسن", "مسنة", "مسن"],
+      }),
+    );
+    expect(updated.aliases).toEqual(["مسن", "مسنة"]);
+    const id = nextNationalId();
+    const report = await ok(
+      await manager.request(
+        "POST",
+        "/api/beneficiaries/import",
+        `الاسم,رقم الهوية,الجنس,الفئة\nسعد بن علي الحربي,${id},ذكر,مسن\n`,
+        {
+          contentType: "text/csv",
+        },
+      ),
+    );
+    expect(report.imported).toBe(1);
+    const hit = (await ok(await officer.request("GET", `/api/beneficiaries?q=${id}`))).items[0];
+    expect(hit.categoryCode).toBe("elderly");
+  });
+});
+
 describe("a large import shows its progress while it runs", () => {
   it("answers rows processed of the total mid-way, then the summary", { timeout: 120_000 }, async () => {
     const rows = Array.from(

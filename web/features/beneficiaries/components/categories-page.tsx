@@ -3,6 +3,7 @@ import { useI18n } from "../../../i18n/i18n.js";
 import { isApiError } from "../../../lib/http.js";
 import { useCreateCategory } from "../api/create-category.js";
 import { useCategories } from "../api/list-categories.js";
+import { useSetCategoryAliases } from "../api/set-category-aliases.js";
 import "./beneficiaries.css";
 import { UserText } from "../../../components/ui/user-text.js";
 
@@ -158,11 +159,7 @@ export function CategoriesPage() {
                     <bdi dir="ltr">{category.code}</bdi>
                   </td>
                   <td>
-                    {category.aliases.length > 0 ? (
-                      <UserText>{category.aliases.join("، ")}</UserText>
-                    ) : (
-                      t("beneficiaries.none")
-                    )}
+                    <AliasesCell id={category.id} name={category.nameAr} aliases={category.aliases} />
                   </td>
                   <td>
                     <span className={category.active ? "status-chip" : "status-chip status-chip--off"}>
@@ -176,5 +173,67 @@ export function CategoriesPage() {
         </div>
       ) : null}
     </section>
+  );
+}
+
+/** Splits «أرملة، ارملة» (Arabic or Latin commas) into names. */
+function splitNames(text: string): string[] {
+  return text
+    .split(/[،,]/)
+    .map((name) => name.trim())
+    .filter(Boolean);
+}
+
+/** A category's other names, changed in place by the administrator. */
+function AliasesCell({ id, name, aliases }: { id: string; name: string; aliases: string[] }) {
+  const { t, errorText } = useI18n();
+  const ids = useId();
+  const save = useSetCategoryAliases();
+  const [editing, setEditing] = useState(false);
+  const [text, setText] = useState(aliases.join("، "));
+  if (!editing) {
+    return (
+      <span className="aliases-cell">
+        {aliases.length > 0 ? <UserText>{aliases.join("، ")}</UserText> : t("beneficiaries.none")}{" "}
+        <button
+          type="button"
+          className="button button--link"
+          aria-label={t("categories.aliasesEditNamed", { name })}
+          onClick={() => {
+            setText(aliases.join("، "));
+            setEditing(true);
+          }}
+        >
+          {t("categories.aliasesEdit")}
+        </button>
+      </span>
+    );
+  }
+  return (
+    <form
+      className="aliases-cell"
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        save.mutate({ categoryId: id, aliases: splitNames(text) }, { onSuccess: () => setEditing(false) });
+      }}
+    >
+      <label className="visually-hidden" htmlFor={`${ids}-aliases`}>
+        {t("categories.aliasesEditNamed", { name })}
+      </label>
+      <input
+        id={`${ids}-aliases`}
+        className="field__input"
+        value={text}
+        onChange={(event) => setText(event.target.value)}
+      />
+      <button type="submit" className="button button--secondary" disabled={save.isPending}>
+        {t("categories.aliasesSave")}
+      </button>
+      <button type="button" className="button button--quiet" onClick={() => setEditing(false)}>
+        {t("categories.aliasesCancel")}
+      </button>
+      {save.error ? <p className="field__error">{errorText(save.error)}</p> : null}
+    </form>
   );
 }
