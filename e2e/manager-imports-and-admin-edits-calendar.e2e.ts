@@ -60,7 +60,7 @@ describe("a manager imports beneficiaries from a spreadsheet, the administrator 
       "الاسم,رقم الهوية,تاريخ الميلاد,الجنس,الجوال,المدينة,الحي,الفئة,البريد الإلكتروني",
     );
 
-    await page.getByLabel("ملف CSV").setInputFiles({
+    await page.getByLabel("ملف الجدول").setInputFiles({
       name: "mustafidin.csv",
       mimeType: "text/csv",
       buffer: Buffer.from(`\uFEFF${csv}`, "utf8"),

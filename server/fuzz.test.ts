@@ -103,7 +103,11 @@ beforeAll(async () => {
     }),
   );
   const second = await ok(
-    client.request("POST", "/api/beneficiaries", { fullName: "نوف بنت علي الفاحصة", gender: "female" }),
+    client.request("POST", "/api/beneficiaries", {
+      fullName: "نوف بنت علي الفاحصة",
+      gender: "female",
+      lawfulBasis: "service_request",
+    }),
   );
   const inquiry = await ok(
     client.request("POST", "/api/interactions", {

@@ -167,6 +167,7 @@ beforeAll(async () => {
       await officer.client.request("POST", "/api/beneficiaries", {
         fullName: "سارة بنت علي القحطاني",
         gender: "female",
+        lawfulBasis: "service_request",
         ...beneficiaryValues,
       }),
       201,

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { staffRoles } from "../shared/contracts/roles.js";
@@ -7,6 +8,7 @@ import {
   auditEvents,
   beneficiaries,
   beneficiaryCategories,
+  beneficiaryImports,
   calendarDays,
   committeeMeetings,
   committees,
@@ -148,6 +150,7 @@ const cases: Record<string, Case> = {
     body: {
       fullName: "مريم بنت سالم الألفي",
       gender: "female",
+      lawfulBasis: "service_request",
       nationalId: "1000000016",
       phones: ["0500000001"],
     },
@@ -162,6 +165,8 @@ const cases: Record<string, Case> = {
   "GET /api/beneficiaries/{beneficiaryId}/timeline": {},
   "GET /api/beneficiary-categories": {},
   "POST /api/beneficiary-categories": { body: { code: "alpha_widows", nameAr: "الأرامل" } },
+  "GET /api/beneficiary-imports/{importId}": {},
+  "PUT /api/beneficiary-categories/{categoryId}/aliases": { body: { aliases: ["يتيم بيتا"] } },
   "POST /api/beneficiaries/import": {
     body: "الاسم,رقم الهوية,الجنس\nسلمى بنت حمد البيتاوي,1000000008,أنثى\n",
     contentType: "text/csv",
@@ -322,6 +327,11 @@ async function snapshotOfB(associationId: string) {
       .from(beneficiaryCategories)
       .where(eq(beneficiaryCategories.associationId, associationId))
       .orderBy(beneficiaryCategories.id),
+    beneficiaryImports: await tx
+      .select()
+      .from(beneficiaryImports)
+      .where(eq(beneficiaryImports.associationId, associationId))
+      .orderBy(beneficiaryImports.id),
     complaints: await tx.select().from(complaints).where(eq(complaints.associationId, associationId)),
     claims: await tx
       .select()
@@ -415,6 +425,7 @@ beforeAll(async () => {
   const registered = await clientB.request("POST", "/api/beneficiaries", {
     fullName: "سلمى بنت حمد البيتاوي",
     gender: "female",
+    lawfulBasis: "service_request",
     nationalId: "1000000008",
     birthDate: "1985-04-01",
     phones: ["0551234567"],
@@ -428,6 +439,7 @@ beforeAll(async () => {
     await clientB.request("POST", "/api/beneficiaries", {
       fullName: "نوف بنت علي البيتاوي",
       gender: "female",
+      lawfulBasis: "service_request",
     })
   ).json();
   const inquiry = (
@@ -581,6 +593,15 @@ beforeAll(async () => {
       },
     ),
   );
+  // An import of B's, followed by its progress id.
+  const importOfB = randomUUID();
+  const importedB = await clientB.request(
+    "POST",
+    `/api/beneficiaries/import?progressId=${importOfB}`,
+    "الاسم,الجنس,الفئة\nهيفاء بنت سالم البيتاوية,أنثى,أيتام بيتا\n",
+    { contentType: "text/csv" },
+  );
+  expect(importedB.statusCode, importedB.body).toBe(200);
   clientA = await signIn(h, userA.email);
   const [sessionB] = await h.db.system((tx) =>
     tx.select().from(sessions).where(eq(sessions.userId, userB.id)),
@@ -615,6 +636,8 @@ beforeAll(async () => {
     documentId: libraryB.json().id,
     noticeId: noticeB!.id,
     NOTICE_OF_B: noticeB!.id,
+    importId: importOfB,
+    categoryId: category.id,
   };
   markersOfB = [
     b.id,
@@ -756,6 +779,8 @@ describe("cross-tenant matrix", () => {
       "GET /api/beneficiary-categories": 200,
       "POST /api/beneficiary-categories": 201,
       "POST /api/beneficiaries/import": 200,
+      "GET /api/beneficiary-imports/{importId}": 404,
+      "PUT /api/beneficiary-categories/{categoryId}/aliases": 404,
       "POST /api/interactions": 404,
       "GET /api/interactions": 200,
       "GET /api/interactions/export": 200,

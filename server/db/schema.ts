@@ -206,6 +206,8 @@ export const beneficiaryCategories = pgTable(
     nameEn: text("name_en"),
     active: boolean("active").notNull().default(true),
     sortOrder: integer("sort_order").notNull().default(0),
+    // Other names an import accepts for the category, such as the singular «أرملة» for «الأرامل».
+    aliases: text("aliases").array().notNull().default(sql`'{}'::text[]`),
   },
   (t) => [uniqueIndex("beneficiary_categories_code_key").on(t.associationId, t.code)],
 );
@@ -241,6 +243,8 @@ export const beneficiaries = pgTable(
     notes: text("notes"),
     // A merged-away record points at the live one it was folded into (ADR 0015).
     mergedIntoId: uuid("merged_into_id").references((): AnyPgColumn => beneficiaries.id),
+    // The PDPL lawful basis the file was registered under (ADR 0022); null before it was recorded.
+    lawfulBasis: text("lawful_basis"),
     createdBy: uuid("created_by").references(() => users.id),
     createdAt: createdAt(),
     updatedAt: instant("updated_at").notNull().defaultNow(),
@@ -284,6 +288,29 @@ export const householdMembers = pgTable(
   (t) => [
     index("household_members_beneficiary_id_idx").on(t.beneficiaryId),
     index("household_members_national_id_idx").on(t.associationId, t.nationalId),
+    index("household_members_name_key_trgm_idx").using("gin", t.nameKey.op("gin_trgm_ops")),
+  ],
+);
+
+/** An import while it runs (the page polls its progress) and its summary when done. */
+export const beneficiaryImports = pgTable(
+  "beneficiary_imports",
+  {
+    id: uuid("id").primaryKey(),
+    associationId: tenantId(),
+    createdBy: uuid("created_by")
+      .notNull()
+      .references(() => users.id),
+    status: text("status").notNull(),
+    total: integer("total").notNull(),
+    processed: integer("processed").notNull().default(0),
+    report: jsonb("report"),
+    createdAt: createdAt(),
+    updatedAt: instant("updated_at").notNull().defaultNow(),
+  },
+  (t) => [
+    index("beneficiary_imports_association_id_idx").on(t.associationId),
+    index("beneficiary_imports_created_by_idx").on(t.createdBy),
   ],
 );
 

@@ -34,6 +34,8 @@ export const httpStatusByCode: Record<ErrorCode, number> = {
   invalid_transition: 409,
   exceeds_approval: 409,
   possible_duplicates: 409,
+  beneficiary_merged: 409,
+  consent_withdrawn: 409,
   payload_too_large: 413,
   uri_too_long: 414,
   unsupported_file: 415,

@@ -37,6 +37,7 @@ describe("structured logs", () => {
       payload: {
         fullName: "جواهر بنت منصور الحارثي",
         gender: "female",
+        lawfulBasis: "service_request",
         nationalId: "1000000008",
         phones: ["0557654321"],
       },

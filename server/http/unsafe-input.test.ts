@@ -35,6 +35,7 @@ describe("values the database cannot or should not hold are refused at the door"
     const response = await officer.request("POST", "/api/beneficiaries", {
       fullName: "هيا بنت ناصر العتيبي",
       gender: "female",
+      lawfulBasis: "service_request",
       nationalId: "1000000040",
       healthNotes: "سكري\u0000مزمن",
     });
@@ -78,6 +79,7 @@ describe("values the database cannot or should not hold are refused at the door"
     const nested = await officer.request("POST", "/api/beneficiaries", {
       fullName: "سارة بنت علي",
       gender: "female",
+      lawfulBasis: "service_request",
       household: [{ relation: "son", fullName: "علي\uFFFF" }],
     });
     expect(expectRefused(nested).map((e) => e.path)).toEqual(["household.0.fullName"]);
@@ -99,6 +101,7 @@ describe("values the database cannot or should not hold are refused at the door"
     const response = await officer.request("POST", "/api/beneficiaries", {
       fullName: "نورة بنت سعد القحطاني",
       gender: "female",
+      lawfulBasis: "service_request",
       nationalId: "1000000057",
       notes: "السطر الأول\r\nالسطر\tالثاني \u200Fرقم 05\u200E 🌿",
     });

@@ -38,6 +38,8 @@ export const auditEventPayloads = {
   "beneficiary.registered": z.object({
     fileNumber: z.number().int(),
     duplicatesOverridden: z.number().int(),
+    /** The PDPL lawful basis the file was registered under (ADR 0022). */
+    lawfulBasis: z.string().optional(),
   }),
   "beneficiary.updated": z.object({ fields: z.array(z.string()) }),
   "beneficiary.merged": z.object({
@@ -45,15 +47,26 @@ export const auditEventPayloads = {
     duplicateFileNumber: z.number().int(),
     /** Rows each table moved to the kept record (absent on merges made before it was recorded). */
     moved: z.record(z.string(), z.number().int()).optional(),
+    /** Consents of the kept record withdrawn because the other record's withdrawal was later (ADR 0022). */
+    consentsWithdrawn: z.number().int().optional(),
   }),
   "beneficiary.consent_recorded": z.object({
     consentId: z.string().uuid(),
     purpose: z.string(),
     noticeVersion: z.string(),
   }),
-  "beneficiary.consent_withdrawn": z.object({ consentId: z.string().uuid() }),
+  "beneficiary.consent_withdrawn": z.object({
+    consentId: z.string().uuid(),
+    /** Every live consent to the same purpose is withdrawn with it (ADR 0022). */
+    alsoWithdrawn: z.number().int().optional(),
+  }),
   "beneficiary.category_created": z.object({ code: z.string() }),
-  "beneficiaries.imported": z.object({ imported: z.number().int(), rejected: z.number().int() }),
+  "beneficiary.category_aliases_changed": z.object({ code: z.string(), aliases: z.array(z.string()) }),
+  "beneficiaries.imported": z.object({
+    imported: z.number().int(),
+    rejected: z.number().int(),
+    duplicates: z.number().int().optional(),
+  }),
   /** A list saved as a file: which list, the filters that chose its rows (never free text typed), how many. */
   "list.exported": z.object({
     list: exportedListSchema,

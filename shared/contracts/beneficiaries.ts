@@ -105,6 +105,14 @@ const beneficiaryFieldsSchema = z.strictObject({
   household: z.array(householdMemberInputSchema).max(30),
 });
 
+/**
+ * The PDPL lawful basis a file is registered under (ADR 0022): the person's consent (its notice
+ * version and date recorded), the person applying for the association's service (processing needed
+ * for what they asked for), or a record the association must keep by law (its aid registers).
+ */
+export const lawfulBasisSchema = z.enum(["consent", "service_request", "legal_obligation"]);
+export type LawfulBasis = z.infer<typeof lawfulBasisSchema>;
+
 /** Set after the officer has seen the possible duplicates and decided this is another person. */
 const confirmNotDuplicate = z.boolean().default(false);
 
@@ -117,6 +125,8 @@ export const createBeneficiaryRequestSchema = beneficiaryFieldsSchema.extend({
       noticeVersion: z.string().trim().min(1).max(40),
     })
     .optional(),
+  /** Required unless `consent` is given (then it is "consent"); the server refuses neither. */
+  lawfulBasis: lawfulBasisSchema.optional(),
   confirmNotDuplicate,
 });
 export type CreateBeneficiaryRequest = z.infer<typeof createBeneficiaryRequestSchema>;
@@ -203,6 +213,7 @@ export const beneficiaryViewSchema = beneficiarySummarySchema.extend({
   household: z.array(householdMemberViewSchema),
   consents: z.array(consentViewSchema),
   mergedIntoId: z.string().uuid().nullable(),
+  lawfulBasis: lawfulBasisSchema.nullable(),
   createdAt: z.string().datetime(),
   updatedAt: z.string().datetime(),
   withheld: withheldSchema,
@@ -215,7 +226,9 @@ export const beneficiarySearchQuerySchema = z.strictObject({
 });
 
 export const beneficiarySearchHitSchema = beneficiarySummarySchema.extend({
-  matchedBy: z.enum(["national_id", "phone", "file_number", "name"]),
+  matchedBy: z.enum(["national_id", "phone", "file_number", "name", "household_member"]),
+  /** When a household member's name matched: which member of this file. */
+  matchedMember: z.object({ fullName: z.string(), relation: householdRelationSchema }).nullable(),
   score: z.number(),
 });
 export const beneficiarySearchResponseSchema = z.object({ items: z.array(beneficiarySearchHitSchema) });
@@ -241,6 +254,7 @@ export const categoryViewSchema = z.object({
   code: z.string(),
   nameAr: z.string(),
   nameEn: z.string().nullable(),
+  aliases: z.array(z.string()),
   active: z.boolean(),
 });
 export const createCategoryRequestSchema = z.strictObject({
@@ -251,22 +265,52 @@ export const createCategoryRequestSchema = z.strictObject({
     .regex(/^[a-z][a-z0-9_]{1,59}$/),
   nameAr: z.string().trim().min(2).max(120),
   nameEn: z.string().trim().max(120).optional(),
+  /** Other names an import accepts for it (a singular, a plural, a common spelling). */
+  aliases: z.array(z.string().trim().min(2).max(120)).max(20).default([]),
 });
+/** The other names a category answers to in imports, replaced whole. */
+export const updateCategoryAliasesRequestSchema = z.strictObject({
+  aliases: z.array(z.string().trim().min(2).max(120)).max(20),
+});
+export const categoryIdParamsSchema = z.strictObject({ categoryId: z.string().uuid() });
 export const categoryListResponseSchema = z.object({ items: z.array(categoryViewSchema) });
 
-export const importReportSchema = z.object({
-  imported: z.number().int(),
-  rejected: z.array(
+const importRowIssueSchema = z.object({
+  row: z.number().int(),
+  /** The row as it was in the file, so the refused rows can be downloaded, corrected and imported again. */
+  cells: z.array(z.string()),
+  errors: z.array(
     z.object({
-      row: z.number().int(),
-      errors: z.array(
-        z.object({
-          field: z.string(),
-          code: z.string(),
-          message: z.object({ ar: z.string(), en: z.string() }),
-        }),
-      ),
+      field: z.string(),
+      code: z.string(),
+      message: z.object({ ar: z.string(), en: z.string() }),
     }),
   ),
 });
+
+export const importReportSchema = z.object({
+  /** Rows of people in the file (the header excluded). */
+  total: z.number().int(),
+  imported: z.number().int(),
+  /** The file's first line, to head a file of the refused rows. */
+  header: z.array(z.string()),
+  /** Rows skipped because the person is already registered (same ID number). */
+  duplicates: z.array(importRowIssueSchema),
+  rejected: z.array(importRowIssueSchema),
+});
 export type ImportReport = z.infer<typeof importReportSchema>;
+
+export const importQuerySchema = z.strictObject({
+  /** Chosen by the page before sending, so it can follow `GET /api/beneficiary-imports/{id}`. */
+  progressId: z.string().uuid().optional(),
+});
+
+export const importProgressSchema = z.object({
+  id: z.string().uuid(),
+  status: z.enum(["running", "done", "failed"]),
+  total: z.number().int(),
+  processed: z.number().int(),
+  report: importReportSchema.nullable(),
+});
+export type ImportProgress = z.infer<typeof importProgressSchema>;
+export const importIdParamsSchema = z.strictObject({ importId: z.string().uuid() });

@@ -18,6 +18,8 @@ export const errorCodes = [
   "not_found",
   "conflict",
   "possible_duplicates",
+  "beneficiary_merged",
+  "consent_withdrawn",
   "payload_too_large",
   "uri_too_long",
   "unsupported_file",
@@ -84,6 +86,14 @@ export const errorMessages: Record<ErrorCode, LocalizedText> = {
   possible_duplicates: {
     ar: "يوجد مستفيد مسجّل قد يكون الشخص نفسه. راجع السجلات المشابهة قبل الحفظ.",
     en: "A registered beneficiary may be the same person. Review the similar records before saving.",
+  },
+  beneficiary_merged: {
+    ar: "هذا السجل دُمج في ملف مستفيد آخر؛ اعمل على الملف المحتفظ به.",
+    en: "This record was merged into another beneficiary's file; work on the kept file.",
+  },
+  consent_withdrawn: {
+    ar: "سحب المستفيد كل موافقاته على معالجة بياناته، فلا يُفتح له عمل جديد حتى تُسجَّل موافقة جديدة.",
+    en: "The beneficiary withdrew every consent to processing their data; nothing new is opened until a new consent is recorded.",
   },
   payload_too_large: { ar: "حجم البيانات المرسلة أكبر من المسموح.", en: "The data sent is too large." },
   uri_too_long: { ar: "عنوان الطلب أطول من المسموح.", en: "The address requested is too long." },

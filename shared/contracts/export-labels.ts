@@ -183,6 +183,7 @@ export const auditTypeNames: Record<AuditEventType, string> = {
   "library.document_added": "إضافة وثيقة إلى المكتبة",
   "library.version_added": "إصدار جديد لوثيقة في المكتبة",
   "committee.attendance_recorded": "تسجيل حضور اجتماع",
+  "beneficiary.category_aliases_changed": "تعديل الأسماء الأخرى لفئة مستفيدين",
   "support_request.declaration_lapsed": "سقوط الإقرار بتغيّر البيانات",
 };
 

@@ -34,9 +34,9 @@ export function BeneficiaryFileRoute() {
       canManageConsent={mayAny(user.roles, consentRoles)}
       canEdit={isAllowed(navigationItem("beneficiaries.edit"), user.roles)}
       canMerge={mayAny(user.roles, mergeRoles)}
-      contacts={(beneficiaryId) => (
+      contacts={(beneficiaryId, file) => (
         <>
-          <BeneficiaryRequestsPanel beneficiaryId={beneficiaryId} />
+          <BeneficiaryRequestsPanel beneficiaryId={beneficiaryId} mayOpen={file.mayOpenWork} />
           {mayAny(user.roles, noticeReaderRoles) ? (
             <NoticesSection query={{ beneficiaryId }} canAct={mayAny(user.roles, noticeActorRoles)} />
           ) : null}

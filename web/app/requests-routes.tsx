@@ -117,13 +117,20 @@ export function RequestRoute() {
 }
 
 /** The person's requests on their file (composed into the beneficiary file by beneficiary-routes). */
-export function BeneficiaryRequestsPanel({ beneficiaryId }: { beneficiaryId: string }) {
+export function BeneficiaryRequestsPanel({
+  beneficiaryId,
+  mayOpen = true,
+}: {
+  beneficiaryId: string;
+  /** False when the person withdrew every consent: the server refuses a new request (ADR 0022). */
+  mayOpen?: boolean;
+}) {
   const user = useCurrentUser();
   if (!isAllowed(navigationItem("requests"), user.roles)) return null;
   return (
     <BeneficiaryRequests
       beneficiaryId={beneficiaryId}
-      canOpen={isAllowed(navigationItem("requests.new"), user.roles)}
+      canOpen={mayOpen && isAllowed(navigationItem("requests.new"), user.roles)}
     />
   );
 }

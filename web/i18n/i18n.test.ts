@@ -32,6 +32,8 @@ describe("translate", () => {
   it("fills placeholders in both languages", () => {
     expect(translate("ar", "home.greeting", { name: "نورة" })).toBe("مرحبًا، نورة");
     expect(translate("en", "home.greeting", { name: "Noura" })).toBe("Welcome, Noura");
+    // Without values: the template <Interpolate> fills, each value isolated (a page crashed on this).
+    expect(translate("ar", "contacts.timeline.by")).toBe("بواسطة {name}");
   });
 
   it("keeps a text value asked for later as its placeholder, for <Interpolate> to fill", () => {

@@ -40,6 +40,7 @@ export function presentBeneficiary(file: BeneficiaryFile): BeneficiaryView {
       withdrawnAt: c.withdrawnAt?.toISOString() ?? null,
     })),
     mergedIntoId: b.mergedIntoId,
+    lawfulBasis: b.lawfulBasis as Enum<"lawfulBasis"> | null,
     createdAt: b.createdAt.toISOString(),
     updatedAt: b.updatedAt.toISOString(),
     withheld: disclosure.withheld(),

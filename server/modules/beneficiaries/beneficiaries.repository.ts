@@ -4,6 +4,7 @@ import {
   beneficiaries,
   beneficiaryCategories,
   beneficiaryCounters,
+  beneficiaryImports,
   consents,
   householdMembers,
 } from "../../db/schema.js";
@@ -13,6 +14,7 @@ export type NewBeneficiary = Omit<typeof beneficiaries.$inferInsert, "fileNumber
 export type HouseholdRow = typeof householdMembers.$inferSelect;
 export type ConsentRow = typeof consents.$inferSelect;
 export type CategoryRow = typeof beneficiaryCategories.$inferSelect;
+export type ImportRow = typeof beneficiaryImports.$inferSelect;
 export type BeneficiaryWithCategory = BeneficiaryRow & { categoryCode: string | null };
 
 export type BeneficiariesRepository = ReturnType<typeof createBeneficiariesRepository>;
@@ -47,6 +49,11 @@ async function nameCandidates(tx: Tx, where: SQL, similarity: SQL, limit: number
 
 const flatten = (rows: { row: BeneficiaryRow; categoryCode: string | null }[]): BeneficiaryWithCategory[] =>
   rows.map(({ row, categoryCode }) => ({ ...row, categoryCode }));
+
+function rowCount(result: unknown): number {
+  const r = result as { rows?: unknown[]; affectedRows?: number; rowCount?: number };
+  return r.rows?.length ?? r.rowCount ?? r.affectedRows ?? 0;
+}
 
 export function createBeneficiariesRepository() {
   return {
@@ -116,24 +123,51 @@ export function createBeneficiariesRepository() {
       return row!;
     },
 
-    async withdrawConsent(
-      tx: Tx,
-      beneficiaryId: string,
-      consentId: string,
-      at: Date,
-    ): Promise<ConsentRow | undefined> {
-      const [row] = await tx
-        .update(consents)
-        .set({ withdrawnAt: at })
+    /**
+     * The person decides per purpose: withdrawing one consent withdraws every live consent to the
+     * same purpose on the file (two kept after a merge are one decision). The named one first.
+     */
+    async withdrawConsent(tx: Tx, beneficiaryId: string, consentId: string, at: Date): Promise<ConsentRow[]> {
+      const [named] = await tx
+        .select()
+        .from(consents)
         .where(
           and(
             eq(consents.id, consentId),
             eq(consents.beneficiaryId, beneficiaryId),
             isNull(consents.withdrawnAt),
           ),
+        );
+      if (!named) return [];
+      const rows = await tx
+        .update(consents)
+        .set({ withdrawnAt: at })
+        .where(
+          and(
+            eq(consents.beneficiaryId, beneficiaryId),
+            eq(consents.purpose, named.purpose),
+            isNull(consents.withdrawnAt),
+          ),
         )
         .returning();
-      return row;
+      return rows.sort((a, b) => (a.id === consentId ? -1 : b.id === consentId ? 1 : 0));
+    },
+
+    /**
+     * After a merge: a live consent is withdrawn when the file holds a withdrawal of the same purpose
+     * made at or after it was given (the later decision wins; a withdrawal on either side wins).
+     */
+    async reconcileConsents(tx: Tx, beneficiaryId: string, at: Date): Promise<number> {
+      const rows = await tx.execute(sql`
+        update ${consents} as c set withdrawn_at = ${at.toISOString()}::timestamptz
+        where c.beneficiary_id = ${beneficiaryId} and c.withdrawn_at is null
+          and exists (
+            select 1 from ${consents} as w
+            where w.beneficiary_id = ${beneficiaryId} and w.purpose = c.purpose
+              and w.withdrawn_at is not null and w.withdrawn_at >= c.given_at
+          )
+        returning c.id`);
+      return rowCount(rows);
     },
 
     async findByNationalId(
@@ -262,8 +296,62 @@ export function createBeneficiariesRepository() {
         .orderBy(asc(beneficiaryCategories.sortOrder), asc(beneficiaryCategories.nameAr));
     },
 
+    async insertImport(tx: Tx, values: typeof beneficiaryImports.$inferInsert): Promise<ImportRow> {
+      const [row] = await tx.insert(beneficiaryImports).values(values).returning();
+      return row!;
+    },
+
+    async updateImport(
+      tx: Tx,
+      id: string,
+      changes: Partial<Pick<ImportRow, "processed" | "status" | "report" | "updatedAt">>,
+    ): Promise<void> {
+      await tx.update(beneficiaryImports).set(changes).where(eq(beneficiaryImports.id, id));
+    },
+
+    async findImport(tx: Tx, id: string): Promise<ImportRow | undefined> {
+      const [row] = await tx.select().from(beneficiaryImports).where(eq(beneficiaryImports.id, id));
+      return row;
+    },
+
+    /** Live beneficiaries with a household member whose name holds every token, the member with them. */
+    async findByHouseholdNameTokens(tx: Tx, key: string, tokens: string[], limit: number) {
+      const contains = tokens
+        .filter((t) => t.length >= 2)
+        .map((t) => sql`${householdMembers.nameKey} like ${`%${t.replace(/[%_\\]/g, "")}%`}`);
+      if (contains.length === 0) return [];
+      const similarity = sql<number>`similarity(${householdMembers.nameKey}, ${key})`;
+      const rows = await tx
+        .select({
+          member: householdMembers,
+          row: beneficiaries,
+          categoryCode: beneficiaryCategories.code,
+          similarity,
+        })
+        .from(householdMembers)
+        .innerJoin(beneficiaries, eq(beneficiaries.id, householdMembers.beneficiaryId))
+        .leftJoin(beneficiaryCategories, eq(beneficiaryCategories.id, beneficiaries.categoryId))
+        .where(and(...contains, live))
+        .orderBy(sql`${similarity} desc`)
+        .limit(limit);
+      return rows.map(({ member, row, categoryCode, similarity: sim }) => ({
+        member,
+        beneficiary: { ...row, categoryCode },
+        similarity: Number(sim),
+      }));
+    },
+
     async categoryByCode(tx: Tx, code: string): Promise<CategoryRow | undefined> {
       const [row] = await tx.select().from(beneficiaryCategories).where(eq(beneficiaryCategories.code, code));
+      return row;
+    },
+
+    async setCategoryAliases(tx: Tx, id: string, aliases: string[]): Promise<CategoryRow | undefined> {
+      const [row] = await tx
+        .update(beneficiaryCategories)
+        .set({ aliases })
+        .where(eq(beneficiaryCategories.id, id))
+        .returning();
       return row;
     },
 

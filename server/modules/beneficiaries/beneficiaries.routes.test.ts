@@ -45,8 +45,13 @@ function nextNationalId(prefix = "1"): string {
   return `${nine}${(10 - (sum % 10)) % 10}`;
 }
 
+/** Without a consent in the body, registered as the person's request for a service (ADR 0022). */
 const register = (client: Client, body: Record<string, unknown>) =>
-  client.request("POST", "/api/beneficiaries", body);
+  client.request(
+    "POST",
+    "/api/beneficiaries",
+    body.consent ? body : { lawfulBasis: "service_request", ...body },
+  );
 
 describe("registering a beneficiary", () => {
   it("saves the file with normalised ID and phones, a file number, household and consent", async () => {
@@ -367,7 +372,9 @@ describe("moving in from a spreadsheet", () => {
     expect(response.statusCode, response.body).toBe(200);
     const report = response.json();
     expect(report.imported).toBe(1);
-    expect(report.rejected.map((r: { row: number }) => r.row)).toEqual([3, 4, 5]);
+    expect(report.rejected.map((r: { row: number }) => r.row)).toEqual([3, 4]);
+    // The person already registered is skipped as a duplicate, apart from the refused rows.
+    expect(report.duplicates.map((r: { row: number }) => r.row)).toEqual([5]);
     expect(report.rejected[0].errors.map((e: { field: string }) => e.field).sort()).toEqual([
       "fullName",
       "nationalId",
@@ -376,7 +383,7 @@ describe("moving in from a spreadsheet", () => {
       "birthDate",
       "phones.0",
     ]);
-    expect(report.rejected[2].errors[0]).toMatchObject({
+    expect(report.duplicates[0].errors[0]).toMatchObject({
       field: "nationalId",
       code: "national_id_registered",
     });

@@ -5,6 +5,7 @@ import {
   beneficiarySearchQuerySchema,
   beneficiarySearchResponseSchema,
   beneficiaryViewSchema,
+  categoryIdParamsSchema,
   categoryListResponseSchema,
   categoryViewSchema,
   consentIdParamsSchema,
@@ -13,10 +14,14 @@ import {
   createCategoryRequestSchema,
   duplicateCheckRequestSchema,
   duplicateCheckResponseSchema,
+  importIdParamsSchema,
+  importProgressSchema,
+  importQuerySchema,
   importReportSchema,
   mergeBeneficiaryRequestSchema,
   recordConsentRequestSchema,
   updateBeneficiaryRequestSchema,
+  updateCategoryAliasesRequestSchema,
 } from "../../../shared/contracts/beneficiaries.js";
 import { exportQuerySchema, exportRowLimit } from "../../../shared/contracts/exports.js";
 import { assertWithinExportLimit, exportFilters, exportProduces, sendExport } from "../../http/export.js";
@@ -48,12 +53,14 @@ const presentCategory = (c: {
   code: string;
   nameAr: string;
   nameEn: string | null;
+  aliases: string[];
   active: boolean;
 }) => ({
   id: c.id,
   code: c.code,
   nameAr: c.nameAr,
   nameEn: c.nameEn,
+  aliases: c.aliases,
   active: c.active,
 });
 
@@ -84,6 +91,12 @@ export function beneficiariesRoutes(
           items: hits.map((hit) => ({
             ...summary(hit),
             matchedBy: hit.matchedBy,
+            matchedMember: hit.matchedMember
+              ? {
+                  fullName: hit.matchedMember.fullName,
+                  relation: hit.matchedMember.relation as "other",
+                }
+              : null,
             score: Math.round(hit.score * 1000) / 1000,
           })),
         };
@@ -168,11 +181,26 @@ export function beneficiariesRoutes(
         schema: {
           tags,
           summary: "A beneficiary's file (the read is logged)",
+          description:
+            "A record merged into another answers 308 Permanent Redirect with `Location` at the kept file " +
+            "(HTTP clients and browsers follow it); its id then differs from the one asked for.",
           params: beneficiaryIdParamsSchema,
-          response: { 200: beneficiaryViewSchema },
+          response: {
+            200: beneficiaryViewSchema,
+            308: z.object({ mergedInto: z.string().uuid() }).describe("Merged into the file at Location"),
+          },
         },
       },
-      async (request) => presentBeneficiary(await service.get(request.actor(), request.params.beneficiaryId)),
+      async (request, reply) => {
+        const file = await service.get(request.actor(), request.params.beneficiaryId);
+        if ("mergedInto" in file) {
+          return reply
+            .status(308)
+            .header("location", `/api/beneficiaries/${file.mergedInto}`)
+            .send({ mergedInto: file.mergedInto });
+        }
+        return presentBeneficiary(file);
+      },
     );
 
     app.patch(
@@ -274,6 +302,23 @@ export function beneficiariesRoutes(
         reply.status(201).send(presentCategory(await service.createCategory(request.actor(), request.body))),
     );
 
+    app.put(
+      "/api/beneficiary-categories/:categoryId/aliases",
+      {
+        schema: {
+          tags,
+          summary: "Set the other names an import accepts for a category (a singular, a plural, a spelling)",
+          params: categoryIdParamsSchema,
+          body: updateCategoryAliasesRequestSchema,
+          response: { 200: categoryViewSchema },
+        },
+      },
+      async (request) =>
+        presentCategory(
+          await service.setCategoryAliases(request.actor(), request.params.categoryId, request.body.aliases),
+        ),
+    );
+
     app.post(
       "/api/beneficiaries/import",
       {
@@ -285,6 +330,10 @@ export function beneficiariesRoutes(
           tags,
           summary:
             "Import existing beneficiaries from a CSV (UTF-8) or Excel file; each row is imported whole or reported",
+          description:
+            "With `progressId` (a UUID the caller picks) the import's progress can be followed at " +
+            "`GET /api/beneficiary-imports/{progressId}` while this request runs.",
+          querystring: importQuerySchema,
           consumes: ["text/csv", xlsxType],
           // CSV arrives as text, a workbook as bytes; the parsers above decide which by content type.
           body: z.union([z.string().max(20 * 1024 * 1024), z.instanceof(Buffer)]),
@@ -293,8 +342,21 @@ export function beneficiariesRoutes(
       },
       async (request) =>
         Buffer.isBuffer(request.body)
-          ? importer.importXlsx(request.actor(), request.body)
-          : importer.importCsv(request.actor(), request.body),
+          ? importer.importXlsx(request.actor(), request.body, request.query.progressId)
+          : importer.importCsv(request.actor(), request.body, request.query.progressId),
+    );
+
+    app.get(
+      "/api/beneficiary-imports/:importId",
+      {
+        schema: {
+          tags,
+          summary: "How far an import has come (rows processed of the total) and its summary when done",
+          params: importIdParamsSchema,
+          response: { 200: importProgressSchema },
+        },
+      },
+      async (request) => importer.progress(request.actor(), request.params.importId),
     );
   };
 }

@@ -41,13 +41,46 @@ export type BeneficiaryFile = {
 };
 
 export type SearchHit = BeneficiaryWithCategory & {
-  matchedBy: "national_id" | "phone" | "file_number" | "name";
+  matchedBy: "national_id" | "phone" | "file_number" | "name" | "household_member";
+  /** The household member whose name matched, when it was theirs. */
+  matchedMember?: { fullName: string; relation: string };
   score: number;
 };
+
+/** A merged-away record's address leads to the file it was folded into (ADR 0015, 0022). */
+export type MovedFile = { mergedInto: string };
 
 export type BeneficiariesService = ReturnType<typeof createBeneficiariesService>;
 
 const notFound = () => new AppError("not_found", "beneficiary not found");
+
+const lawfulBasisRequired = () =>
+  new AppError("validation_failed", "registration without a lawful basis", {
+    fieldErrors: [
+      {
+        path: "lawfulBasis",
+        code: "lawful_basis_required",
+        message: {
+          ar: "سجّل موافقة المستفيد على معالجة بياناته، أو اختر أساسًا نظاميًا آخر للتسجيل (طلبه لخدمة الجمعية أو التزام نظامي بحفظ السجل).",
+          en: "Record the beneficiary's consent to processing their data, or choose another lawful basis (their request for a service, or a record the association must keep by law).",
+        },
+      },
+    ],
+  });
+
+const consentMissing = () =>
+  new AppError("validation_failed", "consent basis without the consent", {
+    fieldErrors: [
+      {
+        path: "consent",
+        code: "consent_required",
+        message: {
+          ar: "اختير أساس الموافقة ولم تُسجَّل الموافقة: اكتب غرضها وإصدار نص الإشعار.",
+          en: "Consent was chosen as the basis but not recorded: give its purpose and notice version.",
+        },
+      },
+    ],
+  });
 
 export function createBeneficiariesService(deps: {
   db: Database;
@@ -145,6 +178,32 @@ export function createBeneficiariesService(deps: {
     }));
   }
 
+  /** 409 naming the file a merged-away record was folded into, for anything posted to the old one. */
+  async function mergedAway(tx: Tx, row: BeneficiaryWithCategory): Promise<AppError> {
+    const kept = row.mergedIntoId ? await repo.findById(tx, row.mergedIntoId) : undefined;
+    const number = kept?.fileNumber ?? 0;
+    return new AppError("beneficiary_merged", `beneficiary merged into ${row.mergedIntoId}`, {
+      fieldErrors: [
+        {
+          path: "beneficiaryId",
+          code: "beneficiary_merged",
+          message: {
+            ar: `دُمج هذا السجل في ملف المستفيد رقم ${number.toLocaleString("ar-SA", { useGrouping: false })}؛ افتح ذلك الملف واعمل عليه.`,
+            en: `This record was merged into beneficiary file ${number}; open that file and work on it.`,
+          },
+        },
+      ],
+    });
+  }
+
+  /** The live file to change: not found, or 409 naming the kept file when it was merged away. */
+  async function liveFile(tx: Tx, id: string): Promise<BeneficiaryWithCategory> {
+    const row = await repo.findById(tx, id);
+    if (!row) throw notFound();
+    if (row.mergedIntoId) throw await mergedAway(tx, row);
+    return row;
+  }
+
   async function readFile(tx: Tx, actor: Actor, id: string): Promise<BeneficiaryFile> {
     const beneficiary = await repo.findById(tx, id);
     if (!beneficiary) throw notFound();
@@ -181,6 +240,7 @@ export function createBeneficiariesService(deps: {
       via: "desk" | "import" = "desk",
     ): Promise<BeneficiaryFile> {
       authorize(actor, beneficiariesPolicy, via === "import" ? "import" : "register");
+      const lawfulBasis = input.lawfulBasis ?? (input.consent ? "consent" : undefined);
       assertNotFuture("birthDate", input.birthDate);
       return db
         .tenant(actor.associationId, async (tx) => {
@@ -208,6 +268,9 @@ export function createBeneficiariesService(deps: {
                 : [],
             });
           }
+          // After the duplicate check: whether this person is already registered comes first.
+          if (!lawfulBasis) throw lawfulBasisRequired();
+          if (lawfulBasis === "consent" && !input.consent) throw consentMissing();
           const row = await repo.insert(tx, {
             associationId: actor.associationId,
             fullName: input.fullName,
@@ -230,6 +293,7 @@ export function createBeneficiariesService(deps: {
             healthNotes: input.healthNotes ?? null,
             disability: input.disability ?? null,
             notes: input.notes ?? null,
+            lawfulBasis,
             createdBy: actor.userId,
             createdAt: clock.now(),
             updatedAt: clock.now(),
@@ -256,7 +320,7 @@ export function createBeneficiariesService(deps: {
           }
           await audit.record(tx, actor, {
             type: "beneficiary.registered",
-            payload: { fileNumber: row.fileNumber, duplicatesOverridden: duplicates.length },
+            payload: { fileNumber: row.fileNumber, duplicatesOverridden: duplicates.length, lawfulBasis },
             subject: { type: "beneficiary", id: row.id },
           });
           return readFile(tx, actor, row.id);
@@ -264,10 +328,15 @@ export function createBeneficiariesService(deps: {
         .catch(rethrowIdConflict);
     },
 
-    /** Opening a file is a read of personal data, and is logged as such (PDPL). */
-    async get(actor: Actor, id: string): Promise<BeneficiaryFile> {
+    /**
+     * Opening a file is a read of personal data, and is logged as such (PDPL). A merged-away record
+     * answers where the person's file now is, and nothing of its own.
+     */
+    async get(actor: Actor, id: string): Promise<BeneficiaryFile | MovedFile> {
       authorize(actor, beneficiariesPolicy, "read");
       return db.tenant(actor.associationId, async (tx) => {
+        const row = await repo.findById(tx, id);
+        if (row?.mergedIntoId) return { mergedInto: row.mergedIntoId };
         const file = await readFile(tx, actor, id);
         await audit.record(tx, actor, {
           type: "beneficiary.viewed",
@@ -283,8 +352,7 @@ export function createBeneficiariesService(deps: {
       assertNotFuture("birthDate", input.birthDate);
       return db
         .tenant(actor.associationId, async (tx) => {
-          const current = await repo.findById(tx, id);
-          if (!current || current.mergedIntoId) throw notFound();
+          const current = await liveFile(tx, id);
           const next = {
             fullName: input.fullName ?? current.fullName,
             nationalId: input.nationalId ?? current.nationalId ?? undefined,
@@ -361,7 +429,9 @@ export function createBeneficiariesService(deps: {
         await repo.lock(tx, [keepId, duplicateId]);
         const keep = await repo.findById(tx, keepId);
         const duplicate = await repo.findById(tx, duplicateId);
-        if (!keep || keep.mergedIntoId || !duplicate || duplicate.mergedIntoId) throw notFound();
+        if (!keep || !duplicate) throw notFound();
+        if (keep.mergedIntoId) throw await mergedAway(tx, keep);
+        if (duplicate.mergedIntoId) throw await mergedAway(tx, duplicate);
         const moved = await announcer.announce(tx, "beneficiary.merged", {
           associationId: actor.associationId,
           keptId: keepId,
@@ -385,9 +455,11 @@ export function createBeneficiariesService(deps: {
           phones: [...new Set([...keep.phones, ...duplicate.phones])].slice(0, 5),
           updatedAt: clock.now(),
         });
+        // Consents moved, never copied: a withdrawal on either side, later than a consent, wins.
+        const consentsWithdrawn = await repo.reconcileConsents(tx, keepId, clock.now());
         await audit.record(tx, actor, {
           type: "beneficiary.merged",
-          payload: { duplicateId, duplicateFileNumber: duplicate.fileNumber, moved },
+          payload: { duplicateId, duplicateFileNumber: duplicate.fileNumber, moved, consentsWithdrawn },
           subject: { type: "beneficiary", id: keepId },
         });
         return readFile(tx, actor, keepId);
@@ -402,7 +474,7 @@ export function createBeneficiariesService(deps: {
     async recordConsent(actor: Actor, id: string, input: { purpose: string; noticeVersion: string }) {
       authorize(actor, beneficiariesPolicy, "recordConsent");
       return db.tenant(actor.associationId, async (tx) => {
-        if (!(await repo.findById(tx, id))) throw notFound();
+        await liveFile(tx, id);
         const consent = await repo.insertConsent(tx, {
           associationId: actor.associationId,
           beneficiaryId: id,
@@ -423,11 +495,12 @@ export function createBeneficiariesService(deps: {
     async withdrawConsent(actor: Actor, id: string, consentId: string) {
       authorize(actor, beneficiariesPolicy, "recordConsent");
       return db.tenant(actor.associationId, async (tx) => {
-        const consent = await repo.withdrawConsent(tx, id, consentId, clock.now());
+        await liveFile(tx, id);
+        const [consent, ...same] = await repo.withdrawConsent(tx, id, consentId, clock.now());
         if (!consent) throw new AppError("not_found", "consent not found or already withdrawn");
         await audit.record(tx, actor, {
           type: "beneficiary.consent_withdrawn",
-          payload: { consentId },
+          payload: { consentId, alsoWithdrawn: same.length },
           subject: { type: "beneficiary", id },
         });
         return consent;
@@ -438,7 +511,10 @@ export function createBeneficiariesService(deps: {
       return db.tenant(actor.associationId, (tx) => repo.categories(tx));
     },
 
-    async createCategory(actor: Actor, input: { code: string; nameAr: string; nameEn?: string | undefined }) {
+    async createCategory(
+      actor: Actor,
+      input: { code: string; nameAr: string; nameEn?: string | undefined; aliases?: string[] | undefined },
+    ) {
       authorize(actor, beneficiariesPolicy, "manageCategories");
       return db
         .tenant(actor.associationId, async (tx) => {
@@ -447,6 +523,7 @@ export function createBeneficiariesService(deps: {
             code: input.code,
             nameAr: input.nameAr,
             nameEn: input.nameEn ?? null,
+            aliases: [...new Set(input.aliases ?? [])],
           });
           await audit.record(tx, actor, {
             type: "beneficiary.category_created",
@@ -461,8 +538,54 @@ export function createBeneficiariesService(deps: {
         });
     },
 
+    /** The other names an import accepts for a category («أرملة» beside «الأرامل»), replaced whole. */
+    async setCategoryAliases(actor: Actor, id: string, aliases: string[]) {
+      authorize(actor, beneficiariesPolicy, "manageCategories");
+      return db.tenant(actor.associationId, async (tx) => {
+        const category = await repo.setCategoryAliases(tx, id, [...new Set(aliases)]);
+        if (!category) throw new AppError("not_found", "category not found");
+        await audit.record(tx, actor, {
+          type: "beneficiary.category_aliases_changed",
+          payload: { code: category.code, aliases: category.aliases },
+          subject: { type: "beneficiary_category", id },
+        });
+        return category;
+      });
+    },
+
     async categoryByCode(tx: Tx, code: string) {
       return repo.categoryByCode(tx, code);
+    },
+
+    /**
+     * For other modules, before they open something new about a person (a support request): the
+     * live file, or 404; 409 `beneficiary_merged` naming the kept file; 409 `consent_withdrawn` when
+     * the person gave consents and withdrew every one (ADR 0022). Records kept under legal
+     * obligation stay readable; only new work is refused.
+     */
+    async forNewWork(tx: Tx, id: string): Promise<BeneficiaryWithCategory> {
+      const row = await liveFile(tx, id);
+      const given = await repo.consents(tx, id);
+      if (given.length > 0 && given.every((c) => c.withdrawnAt)) {
+        throw new AppError("consent_withdrawn", "every consent withdrawn", {
+          fieldErrors: [
+            {
+              path: "beneficiaryId",
+              code: "consent_withdrawn",
+              message: {
+                ar: "سحب المستفيد كل موافقاته على معالجة بياناته. سجّل موافقة جديدة في ملفه قبل فتح طلب له.",
+                en: "The beneficiary withdrew every consent. Record a new consent in their file before opening a request.",
+              },
+            },
+          ],
+        });
+      }
+      return row;
+    },
+
+    /** For other modules recording something the person did (a call, a letter): the live file, or 404 / 409 merged. */
+    async forRecord(tx: Tx, id: string): Promise<BeneficiaryWithCategory> {
+      return liveFile(tx, id);
     },
 
     /** For other modules: does this beneficiary exist (and is it not merged away)? Its category. */
@@ -502,20 +625,34 @@ export function createBeneficiariesService(deps: {
     if (key.length < 2) return [];
     const pool = Math.max(limit * 10, 200);
     // A typo in any part makes the all-parts match come back empty; only then pay for the fuzzy one.
-    let candidates = await repo.findByNameTokens(tx, key, tokenizeName(q), pool);
+    const tokens = tokenizeName(q);
+    let candidates = await repo.findByNameTokens(tx, key, tokens, pool);
     if (candidates.length === 0) candidates = await repo.findByNameFuzzy(tx, key, pool);
-    return candidates
-      .map((row) => ({
-        ...row,
-        matchedBy: "name" as const,
-        score: Math.max(
-          rankNameHit(q, row.fullName, row.similarity),
-          row.latinName ? rankNameHit(q, row.latinName, 0) : 0,
-        ),
-      }))
-      .filter((hit) => hit.score >= 0.75)
-      .sort((a, b) => b.score - a.score)
-      .slice(0, limit);
+    const hits = new Map<string, SearchHit>();
+    for (const row of candidates) {
+      const score = Math.max(
+        rankNameHit(q, row.fullName, row.similarity),
+        row.latinName ? rankNameHit(q, row.latinName, 0) : 0,
+      );
+      if (score >= 0.75) hits.set(row.id, { ...row, matchedBy: "name", score });
+    }
+    // A person known as someone's wife, son or mother is found through that file, the member named.
+    for (const { member, beneficiary, similarity } of await repo.findByHouseholdNameTokens(
+      tx,
+      key,
+      tokens,
+      pool,
+    )) {
+      const score = rankNameHit(q, member.fullName, similarity);
+      if (score < 0.75 || (hits.get(beneficiary.id)?.score ?? 0) >= score) continue;
+      hits.set(beneficiary.id, {
+        ...beneficiary,
+        matchedBy: "household_member",
+        matchedMember: { fullName: member.fullName, relation: member.relation },
+        score,
+      });
+    }
+    return [...hits.values()].sort((a, b) => b.score - a.score).slice(0, limit);
   }
 }
 

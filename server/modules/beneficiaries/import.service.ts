@@ -1,9 +1,12 @@
 import {
   createBeneficiaryRequestSchema,
+  type ImportProgress,
   type ImportReport,
 } from "../../../shared/contracts/beneficiaries.js";
 import { importFieldOf } from "../../../shared/contracts/beneficiary-import.js";
+import type { Clock } from "../../clock.js";
 import type { Database } from "../../db/client.js";
+import { isUniqueViolation } from "../../db/errors.js";
 import type { Actor } from "../../http/actor.js";
 import { AppError, isAppError } from "../../http/errors.js";
 import { authorize } from "../../http/policy.js";
@@ -11,7 +14,9 @@ import { toFieldErrors } from "../../http/problem.js";
 import type { AuditService } from "../audit/index.js";
 import { measureArchive, OffThreadTaskError, readUntrusted } from "../files/index.js";
 import { beneficiariesPolicy } from "./beneficiaries.policy.js";
+import type { BeneficiariesRepository } from "./beneficiaries.repository.js";
 import type { BeneficiariesService } from "./beneficiaries.service.js";
+import { matchCategory } from "./category-names.js";
 
 /** Rows of people one import may hold; a larger registry is imported in several files. */
 export const maxImportRows = 10_000;
@@ -52,12 +57,36 @@ export function excelSerialToIsoDate(serial: number): string {
 
 export type ImportService = ReturnType<typeof createImportService>;
 
+/** The row error for a category the association does not have, naming the value and what is accepted. */
+function unknownCategory(
+  value: string,
+  categories: { nameAr: string; code: string }[],
+): RowIssue["errors"][number] {
+  const names = categories.map((c) => `«${c.nameAr}»`).join("، ");
+  const codes = categories.map((c) => c.code).join(", ");
+  return {
+    field: "categoryCode",
+    code: "category_unknown",
+    message: {
+      ar: `الفئة «${value}» غير معرّفة في الجمعية. الفئات المقبولة: ${names || "لا توجد فئات بعد"}.`,
+      en: `The category «${value}» is not defined. Accepted: ${codes || "no categories yet"}.`,
+    },
+  };
+}
+
+type RowIssue = ImportReport["rejected"][number];
+
+/** How often (in rows) the progress a page polls is written: about fifty steps for any file. */
+const progressStep = (total: number) => Math.max(1, Math.ceil(total / 50));
+
 export function createImportService(deps: {
   db: Database;
+  repo: BeneficiariesRepository;
   beneficiaries: BeneficiariesService;
   audit: AuditService;
+  clock: Clock;
 }) {
-  const { db, beneficiaries, audit } = deps;
+  const { db, repo, beneficiaries, audit, clock } = deps;
 
   /** The file is read in a worker thread; its refusals become the problems a manager can act on. */
   async function readRows(task: "csv" | "xlsx", content: string | Buffer): Promise<string[][]> {
@@ -84,23 +113,68 @@ export function createImportService(deps: {
       authorize(actor, beneficiariesPolicy, "import");
     },
 
-    async importCsv(actor: Actor, text: string): Promise<ImportReport> {
+    async importCsv(actor: Actor, text: string, progressId?: string): Promise<ImportReport> {
       authorize(actor, beneficiariesPolicy, "import");
-      return importRows(actor, await readRows("csv", text));
+      return importRows(actor, await readRows("csv", text), progressId);
     },
 
-    async importXlsx(actor: Actor, file: Buffer): Promise<ImportReport> {
+    async importXlsx(actor: Actor, file: Buffer, progressId?: string): Promise<ImportReport> {
       authorize(actor, beneficiariesPolicy, "import");
       measureArchive(file, "workbook");
-      return importRows(actor, await readRows("xlsx", file));
+      return importRows(actor, await readRows("xlsx", file), progressId);
+    },
+
+    async progress(actor: Actor, id: string): Promise<ImportProgress> {
+      authorize(actor, beneficiariesPolicy, "import");
+      const row = await db.tenant(actor.associationId, (tx) => repo.findImport(tx, id));
+      if (!row || row.createdBy !== actor.userId) throw new AppError("not_found", "import not found");
+      return {
+        id: row.id,
+        status: row.status as ImportProgress["status"],
+        total: row.total,
+        processed: row.processed,
+        report: (row.report as ImportReport | null) ?? null,
+      };
     },
   };
+
+  async function track(
+    actor: Actor,
+    id: string | undefined,
+    changes: Parameters<BeneficiariesRepository["updateImport"]>[2],
+  ) {
+    if (!id) return;
+    await db.tenant(actor.associationId, (tx) =>
+      repo.updateImport(tx, id, { ...changes, updatedAt: clock.now() }),
+    );
+  }
+
+  async function startTracking(actor: Actor, id: string | undefined, total: number) {
+    if (!id) return;
+    await db
+      .tenant(actor.associationId, (tx) =>
+        repo.insertImport(tx, {
+          id,
+          associationId: actor.associationId,
+          createdBy: actor.userId,
+          status: "running",
+          total,
+          processed: 0,
+          createdAt: clock.now(),
+          updatedAt: clock.now(),
+        }),
+      )
+      .catch((error) => {
+        if (isUniqueViolation(error)) throw new AppError("conflict", "progress id in use");
+        throw error;
+      });
+  }
 
   /**
    * Validates every row, imports the good ones each in its own transaction (a row is imported
    * whole or not at all), and reports each refused row with its reasons.
    */
-  async function importRows(actor: Actor, table: string[][]): Promise<ImportReport> {
+  async function importRows(actor: Actor, table: string[][], progressId?: string): Promise<ImportReport> {
     authorize(actor, beneficiariesPolicy, "import");
     const [header, ...rows] = table;
     const columns = (header ?? []).map((h) => importFieldOf(h));
@@ -118,10 +192,58 @@ export function createImportService(deps: {
         ],
       });
     }
-    const report: ImportReport = { imported: 0, rejected: [] };
-    for (const [index, cells] of rows.entries()) {
-      const rowNumber = index + 2; // as a spreadsheet numbers it, after the header
+    const categories = await beneficiaries.categories(actor);
+    const accepted = categories.filter((c) => c.active);
+    const report: ImportReport = {
+      total: rows.length,
+      imported: 0,
+      header: header ?? [],
+      duplicates: [],
+      rejected: [],
+    };
+    await startTracking(actor, progressId, rows.length);
+    try {
+      for (const [index, cells] of rows.entries()) {
+        await importRow(actor, cells, index + 2, columns, accepted, report); // numbered as a spreadsheet does
+        if ((index + 1) % progressStep(rows.length) === 0)
+          await track(actor, progressId, { processed: index + 1 });
+        // Let other requests in between rows: on the embedded database one connection serves all,
+        // and a page following this import would otherwise wait for its end.
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    } catch (error) {
+      await track(actor, progressId, { status: "failed" });
+      throw error;
+    }
+    await db.tenant(actor.associationId, (tx) =>
+      audit.record(tx, actor, {
+        type: "beneficiaries.imported",
+        payload: {
+          imported: report.imported,
+          rejected: report.rejected.length,
+          duplicates: report.duplicates.length,
+        },
+      }),
+    );
+    await track(actor, progressId, { status: "done", processed: rows.length, report });
+    return report;
+  }
+
+  /** One row, imported whole in its own transaction or reported with its reasons. */
+  async function importRow(
+    actor: Actor,
+    cells: string[],
+    rowNumber: number,
+    columns: ReturnType<typeof importFieldOf>[],
+    categories: Awaited<ReturnType<BeneficiariesService["categories"]>>,
+    report: ImportReport,
+  ): Promise<void> {
+    const rowCells = cells.map((c) => c ?? "");
+    const refuse = (errors: RowIssue["errors"], into: RowIssue[] = report.rejected) =>
+      into.push({ row: rowNumber, cells: rowCells, errors });
+    {
       const raw: Record<string, unknown> = { phones: [] as string[] };
+      const categoryErrors: RowIssue["errors"] = [];
       columns.forEach((column, i) => {
         const value = cells[i]?.trim();
         if (!column || !value) return;
@@ -136,19 +258,26 @@ export function createImportService(deps: {
         // Excel keeps dates as day counts; a Hijri date typed as text stays text.
         else if (column === "birthDate" && /^\d{4,5}(\.\d+)?$/.test(value))
           raw.birthDate = excelSerialToIsoDate(Number(value));
-        else raw[column] = value;
+        else if (column === "categoryCode") {
+          // The category as people write it: its Arabic name in any spelling, its code, or an alias.
+          const category = matchCategory(value, categories);
+          if (category) raw.categoryCode = category.code;
+          else categoryErrors.push(unknownCategory(value, categories));
+        } else raw[column] = value;
       });
-      const parsed = createBeneficiaryRequestSchema.safeParse({ ...raw, confirmNotDuplicate: true });
-      if (!parsed.success) {
-        report.rejected.push({
-          row: rowNumber,
-          errors: toFieldErrors(parsed.error.issues).map((e) => ({
-            field: e.path,
-            code: e.code,
-            message: e.message,
-          })),
-        });
-        continue;
+      // Records the association already holds and must keep (ADR 0022); consent is asked at the next visit.
+      const parsed = createBeneficiaryRequestSchema.safeParse({
+        ...raw,
+        lawfulBasis: "legal_obligation",
+        confirmNotDuplicate: true,
+      });
+      if (!parsed.success || categoryErrors.length) {
+        const fieldErrors = parsed.success ? [] : toFieldErrors(parsed.error.issues);
+        refuse([
+          ...categoryErrors,
+          ...fieldErrors.map((e) => ({ field: e.path, code: e.code, message: e.message })),
+        ]);
+        return;
       }
       try {
         await beneficiaries.register(actor, parsed.data, "import");
@@ -156,9 +285,8 @@ export function createImportService(deps: {
       } catch (error) {
         if (!isAppError(error)) throw error;
         const fieldErrors = error.details.fieldErrors ?? [];
-        report.rejected.push({
-          row: rowNumber,
-          errors: fieldErrors.length
+        refuse(
+          fieldErrors.length
             ? fieldErrors.map((e) => ({ field: e.path, code: e.code, message: e.message }))
             : [
                 {
@@ -167,15 +295,9 @@ export function createImportService(deps: {
                   message: { ar: "تعذّر استيراد هذا السطر.", en: "This row could not be imported." },
                 },
               ],
-        });
+          error.code === "possible_duplicates" ? report.duplicates : report.rejected,
+        );
       }
     }
-    await db.tenant(actor.associationId, (tx) =>
-      audit.record(tx, actor, {
-        type: "beneficiaries.imported",
-        payload: { imported: report.imported, rejected: report.rejected.length },
-      }),
-    );
-    return report;
   }
 }

@@ -20,7 +20,13 @@ export function createBeneficiariesModule(deps: {
 }): SilahModule & { service: BeneficiariesService } {
   const repo = createBeneficiariesRepository();
   const service = createBeneficiariesService({ ...deps, repo });
-  const importer = createImportService({ db: deps.db, beneficiaries: service, audit: deps.audit });
+  const importer = createImportService({
+    db: deps.db,
+    repo,
+    beneficiaries: service,
+    audit: deps.audit,
+    clock: deps.clock,
+  });
   return {
     name: "beneficiaries",
     service,

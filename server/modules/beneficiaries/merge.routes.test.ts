@@ -37,6 +37,7 @@ async function register(fullName: string, extra: Record<string, unknown> = {}) {
       await officer.request("POST", "/api/beneficiaries", {
         fullName,
         gender: "female",
+        lawfulBasis: "service_request",
         email: `person${people}@example.test`,
         preferredChannel: "email",
         confirmNotDuplicate: true,

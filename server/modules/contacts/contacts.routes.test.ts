@@ -62,8 +62,16 @@ async function requestOf(admin: Client, client: Client, person: string): Promise
 }
 
 async function personOf(client: Client, fullName: string): Promise<string> {
-  return (await ok(await client.request("POST", "/api/beneficiaries", { fullName, gender: "female" }), 201))
-    .id;
+  return (
+    await ok(
+      await client.request("POST", "/api/beneficiaries", {
+        fullName,
+        gender: "female",
+        lawfulBasis: "service_request",
+      }),
+      201,
+    )
+  ).id;
 }
 
 let otherComplaintId: string;

@@ -186,8 +186,8 @@ export function createContactsService(deps: {
         }
         let categoryId: string | null = null;
         if (input.beneficiaryId) {
-          const beneficiary = await beneficiaries.lookup(tx, input.beneficiaryId);
-          if (!beneficiary) throw new AppError("not_found", "beneficiary not found");
+          // 404, or 409 naming the kept file when this record was merged away.
+          const beneficiary = await beneficiaries.forRecord(tx, input.beneficiaryId);
           categoryId = beneficiary.categoryId;
         }
         // An inquiry not answered on the spot goes to the liaison officer (I1); one from someone

@@ -79,6 +79,7 @@ describe("the correspondence register and contact attachments", () => {
       await officer.request("POST", "/api/beneficiaries", {
         fullName: "مشاعل بنت سعد السهلي",
         gender: "female",
+        lawfulBasis: "service_request",
       })
     ).json();
     const first = await officer.request("POST", "/api/correspondence", {

@@ -43,6 +43,7 @@ beforeAll(async () => {
   const person = await officer.request("POST", "/api/beneficiaries", {
     fullName: "نوف بنت سالم الحربي",
     gender: "female",
+    lawfulBasis: "service_request",
   });
   expect(person.statusCode, person.body).toBe(201);
   beneficiaryId = person.json().id;

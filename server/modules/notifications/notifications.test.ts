@@ -71,7 +71,11 @@ afterAll(async () => {
 });
 
 async function person(body: Record<string, unknown>) {
-  const response = await officer.request("POST", "/api/beneficiaries", { gender: "female", ...body });
+  const response = await officer.request("POST", "/api/beneficiaries", {
+    gender: "female",
+    lawfulBasis: "service_request",
+    ...body,
+  });
   expect(response.statusCode, response.body).toBe(201);
   return response.json() as { id: string };
 }

@@ -555,7 +555,11 @@ describe("the signature is required on the server too (issue 10)", () => {
     const clerkUser = await createUser(h, own.id, ["officer"], "موظف الاستقبال");
     const clerk = await signIn(h, clerkUser.email);
     const register = (fullName: string) =>
-      clerk.request("POST", "/api/beneficiaries", { fullName, gender: "male" });
+      clerk.request("POST", "/api/beneficiaries", {
+        fullName,
+        gender: "male",
+        lawfulBasis: "service_request",
+      });
 
     // No policy approved yet: nothing to sign, nobody is stopped.
     expect((await register("خالد بن سعد العتيبي")).statusCode).toBe(201);

@@ -58,6 +58,7 @@ async function beneficiary(fullName: string, email: string) {
   const response = await officer.request("POST", "/api/beneficiaries", {
     fullName,
     gender: "female",
+    lawfulBasis: "service_request",
     email,
     preferredChannel: "email",
   });

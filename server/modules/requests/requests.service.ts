@@ -487,8 +487,8 @@ export function createRequestsService(deps: {
     async open(actor: Actor, input: OpenRequest): Promise<RequestDetail> {
       authorize(actor, requestsPolicy, "open");
       return db.tenant(actor.associationId, async (tx) => {
-        const beneficiary = await beneficiaries.lookup(tx, input.beneficiaryId);
-        if (!beneficiary) throw new AppError("not_found", "beneficiary not found");
+        // 404, or 409 naming the kept file of a merged record, or 409 after every consent is withdrawn.
+        const beneficiary = await beneficiaries.forNewWork(tx, input.beneficiaryId);
         const service = await services.lookup(tx, input.serviceId);
         if (!service) throw new AppError("not_found", "service not found");
         if (!service.active)

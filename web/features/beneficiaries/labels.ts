@@ -3,6 +3,7 @@ import type {
   beneficiarySearchHitSchema,
   DuplicateReason,
   householdRelationSchema,
+  LawfulBasis,
 } from "../../../shared/contracts/beneficiaries.js";
 import type { MessageKey } from "../../i18n/i18n.js";
 
@@ -26,6 +27,13 @@ export const matchedByLabels: Record<z.infer<typeof beneficiarySearchHitSchema>[
   phone: "beneficiaries.matchedBy.phone",
   file_number: "beneficiaries.matchedBy.file_number",
   name: "beneficiaries.matchedBy.name",
+  household_member: "beneficiaries.matchedBy.household_member",
+};
+
+export const lawfulBasisLabels: Record<LawfulBasis, MessageKey> = {
+  consent: "beneficiaries.form.consent",
+  service_request: "beneficiaries.lawfulBasis.service_request",
+  legal_obligation: "beneficiaries.lawfulBasis.legal_obligation",
 };
 
 export const reasonLabels: Record<DuplicateReason, MessageKey> = {

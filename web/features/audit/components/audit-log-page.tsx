@@ -41,6 +41,7 @@ const eventTypeLabels: Record<AuditEventType, MessageKey> = {
   "beneficiary.consent_recorded": "audit.type.beneficiary.consent_recorded",
   "beneficiary.consent_withdrawn": "audit.type.beneficiary.consent_withdrawn",
   "beneficiary.category_created": "audit.type.beneficiary.category_created",
+  "beneficiary.category_aliases_changed": "audit.type.beneficiary.category_aliases_changed",
   "beneficiaries.imported": "audit.type.beneficiaries.imported",
   "list.exported": "audit.type.list.exported",
   "interaction.recorded": "audit.type.interaction.recorded",

@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { Link, useParams } from "react-router";
+import { Link, Navigate, useLocation, useParams } from "react-router";
 import type { BeneficiaryView } from "../../../../shared/contracts/beneficiaries.js";
 import { channelNames } from "../../../../shared/contracts/channels.js";
 import { CalendarDate } from "../../../components/ui/calendar-date.js";
@@ -8,11 +8,12 @@ import { Fact } from "../../../components/ui/fact.js";
 import { PhoneNumbers } from "../../../components/ui/phone-numbers.js";
 import { Withheld } from "../../../components/ui/withheld.js";
 import { useI18n } from "../../../i18n/i18n.js";
+import { ageInYears, riyadhToday } from "../age.js";
 import { useBeneficiary } from "../api/get-beneficiary.js";
 import { useCategories } from "../api/list-categories.js";
 import { useRecordConsent } from "../api/record-consent.js";
 import { useWithdrawConsent } from "../api/withdraw-consent.js";
-import { deskConsent, relationLabels } from "../labels.js";
+import { deskConsent, lawfulBasisLabels, relationLabels } from "../labels.js";
 import { MergeDuplicate } from "./merge-duplicate.js";
 import "./beneficiaries.css";
 import { ConfirmButton } from "../../../components/ui/confirm-button.js";
@@ -25,8 +26,11 @@ type BeneficiaryFilePageProps = {
   canEdit: boolean;
   /** May fold a duplicate record into this one. */
   canMerge: boolean;
-  /** The contacts and timeline of this person, composed in by the app (features do not import each other). */
-  contacts?: (beneficiaryId: string) => ReactNode;
+  /**
+   * The contacts and timeline of this person, composed in by the app (features do not import each
+   * other). `mayOpenWork` is false once every consent is withdrawn: no «فتح طلب» then (ADR 0022).
+   */
+  contacts?: (beneficiaryId: string, file: { mayOpenWork: boolean }) => ReactNode;
 };
 
 export function BeneficiaryFilePage({
@@ -38,6 +42,7 @@ export function BeneficiaryFilePage({
   const { beneficiaryId = "" } = useParams();
   const { t, errorText } = useI18n();
   const file = useBeneficiary(beneficiaryId);
+  const arrivedFrom = (useLocation().state as { mergedFrom?: string } | null)?.mergedFrom;
 
   if (file.isPending) {
     return (
@@ -57,6 +62,11 @@ export function BeneficiaryFilePage({
     );
   }
   const beneficiary = file.data;
+  // A merged-away record's address answers with the kept file (308): the page moves there too,
+  // so nothing is offered on the old record.
+  if (beneficiary.id !== beneficiaryId) {
+    return <Navigate replace to={`/beneficiaries/${beneficiary.id}`} state={{ mergedFrom: beneficiaryId }} />;
+  }
   const active = beneficiary.mergedIntoId === null;
 
   return (
@@ -90,6 +100,12 @@ export function BeneficiaryFilePage({
         ) : null}
       </header>
 
+      {arrivedFrom ? (
+        <p className="notice" role="status">
+          {t("beneficiaries.file.arrivedFromMerged")}
+        </p>
+      ) : null}
+
       {active && canMerge ? <MergeDuplicate key={beneficiary.id} beneficiary={beneficiary} /> : null}
 
       {beneficiary.mergedIntoId ? (
@@ -105,7 +121,15 @@ export function BeneficiaryFilePage({
           <Household beneficiary={beneficiary} />
           <Consents beneficiary={beneficiary} canManage={canManageConsent} />
         </div>
-        {contacts ? <div className="file-columns__side">{contacts(beneficiary.id)}</div> : null}
+        {contacts ? (
+          <div className="file-columns__side">
+            {contacts(beneficiary.id, {
+              mayOpenWork: !(
+                beneficiary.consents.length > 0 && beneficiary.consents.every((c) => c.withdrawnAt !== null)
+              ),
+            })}
+          </div>
+        ) : null}
       </div>
     </article>
   );
@@ -166,6 +190,9 @@ function Details({ beneficiary }: { beneficiary: BeneficiaryView }) {
             {t("beneficiaries.file.incomeValue", { amount: income })}
           </Fact>
         ) : null}
+        <Fact label={t("beneficiaries.file.lawfulBasis")}>
+          {beneficiary.lawfulBasis ? t(lawfulBasisLabels[beneficiary.lawfulBasis]) : t("beneficiaries.none")}
+        </Fact>
         <Fact label={t("beneficiaries.file.registeredAt")}>
           <DualDate value={beneficiary.createdAt} />
         </Fact>
@@ -198,6 +225,7 @@ function Details({ beneficiary }: { beneficiary: BeneficiaryView }) {
 
 function Household({ beneficiary }: { beneficiary: BeneficiaryView }) {
   const { t } = useI18n();
+  const today = riyadhToday();
   return (
     <section className="card" aria-labelledby="file-household">
       <h2 id="file-household" className="card__title">
@@ -218,7 +246,16 @@ function Household({ beneficiary }: { beneficiary: BeneficiaryView }) {
                   {member.nationalId}
                 </bdi>
               ) : null}
-              {member.birthDate ? <CalendarDate value={member.birthDate} /> : null}
+              {member.gender ? (
+                <span className="household-list__gender">{t(`beneficiaries.gender.${member.gender}`)}</span>
+              ) : null}
+              {member.birthDate ? (
+                <span className="household-list__age" data-age={ageInYears(member.birthDate, today) ?? ""}>
+                  {t("beneficiaries.file.householdAge", { years: ageInYears(member.birthDate, today) ?? 0 })}
+                  {" · "}
+                  <CalendarDate value={member.birthDate} />
+                </span>
+              ) : null}
             </li>
           ))}
         </ul>
@@ -232,6 +269,7 @@ function Consents({ beneficiary, canManage }: { beneficiary: BeneficiaryView; ca
   const withdraw = useWithdrawConsent();
   const record = useRecordConsent();
   const hasActive = beneficiary.consents.some((consent) => consent.withdrawnAt === null);
+  const allWithdrawn = beneficiary.consents.length > 0 && !hasActive;
   const error = withdraw.error ?? record.error;
 
   return (
@@ -243,6 +281,11 @@ function Consents({ beneficiary, canManage }: { beneficiary: BeneficiaryView; ca
         <div role="alert" className="alert alert--error">
           {errorText(error)}
         </div>
+      ) : null}
+      {allWithdrawn ? (
+        <p className="notice" data-consent="withdrawn">
+          {t("beneficiaries.file.consentsAllWithdrawn")}
+        </p>
       ) : null}
       {beneficiary.consents.length === 0 ? (
         <p className="muted">{t("beneficiaries.file.consentsEmpty")}</p>

@@ -5,9 +5,9 @@ import { ExportButtons } from "../../../components/ui/export-buttons.js";
 import { PhoneNumbers } from "../../../components/ui/phone-numbers.js";
 import { useI18n } from "../../../i18n/i18n.js";
 import { minimumSearchLength, useBeneficiarySearch } from "../api/search-beneficiaries.js";
-import { matchedByLabels } from "../labels.js";
+import { matchedByLabels, relationLabels } from "../labels.js";
 import "./beneficiaries.css";
-import { UserText } from "../../../components/ui/user-text.js";
+import { Interpolate, UserText } from "../../../components/ui/user-text.js";
 
 const debounceMs = 300;
 
@@ -108,6 +108,17 @@ export function BeneficiarySearchPage({ canRegister }: { canRegister: boolean })
                 </Link>
                 <span className="match-badge">{t(matchedByLabels[item.matchedBy])}</span>
               </div>
+              {item.matchedMember ? (
+                <p className="beneficiary-result__member" data-matched-member>
+                  <Interpolate
+                    message={t("beneficiaries.search.matchedMember")}
+                    values={{
+                      name: item.matchedMember.fullName,
+                      relation: t(relationLabels[item.matchedMember.relation]),
+                    }}
+                  />
+                </p>
+              ) : null}
               <dl className="facts">
                 <div className="facts__item">
                   <dt>{t("beneficiaries.fileNumberLabel")}</dt>

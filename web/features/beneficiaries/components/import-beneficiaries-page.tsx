@@ -1,7 +1,8 @@
 import { type FormEvent, useId, useState } from "react";
+import type { ImportReport } from "../../../../shared/contracts/beneficiaries.js";
 import { useI18n } from "../../../i18n/i18n.js";
 import { isApiError } from "../../../lib/http.js";
-import { useImportBeneficiaries } from "../api/import-beneficiaries.js";
+import { useImportBeneficiaries, useImportProgress } from "../api/import-beneficiaries.js";
 import {
   fieldOfPath,
   type HeaderColumn,
@@ -22,6 +23,23 @@ const formatNames = { csv: "CSV", xlsx: "xlsx", utf8: "UTF-8" };
 
 const workbookType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
+const csvCell = (value: string) => (/[",\r\n;]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
+
+/**
+ * The rows not imported (refused and duplicates) as a CSV with the file's own header and a reason
+ * column, to correct and import again.
+ */
+function refusedRowsHref(report: ImportReport, reasonHeader: string): string {
+  const rows = [...report.rejected, ...report.duplicates].sort((a, b) => a.row - b.row);
+  const width = Math.max(report.header.length, ...rows.map((r) => r.cells.length));
+  const pad = (cells: string[]) => Array.from({ length: width }, (_, i) => cells[i] ?? "");
+  const lines = [
+    [...pad(report.header), reasonHeader],
+    ...rows.map((r) => [...pad(r.cells), r.errors.map((e) => e.message.ar).join("؛ ")]),
+  ].map((cells) => cells.map(csvCell).join(","));
+  return `data:text/csv;charset=utf-8,${encodeURIComponent(`\uFEFF${lines.join("\r\n")}\r\n`)}`;
+}
+
 /** «استيراد المستفيدين»: a spreadsheet saved as CSV, checked row by row; the good rows come in. */
 export function ImportBeneficiariesPage() {
   const { t, locale, errorText } = useI18n();
@@ -30,6 +48,8 @@ export function ImportBeneficiariesPage() {
   const [picked, setPicked] = useState<Picked | null>(null);
   const [readError, setReadError] = useState(false);
   const [chosen, setChosen] = useState<File | null>(null);
+  const [progressId, setProgressId] = useState<string | null>(null);
+  const progress = useImportProgress(progressId, importer.isPending);
 
   async function onPick(files: File[]) {
     importer.reset();
@@ -58,10 +78,12 @@ export function ImportBeneficiariesPage() {
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (!picked) return;
+    const id = crypto.randomUUID();
+    setProgressId(id);
     importer.mutate(
       picked.kind === "csv"
-        ? { content: picked.text, type: "text/csv; charset=utf-8" }
-        : { content: picked.file, type: workbookType },
+        ? { content: picked.text, type: "text/csv; charset=utf-8", progressId: id }
+        : { content: picked.file, type: workbookType, progressId: id },
     );
   }
 
@@ -128,6 +150,25 @@ export function ImportBeneficiariesPage() {
           {failure}
         </div>
 
+        {importer.isPending ? (
+          <div className="import-progress" aria-live="polite">
+            <progress
+              className="import-progress__bar"
+              max={progress.data?.total || 1}
+              value={progress.data?.processed ?? 0}
+              aria-label={t("import.progress.label")}
+            />
+            <p className="field__hint">
+              {progress.data
+                ? t("import.progress.rows", {
+                    processed: progress.data.processed,
+                    total: progress.data.total,
+                  })
+                : t("import.progress.reading")}
+            </p>
+          </div>
+        ) : null}
+
         <div>
           <button
             type="submit"
@@ -146,9 +187,21 @@ export function ImportBeneficiariesPage() {
           </h2>
           <dl className="facts import-report__counts" aria-live="polite">
             <div className="facts__item">
+              <dt>{t("import.report.total")}</dt>
+              <dd className="import-report__count" data-count="total">
+                {report.total}
+              </dd>
+            </div>
+            <div className="facts__item">
               <dt>{t("import.report.imported")}</dt>
               <dd className="import-report__count" data-count="imported">
                 {report.imported}
+              </dd>
+            </div>
+            <div className="facts__item">
+              <dt>{t("import.report.duplicates")}</dt>
+              <dd className="import-report__count" data-count="duplicates">
+                {report.duplicates.length}
               </dd>
             </div>
             <div className="facts__item">
@@ -158,7 +211,23 @@ export function ImportBeneficiariesPage() {
               </dd>
             </div>
           </dl>
-          {report.rejected.length === 0 ? (
+          <p>
+            {t("import.report.summary", {
+              imported: report.imported,
+              duplicates: report.duplicates.length,
+              rejected: report.rejected.length,
+            })}
+          </p>
+          {report.rejected.length + report.duplicates.length > 0 ? (
+            <a
+              className="button button--secondary"
+              href={refusedRowsHref(report, t("import.report.reasonColumn"))}
+              download="silah-refused-rows.csv"
+            >
+              {t("import.report.download")}
+            </a>
+          ) : null}
+          {report.rejected.length + report.duplicates.length === 0 ? (
             <p className="success">{t("import.report.allImported")}</p>
           ) : (
             <div className="table-scroll">
@@ -172,22 +241,24 @@ export function ImportBeneficiariesPage() {
                   </tr>
                 </thead>
                 <tbody>
-                  {report.rejected.flatMap((rejected) =>
-                    rejected.errors.map((error, index) => {
-                      const field = fieldOfPath(error.field);
-                      return (
-                        <tr key={`${rejected.row}-${error.field}-${error.code}`} data-row={rejected.row}>
-                          {index === 0 ? (
-                            <th scope="row" rowSpan={rejected.errors.length}>
-                              {rejected.row}
-                            </th>
-                          ) : null}
-                          <td>{field ? t(importFieldLabels[field]) : error.field || "—"}</td>
-                          <td>{error.message[locale]}</td>
-                        </tr>
-                      );
-                    }),
-                  )}
+                  {[...report.rejected, ...report.duplicates]
+                    .sort((a, b) => a.row - b.row)
+                    .flatMap((rejected) =>
+                      rejected.errors.map((error, index) => {
+                        const field = fieldOfPath(error.field);
+                        return (
+                          <tr key={`${rejected.row}-${error.field}-${error.code}`} data-row={rejected.row}>
+                            {index === 0 ? (
+                              <th scope="row" rowSpan={rejected.errors.length}>
+                                {rejected.row}
+                              </th>
+                            ) : null}
+                            <td>{field ? t(importFieldLabels[field]) : "—"}</td>
+                            <td>{error.message[locale]}</td>
+                          </tr>
+                        );
+                      }),
+                    )}
                 </tbody>
               </table>
             </div>

@@ -7,6 +7,8 @@ import {
   fullNameSchema,
   type genderSchema,
   householdRelationSchema,
+  type LawfulBasis,
+  lawfulBasisSchema,
   nationalIdInputSchema,
   phoneInputSchema,
 } from "../../../../shared/contracts/beneficiaries.js";
@@ -24,7 +26,7 @@ import { useBeneficiary } from "../api/get-beneficiary.js";
 import { useCategories } from "../api/list-categories.js";
 import { type RegisterBeneficiaryInput, useRegisterBeneficiary } from "../api/register-beneficiary.js";
 import { type UpdateBeneficiaryInput, useUpdateBeneficiary } from "../api/update-beneficiary.js";
-import { deskConsent, relationLabels } from "../labels.js";
+import { deskConsent, lawfulBasisLabels, relationLabels } from "../labels.js";
 import { DuplicatePanel } from "./duplicate-panel.js";
 import "./beneficiaries.css";
 
@@ -36,9 +38,9 @@ type HouseholdRow = {
   relation: HouseholdRelation | "";
   fullName: string;
   nationalId: string;
-  /** Kept from the file when editing: the form does not show them, but sending the list must not drop them. */
-  birthDate?: string;
-  gender?: Gender;
+  /** As typed, Hijri or Gregorian, like the beneficiary's own birth date. */
+  birthDate: string;
+  gender: Gender | "";
 };
 
 type FormState = {
@@ -53,7 +55,8 @@ type FormState = {
   district: string;
   categoryCode: string;
   household: HouseholdRow[];
-  consent: boolean;
+  /** The PDPL lawful basis chosen at the desk (ADR 0022); none chosen is refused by the server. */
+  lawfulBasis: LawfulBasis | "";
 };
 
 let rowKeys = 0;
@@ -72,7 +75,7 @@ function emptyForm(): FormState {
     district: "",
     categoryCode: "",
     household: [],
-    consent: false,
+    lawfulBasis: "",
   };
 }
 
@@ -97,10 +100,10 @@ function formFrom(view: BeneficiaryView): FormState {
       relation: member.relation,
       fullName: member.fullName,
       nationalId: member.nationalId ?? "",
-      birthDate: member.birthDate ?? undefined,
-      gender: member.gender ?? undefined,
+      birthDate: member.birthDate ?? "",
+      gender: member.gender ?? "",
     })),
-    consent: false,
+    lawfulBasis: view.lawfulBasis ?? "",
   };
 }
 
@@ -113,7 +116,9 @@ const optional = (text: string) => (text.trim() === "" ? undefined : text.trim()
 function toRequest(form: FormState, confirmNotDuplicate: boolean) {
   const phones = form.phones.flatMap((row, index) => (row.value.trim() ? [{ index, value: row.value }] : []));
   const household = form.household.flatMap((row, index) =>
-    row.relation || row.fullName.trim() || row.nationalId.trim() ? [{ index, row }] : [],
+    row.relation || row.fullName.trim() || row.nationalId.trim() || row.birthDate.trim() || row.gender
+      ? [{ index, row }]
+      : [],
   );
   const body: RegisterBeneficiaryInput = {
     fullName: form.fullName,
@@ -131,10 +136,11 @@ function toRequest(form: FormState, confirmNotDuplicate: boolean) {
       relation: row.relation as HouseholdRelation,
       fullName: row.fullName,
       nationalId: optional(row.nationalId),
-      birthDate: row.birthDate,
-      gender: row.gender,
+      birthDate: row.birthDate.trim() ? dateFieldValue(row.birthDate) : undefined,
+      gender: row.gender || undefined,
     })),
-    consent: form.consent ? deskConsent : undefined,
+    lawfulBasis: form.lawfulBasis || undefined,
+    consent: form.lawfulBasis === "consent" ? deskConsent : undefined,
     confirmNotDuplicate,
   };
   const rowOf = (path: string) =>
@@ -157,7 +163,7 @@ function toChanges(initial: FormState, form: FormState, confirmNotDuplicate: boo
   const after = body as Record<string, unknown>;
   const changes: Record<string, unknown> = {};
   for (const key of Object.keys(after)) {
-    if (key === "consent" || key === "confirmNotDuplicate") continue;
+    if (key === "consent" || key === "lawfulBasis" || key === "confirmNotDuplicate") continue;
     if (JSON.stringify(after[key]) !== JSON.stringify(before[key])) changes[key] = after[key];
   }
   for (const key of clearableFields) {
@@ -663,6 +669,38 @@ function BeneficiaryForm({ existing }: { existing?: BeneficiaryView }) {
                   dir="ltr"
                   inputMode="numeric"
                 />
+                <DateField
+                  id={fieldId(`household.${index}.birthDate`)}
+                  name={`household.${index}.birthDate`}
+                  label={t("beneficiaries.form.household.birthDate")}
+                  optionalLabel={t("beneficiaries.form.optional")}
+                  value={row.birthDate}
+                  onChange={(birthDate) => setMember(index, { birthDate }, "birthDate")}
+                  error={errors[`household.${index}.birthDate`]}
+                  notAfterToday
+                />
+                <div className="field">
+                  <label className="field__label" htmlFor={fieldId(`household.${index}.gender`)}>
+                    {t("beneficiaries.form.household.gender")}
+                    <span className="field__optional"> ({t("beneficiaries.form.optional")})</span>
+                  </label>
+                  <select
+                    id={fieldId(`household.${index}.gender`)}
+                    className="field__input"
+                    value={row.gender}
+                    onChange={(event) =>
+                      setMember(index, { gender: event.target.value as Gender | "" }, "gender")
+                    }
+                    aria-invalid={errors[`household.${index}.gender`] ? true : undefined}
+                  >
+                    <option value="">{t("beneficiaries.form.household.genderChoose")}</option>
+                    <option value="male">{t("beneficiaries.gender.male")}</option>
+                    <option value="female">{t("beneficiaries.gender.female")}</option>
+                  </select>
+                  {errors[`household.${index}.gender`] ? (
+                    <p className="field__error">{errors[`household.${index}.gender`]}</p>
+                  ) : null}
+                </div>
                 <div className="household-row__actions">
                   <button
                     type="button"
@@ -683,7 +721,7 @@ function BeneficiaryForm({ existing }: { existing?: BeneficiaryView }) {
                 change({
                   household: [
                     ...form.household,
-                    { key: nextKey(), relation: "", fullName: "", nationalId: "" },
+                    { key: nextKey(), relation: "", fullName: "", nationalId: "", birthDate: "", gender: "" },
                   ],
                 })
               }
@@ -695,20 +733,36 @@ function BeneficiaryForm({ existing }: { existing?: BeneficiaryView }) {
 
         {existing ? null : (
           <FormSection title={t("beneficiaries.form.section.consent")}>
-            <div className="form-section__wide consent">
-              <label className="choice">
-                <input
-                  type="checkbox"
-                  checked={form.consent}
-                  onChange={(event) => change({ consent: event.target.checked })}
-                  aria-describedby="beneficiary-consent-hint"
-                />
-                {t("beneficiaries.form.consent")}
-              </label>
+            <fieldset
+              className="form-section__wide field choice-group consent"
+              aria-invalid={errors.lawfulBasis || errors.consent ? true : undefined}
+              aria-describedby={`beneficiary-consent-hint${errors.lawfulBasis || errors.consent ? " beneficiary-lawfulBasis-error" : ""}`}
+            >
+              <legend className="field__label">{t("beneficiaries.form.lawfulBasis")}</legend>
+              <div className="choice-group__options choice-group__options--stacked">
+                {lawfulBasisSchema.options.map((basis) => (
+                  <label key={basis} className="choice">
+                    <input
+                      type="radio"
+                      name="lawfulBasis"
+                      id={basis === "consent" ? fieldId("lawfulBasis") : undefined}
+                      value={basis}
+                      checked={form.lawfulBasis === basis}
+                      onChange={() => change({ lawfulBasis: basis }, ["lawfulBasis", "consent"])}
+                    />
+                    {t(lawfulBasisLabels[basis])}
+                  </label>
+                ))}
+              </div>
               <p className="field__hint" id="beneficiary-consent-hint">
                 {t("beneficiaries.form.consentHint")}
               </p>
-            </div>
+              {errors.lawfulBasis || errors.consent ? (
+                <p className="field__error" id="beneficiary-lawfulBasis-error">
+                  {errors.lawfulBasis ?? errors.consent}
+                </p>
+              ) : null}
+            </fieldset>
           </FormSection>
         )}
 
