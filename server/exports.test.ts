@@ -99,6 +99,7 @@ beforeAll(async () => {
   // A name a spreadsheet would run as a formula if it were written as it was typed.
   const hostile = await ok(
     await officer.request("POST", "/api/beneficiaries", {
+      lawfulBasis: "service_request",
       fullName: "=HYPERLINK(1) سعد",
       gender: "male",
       confirmNotDuplicate: true,
@@ -106,7 +107,11 @@ beforeAll(async () => {
     201,
   );
   const hind = await ok(
-    await officer.request("POST", "/api/beneficiaries", { fullName: "هند عبدالله الشمري", gender: "female" }),
+    await officer.request("POST", "/api/beneficiaries", {
+      lawfulBasis: "service_request",
+      fullName: "هند عبدالله الشمري",
+      gender: "female",
+    }),
     201,
   );
   await openRequest(officer, quick.id, hostile.id);
@@ -148,6 +153,7 @@ beforeAll(async () => {
   );
   const stranger = await ok(
     await otherOfficer.request("POST", "/api/beneficiaries", {
+      lawfulBasis: "service_request",
       fullName: "هند من جمعية أخرى",
       gender: "female",
     }),

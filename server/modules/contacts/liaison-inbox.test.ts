@@ -79,6 +79,7 @@ beforeAll(async () => {
   beneficiaryId = (
     await ok(
       await officer.request("POST", "/api/beneficiaries", {
+        lawfulBasis: "service_request",
         fullName: "هيا بنت سعد العتيبي",
         gender: "female",
         phones: ["0551234567"],

@@ -30,7 +30,11 @@ afterAll(async () => {
 });
 
 async function person(body: Record<string, unknown>) {
-  const response = await officer.request("POST", "/api/beneficiaries", { gender: "female", ...body });
+  const response = await officer.request("POST", "/api/beneficiaries", {
+    lawfulBasis: "service_request",
+    gender: "female",
+    ...body,
+  });
   expect(response.statusCode, response.body).toBe(201);
   return response.json() as { id: string };
 }

@@ -643,6 +643,8 @@ describe("the signature is required on the server too (issue 10)", () => {
         "GET /api/public/associations/{slug}/complaint-challenge",
         "POST /api/public/associations/{slug}/complaints",
         "GET /api/public/complaints/{token}",
+        // The SMS gateway's delivery reports, authenticated by the gateway's own secret.
+        "POST /api/notices/delivery-reports",
         "GET /healthz",
       ].sort(),
     );
