@@ -44,6 +44,11 @@ export const associations = pgTable("associations", {
   nameEn: text("name_en"),
   licenseNumber: text("license_number"),
   supervisingAuthority: text("supervising_authority"),
+  /** `platform`: the one association whose accounts are the platform operators (ADR 0024). */
+  kind: text("kind").notNull().default("association"),
+  region: text("region"),
+  /** Set while the platform operator has suspended the association: nobody of it signs in. */
+  suspendedAt: instant("suspended_at"),
   createdAt: createdAt(),
 });
 

@@ -33,6 +33,7 @@ export const errorCodes = [
   "password_change_required",
   "own_account",
   "last_administrator",
+  "association_suspended",
   "internal_error",
 ] as const;
 
@@ -133,6 +134,10 @@ export const errorMessages: Record<ErrorCode, LocalizedText> = {
   last_administrator: {
     ar: "لا يمكن ترك الجمعية بلا مدير نظام نشط: أضف دور مدير النظام لمستخدم آخر أولًا.",
     en: "The association cannot be left without an active administrator: give another user that role first.",
+  },
+  association_suspended: {
+    ar: "هذه الجمعية موقوفة مؤقتًا في منصة صلة، فلا يمكن الدخول إليها أو استخدام صفحاتها الآن. تواصل مع إدارة الجمعية.",
+    en: "This association is suspended on the Silah platform, so it cannot be signed in to or used now. Contact the association.",
   },
   internal_error: {
     ar: "حدث خطأ غير متوقع. سُجّل الخطأ وسنعالجه.",

@@ -99,6 +99,9 @@ export const ar = {
   "audit.type.user.unlocked": "فك إيقاف حساب مستخدم",
   "audit.type.user.sessions_ended": "إنهاء جلسات مستخدم",
   "audit.type.association.created": "إنشاء الجمعية",
+  "audit.type.association.opened_by_operator": "فتح جمعية من مشغّل المنصة",
+  "audit.type.association.suspended": "تعليق الجمعية",
+  "audit.type.association.reactivated": "إعادة تفعيل الجمعية",
   "audit.type.beneficiary.viewed": "الاطلاع على بيانات مستفيد",
   "audit.type.sensitive.read": "الاطلاع على بيانات حساسة",
   "audit.type.beneficiary.searched": "البحث عن مستفيد",
@@ -509,6 +512,8 @@ export const ar = {
   "complaints.public.title": "تقديم شكوى",
   "complaints.public.intro":
     "نستقبل شكواك ونتابعها حتى نصل فيها إلى حلّ. لا تحتاج إلى حساب، وتحصل على رقم ورابط تتابع بهما ما يجري.",
+  "complaints.public.unavailable":
+    "صفحة الشكاوى لهذه الجمعية غير متاحة حاليًا. يمكنك التواصل مع الجمعية عبر قنواتها الأخرى.",
   "complaints.public.privacy": "بياناتك سرية ولا يطّلع عليها إلا المختصون بمعالجة الشكوى.",
   "complaints.public.check": "التحقق الآلي",
   "complaints.public.checkHint":
@@ -1010,6 +1015,7 @@ export const ar = {
   "role.hr": "الموارد البشرية",
   "role.board_member": "عضو مجلس الإدارة",
   "role.administrator": "مسؤول النظام",
+  "role.platform_operator": "مشغّل المنصة",
 
   "common.isoDatePlaceholder": "مثال: 2026-03-19",
   "common.loading": "جارٍ التحميل…",

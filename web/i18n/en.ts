@@ -95,6 +95,9 @@ export const en: Record<MessageKey, string> = {
   "audit.type.user.unlocked": "User unlocked",
   "audit.type.user.sessions_ended": "User signed out everywhere",
   "audit.type.association.created": "Association created",
+  "audit.type.association.opened_by_operator": "Association opened by the platform operator",
+  "audit.type.association.suspended": "Association suspended",
+  "audit.type.association.reactivated": "Association reactivated",
   "audit.type.beneficiary.viewed": "Beneficiary data viewed",
   "audit.type.sensitive.read": "Sensitive data read",
   "audit.type.beneficiary.searched": "Beneficiary search",
@@ -514,6 +517,8 @@ export const en: Record<MessageKey, string> = {
   "complaints.public.title": "File a complaint",
   "complaints.public.intro":
     "We receive your complaint and follow it through to a resolution. No account is needed; you get a number and a link to follow it.",
+  "complaints.public.unavailable":
+    "This association's complaints page is unavailable for now. You can reach the association through its other channels.",
   "complaints.public.privacy": "Your details are confidential and seen only by those handling the complaint.",
   "complaints.public.check": "Automatic check",
   "complaints.public.checkHint":
@@ -1022,6 +1027,7 @@ export const en: Record<MessageKey, string> = {
   "role.hr": "Human resources",
   "role.board_member": "Board member",
   "role.administrator": "System administrator",
+  "role.platform_operator": "Platform operator",
 
   "common.isoDatePlaceholder": "e.g. 2026-03-19",
   "common.loading": "Loading…",
