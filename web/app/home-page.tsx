@@ -1,3 +1,4 @@
+import { Navigate } from "react-router";
 import { DualDate } from "../components/ui/dual-date.js";
 import { MyWork } from "../features/requests/components/my-work-page.js";
 import { useI18n } from "../i18n/i18n.js";
@@ -8,6 +9,8 @@ export function HomePage() {
   const { t } = useI18n();
   // Rendering "today" is the one place the browser's clock is the right clock.
   const today = new Date().toISOString();
+  // The platform operator has no association work: its home is the associations it serves.
+  if (user.roles.includes("platform_operator")) return <Navigate to="/platform/associations" replace />;
 
   return (
     <section className="page" aria-labelledby="home-title">

@@ -12,6 +12,8 @@ import { OpenClaimPage } from "../features/compensation/components/open-claim-pa
 import { ComplaintsDashboardPage } from "../features/complaints/components/complaints-dashboard-page.js";
 import { PublicComplaintPage } from "../features/complaints/components/public-complaint-page.js";
 import { ComplaintTrackingPage } from "../features/complaints/components/tracking-page.js";
+import { AssociationsPage } from "../features/platform/components/associations-page.js";
+import { OpenAssociationPage } from "../features/platform/components/open-association-page.js";
 import { NewMeetingPage } from "../features/requests/components/new-meeting-page.js";
 import { RequirementsSheetPage } from "../features/services/components/requirements-sheet-page.js";
 import { ServiceFormPage } from "../features/services/components/service-form-page.js";
@@ -329,6 +331,22 @@ export const router = createBrowserRouter([
             element: (
               <RoleGate item="library">
                 <LibraryRoute />
+              </RoleGate>
+            ),
+          },
+          {
+            path: "/platform/associations",
+            element: (
+              <RoleGate item="platform">
+                <AssociationsPage />
+              </RoleGate>
+            ),
+          },
+          {
+            path: "/platform/associations/new",
+            element: (
+              <RoleGate item="platform.open">
+                <OpenAssociationPage />
               </RoleGate>
             ),
           },
