@@ -25,6 +25,8 @@ export function LanguageSwitch() {
           key={candidate}
           type="button"
           lang={candidate}
+          // Each language is named in its own script and direction («English» reads left to right).
+          dir={candidate === "ar" ? "rtl" : "ltr"}
           className="language-switch__option"
           aria-pressed={candidate === locale}
           onClick={() => choose(candidate)}

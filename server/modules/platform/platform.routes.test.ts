@@ -148,3 +148,29 @@ describe("the platform operator", () => {
     expect(response.statusCode).toBe(404);
   });
 });
+
+describe("the first administrator's temporary password", () => {
+  it("is replaced before the second factor is enrolled, so the person who enrols holds the account alone", async () => {
+    const opened = await open("first-steps");
+    const first = await signInAttempt(opened.administrator.email, opened.temporaryPassword);
+    const cookie = first.cookies.find((c) => c.name === "silah_session")!.value;
+    const csrf = first.json().csrfToken as string;
+    const call = (method: "POST" | "PUT", url: string, payload?: object) =>
+      h.app.inject({
+        method,
+        url,
+        cookies: { silah_session: cookie },
+        headers: { "x-csrf-token": csrf },
+        ...(payload ? { payload } : {}),
+      });
+    const enrolFirst = await call("POST", "/api/auth/second-factor/enrolment");
+    expect(enrolFirst.json().code).toBe("password_change_required");
+    const changed = await call("PUT", "/api/me/password", {
+      currentPassword: opened.temporaryPassword,
+      newPassword: "orchard lantern 71 quietly",
+    });
+    expect(changed.statusCode, changed.body).toBe(200);
+    const enrol = await call("POST", "/api/auth/second-factor/enrolment");
+    expect(enrol.statusCode, enrol.body).toBe(200);
+  });
+});
