@@ -4,7 +4,7 @@ import { requestDocumentKindSchema, withheldSchema } from "./access.js";
 import { dateInputSchema } from "./beneficiaries.js";
 import { contactChannelSchema } from "./channels.js";
 import { localizedTextSchema } from "./errors.js";
-import { staffRoleSchema } from "./roles.js";
+import { associationRoleSchema, staffRoleSchema } from "./roles.js";
 import { requirementSchema, serviceKindSchema } from "./services.js";
 
 /** A support request's states (طلب دعم); the allowed moves live in server/modules/requests/requests.machine.ts. */
@@ -218,13 +218,15 @@ export const declarationStartedSchema = z.object({
 
 export const requestSettingsSchema = z.object({
   responsePeriod: responsePeriodRuleSchema,
+  /** Where the period in force comes from: the approved policy wins over the settings (P1). */
+  responsePeriodSource: z.enum(["policy", "settings", "default"]),
   referralRole: staffRoleSchema,
   /** Who holds the referral role now: whom an officer can refer a request to, by name. */
   referralStaff: z.array(z.object({ id: uuid, fullName: z.string() })),
 });
 export const updateRequestSettingsSchema = z.strictObject({
   responsePeriod: responsePeriodRuleSchema.optional(),
-  referralRole: staffRoleSchema.optional(),
+  referralRole: associationRoleSchema.optional(),
 });
 
 // ——— Committees (H6) ———

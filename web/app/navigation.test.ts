@@ -50,6 +50,7 @@ describe("navigation", () => {
       "complaints",
       "committees",
       "services",
+      "requests.settings",
       "audit",
       "calendar",
       "liaison",

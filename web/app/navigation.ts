@@ -205,6 +205,13 @@ export const navigation: readonly NavigationItem[] = [
     roles: ["administrator"],
     inMenu: false,
   },
+  // The response period and the referral role (requests.policy.ts `settings`).
+  {
+    id: "requests.settings",
+    path: "/admin/request-settings",
+    label: "nav.requestSettings",
+    roles: ["administrator"],
+  },
   {
     id: "audit",
     path: "/audit",

@@ -15,6 +15,7 @@ import { ComplaintTrackingPage } from "../features/complaints/components/trackin
 import { AssociationsPage } from "../features/platform/components/associations-page.js";
 import { OpenAssociationPage } from "../features/platform/components/open-association-page.js";
 import { NewMeetingPage } from "../features/requests/components/new-meeting-page.js";
+import { RequestSettingsPage } from "../features/requests/components/request-settings-page.js";
 import { RequirementsSheetPage } from "../features/services/components/requirements-sheet-page.js";
 import { ServiceFormPage } from "../features/services/components/service-form-page.js";
 import { LiaisonRoutesRoute, WorkingCalendarRoute } from "./admin-routes.js";
@@ -331,6 +332,14 @@ export const router = createBrowserRouter([
             element: (
               <RoleGate item="library">
                 <LibraryRoute />
+              </RoleGate>
+            ),
+          },
+          {
+            path: "/admin/request-settings",
+            element: (
+              <RoleGate item="requests.settings">
+                <RequestSettingsPage />
               </RoleGate>
             ),
           },

@@ -193,6 +193,11 @@ export function createRequestsService(deps: {
         rules?.responsePeriod ??
         (row?.responsePeriod as ResponsePeriodRule | undefined) ??
         defaultResponsePeriod,
+      responsePeriodSource: (rules?.responsePeriod
+        ? "policy"
+        : row?.responsePeriod
+          ? "settings"
+          : "default") as "policy" | "settings" | "default",
       referralRole: (row?.referralRole ?? "social_researcher") as "social_researcher",
     };
   }
