@@ -34,6 +34,8 @@ export const auditEventPayloads = {
   "association.opened_by_operator": z.object({ slug: z.string() }),
   "association.suspended": z.object({ slug: z.string(), sessionsEnded: z.number().int() }),
   "association.reactivated": z.object({ slug: z.string() }),
+  /** The administrator confirmed what the approved policy's referral and committee wording means. */
+  "policy_wording.confirmed": z.object({ referralRole: z.string().nullable(), committees: z.number().int() }),
   "beneficiary.viewed": z.object({ sensitive: z.boolean() }),
   /** A record read with sensitive fields in the answer (shared/contracts/access.ts): which ones. */
   "sensitive.read": z.object({ fields: z.array(sensitiveFieldSchema) }),

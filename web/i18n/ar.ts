@@ -102,6 +102,7 @@ export const ar = {
   "audit.type.association.opened_by_operator": "فتح جمعية من مشغّل المنصة",
   "audit.type.association.suspended": "تعليق الجمعية",
   "audit.type.association.reactivated": "إعادة تفعيل الجمعية",
+  "audit.type.policy_wording.confirmed": "تأكيد ربط عبارات السياسة بالأدوار واللجان",
   "audit.type.beneficiary.viewed": "الاطلاع على بيانات مستفيد",
   "audit.type.sensitive.read": "الاطلاع على بيانات حساسة",
   "audit.type.beneficiary.searched": "البحث عن مستفيد",

@@ -98,6 +98,7 @@ export const en: Record<MessageKey, string> = {
   "audit.type.association.opened_by_operator": "Association opened by the platform operator",
   "audit.type.association.suspended": "Association suspended",
   "audit.type.association.reactivated": "Association reactivated",
+  "audit.type.policy_wording.confirmed": "Policy wording mapped to roles and committees",
   "audit.type.beneficiary.viewed": "Beneficiary data viewed",
   "audit.type.sensitive.read": "Sensitive data read",
   "audit.type.beneficiary.searched": "Beneficiary search",

@@ -12,6 +12,7 @@ import type { PolicyService } from "../policy/index.js";
 import type { ServicesService } from "../services/index.js";
 import type { UsersService } from "../users/index.js";
 import { type CommitteesService, createCommitteesService } from "./committees.service.js";
+import { createPolicyWordingService } from "./policy-wording.service.js";
 import { documentKindOf } from "./requests.presenter.js";
 import { createRequestsRepository } from "./requests.repository.js";
 import { requestsRoutes } from "./requests.routes.js";
@@ -38,6 +39,7 @@ export function createRequestsModule(deps: {
   const service = createRequestsService({ ...deps, repo });
   const committees = createCommitteesService({ ...deps, repo, requests: service });
   const work = createWorkService({ db: deps.db, repo, notifications: deps.notifications });
+  const wording = createPolicyWordingService({ ...deps, repo });
   deps.files.declareUses({
     tables: ["request_documents", "declarations"],
     async kindsOf(tx, fileId) {
@@ -53,7 +55,7 @@ export function createRequestsModule(deps: {
     service,
     committees,
     jobs: service.jobs,
-    routes: requestsRoutes(service, committees, work),
+    routes: requestsRoutes(service, committees, work, wording),
     reactions: {
       "beneficiary.merged": {
         tables: ["support_requests", "conflict_declarations"],

@@ -8,6 +8,7 @@ import {
   committeeViewSchema,
   complianceQuerySchema,
   complianceReportSchema,
+  confirmPolicyWordingSchema,
   conflictViewSchema,
   createCommitteeSchema,
   createMeetingSchema,
@@ -18,6 +19,7 @@ import {
   meetingViewSchema,
   myWorkResponseSchema,
   openRequestSchema,
+  policyWordingMappingSchema,
   recordDeliverySchema,
   recordStudySchema,
   referRequestSchema,
@@ -34,6 +36,7 @@ import {
   voteSchema,
 } from "../../../shared/contracts/requests.js";
 import type { CommitteesService } from "./committees.service.js";
+import type { PolicyWordingService } from "./policy-wording.service.js";
 import { presentMeeting, presentRequest, presentRequestSummary } from "./requests.presenter.js";
 import type { RequestsService } from "./requests.service.js";
 import type { WorkService } from "./work.service.js";
@@ -45,6 +48,7 @@ export function requestsRoutes(
   service: RequestsService,
   committees: CommitteesService,
   work: WorkService,
+  wording: PolicyWordingService,
 ): FastifyPluginAsyncZod {
   return async (app) => {
     const view = { 200: requestViewSchema };
@@ -72,6 +76,32 @@ export function requestsRoutes(
         },
       },
       async (request) => service.updateSettings(request.actor(), request.body),
+    );
+
+    app.get(
+      "/api/request-settings/policy-wording",
+      {
+        schema: {
+          tags,
+          summary:
+            "What the approved policy's referral and committee wording means here: suggestions and the confirmed mapping",
+          response: { 200: policyWordingMappingSchema },
+        },
+      },
+      async (request) => wording.get(request.actor()),
+    );
+
+    app.put(
+      "/api/request-settings/policy-wording",
+      {
+        schema: {
+          tags,
+          summary: "Confirm or correct the mapping of the policy's wording to a staff role and committees",
+          body: confirmPolicyWordingSchema,
+          response: { 200: policyWordingMappingSchema },
+        },
+      },
+      async (request) => wording.confirm(request.actor(), request.body),
     );
 
     app.post(

@@ -184,21 +184,30 @@ export function createRequestsService(deps: {
     return { ...settings, referralStaff: staff.map((u) => ({ id: u.id, fullName: u.fullName })) };
   }
 
-  /** The approved policy's response period wins (P1); the settings apply until a policy has one. */
+  /**
+   * The approved policy's response period wins (P1); the settings apply until a policy has one. The
+   * referral role is the one the administrator confirmed the policy's wording means (ADR 0024),
+   * else the settings'.
+   */
   async function settingsOf(tx: Tx) {
     const row = await repo.settings(tx);
     const rules = await policy.approvedRules(tx);
+    const confirmed =
+      rules?.referralRole != null
+        ? (await repo.wordingMappings(tx, rules.versionId)).find(
+            (m) => m.kind === "referral_role" && m.wording === rules.referralRole,
+          )
+        : undefined;
+    const source = (fromPolicy: boolean, fromSettings: boolean): "policy" | "settings" | "default" =>
+      fromPolicy ? "policy" : fromSettings ? "settings" : "default";
     return {
       responsePeriod:
         rules?.responsePeriod ??
         (row?.responsePeriod as ResponsePeriodRule | undefined) ??
         defaultResponsePeriod,
-      responsePeriodSource: (rules?.responsePeriod
-        ? "policy"
-        : row?.responsePeriod
-          ? "settings"
-          : "default") as "policy" | "settings" | "default",
-      referralRole: (row?.referralRole ?? "social_researcher") as "social_researcher",
+      responsePeriodSource: source(Boolean(rules?.responsePeriod), Boolean(row?.responsePeriod)),
+      referralRole: (confirmed?.staffRole ?? row?.referralRole ?? "social_researcher") as "social_researcher",
+      referralRoleSource: source(Boolean(confirmed?.staffRole), Boolean(row?.referralRole)),
     };
   }
 

@@ -34,6 +34,7 @@ const eventTypeLabels: Record<AuditEventType, MessageKey> = {
   "association.opened_by_operator": "audit.type.association.opened_by_operator",
   "association.suspended": "audit.type.association.suspended",
   "association.reactivated": "audit.type.association.reactivated",
+  "policy_wording.confirmed": "audit.type.policy_wording.confirmed",
   "beneficiary.viewed": "audit.type.beneficiary.viewed",
   "sensitive.read": "audit.type.sensitive.read",
   "beneficiary.searched": "audit.type.beneficiary.searched",
