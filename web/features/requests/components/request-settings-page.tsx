@@ -7,6 +7,7 @@ import { useI18n } from "../../../i18n/i18n.js";
 import { isApiError } from "../../../lib/http.js";
 import { useRequestSettings } from "../api/get-request-settings.js";
 import { useUpdateRequestSettings } from "../api/update-request-settings.js";
+import { PolicyWordingSection } from "./policy-wording-section.js";
 
 type Settings = z.infer<typeof requestSettingsSchema>;
 const units = ["working_days", "days", "weeks", "months"] as const;
@@ -32,7 +33,8 @@ export function RequestSettingsPage() {
           {t("requests.settings.loadFailed")}
         </div>
       ) : null}
-      {settings.isSuccess ? <SettingsForm settings={settings.data} /> : null}
+      {settings.isSuccess ? <SettingsForm key={settings.dataUpdatedAt} settings={settings.data} /> : null}
+      <PolicyWordingSection />
     </section>
   );
 }
@@ -71,7 +73,7 @@ function SettingsForm({ settings }: { settings: Settings }) {
       return;
     }
     save.mutate({
-      referralRole,
+      ...(current.referralRoleSource === "policy" ? {} : { referralRole }),
       ...(fromPolicy ? {} : { responsePeriod: { value: number, unit, bound, startsAt } }),
     });
   }
@@ -178,8 +180,12 @@ function SettingsForm({ settings }: { settings: Settings }) {
           referralRole,
           setReferralRole,
           (role) => t(`role.${role}`),
+          current.referralRoleSource === "policy",
         )}
       </div>
+      {current.referralRoleSource === "policy" ? (
+        <p className="muted">{t("requests.settings.referralFromPolicy")}</p>
+      ) : null}
       {roleMessage ? <p className="field__error">{roleMessage}</p> : null}
       <p className="muted">
         {current.referralStaff.length === 0
