@@ -802,9 +802,11 @@ export const en: Record<MessageKey, string> = {
   "requests.settings.saving": "Saving…",
   "requests.settings.saved": "The request settings were saved.",
   "requests.wording.title": "The policy's wording, mapped to roles and committees",
-  "requests.wording.intro": "The approved policy names the referral and the committees in its own words. Choose what each means among the staff roles and the association's committees; Silah suggests a choice from the words, and requests are referred to the role you confirm.",
+  "requests.wording.intro":
+    "The approved policy names the referral and the committees in its own words. Choose what each means among the staff roles and the association's committees; Silah suggests a choice from the words, and requests are referred to the role you confirm.",
   "requests.wording.loadFailed": "The policy's wording could not be loaded.",
-  "requests.wording.noPolicy": "There is no approved policy yet. Its wording is mapped here once the board approves it.",
+  "requests.wording.noPolicy":
+    "There is no approved policy yet. Its wording is mapped here once the board approves it.",
   "requests.wording.confirmed": "The mapping is confirmed for this policy version; you can correct it.",
   "requests.wording.unconfirmed": "The mapping is not confirmed yet; the choices shown are suggestions.",
   "requests.wording.referral": "The policy's referral",

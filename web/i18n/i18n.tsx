@@ -34,6 +34,9 @@ const compiled = new Map<string, IntlMessageFormat>();
  */
 export function translate(locale: Locale, key: MessageKey, params?: MessageValues): string {
   const text = catalogues[locale][key];
+  // Without values, a message with placeholders is its template, untouched: <Interpolate> puts each
+  // value in as its own isolated element (formatting it here would throw for the missing values).
+  if (params === undefined && text.includes("{")) return text;
   const cacheKey = `${locale}\u0000${key}`;
   let message = compiled.get(cacheKey);
   if (!message) {

@@ -15,7 +15,8 @@ export async function getPolicyWording(signal?: AbortSignal) {
 
 /** The approved policy's referral and committee wording, with suggestions and what was confirmed. */
 export function usePolicyWording() {
-  return useQuery({ queryKey: key, queryFn: ({ signal }) => getPolicyWording(signal) });
+  // A policy approved since the last visit changes what there is to map: always asked afresh.
+  return useQuery({ queryKey: key, queryFn: ({ signal }) => getPolicyWording(signal), staleTime: 0 });
 }
 
 export async function confirmPolicyWording(input: ConfirmPolicyWordingInput) {

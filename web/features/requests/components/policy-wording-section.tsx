@@ -28,9 +28,7 @@ export function PolicyWordingSection() {
       {mapping.isSuccess && !mapping.data.policyVersion ? (
         <p className="muted">{t("requests.wording.noPolicy")}</p>
       ) : null}
-      {mapping.isSuccess && mapping.data.policyVersion ? (
-        <WordingForm key={mapping.data.confirmedAt ?? "new"} mapping={mapping.data} />
-      ) : null}
+      {mapping.isSuccess && mapping.data.policyVersion ? <WordingForm mapping={mapping.data} /> : null}
     </section>
   );
 }

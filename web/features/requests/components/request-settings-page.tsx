@@ -33,7 +33,7 @@ export function RequestSettingsPage() {
           {t("requests.settings.loadFailed")}
         </div>
       ) : null}
-      {settings.isSuccess ? <SettingsForm key={settings.dataUpdatedAt} settings={settings.data} /> : null}
+      {settings.isSuccess ? <SettingsForm settings={settings.data} /> : null}
       <PolicyWordingSection />
     </section>
   );
