@@ -68,15 +68,18 @@ export async function seedDemo(modules: Modules): Promise<{ created: boolean; as
   }
   await seedRegistry(modules, created);
   await seedCatalogue(modules, created);
-  await modules.platform.service.createOperatorBySystem(
-    {
-      fullName: demoOperator.fullName,
-      email: demoEmail(demoOperator.local),
-      password: demoPassword,
-      locale: "ar",
-    },
-    { acceptWeakPassword: true },
-  );
+  // The demo's operator, whose password is published, never joins a platform that already has operators.
+  if (!(await modules.platform.service.exists())) {
+    await modules.platform.service.createOperatorBySystem(
+      {
+        fullName: demoOperator.fullName,
+        email: demoEmail(demoOperator.local),
+        password: demoPassword,
+        locale: "ar",
+      },
+      { acceptWeakPassword: true },
+    );
+  }
   return { created: true, associationId: association.id };
 }
 

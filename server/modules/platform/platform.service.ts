@@ -95,6 +95,11 @@ export function createPlatformService(deps: {
       return users.createBySystem(platform.id, { ...person, roles: ["platform_operator"] }, options);
     },
 
+    /** Whether the platform association exists (an operator was created). */
+    async exists(): Promise<boolean> {
+      return Boolean(await db.system((tx) => associations.findPlatform(tx)));
+    },
+
     async list(actor: Actor): Promise<AssociationWithUsage[]> {
       await assertOperator(actor, "list");
       return db.system(async (tx) => withUsage(tx, await associations.listServed(tx)));
