@@ -14,7 +14,6 @@ import { PublicComplaintPage } from "../features/complaints/components/public-co
 import { ComplaintTrackingPage } from "../features/complaints/components/tracking-page.js";
 import { AssociationsPage } from "../features/platform/components/associations-page.js";
 import { OpenAssociationPage } from "../features/platform/components/open-association-page.js";
-import { NewMeetingPage } from "../features/requests/components/new-meeting-page.js";
 import { RequestSettingsPage } from "../features/requests/components/request-settings-page.js";
 import { RequirementsSheetPage } from "../features/services/components/requirements-sheet-page.js";
 import { ServiceFormPage } from "../features/services/components/service-form-page.js";
@@ -43,6 +42,7 @@ import { PublicLayout } from "./public-layout.js";
 import {
   CommitteesRoute,
   MeetingRoute,
+  NewMeetingRoute,
   OpenRequestRoute,
   RequestRoute,
   RequestsRoute,
@@ -235,7 +235,7 @@ export const router = createBrowserRouter([
             path: "/meetings/new",
             element: (
               <RoleGate item="meetings.new">
-                <NewMeetingPage />
+                <NewMeetingRoute />
               </RoleGate>
             ),
           },
