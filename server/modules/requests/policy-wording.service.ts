@@ -5,7 +5,6 @@ import { committeeWordings, suggestCommittee, suggestRole } from "../../../share
 import type { Clock } from "../../clock.js";
 import type { Database, Tx } from "../../db/client.js";
 import type { Actor } from "../../http/actor.js";
-import { AppError } from "../../http/errors.js";
 import { authorize } from "../../http/policy.js";
 import type { AuditService } from "../audit/index.js";
 import type { PolicyService } from "../policy/index.js";
