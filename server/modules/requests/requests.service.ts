@@ -417,11 +417,13 @@ export function createRequestsService(deps: {
     async updateSettings(actor: Actor, input: z.infer<typeof updateRequestSettingsSchema>) {
       authorize(actor, requestsPolicy, "settings");
       return db.tenant(actor.associationId, async (tx) => {
-        const current = await settingsOf(tx);
+        // What the settings themselves hold, not what is in force: the policy's period or its confirmed
+        // referral role must not be copied into the settings, which apply when the policy is silent.
+        const stored = await repo.settings(tx);
         await repo.saveSettings(tx, {
           associationId: actor.associationId,
-          responsePeriod: input.responsePeriod ?? current.responsePeriod,
-          referralRole: input.referralRole ?? current.referralRole,
+          responsePeriod: input.responsePeriod ?? stored?.responsePeriod ?? defaultResponsePeriod,
+          referralRole: input.referralRole ?? stored?.referralRole ?? "social_researcher",
           updatedAt: clock.now(),
         });
         await audit.record(tx, actor, {
