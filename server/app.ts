@@ -34,6 +34,7 @@ import { createFilesModule } from "./modules/files/index.js";
 import { createAnnouncer, type SilahModule } from "./modules/module.js";
 import { createNotificationsModule, transportsFrom } from "./modules/notifications/index.js";
 import type { Transports } from "./modules/notifications/notifications.service.js";
+import { createPlatformModule } from "./modules/platform/index.js";
 import { createPolicyModule } from "./modules/policy/index.js";
 import { createRequestsModule } from "./modules/requests/index.js";
 import { createServicesModule } from "./modules/services/index.js";
@@ -78,6 +79,14 @@ export function createModules({ config, db, clock, ...deps }: AppDeps) {
     clock,
     limits,
     settings: { ...config.session, secureCookie: config.session.secureCookie },
+  });
+  const platform = createPlatformModule({
+    db,
+    associations: associations.service,
+    users: users.service,
+    sessions: auth.service,
+    audit: audit.service,
+    clock,
   });
   // Modules announce changes (e.g. a merge) that others follow in the same transaction.
   const announcer = createAnnouncer();
@@ -147,6 +156,7 @@ export function createModules({ config, db, clock, ...deps }: AppDeps) {
     associations,
     users,
     auth,
+    platform,
     beneficiaries,
     contacts,
     calendar,

@@ -5,7 +5,7 @@ import { systemClock } from "./clock.js";
 import type { Config } from "./config.js";
 import { type Database, openDatabase } from "./db/client.js";
 import { migrateDatabase } from "./db/migrate.js";
-import { demoEmail, demoPassword, demoUsers, seedDemo } from "./db/seed-demo.js";
+import { demoEmail, demoOperator, demoPassword, demoUsers, seedDemo } from "./db/seed-demo.js";
 import { createRateLimits } from "./http/rate-limit.js";
 import { createJobQueue, startWorker } from "./jobs/queue.js";
 
@@ -60,6 +60,7 @@ async function serve(config: Config, db: Database, print: (line: string) => void
       const twoStep = secondFactorRequired([user.role]) ? " *" : "";
       print(`  ${demoEmail(user.local).padEnd(42)} (${user.role})${twoStep}`);
     }
+    print(`  ${demoEmail(demoOperator.local).padEnd(42)} (platform_operator) *`);
     print(`  password / كلمة المرور: ${demoPassword}`);
     print("  * تفعيل التحقق بخطوتين عند أول دخول — enrols two-step verification at first sign-in");
   }

@@ -210,6 +210,19 @@ const cases: Record<string, Case> = {
   "GET /api/services/{serviceId}/requirements": {},
   "GET /api/request-settings": {},
   "PUT /api/request-settings": { body: { referralRole: "social_researcher" } },
+  "GET /api/request-settings/policy-wording": {},
+  "PUT /api/request-settings/policy-wording": { body: { committees: [] } },
+  // The platform operator's routes: an association's staff (all roles) are refused, B's id or not.
+  "GET /api/platform/associations": {},
+  "POST /api/platform/associations": {
+    body: {
+      slug: "tenancy-probe",
+      nameAr: "جمعية الفحص",
+      administrator: { fullName: "مدير الفحص", email: "probe@example.test" },
+    },
+  },
+  "POST /api/platform/associations/{associationId}/suspend": {},
+  "POST /api/platform/associations/{associationId}/reactivate": {},
   "POST /api/requests": {
     body: { beneficiaryId: "BENEFICIARY_OF_B", serviceId: "SERVICE_OF_B", channel: "phone" },
   },
@@ -804,6 +817,12 @@ describe("cross-tenant matrix", () => {
       "GET /api/services/{serviceId}/requirements": 404,
       "GET /api/request-settings": 200,
       "PUT /api/request-settings": 200,
+      "GET /api/request-settings/policy-wording": 200,
+      "PUT /api/request-settings/policy-wording": 400,
+      "GET /api/platform/associations": 403,
+      "POST /api/platform/associations": 403,
+      "POST /api/platform/associations/{associationId}/suspend": 403,
+      "POST /api/platform/associations/{associationId}/reactivate": 403,
       "POST /api/requests": 404,
       "GET /api/requests": 200,
       "GET /api/requests/export": 200,

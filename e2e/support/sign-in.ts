@@ -34,7 +34,8 @@ async function nextCode(key: string): Promise<string> {
  * Signs a demo user in on the sign-in page, the way they would: e-mail and password, then — for
  * the roles that require two-step verification — enrolment on first sign-in (the key is read from
  * the page and the code computed from it, as an authenticator app does) or the code afterwards.
- * Ends on the signed-in app (or the policy sign screen, which is the app's own gate).
+ * Ends on the signed-in app (or the policy sign screen, or the screen that replaces a temporary
+ * password: the app's own gates). The platform operator signs in on the same page.
  */
 export async function signInOnPage(page: Page, email: string, password = demoPassword): Promise<void> {
   if (!page.url().endsWith("/sign-in")) await page.goto("/sign-in");
@@ -43,7 +44,7 @@ export async function signInOnPage(page: Page, email: string, password = demoPas
   await page.getByLabel("كلمة المرور").fill(password);
   await page.getByRole("button", { name: "دخول" }).click();
 
-  const signedIn = page.locator(".shell, .sign-screen");
+  const signedIn = page.locator(".shell, .sign-screen, .temporary-password");
   const enrol = page.getByRole("button", { name: "ابدأ التفعيل" });
   const code = page.getByLabel("رمز التحقق");
   await signedIn.or(enrol).or(code).first().waitFor();
@@ -52,13 +53,22 @@ export async function signInOnPage(page: Page, email: string, password = demoPas
     await code.fill(await nextCode(key));
     await page.getByRole("button", { name: "تحقق" }).click();
   } else if (await enrol.isVisible()) {
-    await enrol.click();
-    const secret = (await page.getByTestId("second-factor-key").textContent())?.replace(/\s/g, "") ?? "";
-    authenticators.set(key, { secret, lastStep: Number.NEGATIVE_INFINITY });
-    await page.getByLabel("الرمز الظاهر في التطبيق").fill(await nextCode(key));
-    await page.getByRole("button", { name: "تأكيد التفعيل" }).click();
-    await page.getByRole("heading", { name: "رموز الاسترداد" }).waitFor();
-    await page.getByRole("button", { name: "حفظت الرموز، تابع" }).click();
+    await enrolOnPage(page, email);
   }
   await signedIn.first().waitFor();
+}
+
+/**
+ * Enrols two-step verification from the enrolment screen the signed-in person is on (after first
+ * sign-in, or after replacing a temporary password), keeping the key as an authenticator app does.
+ */
+export async function enrolOnPage(page: Page, email: string): Promise<void> {
+  const key = `${new URL(page.url()).origin} ${email}`;
+  await page.getByRole("button", { name: "ابدأ التفعيل" }).click();
+  const secret = (await page.getByTestId("second-factor-key").textContent())?.replace(/\s/g, "") ?? "";
+  authenticators.set(key, { secret, lastStep: Number.NEGATIVE_INFINITY });
+  await page.getByLabel("الرمز الظاهر في التطبيق").fill(await nextCode(key));
+  await page.getByRole("button", { name: "تأكيد التفعيل" }).click();
+  await page.getByRole("heading", { name: "رموز الاسترداد" }).waitFor();
+  await page.getByRole("button", { name: "حفظت الرموز، تابع" }).click();
 }

@@ -14,6 +14,10 @@ const commands: Record<string, { summary: string; load: () => Promise<{ run: Cli
     load: () => import("./commands/seed.js"),
   },
   user: { summary: "user create: add a staff account", load: () => import("./commands/user.js") },
+  operator: {
+    summary: "operator create: add a platform operator (opens associations from the web)",
+    load: () => import("./commands/operator.js"),
+  },
   association: {
     summary: "association create: open a new association",
     load: () => import("./commands/association.js"),

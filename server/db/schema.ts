@@ -45,6 +45,11 @@ export const associations = pgTable("associations", {
   nameEn: text("name_en"),
   licenseNumber: text("license_number"),
   supervisingAuthority: text("supervising_authority"),
+  /** `platform`: the one association whose accounts are the platform operators (ADR 0024). */
+  kind: text("kind").notNull().default("association"),
+  region: text("region"),
+  /** Set while the platform operator has suspended the association: nobody of it signs in. */
+  suspendedAt: instant("suspended_at"),
   createdAt: createdAt(),
 });
 
@@ -943,5 +948,33 @@ export const requestEscalations = pgTable(
   (t) => [
     uniqueIndex("request_escalations_key").on(t.requestId, t.kind, t.dueDate),
     index("request_escalations_open_idx").on(t.associationId, t.resolvedAt),
+  ],
+);
+
+/**
+ * What the approved policy's wording means here (ADR 0024): its referral role text mapped to a
+ * staff role, each body its committees text names mapped to a committee (or to none), as the
+ * administrator confirmed them for that policy version.
+ */
+export const policyWordingMappings = pgTable(
+  "policy_wording_mappings",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    associationId: tenantId(),
+    policyVersionId: uuid("policy_version_id").notNull(),
+    kind: text("kind").notNull(),
+    wording: text("wording").notNull(),
+    staffRole: text("staff_role"),
+    committeeId: uuid("committee_id").references(() => committees.id),
+    confirmedBy: uuid("confirmed_by")
+      .notNull()
+      .references(() => users.id),
+    confirmedAt: instant("confirmed_at").notNull(),
+  },
+  (t) => [
+    uniqueIndex("policy_wording_mappings_version_wording_key").on(t.policyVersionId, t.kind, t.wording),
+    index("policy_wording_mappings_association_id_idx").on(t.associationId),
+    index("policy_wording_mappings_committee_id_idx").on(t.committeeId),
+    index("policy_wording_mappings_confirmed_by_idx").on(t.confirmedBy),
   ],
 );

@@ -5,7 +5,10 @@ import type { Actor } from "../http/actor.js";
 export const demoPassword = "silah-demo-2026";
 export const demoAssociationSlug = "demo";
 
-/** One demo user per role; the e-mail's local part is the role, as README tells people. */
+/**
+ * One demo user per role (the e-mail's local part is the role, as README tells people), then the
+ * research committee's other members, so its quorum can be reached by people signing in.
+ */
 export const demoUsers: { role: StaffRole; local: string; fullName: string }[] = [
   { role: "officer", local: "officer", fullName: "نورة بنت عبدالله القحطاني" },
   { role: "social_researcher", local: "social-researcher", fullName: "فاطمة بنت سعد الشهري" },
@@ -17,7 +20,15 @@ export const demoUsers: { role: StaffRole; local: string; fullName: string }[] =
   { role: "hr", local: "hr", fullName: "هيفاء بنت سلمان الزهراني" },
   { role: "board_member", local: "board-member", fullName: "د. سليمان بن حمد المطيري" },
   { role: "administrator", local: "admin", fullName: "ريم بنت تركي السبيعي" },
+  { role: "committee_member", local: "committee1", fullName: "أحمد بن سعيد القرني" },
+  { role: "committee_member", local: "committee2", fullName: "منيرة بنت عبدالله العنزي" },
+  { role: "committee_member", local: "committee3", fullName: "يوسف بن حسن الشمري" },
 ];
+
+/** The platform operator of the demo deployment, in the platform's own association (ADR 0024). */
+export const demoOperator = { local: "operator", fullName: "بدر بن عادل الرشيد" };
+
+export const demoCommitteeName = "لجنة البحث والدراسة";
 
 export function demoEmail(local: string): string {
   return `${local}@demo.silah.sa`;
@@ -34,7 +45,7 @@ export async function seedDemo(modules: Modules): Promise<{ created: boolean; as
     licenseNumber: "9999",
     supervisingAuthority: "وزارة الموارد البشرية والتنمية الاجتماعية",
   });
-  const created = new Map<StaffRole, Actor>();
+  const created = new Map<string, Actor>();
   for (const user of demoUsers) {
     const row = await modules.users.service.createBySystem(
       association.id,
@@ -47,7 +58,7 @@ export async function seedDemo(modules: Modules): Promise<{ created: boolean; as
       },
       { acceptWeakPassword: true },
     );
-    created.set(user.role, {
+    created.set(user.local, {
       userId: row.id,
       associationId: association.id,
       roles: [user.role],
@@ -56,12 +67,119 @@ export async function seedDemo(modules: Modules): Promise<{ created: boolean; as
     });
   }
   await seedRegistry(modules, created);
+  await seedCatalogue(modules, created);
+  // The demo's operator, whose password is published, never joins a platform that already has operators.
+  if (!(await modules.platform.service.exists())) {
+    await modules.platform.service.createOperatorBySystem(
+      {
+        fullName: demoOperator.fullName,
+        email: demoEmail(demoOperator.local),
+        password: demoPassword,
+        locale: "ar",
+      },
+      { acceptWeakPassword: true },
+    );
+  }
   return { created: true, associationId: association.id };
 }
 
+/** Services with their requirements and a research committee of three with a quorum of two. */
+async function seedCatalogue(modules: Modules, actors: Map<string, Actor>) {
+  const admin = actors.get("admin")!;
+  await modules.services.service.create(admin, {
+    code: "food_basket",
+    nameAr: "السلة الغذائية الشهرية",
+    nameEn: "Monthly food basket",
+    kind: "in_kind",
+    eligibilityAr: "الأسر المسجلة لدى الجمعية التي يقل دخلها الشهري عن ٤٠٠٠ ريال.",
+    requirements: [
+      {
+        kind: "field",
+        code: "family_size",
+        labelAr: "عدد أفراد الأسرة",
+        fieldType: "number",
+        required: true,
+      },
+      {
+        kind: "document",
+        code: "national_id",
+        labelAr: "صورة الهوية الوطنية لرب الأسرة",
+        fileKind: "identity_document",
+        validity: { kind: "not_expired" },
+        required: true,
+      },
+    ],
+    active: true,
+  });
+  await modules.services.service.create(admin, {
+    code: "rent_support",
+    nameAr: "المساعدة في سداد الإيجار",
+    nameEn: "Rent support",
+    kind: "housing",
+    eligibilityAr: "الأسر المستأجرة التي تعجز عن سداد الإيجار، بعد دراسة الباحث الاجتماعي.",
+    requirements: [
+      {
+        kind: "field",
+        code: "monthly_rent",
+        labelAr: "قيمة الإيجار الشهري",
+        fieldType: "number",
+        required: true,
+      },
+      {
+        kind: "document",
+        code: "lease_contract",
+        labelAr: "عقد الإيجار الموثق في منصة إيجار",
+        fileKind: "supporting_document",
+        validity: { kind: "not_expired" },
+        required: true,
+      },
+      {
+        kind: "document",
+        code: "salary_certificate",
+        labelAr: "شهادة راتب أو تعريف بالدخل",
+        fileKind: "income_proof",
+        validity: { kind: "issued_within", months: 3 },
+        required: true,
+      },
+    ],
+    active: true,
+  });
+  await modules.services.service.create(admin, {
+    code: "medical_aid",
+    nameAr: "المساعدة العلاجية",
+    nameEn: "Medical aid",
+    kind: "medical",
+    eligibilityAr: "المرضى من المستفيدين الذين لا يغطي التأمين علاجهم.",
+    requirements: [
+      {
+        kind: "field",
+        code: "diagnosis",
+        labelAr: "التشخيص كما في التقرير",
+        fieldType: "text",
+        required: true,
+      },
+      {
+        kind: "document",
+        code: "medical_report",
+        labelAr: "تقرير طبي حديث",
+        fileKind: "medical_report",
+        validity: { kind: "issued_within", months: 6 },
+        required: true,
+      },
+    ],
+    active: true,
+  });
+  await modules.requests.committees.createCommittee(admin, {
+    nameAr: demoCommitteeName,
+    nameEn: "Research committee",
+    quorum: 2,
+    memberIds: ["committee1", "committee2", "committee3"].map((local) => actors.get(local)!.userId),
+  });
+}
+
 /** Categories, a liaison officer, beneficiaries and a few contacts, entered as staff would. */
-async function seedRegistry(modules: Modules, actors: Map<StaffRole, Actor>) {
-  const admin = actors.get("administrator")!;
+async function seedRegistry(modules: Modules, actors: Map<string, Actor>) {
+  const admin = actors.get("admin")!;
   const officer = actors.get("officer")!;
   for (const [code, nameAr, nameEn] of [
     ["orphans", "الأيتام", "Orphans"],
@@ -73,8 +191,8 @@ async function seedRegistry(modules: Modules, actors: Map<StaffRole, Actor>) {
     await modules.beneficiaries.service.createCategory(admin, { code, nameAr, nameEn });
   }
   await modules.contacts.service.setRoutes(admin, [
-    { categoryCode: "orphans", liaisonUserId: actors.get("liaison_officer")!.userId },
-    { liaisonUserId: actors.get("liaison_officer")!.userId },
+    { categoryCode: "orphans", liaisonUserId: actors.get("liaison-officer")!.userId },
+    { liaisonUserId: actors.get("liaison-officer")!.userId },
   ]);
   const people = [
     {

@@ -25,6 +25,7 @@ export const httpStatusByCode: Record<ErrorCode, number> = {
   second_factor_enrolment_required: 403,
   forbidden: 403,
   password_change_required: 403,
+  association_suspended: 403,
   conflict_of_interest: 403,
   policy_acknowledgement_required: 403,
   not_found: 404,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { disclosureFor, fileKinds, mayOpenFileKind, mayReadField } from "./access.js";
-import { staffRoles } from "./roles.js";
+import { associationRoles } from "./roles.js";
 
 describe("the sensitive-access table", () => {
   it("withholds a field from a role outside its list, even when it is empty, and names it", () => {
@@ -28,6 +28,7 @@ describe("the sensitive-access table", () => {
       expect(mayOpenFileKind(["hr"], kind), kind).toBe(false);
       expect(mayOpenFileKind(["board_member"], kind), kind).toBe(false);
     }
-    for (const role of staffRoles) expect(mayOpenFileKind([role], "library_document")).toBe(true);
+    for (const role of associationRoles) expect(mayOpenFileKind([role], "library_document")).toBe(true);
+    expect(mayOpenFileKind(["platform_operator"], "library_document")).toBe(false);
   });
 });

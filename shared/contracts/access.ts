@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { type StaffRole, staffRoles } from "./roles.js";
+import { associationRoles, type StaffRole } from "./roles.js";
 
 /**
  * Who may read what is sensitive under the Personal Data Protection Law (SPEC R2: access by role
@@ -79,8 +79,9 @@ export const fileKinds = {
   complaint_attachment: complaintHandlers,
   // A judicial ruling proving a compensation claim (K1).
   judicial_ruling: complaintHandlers,
-  // The officer's library: bylaws, guides and forms every employee works by (T1).
-  library_document: staffRoles,
+  // The officer's library: bylaws, guides and forms every employee works by (T1); the platform
+  // operator is no association's employee (ADR 0024).
+  library_document: associationRoles,
 } as const satisfies Record<string, readonly StaffRole[]>;
 
 export type FileKind = keyof typeof fileKinds;

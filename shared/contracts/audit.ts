@@ -31,6 +31,12 @@ export const auditEventPayloads = {
   "user.unlocked": z.object({}),
   "user.sessions_ended": z.object({ sessionsEnded: z.number().int() }),
   "association.created": z.object({ slug: z.string() }),
+  // The platform operator's acts (ADR 0024), recorded in the platform's own log and the association's.
+  "association.opened_by_operator": z.object({ slug: z.string() }),
+  "association.suspended": z.object({ slug: z.string(), sessionsEnded: z.number().int() }),
+  "association.reactivated": z.object({ slug: z.string() }),
+  /** The administrator confirmed what the approved policy's referral and committee wording means. */
+  "policy_wording.confirmed": z.object({ referralRole: z.string().nullable(), committees: z.number().int() }),
   "beneficiary.viewed": z.object({ sensitive: z.boolean() }),
   /** A record read with sensitive fields in the answer (shared/contracts/access.ts): which ones. */
   "sensitive.read": z.object({ fields: z.array(sensitiveFieldSchema) }),

@@ -36,6 +36,7 @@ export const errorCodes = [
   "own_account",
   "last_administrator",
   "export_too_large",
+  "association_suspended",
   "internal_error",
 ] as const;
 
@@ -148,6 +149,10 @@ export const errorMessages: Record<ErrorCode, LocalizedText> = {
   export_too_large: {
     ar: "النتائج أكثر من ١٠٬٠٠٠ صف، وهو أكبر ما يُصدَّر في ملف واحد. ضيّق التصفية ثم صدّر من جديد.",
     en: "There are more than 10,000 rows, the most one file holds. Narrow the filters and export again.",
+  },
+  association_suspended: {
+    ar: "هذه الجمعية موقوفة مؤقتًا في منصة صلة، فلا يمكن الدخول إليها أو استخدام صفحاتها الآن. تواصل مع إدارة الجمعية.",
+    en: "This association is suspended on the Silah platform, so it cannot be signed in to or used now. Contact the association.",
   },
   internal_error: {
     ar: "حدث خطأ غير متوقع. سُجّل الخطأ وسنعالجه.",

@@ -88,6 +88,7 @@ export const roleNames: Record<StaffRole, string> = {
   hr: "الموارد البشرية",
   board_member: "عضو مجلس الإدارة",
   administrator: "مسؤول النظام",
+  platform_operator: "مشغّل المنصة",
 };
 export const auditTypeNames: Record<AuditEventType, string> = {
   "auth.signed_in": "تسجيل دخول",
@@ -183,6 +184,10 @@ export const auditTypeNames: Record<AuditEventType, string> = {
   "library.document_added": "إضافة وثيقة إلى المكتبة",
   "library.version_added": "إصدار جديد لوثيقة في المكتبة",
   "committee.attendance_recorded": "تسجيل حضور اجتماع",
+  "association.opened_by_operator": "فتح جمعية من مشغّل المنصة",
+  "association.suspended": "تعليق الجمعية",
+  "association.reactivated": "إعادة تفعيل الجمعية",
+  "policy_wording.confirmed": "تأكيد ربط عبارات السياسة بالأدوار واللجان",
   "beneficiary.category_aliases_changed": "تعديل الأسماء الأخرى لفئة مستفيدين",
   "support_request.declaration_lapsed": "سقوط الإقرار بتغيّر البيانات",
 };

@@ -4,7 +4,7 @@ import { requestDocumentKindSchema, withheldSchema } from "./access.js";
 import { dateInputSchema } from "./beneficiaries.js";
 import { contactChannelSchema } from "./channels.js";
 import { localizedTextSchema } from "./errors.js";
-import { staffRoleSchema } from "./roles.js";
+import { associationRoleSchema, staffRoleSchema } from "./roles.js";
 import { requirementSchema, serviceKindSchema } from "./services.js";
 
 /** A support request's states (طلب دعم); the allowed moves live in server/modules/requests/requests.machine.ts. */
@@ -222,13 +222,52 @@ export const declarationStartedSchema = z.object({
 
 export const requestSettingsSchema = z.object({
   responsePeriod: responsePeriodRuleSchema,
+  /** Where the period in force comes from: the approved policy wins over the settings (P1). */
+  responsePeriodSource: z.enum(["policy", "settings", "default"]),
   referralRole: staffRoleSchema,
+  /** `policy`: the administrator confirmed what the approved policy's referral wording means. */
+  referralRoleSource: z.enum(["policy", "settings", "default"]),
   /** Who holds the referral role now: whom an officer can refer a request to, by name. */
   referralStaff: z.array(z.object({ id: uuid, fullName: z.string() })),
 });
 export const updateRequestSettingsSchema = z.strictObject({
   responsePeriod: responsePeriodRuleSchema.optional(),
-  referralRole: staffRoleSchema.optional(),
+  referralRole: associationRoleSchema.optional(),
+});
+
+// ——— The policy's wording, mapped (ADR 0024) ———
+
+/** What the approved policy's referral and committee wording means here: suggested, then confirmed. */
+export const policyWordingMappingSchema = z.object({
+  policyVersion: z.object({ id: uuid, versionNumber: z.number().int().nullable() }).nullable(),
+  referral: z
+    .object({
+      wording: z.string(),
+      suggestedRole: associationRoleSchema.nullable(),
+      role: associationRoleSchema.nullable(),
+      confirmed: z.boolean(),
+    })
+    .nullable(),
+  committees: z.array(
+    z.object({
+      wording: z.string(),
+      suggestedCommitteeId: uuid.nullable(),
+      committeeId: uuid.nullable(),
+      confirmed: z.boolean(),
+    }),
+  ),
+  committeesAvailable: z.array(z.object({ id: uuid, nameAr: z.string() })),
+  confirmedAt: z.string().datetime().nullable(),
+});
+export type PolicyWordingMapping = z.infer<typeof policyWordingMappingSchema>;
+
+export const confirmPolicyWordingSchema = z.strictObject({
+  referralRole: associationRoleSchema.optional(),
+  /** Each wording the policy's committees text names, and the committee it means (none: no committee). */
+  committees: z
+    .array(z.strictObject({ wording: text(200), committeeId: uuid.nullable() }))
+    .max(20)
+    .default([]),
 });
 
 // ——— Committees (H6) ———

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { currentUserSchema, localeSchema } from "./auth.js";
-import { staffRoleSchema } from "./roles.js";
+import { associationRoleSchema, staffRoleSchema } from "./roles.js";
 
 export const updatePreferencesRequestSchema = z.strictObject({ locale: localeSchema });
 export type UpdatePreferencesRequest = z.infer<typeof updatePreferencesRequestSchema>;
@@ -31,7 +31,7 @@ export const createUserRequestSchema = z.strictObject({
   fullName: z.string().trim().min(3).max(200),
   email: z.string().trim().toLowerCase().email().max(254),
   password: passwordSchema,
-  roles: z.array(staffRoleSchema).min(1),
+  roles: z.array(associationRoleSchema).min(1),
   locale: localeSchema.default("ar"),
 });
 export type CreateUserRequest = z.infer<typeof createUserRequestSchema>;
@@ -40,7 +40,7 @@ export const userListResponseSchema = z.object({ items: z.array(userViewSchema) 
 
 export const userIdParamsSchema = z.strictObject({ userId: z.string().uuid() });
 
-export const changeRolesRequestSchema = z.strictObject({ roles: z.array(staffRoleSchema).min(1) });
+export const changeRolesRequestSchema = z.strictObject({ roles: z.array(associationRoleSchema).min(1) });
 export type ChangeRolesRequest = z.infer<typeof changeRolesRequestSchema>;
 
 /** Without a password, the server generates one and shows it once in the answer. */

@@ -12,6 +12,7 @@ export const secondFactorRoles: readonly StaffRole[] = [
   "social_researcher",
   "committee_member",
   "followup_committee_member",
+  "platform_operator",
 ];
 
 /** True when any of the roles makes a second factor mandatory. */

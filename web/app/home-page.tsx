@@ -1,3 +1,4 @@
+import { Navigate } from "react-router";
 import { noticeActorRoles } from "../../shared/contracts/notifications.js";
 import { DualDate } from "../components/ui/dual-date.js";
 import { ManualNotices } from "../features/notifications/components/notices-section.js";
@@ -10,6 +11,8 @@ export function HomePage() {
   const { t } = useI18n();
   // Rendering "today" is the one place the browser's clock is the right clock.
   const today = new Date().toISOString();
+  // The platform operator has no association work: its home is the associations it serves.
+  if (user.roles.includes("platform_operator")) return <Navigate to="/platform/associations" replace />;
 
   return (
     <section className="page" aria-labelledby="home-title">

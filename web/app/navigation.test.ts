@@ -5,6 +5,11 @@ const menu = (...roles: Parameters<typeof visibleNavigation>[0]) =>
   visibleNavigation(roles).map((item) => item.id);
 
 describe("navigation", () => {
+  it("shows the platform operator its associations and its own log, none of an association's pages", () => {
+    expect(menu("platform_operator")).toEqual(["home", "audit", "platform", "account"]);
+    expect(menu("administrator")).not.toContain("platform");
+  });
+
   it("shows the audit log only to senior management and the system administrator", () => {
     expect(menu("officer")).toEqual([
       "home",
@@ -49,6 +54,7 @@ describe("navigation", () => {
       "meetings",
       "committees",
       "services",
+      "requests.settings",
       "audit",
       "calendar",
       "liaison",

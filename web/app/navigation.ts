@@ -5,8 +5,11 @@ export type NavigationItem = {
   id: string;
   path: string;
   label: MessageKey;
-  /** Who sees the item and may open the page; "all" is every signed-in staff member. */
-  roles: "all" | readonly StaffRole[];
+  /**
+   * Who sees the item and may open the page: "all" is every association staff member, "everyone"
+   * also the platform operator (ADR 0024), who works above the associations and has none of their pages.
+   */
+  roles: "everyone" | "all" | readonly StaffRole[];
   /** A page reached from another page (a form, a file), guarded by the same table but not in the sidebar. */
   inMenu?: false;
 };
@@ -19,7 +22,7 @@ export type NavigationItem = {
  * complaints, committees, the policy) — never a row for a page that does not exist yet.
  */
 export const navigation: readonly NavigationItem[] = [
-  { id: "home", path: "/", label: "nav.home", roles: "all" },
+  { id: "home", path: "/", label: "nav.home", roles: "everyone" },
   // The liaison officer's inbox of routed inquiries (I1, H1).
   { id: "inbox", path: "/inbox", label: "nav.inbox", roles: ["liaison_officer"] },
   {
@@ -226,7 +229,19 @@ export const navigation: readonly NavigationItem[] = [
     roles: ["administrator"],
     inMenu: false,
   },
-  { id: "audit", path: "/audit", label: "nav.audit", roles: ["manager", "administrator"] },
+  // The response period and the referral role (requests.policy.ts `settings`).
+  {
+    id: "requests.settings",
+    path: "/admin/request-settings",
+    label: "nav.requestSettings",
+    roles: ["administrator"],
+  },
+  {
+    id: "audit",
+    path: "/audit",
+    label: "nav.audit",
+    roles: ["manager", "administrator", "platform_operator"],
+  },
   { id: "calendar", path: "/admin/calendar", label: "nav.calendar", roles: "all" },
   { id: "liaison", path: "/admin/liaison", label: "nav.liaison", roles: ["administrator", "manager"] },
   { id: "categories", path: "/admin/categories", label: "nav.categories", roles: ["administrator"] },
@@ -260,13 +275,24 @@ export const navigation: readonly NavigationItem[] = [
     roles: ["hr", "manager"],
   },
   { id: "library", path: "/library", label: "nav.library", roles: "all" },
+  // The platform operator's associations: opening, suspending, usage (ADR 0024).
+  { id: "platform", path: "/platform/associations", label: "nav.platform", roles: ["platform_operator"] },
+  {
+    id: "platform.open",
+    path: "/platform/associations/new",
+    label: "platform.open.title",
+    roles: ["platform_operator"],
+    inMenu: false,
+  },
   // Access itself: who works here, with which roles; only the administrator grants and revokes it.
   { id: "users", path: "/admin/users", label: "nav.users", roles: ["administrator"] },
-  { id: "account", path: "/account", label: "nav.account", roles: "all" },
+  { id: "account", path: "/account", label: "nav.account", roles: "everyone" },
 ];
 
 export function isAllowed(item: NavigationItem, roles: readonly StaffRole[]): boolean {
-  return item.roles === "all" || item.roles.some((role) => roles.includes(role));
+  if (item.roles === "everyone") return true;
+  if (item.roles === "all") return roles.some((role) => role !== "platform_operator");
+  return item.roles.some((role) => roles.includes(role));
 }
 
 export function visibleNavigation(roles: readonly StaffRole[]): NavigationItem[] {

@@ -11,6 +11,7 @@ import { BeneficiaryRequests } from "../features/requests/components/beneficiary
 import { CommitteesPage } from "../features/requests/components/committees-page.js";
 import { MeetingPage } from "../features/requests/components/meeting-page.js";
 import { MeetingsPage } from "../features/requests/components/meetings-page.js";
+import { NewMeetingPage } from "../features/requests/components/new-meeting-page.js";
 import { OpenRequestPage } from "../features/requests/components/open-request-page.js";
 import { RequestPage } from "../features/requests/components/request-page.js";
 import { RequestsPage } from "../features/requests/components/requests-page.js";
@@ -168,4 +169,9 @@ export function MeetingRoute() {
 export function ServicesRoute() {
   const user = useCurrentUser();
   return <ServicesPage canManage={isAllowed(navigationItem("services.manage"), user.roles)} />;
+}
+
+/** A new meeting, offering first a committee the signed-in member sits on. */
+export function NewMeetingRoute() {
+  return <NewMeetingPage memberId={useCurrentUser().id} />;
 }

@@ -45,21 +45,20 @@ export function RequireSession() {
     const from = `${location.pathname}${location.search}`;
     return <Navigate to="/sign-in" replace state={from === "/" ? null : { from }} />;
   }
-  // A role that must use two-step verification and has not enrolled can do nothing else yet.
+  // A temporary password is replaced first: whoever enrols the second factor then is the person who
+  // now holds the account, not whoever saw the temporary password. Then a role that must use
+  // two-step verification and has not enrolled can do nothing else yet.
   const { required, enrolled } = session.data!.secondFactor;
-  if (required && !enrolled) {
-    return (
-      <CurrentUserContext.Provider value={user}>
-        <SecondFactorGateRoute />
-      </CurrentUserContext.Provider>
-    );
-  }
   return (
     <CurrentUserContext.Provider value={user}>
       <PasswordChangeGate>
-        <PolicySignGate>
-          <Outlet />
-        </PolicySignGate>
+        {required && !enrolled ? (
+          <SecondFactorGateRoute />
+        ) : (
+          <PolicySignGate>
+            <Outlet />
+          </PolicySignGate>
+        )}
       </PasswordChangeGate>
     </CurrentUserContext.Provider>
   );

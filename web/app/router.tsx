@@ -13,8 +13,10 @@ import { ComplaintsDashboardPage } from "../features/complaints/components/compl
 import { PublicComplaintPage } from "../features/complaints/components/public-complaint-page.js";
 import { ComplaintTrackingPage } from "../features/complaints/components/tracking-page.js";
 import { LiaisonLoadPage } from "../features/contacts/components/liaison-load-page.js";
+import { AssociationsPage } from "../features/platform/components/associations-page.js";
+import { OpenAssociationPage } from "../features/platform/components/open-association-page.js";
 import { ComplianceReportPage } from "../features/requests/components/compliance-report-page.js";
-import { NewMeetingPage } from "../features/requests/components/new-meeting-page.js";
+import { RequestSettingsPage } from "../features/requests/components/request-settings-page.js";
 import { RequirementsSheetPage } from "../features/services/components/requirements-sheet-page.js";
 import { ServiceFormPage } from "../features/services/components/service-form-page.js";
 import { LiaisonRoutesRoute, WorkingCalendarRoute } from "./admin-routes.js";
@@ -43,6 +45,7 @@ import {
   CommitteesRoute,
   MeetingRoute,
   MeetingsRoute,
+  NewMeetingRoute,
   OpenRequestRoute,
   RequestRoute,
   RequestsRoute,
@@ -267,7 +270,7 @@ export const router = createBrowserRouter([
             path: "/meetings/new",
             element: (
               <RoleGate item="meetings.new">
-                <NewMeetingPage />
+                <NewMeetingRoute />
               </RoleGate>
             ),
           },
@@ -364,6 +367,30 @@ export const router = createBrowserRouter([
             element: (
               <RoleGate item="library">
                 <LibraryRoute />
+              </RoleGate>
+            ),
+          },
+          {
+            path: "/admin/request-settings",
+            element: (
+              <RoleGate item="requests.settings">
+                <RequestSettingsPage />
+              </RoleGate>
+            ),
+          },
+          {
+            path: "/platform/associations",
+            element: (
+              <RoleGate item="platform">
+                <AssociationsPage />
+              </RoleGate>
+            ),
+          },
+          {
+            path: "/platform/associations/new",
+            element: (
+              <RoleGate item="platform.open">
+                <OpenAssociationPage />
               </RoleGate>
             ),
           },

@@ -52,6 +52,9 @@ function placeholdersOf(elements: MessageFormatElement[]): Record<string, string
  */
 export function translate(locale: Locale, key: MessageKey, params?: MessageValues): string {
   const text = catalogues[locale][key];
+  // Without values, a message with placeholders is its template, untouched: <Interpolate> puts each
+  // value in as its own isolated element (formatting it here would throw for the missing values).
+  if (params === undefined && text.includes("{")) return text;
   const cacheKey = `${locale}\u0000${key}`;
   let entry = compiled.get(cacheKey);
   if (!entry) {

@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import { staffRoleSchema } from "../../../shared/contracts/roles.js";
+import { associationRoleSchema } from "../../../shared/contracts/roles.js";
 import { createUserRequestSchema } from "../../../shared/contracts/users.js";
 import { createModules } from "../../app.js";
 import { systemClock } from "../../clock.js";
@@ -9,7 +9,7 @@ import { openConfiguredDatabase } from "../../runtime.js";
 import type { CliIo } from "../io.js";
 
 const usage = `usage: silah user create --association <slug> --email <e-mail> --name <full name> --roles <role,role> --password <password>
-roles: ${staffRoleSchema.options.join(", ")}`;
+roles: ${associationRoleSchema.options.join(", ")}`;
 
 export async function run(argv: string[], io: CliIo): Promise<number> {
   const [sub, ...rest] = argv;

@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { asc, eq } from "drizzle-orm";
 import type { Tx } from "../../db/client.js";
 import { associations } from "../../db/schema.js";
 
@@ -19,8 +19,28 @@ export function createAssociationsRepository() {
       const [row] = await tx.select().from(associations).where(eq(associations.slug, slug));
       return row;
     },
+    /** The associations served, without the platform's own. */
     async count(tx: Tx): Promise<number> {
-      return tx.$count(associations);
+      return tx.$count(associations, eq(associations.kind, "association"));
+    },
+    async listServed(tx: Tx): Promise<AssociationRow[]> {
+      return tx
+        .select()
+        .from(associations)
+        .where(eq(associations.kind, "association"))
+        .orderBy(asc(associations.createdAt), asc(associations.slug));
+    },
+    async findPlatform(tx: Tx): Promise<AssociationRow | undefined> {
+      const [row] = await tx.select().from(associations).where(eq(associations.kind, "platform"));
+      return row;
+    },
+    async setSuspended(tx: Tx, id: string, at: Date | null): Promise<AssociationRow | undefined> {
+      const [row] = await tx
+        .update(associations)
+        .set({ suspendedAt: at })
+        .where(eq(associations.id, id))
+        .returning();
+      return row;
     },
   };
 }

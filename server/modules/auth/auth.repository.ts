@@ -1,12 +1,13 @@
 import { and, count, eq, isNotNull, isNull, lt, max, ne, or, sql } from "drizzle-orm";
 import type { Tx } from "../../db/client.js";
-import { recoveryCodes, secondFactors, sessions, users } from "../../db/schema.js";
+import { associations, recoveryCodes, secondFactors, sessions, users } from "../../db/schema.js";
 
 export type SessionRow = typeof sessions.$inferSelect;
 export type SessionWithUser = SessionRow & {
   roles: string[];
   userActive: boolean;
   secondFactorEnrolled: boolean;
+  associationSuspended: boolean;
 };
 export type SecondFactorRow = typeof secondFactors.$inferSelect;
 export type AuthRepository = ReturnType<typeof createAuthRepository>;
@@ -29,9 +30,11 @@ export function createAuthRepository() {
           roles: users.roles,
           userActive: users.active,
           secondFactorEnrolled: sql<boolean>`${secondFactors.confirmedAt} is not null`,
+          associationSuspended: sql<boolean>`${associations.suspendedAt} is not null`,
         })
         .from(sessions)
         .innerJoin(users, eq(users.id, sessions.userId))
+        .innerJoin(associations, eq(associations.id, sessions.associationId))
         .leftJoin(secondFactors, eq(secondFactors.userId, sessions.userId))
         .where(and(eq(sessions.tokenHash, tokenHash), isNull(sessions.endedAt)));
       return row
@@ -40,6 +43,7 @@ export function createAuthRepository() {
             roles: row.roles,
             userActive: row.userActive,
             secondFactorEnrolled: Boolean(row.secondFactorEnrolled),
+            associationSuspended: Boolean(row.associationSuspended),
           }
         : undefined;
     },
@@ -50,6 +54,16 @@ export function createAuthRepository() {
 
     async endSession(tx: Tx, id: string, at: Date): Promise<void> {
       await tx.update(sessions).set({ endedAt: at }).where(eq(sessions.id, id));
+    },
+
+    /** Ends every open session of an association (it is being suspended); returns how many ended. */
+    async endSessionsOfAssociation(tx: Tx, associationId: string, at: Date): Promise<number> {
+      const ended = await tx
+        .update(sessions)
+        .set({ endedAt: at })
+        .where(and(eq(sessions.associationId, associationId), isNull(sessions.endedAt)))
+        .returning({ id: sessions.id });
+      return ended.length;
     },
 
     /** Ends every open session of a user but `except`; returns how many ended. */

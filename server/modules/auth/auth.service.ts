@@ -146,6 +146,14 @@ export function createAuthService(deps: {
       if (matched.length === 0) throw new AppError("invalid_credentials", "sign-in refused");
       await limits.succeeded(attempt);
 
+      // The password was right; an association the platform operator suspended is closed to its staff.
+      const open: UserRow[] = [];
+      for (const user of matched) {
+        if (!(await associations.current({ associationId: user.associationId })).suspendedAt) open.push(user);
+      }
+      if (open.length === 0) throw new AppError("association_suspended", "association suspended");
+      matched.splice(0, matched.length, ...open);
+
       if (matched.length > 1) {
         // Only associations where this very password opens an account are named.
         const choices = await Promise.all(
@@ -190,6 +198,9 @@ export function createAuthService(deps: {
         throw new AppError("session_expired", "sign-in challenge missing, forged or expired");
       }
       refuseWhenThrottled(await limits.beginCode(claims.userId));
+      if ((await associations.current({ associationId: claims.associationId })).suspendedAt) {
+        throw new AppError("association_suspended", "association suspended between the two steps");
+      }
 
       const result = await db.tenant(claims.associationId, async (tx) => {
         const user = await users.lookup(tx, claims.userId);
@@ -236,12 +247,13 @@ export function createAuthService(deps: {
         const found = await repo.findOpenSession(tx, hashToken(token));
         if (!found) return { status: "none" };
         const idleLimit = new Date(found.lastSeenAt.getTime() + settings.idleMinutes * 60_000);
-        if (!found.userActive || found.expiresAt <= now || idleLimit <= now) {
+        // A suspended association's sessions end at once (ADR 0024), whatever their age.
+        if (!found.userActive || found.associationSuspended || found.expiresAt <= now || idleLimit <= now) {
           await repo.endSession(tx, found.id, now);
           return { status: "expired" };
         }
         if (now.getTime() - found.lastSeenAt.getTime() > 60_000) await repo.touchSession(tx, found.id, now);
-        const { roles, userActive: _, secondFactorEnrolled, ...session } = found;
+        const { roles, userActive: _, associationSuspended: __, secondFactorEnrolled, ...session } = found;
         const staffRoles = roles as StaffRole[];
         return {
           status: "open",
@@ -258,6 +270,11 @@ export function createAuthService(deps: {
      */
     async endSessionsOf(tx: Tx, userId: string, options: { except?: string } = {}): Promise<number> {
       return repo.endSessionsOfUser(tx, userId, clock.now(), options.except);
+    },
+
+    /** For the platform module, inside its transaction: a suspended association's sessions end. */
+    async endSessionsOfAssociation(tx: Tx, associationId: string): Promise<number> {
+      return repo.endSessionsOfAssociation(tx, associationId, clock.now());
     },
 
     /** For the users module, inside its tenant transaction: each staff member's latest sign-in. */

@@ -285,7 +285,8 @@ export function createComplaintsService(deps: {
     /** The public page's human check: a proof of work bound to this association (ADR 0012). */
     async publicChallenge(slug: string, sourceAddress: string) {
       const association = await associations.findBySlug(slug);
-      if (!association) throw new AppError("not_found", "association not found");
+      if (association?.kind !== "association") throw new AppError("not_found", "association not found");
+      if (association.suspendedAt) throw new AppError("association_suspended", "association suspended");
       return {
         association: { nameAr: association.nameAr, nameEn: association.nameEn },
         challenge: await guard.challengeFor(association.id, sourceAddress, clock.now()),
@@ -295,7 +296,8 @@ export function createComplaintsService(deps: {
     /** The public page (Q1): no account, a proof of work, fair limits, a receipt with a tracking link. */
     async receivePublic(slug: string, input: PublicComplaintRequest, sourceAddress: string) {
       const association = await associations.findBySlug(slug);
-      if (!association) throw new AppError("not_found", "association not found");
+      if (association?.kind !== "association") throw new AppError("not_found", "association not found");
+      if (association.suspendedAt) throw new AppError("association_suspended", "association suspended");
       if (input.website)
         throw fieldError("website", "robot", "تعذّر قبول النموذج.", "The form could not be accepted.");
       await guard.admit(association.id, sourceAddress, input.altcha, clock.now());

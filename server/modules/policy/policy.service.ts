@@ -307,13 +307,26 @@ export function createPolicyService(deps: {
      * What the approved version says the rest of the system must do (P1), inside the caller's
      * transaction: the channels offered and the response period. Null before any approval.
      */
-    async approvedRules(
-      tx: Tx,
-    ): Promise<{ channels: ContactChannel[]; responsePeriod: ResponsePeriodRule | null } | null> {
+    async approvedRules(tx: Tx): Promise<{
+      versionId: string;
+      versionNumber: number | null;
+      channels: ContactChannel[];
+      responsePeriod: ResponsePeriodRule | null;
+      /** The policy's own words for whom requests are referred to and which bodies decide (ADR 0024). */
+      referralRole: string | null;
+      committees: string;
+    } | null> {
       const row = await repo.current(tx);
       if (!row) return null;
       const content = contentOf(row);
-      return { channels: content.channels, responsePeriod: content.responsePeriod };
+      return {
+        versionId: row.id,
+        versionNumber: row.versionNumber,
+        channels: content.channels,
+        responsePeriod: content.responsePeriod,
+        referralRole: content.referralRole,
+        committees: content.committees,
+      };
     },
 
     /** The official Arabic document of a version (P4), as one self-contained HTML page. */

@@ -15,6 +15,7 @@ import type { PolicyService } from "../policy/index.js";
 import type { ServicesService } from "../services/index.js";
 import type { UsersService } from "../users/index.js";
 import { type CommitteesService, createCommitteesService } from "./committees.service.js";
+import { createPolicyWordingService } from "./policy-wording.service.js";
 import { documentKindOf } from "./requests.presenter.js";
 import { createRequestsRepository } from "./requests.repository.js";
 import { requestsRoutes } from "./requests.routes.js";
@@ -49,6 +50,7 @@ export function createRequestsModule(deps: {
     notifications: deps.notifications,
     contacts: deps.contacts,
   });
+  const wording = createPolicyWordingService({ ...deps, repo });
   deps.files.declareUses({
     tables: ["request_documents", "declarations"],
     async kindsOf(tx, fileId) {
@@ -64,7 +66,7 @@ export function createRequestsModule(deps: {
     service,
     committees,
     jobs: service.jobs,
-    routes: requestsRoutes(service, committees, work, deps.audit),
+    routes: requestsRoutes(service, committees, work, deps.audit, wording),
     auditSubjects: {
       support_request: (tx, ids) =>
         labelsById(tx, supportRequests, supportRequests.id, supportRequests.referenceNumber, ids),

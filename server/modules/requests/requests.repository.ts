@@ -26,6 +26,7 @@ import {
   files,
   meetingAttendance,
   minutesApprovals,
+  policyWordingMappings,
   referrals,
   requestDocuments,
   requestEscalations,
@@ -140,6 +141,23 @@ export function createRequestsRepository() {
     },
     listWhere,
 
+    async wordingMappings(tx: Tx, policyVersionId: string) {
+      return tx
+        .select()
+        .from(policyWordingMappings)
+        .where(eq(policyWordingMappings.policyVersionId, policyVersionId));
+    },
+    /** The confirmation replaces the version's mappings: one transaction, one set. */
+    async replaceWordingMappings(
+      tx: Tx,
+      policyVersionId: string,
+      rows: (typeof policyWordingMappings.$inferInsert)[],
+    ) {
+      await tx
+        .delete(policyWordingMappings)
+        .where(eq(policyWordingMappings.policyVersionId, policyVersionId));
+      if (rows.length) await tx.insert(policyWordingMappings).values(rows);
+    },
     async settings(tx: Tx) {
       const [row] = await tx.select().from(requestSettings);
       return row;

@@ -11,6 +11,7 @@ import {
   committeeViewSchema,
   complianceQuerySchema,
   complianceReportSchema,
+  confirmPolicyWordingSchema,
   conflictViewSchema,
   createCommitteeSchema,
   createMeetingSchema,
@@ -22,6 +23,7 @@ import {
   meetingViewSchema,
   myWorkResponseSchema,
   openRequestSchema,
+  policyWordingMappingSchema,
   type RequestSummary,
   recordAttendanceSchema,
   recordDeliverySchema,
@@ -48,6 +50,7 @@ import {
 } from "../../http/export.js";
 import type { AuditService } from "../audit/index.js";
 import type { CommitteesService } from "./committees.service.js";
+import type { PolicyWordingService } from "./policy-wording.service.js";
 import {
   presentMeeting,
   presentMeetingList,
@@ -80,6 +83,7 @@ export function requestsRoutes(
   committees: CommitteesService,
   work: WorkService,
   audit: AuditService,
+  wording: PolicyWordingService,
 ): FastifyPluginAsyncZod {
   return async (app) => {
     const view = { 200: requestViewSchema };
@@ -107,6 +111,32 @@ export function requestsRoutes(
         },
       },
       async (request) => service.updateSettings(request.actor(), request.body),
+    );
+
+    app.get(
+      "/api/request-settings/policy-wording",
+      {
+        schema: {
+          tags,
+          summary:
+            "What the approved policy's referral and committee wording means here: suggestions and the confirmed mapping",
+          response: { 200: policyWordingMappingSchema },
+        },
+      },
+      async (request) => wording.get(request.actor()),
+    );
+
+    app.put(
+      "/api/request-settings/policy-wording",
+      {
+        schema: {
+          tags,
+          summary: "Confirm or correct the mapping of the policy's wording to a staff role and committees",
+          body: confirmPolicyWordingSchema,
+          response: { 200: policyWordingMappingSchema },
+        },
+      },
+      async (request) => wording.confirm(request.actor(), request.body),
     );
 
     app.post(

@@ -206,16 +206,30 @@ export function createRequestsService(deps: {
     return { ...settings, referralStaff: staff.map((u) => ({ id: u.id, fullName: u.fullName })) };
   }
 
-  /** The approved policy's response period wins (P1); the settings apply until a policy has one. */
+  /**
+   * The approved policy's response period wins (P1); the settings apply until a policy has one. The
+   * referral role is the one the administrator confirmed the policy's wording means (ADR 0024),
+   * else the settings'.
+   */
   async function settingsOf(tx: Tx) {
     const row = await repo.settings(tx);
     const rules = await policy.approvedRules(tx);
+    const confirmed =
+      rules?.referralRole != null
+        ? (await repo.wordingMappings(tx, rules.versionId)).find(
+            (m) => m.kind === "referral_role" && m.wording === rules.referralRole,
+          )
+        : undefined;
+    const source = (fromPolicy: boolean, fromSettings: boolean): "policy" | "settings" | "default" =>
+      fromPolicy ? "policy" : fromSettings ? "settings" : "default";
     return {
       responsePeriod:
         rules?.responsePeriod ??
         (row?.responsePeriod as ResponsePeriodRule | undefined) ??
         defaultResponsePeriod,
-      referralRole: (row?.referralRole ?? "social_researcher") as "social_researcher",
+      responsePeriodSource: source(Boolean(rules?.responsePeriod), Boolean(row?.responsePeriod)),
+      referralRole: (confirmed?.staffRole ?? row?.referralRole ?? "social_researcher") as "social_researcher",
+      referralRoleSource: source(Boolean(confirmed?.staffRole), Boolean(row?.referralRole)),
     };
   }
 
@@ -469,11 +483,13 @@ export function createRequestsService(deps: {
     async updateSettings(actor: Actor, input: z.infer<typeof updateRequestSettingsSchema>) {
       authorize(actor, requestsPolicy, "settings");
       return db.tenant(actor.associationId, async (tx) => {
-        const current = await settingsOf(tx);
+        // What the settings themselves hold, not what is in force: the policy's period or its confirmed
+        // referral role must not be copied into the settings, which apply when the policy is silent.
+        const stored = await repo.settings(tx);
         await repo.saveSettings(tx, {
           associationId: actor.associationId,
-          responsePeriod: input.responsePeriod ?? current.responsePeriod,
-          referralRole: input.referralRole ?? current.referralRole,
+          responsePeriod: input.responsePeriod ?? stored?.responsePeriod ?? defaultResponsePeriod,
+          referralRole: input.referralRole ?? stored?.referralRole ?? "social_researcher",
           updatedAt: clock.now(),
         });
         await audit.record(tx, actor, {

@@ -47,8 +47,9 @@ export function usersRoutes(service: UsersService, associations: AssociationsSer
     app.put(
       "/api/me/password",
       {
-        // A temporary password is replaced first (the users hook opens nothing else), then the policy signed.
-        config: { beforeAcknowledgement: true },
+        // A temporary password is replaced first (the users hook opens nothing else), then the second
+        // factor enrolled by the person who now holds the account, then the policy signed.
+        config: { beforeAcknowledgement: true, enrolment: "allowed" },
         schema: {
           tags: ["users"],
           summary: "Change one's own password; every other session of the person ends",

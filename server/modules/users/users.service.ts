@@ -87,7 +87,7 @@ export function createUsersService(deps: {
   async function insertUser(
     tx: Tx,
     associationId: string,
-    input: CreateUserRequest,
+    input: Omit<CreateUserRequest, "roles"> & { roles: StaffRole[] },
     passwordHash: string,
     passwordChangeRequired: boolean,
   ): Promise<UserRow> {
@@ -173,7 +173,7 @@ export function createUsersService(deps: {
      */
     async createBySystem(
       associationId: string,
-      input: CreateUserRequest,
+      input: Omit<CreateUserRequest, "roles"> & { roles: StaffRole[] },
       options: { acceptWeakPassword?: boolean } = {},
     ): Promise<UserRow> {
       if (!options.acceptWeakPassword) {
@@ -193,6 +193,35 @@ export function createUsersService(deps: {
         );
         return user;
       });
+    },
+
+    /**
+     * The first administrator of an association the platform operator opens (ADR 0024), inside the
+     * operator's transaction: a generated temporary password, returned once, replaced at first sign-in.
+     */
+    async insertFirstAdministrator(
+      tx: Tx,
+      associationId: string,
+      person: { fullName: string; email: string },
+    ): Promise<{ user: UserRow; temporaryPassword: string }> {
+      const temporaryPassword = generateTemporaryPassword();
+      const user = await insertUser(
+        tx,
+        associationId,
+        { ...person, password: temporaryPassword, roles: ["administrator"], locale: "ar" },
+        await hashPassword(temporaryPassword),
+        true,
+      );
+      await audit.record(
+        tx,
+        { system: true, associationId },
+        {
+          type: "user.created",
+          payload: { roles: ["administrator"] },
+          subject: { type: "user", id: user.id },
+        },
+      );
+      return { user, temporaryPassword };
     },
 
     async list(actor: Actor): Promise<UserRow[]> {

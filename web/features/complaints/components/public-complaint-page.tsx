@@ -120,6 +120,22 @@ function PublicComplaintForm({ slug, onFiled }: { slug: string; onFiled: (receip
   const checkState = proof.state === "ready" ? "ready" : proof.state === "failed" ? "failed" : "solving";
   const checkError = error("altcha");
 
+  // The platform operator suspended the association: nothing can be filed, and the page says so.
+  if (isApiError(challenge.error) && challenge.error.code === "association_suspended") {
+    return (
+      <section className="public-card" aria-labelledby={`${ids}-title`}>
+        <header className="public-card__header">
+          <h1 id={`${ids}-title`} className="page__title">
+            {t("complaints.public.title")}
+          </h1>
+          <p className="alert alert--error" role="alert">
+            {t("complaints.public.unavailable")}
+          </p>
+        </header>
+      </section>
+    );
+  }
+
   return (
     <section className="public-card" aria-labelledby={`${ids}-title`}>
       <header className="public-card__header">

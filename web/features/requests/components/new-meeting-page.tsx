@@ -10,8 +10,11 @@ import "./requests.css";
 import { DateField, dateFieldValue } from "../../../components/ui/date-field.js";
 import { UserText } from "../../../components/ui/user-text.js";
 
-/** «الاجتماعات»: a meeting of a committee with an agenda of declared, complete requests. */
-export function NewMeetingPage() {
+/**
+ * «الاجتماعات»: a meeting of a committee with an agenda of declared, complete requests. The
+ * committee offered first is one the person sits on (`memberId`), when there is one.
+ */
+export function NewMeetingPage({ memberId }: { memberId?: string } = {}) {
   const { t } = useI18n();
   const ids = useId();
   const navigate = useNavigate();
@@ -22,7 +25,9 @@ export function NewMeetingPage() {
   const [heldOn, setHeldOn] = useState("");
   const [requestIds, setRequests] = useState<string[]>([]);
   const items = ready.data?.items ?? [];
-  const chosenCommittee = committeeId || committees.data?.items[0]?.id || "";
+  const list = committees.data?.items ?? [];
+  const own = list.find((committee) => committee.members.some((member) => member.id === memberId));
+  const chosenCommittee = committeeId || own?.id || list[0]?.id || "";
 
   const submit = (event: FormEvent) => {
     event.preventDefault();

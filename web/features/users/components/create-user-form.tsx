@@ -1,5 +1,5 @@
 import { type FormEvent, useId, useState } from "react";
-import type { StaffRole } from "../../../../shared/contracts/roles.js";
+import type { AssociationRole } from "../../../../shared/contracts/roles.js";
 import { useI18n } from "../../../i18n/i18n.js";
 import { isApiError } from "../../../lib/http.js";
 import { useCreateUser } from "../api/create-user.js";
@@ -15,7 +15,7 @@ export function CreateUserForm({ associationWords }: { associationWords: string[
   const [fullName, setFullName] = useState("");
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
-  const [roles, setRoles] = useState<StaffRole[]>([]);
+  const [roles, setRoles] = useState<AssociationRole[]>([]);
   const [noRole, setNoRole] = useState(false);
   const feedback = usePasswordFeedback(password, { email, fullName, association: associationWords });
 

@@ -1,5 +1,5 @@
 import { type FormEvent, useId, useState } from "react";
-import type { StaffRole } from "../../../../shared/contracts/roles.js";
+import { type AssociationRole, associationRoles } from "../../../../shared/contracts/roles.js";
 import type { UserView } from "../../../../shared/contracts/users.js";
 import { useI18n } from "../../../i18n/i18n.js";
 import { isApiError } from "../../../lib/http.js";
@@ -52,7 +52,9 @@ export function ManageAccountPanel({
 function RolesSection({ user }: { user: UserView }) {
   const { t, errorText } = useI18n();
   const change = useChangeRoles();
-  const [roles, setRoles] = useState<StaffRole[]>(user.roles);
+  const [roles, setRoles] = useState<AssociationRole[]>(
+    associationRoles.filter((role) => user.roles.includes(role)),
+  );
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     change.mutate({ userId: user.id, roles });

@@ -1,7 +1,7 @@
-import { type StaffRole, staffRoles } from "../../../../shared/contracts/roles.js";
+import { type AssociationRole, associationRoles } from "../../../../shared/contracts/roles.js";
 import { useI18n } from "../../../i18n/i18n.js";
 
-/** The ten roles as check boxes; a person may hold several. */
+/** The association's ten roles as check boxes; a person may hold several. */
 export function RoleChoices({
   legend,
   value,
@@ -9,8 +9,8 @@ export function RoleChoices({
   error,
 }: {
   legend: string;
-  value: StaffRole[];
-  onChange: (roles: StaffRole[]) => void;
+  value: AssociationRole[];
+  onChange: (roles: AssociationRole[]) => void;
   error?: string | undefined;
 }) {
   const { t } = useI18n();
@@ -18,7 +18,7 @@ export function RoleChoices({
     <fieldset className="choice-group" aria-invalid={error ? true : undefined}>
       <legend className="field__label">{legend}</legend>
       <div className="choice-group__options role-choices">
-        {staffRoles.map((role) => (
+        {associationRoles.map((role) => (
           <label key={role} className="choice">
             <input
               type="checkbox"
@@ -26,7 +26,7 @@ export function RoleChoices({
               onChange={(event) =>
                 onChange(
                   event.target.checked
-                    ? staffRoles.filter((r) => r === role || value.includes(r))
+                    ? associationRoles.filter((r) => r === role || value.includes(r))
                     : value.filter((r) => r !== role),
                 )
               }

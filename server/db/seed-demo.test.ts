@@ -1,0 +1,47 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createHarness, type Harness, signIn } from "../test/harness.js";
+import { demoCommitteeName, demoEmail, demoPassword, seedDemo } from "./seed-demo.js";
+
+/** The demo lets every role's journey be walked in the browser, without calling the API by hand. */
+let h: Harness;
+beforeAll(async () => {
+  h = await createHarness();
+  await seedDemo(h.modules);
+}, 120_000);
+afterAll(() => h.close());
+
+describe("the demo", () => {
+  it("has a service catalogue whose services state their requirements", async () => {
+    const admin = await signIn(h, demoEmail("admin"), demoPassword);
+    const services = (await admin.request("GET", "/api/services")).json().items as {
+      code: string;
+      requirements: unknown[];
+    }[];
+    expect(services.length).toBeGreaterThanOrEqual(3);
+    for (const service of services) expect(service.requirements.length).toBeGreaterThan(0);
+  });
+
+  it("has a research committee whose members can reach its quorum by signing in", async () => {
+    const member = await signIn(h, demoEmail("committee1"), demoPassword);
+    const committees = (await member.request("GET", "/api/committees")).json().items as {
+      nameAr: string;
+      quorum: number;
+      members: unknown[];
+    }[];
+    const committee = committees.find((c) => c.nameAr === demoCommitteeName)!;
+    expect(committee.members.length).toBeGreaterThanOrEqual(committee.quorum);
+    expect(committee.quorum).toBeGreaterThan(1);
+  });
+
+  it("has a platform operator who sees the demo association", async () => {
+    const operator = await signIn(h, demoEmail("operator"), demoPassword);
+    const listed = (await operator.request("GET", "/api/platform/associations")).json().items as {
+      slug: string;
+    }[];
+    expect(listed.map((a) => a.slug)).toEqual(["demo"]);
+  });
+
+  it("is seeded once: a second run changes nothing", async () => {
+    expect((await seedDemo(h.modules)).created).toBe(false);
+  });
+});
