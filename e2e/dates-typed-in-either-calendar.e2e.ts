@@ -2,7 +2,7 @@ import { mkdirSync } from "node:fs";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { nationalIdCheckDigit } from "../shared/domain/national-id.js";
-import { findNonArabicInterface } from "./support/arabic-page.js";
+import { expectArabicInterface } from "./support/arabic-page.js";
 import { launchBrowser } from "./support/browser.js";
 import { type RunningSilah, startSilah } from "./support/server.js";
 import { signInOnPage } from "./support/sign-in.js";
@@ -10,21 +10,6 @@ import { signInOnPage } from "./support/sign-in.js";
 const name = "منيرة بنت عبد الرحمن بن صالح العتيبي";
 const firstNine = "109876543";
 const nationalId = `${firstNine}${nationalIdCheckDigit(firstNine)}`;
-
-/**
- * expectArabicInterface, less two findings other helpers of issue 11 own and are fixing in parallel:
- * the language switch's «English» and the correspondence scan's native file input with its hint.
- * Anything the date field shows, and any native date picker anywhere on the page, still fails.
- */
-async function expectArabicInterface(page: Page, context: string): Promise<void> {
-  const findings = (await findNonArabicInterface(page)).filter(
-    (f) =>
-      !f.where.includes("language-switch") &&
-      f.kind !== "native_file_input" &&
-      !(f.kind === "english_text" && f.text.startsWith("PDF أو صورة")),
-  );
-  expect(findings, `${context}: interface not in Arabic`).toEqual([]);
-}
 
 /** The line under a date field once it has read the day: «الاثنين ١٩ شوال ١٤١٠هـ — ١٤ مايو ١٩٩٠م». */
 const field = (page: Page, label: string | RegExp) =>

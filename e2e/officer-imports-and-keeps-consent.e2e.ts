@@ -3,7 +3,7 @@ import ExcelJS from "exceljs";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { nationalIdCheckDigit } from "../shared/domain/national-id.js";
-import { expectArabicInterface, findNonArabicInterface } from "./support/arabic-page.js";
+import { expectArabicInterface } from "./support/arabic-page.js";
 import { launchBrowser } from "./support/browser.js";
 import { type RunningSilah, startSilah } from "./support/server.js";
 import { signInOnPage } from "./support/sign-in.js";
@@ -30,23 +30,6 @@ async function sheet(): Promise<Buffer> {
   rows.addRow(["نوف بنت سالم العتيبي", id("108800005"), "أنثى", "أرملة"]);
   rows.addRow(["خالد بن سالم العتيبي", id("108800004"), "ذكر", "المطلقات"]);
   return Buffer.from(await book.xlsx.writeBuffer());
-}
-
-/**
- * The file page also holds the contact log, whose attachment picker (contacts feature) is being
- * replaced by the shared Arabic file picker in this same issue. Until it lands, its native control
- * and its hint are the only findings let through on the file page; every other one fails.
- * TODO(issue 11): use expectArabicInterface here once the shared picker is merged.
- */
-async function expectArabicFilePage(page: Page, context: string): Promise<void> {
-  const findings = (await findNonArabicInterface(page)).filter(
-    (finding) =>
-      !(
-        finding.kind === "native_file_input" &&
-        finding.where.endsWith("form.form > div.field > input.field__input")
-      ) && !(finding.kind === "english_text" && finding.text === "PDF أو صورة (JPEG أو PNG أو WebP)."),
-  );
-  expect(findings, `${context}: interface not in Arabic`).toEqual([]);
 }
 
 describe("the manager imports an Excel sheet with Arabic category names; the officer keeps consent, the household and merged records straight", () => {
@@ -155,7 +138,7 @@ describe("the manager imports an Excel sheet with Arabic category names; the off
     expect(Number(age)).toBeGreaterThanOrEqual(11);
     await household.getByText("العمر:", { exact: false }).waitFor();
     await officer.getByText("وافق المستفيد على معالجة بياناته لتقديم الخدمات").waitFor();
-    await expectArabicFilePage(officer, "file with household");
+    await expectArabicInterface(officer, "file with household");
   });
 
   it("she records that the mother withdrew her consent: the page no longer offers «فتح طلب» and says why", async () => {
@@ -165,7 +148,7 @@ describe("the manager imports an Excel sheet with Arabic category names; the off
     await officer.getByRole("button", { name: "نعم، سجّل السحب" }).click();
     await officer.getByText("سحب المستفيد كل موافقاته، فلا يُفتح له طلب جديد", { exact: false }).waitFor();
     expect(await officer.getByRole("link", { name: "فتح طلب" }).count()).toBe(0);
-    await expectArabicFilePage(officer, "file after every consent is withdrawn");
+    await expectArabicInterface(officer, "file after every consent is withdrawn");
     // A new consent opens the way again.
     await officer.getByRole("button", { name: "تسجيل موافقة على معالجة البيانات" }).click();
     await officer.getByRole("link", { name: "فتح طلب" }).waitFor();
@@ -206,7 +189,7 @@ describe("the manager imports an Excel sheet with Arabic category names; the off
     await officer.waitForURL(`**${keptAddress}`);
     await officer.getByRole("heading", { level: 1, name: keptName }).waitFor();
     await officer.getByText("السجل الذي فتحته دُمج في هذا الملف", { exact: false }).waitFor();
-    await expectArabicFilePage(officer, "old address of a merged record");
+    await expectArabicInterface(officer, "old address of a merged record");
     await officer.screenshot({ path: ".tmp/merged-old-address.png", fullPage: true });
   });
 });

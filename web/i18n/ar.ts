@@ -899,7 +899,6 @@ export const ar = {
   "compliance.from": "من تاريخ",
   "compliance.to": "إلى تاريخ",
   "compliance.apply": "عرض التقرير",
-  "compliance.dateInvalid": "اكتب التاريخ بالأرقام: السنة ثم الشهر ثم اليوم، مثل 2026-03-19.",
   "compliance.toBeforeFrom": "تاريخ النهاية قبل تاريخ البداية.",
   "compliance.showing": "الفترة من {from} إلى {to}.",
   "compliance.showingAll": "كل الطلبات التي لها موعد رد، دون تحديد فترة.",

@@ -898,7 +898,6 @@ export const en: Record<MessageKey, string> = {
   "compliance.from": "From",
   "compliance.to": "To",
   "compliance.apply": "Show the report",
-  "compliance.dateInvalid": "Write the date in digits: year, month, day, like 2026-03-19.",
   "compliance.toBeforeFrom": "The end date is before the start date.",
   "compliance.showing": "From {from} to {to}.",
   "compliance.showingAll": "Every request with a response date, over all time.",

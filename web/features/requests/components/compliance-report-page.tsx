@@ -1,19 +1,9 @@
 import { type FormEvent, useId, useState } from "react";
-import { parseIsoDate } from "../../../../shared/domain/index.js";
+import { DateField, readDateField } from "../../../components/ui/date-field.js";
 import { ExportButtons } from "../../../components/ui/export-buttons.js";
 import { useI18n } from "../../../i18n/i18n.js";
 import { type CompliancePeriod, useComplianceReport } from "../api/get-compliance-report.js";
 import "./requests.css";
-
-function validDay(text: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
-  try {
-    parseIsoDate(text);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /**
  * «الالتزام بمهلة الرد» (H7): of the requests due in a period, how many were answered in time, late,
@@ -38,14 +28,15 @@ export function ComplianceReportPage() {
   function apply(event: FormEvent) {
     event.preventDefault();
     const next: { from?: string; to?: string } = {};
-    const f = from.trim();
-    const tt = to.trim();
-    if (f && !validDay(f)) next.from = t("compliance.dateInvalid");
-    if (tt && !validDay(tt)) next.to = t("compliance.dateInvalid");
-    if (!next.from && !next.to && f && tt && f > tt) next.to = t("compliance.toBeforeFrom");
+    // Typed in either calendar and either digits, as every date in the app (ADR 0018).
+    const f = readDateField(from, t("compliance.from"));
+    const tt = readDateField(to, t("compliance.to"));
+    if (f && !f.ok) next.from = f.message[locale];
+    if (tt && !tt.ok) next.to = tt.message[locale];
+    if (!next.from && !next.to && f?.ok && tt?.ok && f.iso > tt.iso) next.to = t("compliance.toBeforeFrom");
     setErrors(next);
     if (next.from || next.to) return;
-    setPeriod({ ...(f ? { from: f } : {}), ...(tt ? { to: tt } : {}) });
+    setPeriod({ ...(f?.ok ? { from: f.iso } : {}), ...(tt?.ok ? { to: tt.iso } : {}) });
   }
 
   const rows = data
@@ -67,52 +58,20 @@ export function ComplianceReportPage() {
       </header>
 
       <form className="inline-filters" noValidate onSubmit={apply} aria-label={t("compliance.period")}>
-        <div className="field">
-          <label className="field__label" htmlFor={`${ids}-from`}>
-            {t("compliance.from")}
-          </label>
-          <input
-            id={`${ids}-from`}
-            className="field__input"
-            type="text"
-            inputMode="numeric"
-            dir="ltr"
-            autoComplete="off"
-            placeholder={t("common.isoDatePlaceholder")}
-            value={from}
-            onChange={(event) => setFrom(event.target.value)}
-            aria-invalid={errors.from ? true : undefined}
-            aria-describedby={errors.from ? `${ids}-from-error` : undefined}
-          />
-          {errors.from ? (
-            <p id={`${ids}-from-error`} className="field__error">
-              {errors.from}
-            </p>
-          ) : null}
-        </div>
-        <div className="field">
-          <label className="field__label" htmlFor={`${ids}-to`}>
-            {t("compliance.to")}
-          </label>
-          <input
-            id={`${ids}-to`}
-            className="field__input"
-            type="text"
-            inputMode="numeric"
-            dir="ltr"
-            autoComplete="off"
-            placeholder={t("common.isoDatePlaceholder")}
-            value={to}
-            onChange={(event) => setTo(event.target.value)}
-            aria-invalid={errors.to ? true : undefined}
-            aria-describedby={errors.to ? `${ids}-to-error` : undefined}
-          />
-          {errors.to ? (
-            <p id={`${ids}-to-error`} className="field__error">
-              {errors.to}
-            </p>
-          ) : null}
-        </div>
+        <DateField
+          id={`${ids}-from`}
+          label={t("compliance.from")}
+          value={from}
+          onChange={(text) => setFrom(text)}
+          error={errors.from}
+        />
+        <DateField
+          id={`${ids}-to`}
+          label={t("compliance.to")}
+          value={to}
+          onChange={(text) => setTo(text)}
+          error={errors.to}
+        />
         <button type="submit" className="button button--primary">
           {t("compliance.apply")}
         </button>
