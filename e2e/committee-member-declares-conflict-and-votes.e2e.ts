@@ -202,7 +202,7 @@ describe("a committee member declares a conflict of interest on one request and 
     await item.getByLabel("قبول").check();
     await item.getByLabel("ملاحظة أو توصية").fill("أسرة كبيرة ودخلها محدود");
     await item.getByRole("button", { name: "تسجيل الصوت" }).click();
-    await item.getByText("صوّت 1 من 1 مطلوبين").waitFor();
+    await item.getByText("صوّت ١ من عضو واحد مطلوب").waitFor();
     // Reasons are required: our own Arabic message, not a browser bubble.
     await item.getByRole("button", { name: "تسجيل القرار" }).click();
     await item.getByText("اكتب أسباب القرار.").waitFor();
@@ -228,7 +228,7 @@ describe("a committee member declares a conflict of interest on one request and 
     await item.getByText(new RegExp(`${khalid}.*أفصح عن تعارض مصالح`)).waitFor();
     await item.getByLabel("قبول").check();
     await item.getByRole("button", { name: "تسجيل الصوت" }).click();
-    await item.getByText("صوّت 1 من 1 مطلوبين").waitFor();
+    await item.getByText("صوّت ١ من عضو واحد مطلوب").waitFor();
     await item.getByLabel("المبلغ المعتمد بالريال").fill("400");
     await item.getByLabel("الأسباب").fill("استوفت الأسرة شروط الخدمة");
     await item.getByRole("button", { name: "تسجيل القرار" }).click();

@@ -111,9 +111,10 @@ describe.skipIf(!seedPresent)(
       await expectArabicInterface(page, "acknowledgements report");
       const signed = Number(await page.locator("[data-count='signed']").textContent());
       const pending = Number(await page.locator("[data-count='pending']").textContent());
-      // The administrator, the officer and HR herself have signed; the other seven roles have not.
+      // The administrator, the officer and HR herself have signed; the demo's ten other staff
+      // (one per remaining role and the research committee's three members) have not.
       expect(signed).toBe(3);
-      expect(pending).toBe(7);
+      expect(pending).toBe(10);
 
       await page.getByLabel("عرض").selectOption({ label: "من لم يوقّع" });
       const rows = page.locator("tbody tr");

@@ -49,7 +49,7 @@ describe("a manager reads the response-compliance report, filters the support re
   it("the administrator adds two services and the officer opens three requests, on screen", async () => {
     const admin = await signIn("admin@demo.silah.sa");
     for (const [name, code, needsIncome] of [
-      [basket, "food_basket", false],
+      [basket, "ramadan_basket", false],
       [aid, "monthly_aid", true],
     ] as const) {
       await nav(admin, "الخدمات");

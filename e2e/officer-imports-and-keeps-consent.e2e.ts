@@ -144,8 +144,8 @@ describe("the manager imports an Excel sheet with Arabic category names; the off
   it("she records that the mother withdrew her consent: the page no longer offers «فتح طلب» and says why", async () => {
     await officer.getByRole("link", { name: "فتح طلب" }).waitFor();
     await officer.getByRole("button", { name: "سحب الموافقة" }).click();
-    await officer.getByText("هل سحب المستفيد موافقته على", { exact: false }).waitFor();
-    await officer.getByRole("button", { name: "نعم، سجّل السحب" }).click();
+    await officer.getByText("هل سحبت المستفيدة موافقتها على", { exact: false }).waitFor();
+    await officer.getByRole("button", { name: "نعم، سُحبت الموافقة" }).click();
     await officer.getByText("سحب المستفيد كل موافقاته، فلا يُفتح له طلب جديد", { exact: false }).waitFor();
     expect(await officer.getByRole("link", { name: "فتح طلب" }).count()).toBe(0);
     await expectArabicInterface(officer, "file after every consent is withdrawn");

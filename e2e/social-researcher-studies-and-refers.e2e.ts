@@ -151,7 +151,7 @@ describe("a social researcher studies a referred request, completes it, takes th
   it("takes the beneficiary's declaration by a one-time code", async () => {
     await researcher.getByLabel("رمز تحقق لمرة واحدة").check();
     await researcher.getByRole("button", { name: "إرسال الرمز" }).click();
-    await researcher.getByRole("status").filter({ hasText: "أُرسل الرمز" }).waitFor();
+    await researcher.getByRole("status").filter({ hasText: "الرمز في طريقه إلى المستفيد" }).waitFor();
     const code = await codeFromOutbox(new Set());
     await researcher.getByLabel("رمز التحقق").fill(code);
     await researcher.getByRole("button", { name: "تأكيد الرمز" }).click();

@@ -67,27 +67,37 @@ export function ConfirmButton({
         // Escape closes the dialog natively; keep React's state in step with it.
         onClose={() => setOpen(false)}
       >
-        <h2 id={`${ids}-title`} className="confirm-dialog__title">
-          {title}
-        </h2>
-        <div id={`${ids}-message`} className="confirm-dialog__message">
-          {message}
-        </div>
-        <div className="form-actions">
-          <button
-            type="button"
-            className="button button--danger"
-            onClick={() => {
-              setOpen(false);
-              onConfirm();
-            }}
-          >
-            {confirmLabel}
-          </button>
-          <button ref={back} type="button" className="button button--quiet" onClick={() => setOpen(false)}>
-            {t("common.confirm.back")}
-          </button>
-        </div>
+        {/* The question exists only while asked: a closed dialog's words are not the page's text. */}
+        {open ? (
+          <>
+            <h2 id={`${ids}-title`} className="confirm-dialog__title">
+              {title}
+            </h2>
+            <div id={`${ids}-message`} className="confirm-dialog__message">
+              {message}
+            </div>
+            <div className="form-actions">
+              <button
+                type="button"
+                className="button button--danger"
+                onClick={() => {
+                  setOpen(false);
+                  onConfirm();
+                }}
+              >
+                {confirmLabel}
+              </button>
+              <button
+                ref={back}
+                type="button"
+                className="button button--quiet"
+                onClick={() => setOpen(false)}
+              >
+                {t("common.confirm.back")}
+              </button>
+            </div>
+          </>
+        ) : null}
       </dialog>
     </>
   );
