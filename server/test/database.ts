@@ -43,6 +43,17 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       await db.close();
       const cleanup = new pg.Client({ connectionString: serverUrl });
       await cleanup.connect();
+      // A pool's end() resolves before its clients' sockets have closed; dropping "with (force)"
+      // at that moment kills a connection mid-goodbye, and its client throws 57P01 outside any test.
+      // Wait (briefly) for the server to see them gone, then force only what is truly left.
+      for (let attempt = 0; attempt < 50; attempt++) {
+        const { rows } = await cleanup.query<{ n: number }>(
+          "select count(*)::int as n from pg_stat_activity where datname = $1",
+          [name],
+        );
+        if (rows[0]?.n === 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
       await cleanup.query(`drop database if exists ${name} with (force)`);
       await cleanup.end();
     },
