@@ -30,6 +30,7 @@ import { createBeneficiariesModule } from "./modules/beneficiaries/index.js";
 import { createCalendarModule } from "./modules/calendar/index.js";
 import { createComplaintsModule } from "./modules/complaints/index.js";
 import { createContactsModule } from "./modules/contacts/index.js";
+import { createFieldworkModule } from "./modules/fieldwork/index.js";
 import { createFilesModule } from "./modules/files/index.js";
 import { createAnnouncer, type SilahModule } from "./modules/module.js";
 import { createNotificationsModule, transportsFrom } from "./modules/notifications/index.js";
@@ -121,6 +122,14 @@ export function createModules({ config, db, clock, ...deps }: AppDeps) {
     audit: audit.service,
     clock,
   });
+  const fieldwork = createFieldworkModule({
+    db,
+    users: users.service,
+    files: files.service,
+    calendar: calendar.service,
+    audit: audit.service,
+    clock,
+  });
   const services = createServicesModule({ db, audit: audit.service, clock, announcer });
   const requests = createRequestsModule({
     db,
@@ -132,6 +141,7 @@ export function createModules({ config, db, clock, ...deps }: AppDeps) {
     calendar: calendar.service,
     notifications: notifications.service,
     contacts: contacts.service,
+    fieldwork: fieldwork.service,
     audit: audit.service,
     clock,
     queue,
@@ -159,6 +169,7 @@ export function createModules({ config, db, clock, ...deps }: AppDeps) {
     platform,
     beneficiaries,
     contacts,
+    fieldwork,
     calendar,
     files,
     notifications,

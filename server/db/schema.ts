@@ -978,3 +978,99 @@ export const policyWordingMappings = pgTable(
     index("policy_wording_mappings_confirmed_by_idx").on(t.confirmedBy),
   ],
 );
+
+// ——— Field oversight (SPEC S2, migration 0032) ———
+
+/** A checklist the association defines for its visits; editing it raises `version`. */
+export const fieldChecklists = pgTable(
+  "field_checklists",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    associationId: tenantId(),
+    name: text("name").notNull(),
+    items: jsonb("items").$type<string[]>().notNull(),
+    version: integer("version").notNull().default(1),
+    updatedBy: uuid("updated_by")
+      .notNull()
+      .references(() => users.id),
+    updatedAt: instant("updated_at").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("field_checklists_association_id_idx").on(t.associationId),
+    index("field_checklists_updated_by_idx").on(t.updatedBy),
+  ],
+);
+
+/** One checklist item as answered on a visit: the item's text is kept with the answer. */
+export type FieldAnswer = { item: string; answer: "met" | "not_met" | "not_applicable"; note: string | null };
+
+export const fieldVisits = pgTable(
+  "field_visits",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    associationId: tenantId(),
+    kind: text("kind").notNull(),
+    visitedOn: text("visited_on").notNull(),
+    place: text("place").notNull(),
+    participantIds: jsonb("participant_ids").$type<string[]>().notNull().default([]),
+    checklistId: uuid("checklist_id").references(() => fieldChecklists.id),
+    checklistName: text("checklist_name"),
+    checklistVersion: integer("checklist_version"),
+    answers: jsonb("answers").$type<FieldAnswer[]>().notNull().default([]),
+    findings: text("findings").notNull(),
+    recordedBy: uuid("recorded_by")
+      .notNull()
+      .references(() => users.id),
+    recordedAt: instant("recorded_at").notNull(),
+  },
+  (t) => [
+    index("field_visits_association_id_idx").on(t.associationId, t.visitedOn),
+    index("field_visits_checklist_id_idx").on(t.checklistId),
+    index("field_visits_recorded_by_idx").on(t.recordedBy),
+  ],
+);
+
+export const fieldVisitPhotos = pgTable(
+  "field_visit_photos",
+  {
+    associationId: tenantId(),
+    visitId: uuid("visit_id")
+      .notNull()
+      .references(() => fieldVisits.id),
+    fileId: uuid("file_id")
+      .notNull()
+      .references(() => files.id),
+  },
+  (t) => [
+    index("field_visit_photos_association_id_idx").on(t.associationId),
+    uniqueIndex("field_visit_photos_key").on(t.visitId, t.fileId),
+    index("field_visit_photos_file_id_idx").on(t.fileId),
+  ],
+);
+
+/** A follow-up action from a visit: an owner and a due date on the association's working calendar. */
+export const fieldActions = pgTable(
+  "field_actions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    associationId: tenantId(),
+    visitId: uuid("visit_id")
+      .notNull()
+      .references(() => fieldVisits.id),
+    text: text("text").notNull(),
+    ownerId: uuid("owner_id")
+      .notNull()
+      .references(() => users.id),
+    dueDate: text("due_date").notNull(),
+    doneBy: uuid("done_by").references(() => users.id),
+    doneAt: instant("done_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("field_actions_association_id_idx").on(t.associationId),
+    index("field_actions_visit_id_idx").on(t.visitId),
+    index("field_actions_owner_id_idx").on(t.ownerId, t.dueDate),
+    index("field_actions_done_by_idx").on(t.doneBy),
+  ],
+);

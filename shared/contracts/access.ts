@@ -77,6 +77,8 @@ export const fileKinds = {
   contact_attachment: contactHandlers,
   correspondence_scan: contactHandlers,
   complaint_attachment: complaintHandlers,
+  // Photos taken on a field visit or survey (S2): those who oversee the offices and branches.
+  field_photo: ["manager", "administrator", "branch_representative"],
   // A judicial ruling proving a compensation claim (K1).
   judicial_ruling: complaintHandlers,
   // The officer's library: bylaws, guides and forms every employee works by (T1); the platform

@@ -130,6 +130,26 @@ export const auditEventPayloads = {
   "compensation.paid": z.object({ amount: z.number().int(), paidTotal: z.number().int() }),
   "calendar.day_set": z.object({ date: z.string(), kind: z.string() }),
   "calendar.day_cleared": z.object({ date: z.string() }),
+  // Field oversight (S2): what was recorded, never the findings' words.
+  "field_checklist.saved": z.object({ version: z.number().int(), items: z.number().int() }),
+  "field_visit.recorded": z.object({
+    kind: z.string(),
+    visitedOn: z.string(),
+    checklistVersion: z.number().int().nullable(),
+    photos: z.number().int(),
+    actions: z.array(z.object({ id: z.string().uuid(), ownerId: z.string().uuid(), dueDate: z.string() })),
+  }),
+  "field_action.added": z.object({
+    actionId: z.string().uuid(),
+    ownerId: z.string().uuid(),
+    dueDate: z.string(),
+  }),
+  "field_action.done": z.object({
+    actionId: z.string().uuid(),
+    ownerId: z.string().uuid(),
+    dueDate: z.string(),
+    late: z.boolean(),
+  }),
   "liaison.route_set": z.object({ categoryId: z.string().uuid().nullable(), field: z.string().nullable() }),
   "service.created": z.object({ code: z.string(), requirements: z.number().int() }),
   // What changed in words (a service holds no personal data): told to the people with open requests (I3).

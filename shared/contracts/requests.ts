@@ -400,6 +400,8 @@ export const workItemSchema = z.object({
     "deadline_breach",
     "routed_inquiry",
     "overdue_inquiry",
+    "field_action",
+    "overdue_field_action",
   ]),
   title: localizedTextSchema,
   requestId: uuid.nullable(),

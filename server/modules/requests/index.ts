@@ -8,6 +8,7 @@ import type { AuditService } from "../audit/index.js";
 import type { BeneficiariesService } from "../beneficiaries/index.js";
 import type { CalendarService } from "../calendar/index.js";
 import type { ContactsService } from "../contacts/index.js";
+import type { FieldworkService } from "../fieldwork/index.js";
 import type { FilesService } from "../files/index.js";
 import type { SilahModule } from "../module.js";
 import type { NotificationsService } from "../notifications/index.js";
@@ -37,6 +38,8 @@ export function createRequestsModule(deps: {
   notifications: NotificationsService;
   /** «عملي» lists the inquiries routed to a liaison officer, and the late ones to management. */
   contacts: Pick<ContactsService, "openRoutedInquiries">;
+  /** «عملي» lists a person's follow-up actions from field visits, and every late one to management. */
+  fieldwork: Pick<FieldworkService, "overdueActions" | "openActionsOf">;
   audit: AuditService;
   clock: Clock;
   queue: JobQueue;
@@ -49,6 +52,7 @@ export function createRequestsModule(deps: {
     repo,
     notifications: deps.notifications,
     contacts: deps.contacts,
+    fieldwork: deps.fieldwork,
   });
   const wording = createPolicyWordingService({ ...deps, repo });
   deps.files.declareUses({

@@ -2,6 +2,7 @@ import type { WorkItem } from "../../../shared/contracts/requests.js";
 import type { Database } from "../../db/client.js";
 import type { Actor } from "../../http/actor.js";
 import type { ContactsService, RoutedInquiry } from "../contacts/index.js";
+import type { ActionWithNames, FieldworkService } from "../fieldwork/index.js";
 import type { NotificationsService } from "../notifications/index.js";
 import type { RequestsRepository } from "./requests.repository.js";
 import { hijriText } from "./requests.service.js";
@@ -28,8 +29,22 @@ export function createWorkService(deps: {
   repo: RequestsRepository;
   notifications: NotificationsService;
   contacts: Pick<ContactsService, "openRoutedInquiries">;
+  fieldwork: Pick<FieldworkService, "overdueActions" | "openActionsOf">;
 }) {
-  const { db, repo, notifications, contacts } = deps;
+  const { db, repo, notifications, contacts, fieldwork } = deps;
+  const fieldActionItem = (action: ActionWithNames) =>
+    item({
+      kind: action.overdue ? "overdue_field_action" : "field_action",
+      title: action.overdue
+        ? {
+            ar: `تأخر إجراء متابعة زيارة ميدانية (${action.ownerName}): ${action.text}`,
+            en: `Field follow-up action late (${action.ownerName}): ${action.text}`,
+          }
+        : { ar: `إجراء متابعة زيارة ميدانية: ${action.text}`, en: `Field follow-up action: ${action.text}` },
+      since: action.createdAt.toISOString(),
+      dueDate: action.dueDate,
+      ref: action.visitId,
+    });
   const inquiryItem = (kind: "routed_inquiry" | "overdue_inquiry", inquiry: RoutedInquiry) =>
     item({
       kind,
@@ -170,7 +185,13 @@ export function createWorkService(deps: {
           for (const inquiry of await contacts.openRoutedInquiries(tx, actor.userId))
             items.push(inquiryItem("routed_inquiry", inquiry));
         }
+        // Follow-up actions from field visits are owned by any staff member (S2): their own open ones.
+        for (const action of await fieldwork.openActionsOf(tx, actor.userId))
+          items.push(fieldActionItem(action));
         if (has("manager")) {
+          // Management sees every late follow-up action, whoever owns it.
+          for (const action of await fieldwork.overdueActions(tx))
+            if (action.ownerId !== actor.userId) items.push(fieldActionItem(action));
           // Senior management is alerted to every answer a liaison officer has let run late (S3).
           for (const inquiry of await contacts.openRoutedInquiries(tx))
             if (inquiry.overdue) items.push(inquiryItem("overdue_inquiry", inquiry));

@@ -56,6 +56,8 @@ export const workKindLabels: Record<WorkItem["kind"], MessageKey> = {
   deadline_breach: "work.kind.deadline_breach",
   routed_inquiry: "work.kind.routed_inquiry",
   overdue_inquiry: "work.kind.overdue_inquiry",
+  field_action: "work.kind.field_action",
+  overdue_field_action: "work.kind.overdue_field_action",
 };
 
 /** The stepper's stations; a state sits at the station it has reached. */

@@ -13,6 +13,8 @@ import { UserText } from "../../../components/ui/user-text.js";
 function target(item: WorkItem): string | null {
   if (item.kind === "routed_inquiry") return "/inbox";
   if (item.kind === "overdue_inquiry") return "/reports/liaison-officers";
+  if ((item.kind === "field_action" || item.kind === "overdue_field_action") && item.ref)
+    return `/field/visits/${item.ref}`;
   if (item.kind === "vote" && item.meetingId) return `/meetings/${item.meetingId}`;
   if (item.requestId) return `/requests/${item.requestId}`;
   if (item.beneficiary) return `/beneficiaries/${item.beneficiary.id}`;
