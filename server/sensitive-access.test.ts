@@ -331,6 +331,27 @@ beforeAll(async () => {
     }),
   );
 
+  // A photo taken on a supervisory visit (S2).
+  const photoBytes = Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    Buffer.from("0000000d49484452000000010000000108060000001f15c489", "hex"),
+  ]);
+  const photo = await ok(
+    await manager.client.request("POST", "/api/files?name=office.png", photoBytes, { contentType: "image/png" }),
+    201,
+  );
+  fixture.files.field_photo = { id: photo.id, bytes: photoBytes };
+  await ok(
+    await manager.client.request("POST", "/api/field/visits", {
+      kind: "supervisory_visit",
+      visitedOn: "2026-03-01",
+      place: "مكتب الفرع",
+      findings: "ملاحظات الزيارة",
+      photoFileIds: [photo.id],
+    }),
+    201,
+  );
+
   // The library every employee works by.
   fixture.files.library_document = await upload(admin.client, "bylaws");
   await ok(

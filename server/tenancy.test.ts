@@ -18,6 +18,9 @@ import {
   correspondence,
   declarations,
   deliveries,
+  fieldActions,
+  fieldChecklists,
+  fieldVisits,
   files,
   householdMembers,
   interactions,
@@ -186,6 +189,30 @@ const cases: Record<string, Case> = {
   "GET /api/liaison-routes": {},
   "GET /api/liaison/inbox": {},
   "GET /api/liaison/load": {},
+  "GET /api/field/checklists": {},
+  "POST /api/field/checklists": { body: { name: "قائمة ألفا", items: ["بند ألفا"] } },
+  "PUT /api/field/checklists/{checklistId}": { body: { name: "قائمة ألفا", items: ["بند ألفا"] } },
+  "GET /api/field/people": {},
+  "POST /api/field/visits": {
+    body: {
+      kind: "supervisory_visit",
+      visitedOn: "2026-03-15",
+      place: "مكتب ألفا",
+      findings: "ملاحظات ألفا",
+      checklistId: "CHECKLIST_OF_B",
+      answers: [{ answer: "met" }],
+      photoFileIds: ["FILE_OF_B"],
+      actions: [{ text: "إجراء ألفا", ownerId: "USER_OF_B", dueInWorkingDays: 2 }],
+    },
+  },
+  "GET /api/field/visits": {},
+  "GET /api/field/visits/{visitId}": {},
+  "POST /api/field/visits/{visitId}/actions": {
+    body: { text: "إجراء ألفا", ownerId: "USER_OF_B", dueInWorkingDays: 2 },
+  },
+  "GET /api/field/actions": { query: "scope=overdue" },
+  "POST /api/field/actions/{actionId}/done": {},
+  "GET /api/field/summary": {},
   "POST /api/files": { body: "%PDF-1.4 alpha", contentType: "application/pdf", query: "name=alpha.pdf" },
   "GET /api/files/{fileId}": {},
   "POST /api/correspondence": {
@@ -355,6 +382,12 @@ async function snapshotOfB(associationId: string) {
       .select()
       .from(correspondence)
       .where(eq(correspondence.associationId, associationId)),
+    fieldChecklists: await tx
+      .select()
+      .from(fieldChecklists)
+      .where(eq(fieldChecklists.associationId, associationId)),
+    fieldVisits: await tx.select().from(fieldVisits).where(eq(fieldVisits.associationId, associationId)),
+    fieldActions: await tx.select().from(fieldActions).where(eq(fieldActions.associationId, associationId)),
     calendar: await tx.select().from(calendarDays).where(eq(calendarDays.associationId, associationId)),
     routes: await tx
       .select()
@@ -615,6 +648,23 @@ beforeAll(async () => {
     { contentType: "text/csv" },
   );
   expect(importedB.statusCode, importedB.body).toBe(200);
+  // B's field oversight: a checklist, and a visit whose follow-up action B's staff member owns.
+  const checklistB = (
+    await clientB.request("POST", "/api/field/checklists", {
+      name: "قائمة بيتا الميدانية",
+      items: ["بند بيتا الميداني"],
+    })
+  ).json();
+  const visitB = await clientB.request("POST", "/api/field/visits", {
+    kind: "supervisory_visit",
+    visitedOn: "2026-03-12",
+    place: "مكتب بيتا الميداني",
+    findings: "ملاحظات بيتا الميدانية",
+    checklistId: checklistB.id,
+    answers: [{ answer: "met" }],
+    actions: [{ text: "إجراء بيتا الميداني", ownerId: userB.id, dueInWorkingDays: 1 }],
+  });
+  expect(visitB.statusCode, visitB.body).toBe(201);
   clientA = await signIn(h, userA.email);
   const [sessionB] = await h.db.system((tx) =>
     tx.select().from(sessions).where(eq(sessions.userId, userB.id)),
@@ -651,6 +701,10 @@ beforeAll(async () => {
     NOTICE_OF_B: noticeB!.id,
     importId: importOfB,
     categoryId: category.id,
+    checklistId: checklistB.id,
+    CHECKLIST_OF_B: checklistB.id,
+    visitId: visitB.json().id,
+    actionId: visitB.json().actions[0].id,
   };
   markersOfB = [
     b.id,
@@ -704,6 +758,13 @@ beforeAll(async () => {
     "دليل بيتا السري",
     noticeB!.id,
     "إشعار بيتا السري",
+    checklistB.id,
+    "قائمة بيتا الميدانية",
+    "بند بيتا الميداني",
+    visitB.json().id,
+    "مكتب بيتا الميداني",
+    "ملاحظات بيتا الميدانية",
+    "إجراء بيتا الميداني",
   ];
 });
 afterAll(() => h.close());
@@ -801,6 +862,17 @@ describe("cross-tenant matrix", () => {
       "GET /api/liaison-routes": 200,
       "GET /api/liaison/inbox": 200,
       "GET /api/liaison/load": 200,
+      "GET /api/field/checklists": 200,
+      "POST /api/field/checklists": 201,
+      "PUT /api/field/checklists/{checklistId}": 404,
+      "GET /api/field/people": 200,
+      "POST /api/field/visits": 400,
+      "GET /api/field/visits": 200,
+      "GET /api/field/visits/{visitId}": 404,
+      "POST /api/field/visits/{visitId}/actions": 404,
+      "GET /api/field/actions": 200,
+      "POST /api/field/actions/{actionId}/done": 404,
+      "GET /api/field/summary": 200,
       "PUT /api/liaison-routes": 400,
       "POST /api/files": 201,
       "GET /api/files/{fileId}": 404,
