@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isAllowed, navigationItem, visibleNavigation } from "./navigation.js";
+import { isAllowed, navigation, navigationItem, visibleNavigation } from "./navigation.js";
 
 const menu = (...roles: Parameters<typeof visibleNavigation>[0]) =>
   visibleNavigation(roles).map((item) => item.id);
@@ -33,6 +33,7 @@ describe("navigation", () => {
       "complaints",
       "complaints.record",
       "complaints.dashboard",
+      "field",
       "reports.liaison",
       "compensation",
       "meetings",
@@ -51,6 +52,7 @@ describe("navigation", () => {
       "reports.compliance",
       "beneficiaries.import",
       "complaints",
+      "field",
       "meetings",
       "committees",
       "services",
@@ -65,6 +67,18 @@ describe("navigation", () => {
       "library",
       "users",
       "account",
+    ]);
+  });
+
+  it("gives field oversight to management, the administrator and branch representatives; a visit's page to its action owners", () => {
+    expect(menu("branch_representative")).toContain("field");
+    expect(menu("officer")).not.toContain("field");
+    expect(menu("board_member")).not.toContain("field");
+    const visit = navigation.find((item) => item.id === "field.visit");
+    expect(visit?.roles).toBe("all");
+    expect(navigation.find((item) => item.id === "field.checklists")?.roles).toEqual([
+      "administrator",
+      "manager",
     ]);
   });
 

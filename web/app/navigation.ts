@@ -139,6 +139,35 @@ export const navigation: readonly NavigationItem[] = [
     label: "nav.complaintsDashboard",
     roles: ["manager", "board_member", "followup_committee_member"],
   },
+  // Field oversight (S2): fieldwork.policy.ts `record`/`read`; a visit's page also opens for the
+  // staff member who owns one of its follow-up actions (the server decides).
+  {
+    id: "field",
+    path: "/field",
+    label: "nav.field",
+    roles: ["manager", "administrator", "branch_representative"],
+  },
+  {
+    id: "field.new",
+    path: "/field/new",
+    label: "field.record",
+    roles: ["manager", "administrator", "branch_representative"],
+    inMenu: false,
+  },
+  {
+    id: "field.checklists",
+    path: "/field/checklists",
+    label: "field.checklists.title",
+    roles: ["administrator", "manager"],
+    inMenu: false,
+  },
+  {
+    id: "field.visit",
+    path: "/field/visits/:visitId",
+    label: "nav.field",
+    roles: "all",
+    inMenu: false,
+  },
   // Senior management supervises the liaison officers (S3).
   {
     id: "reports.liaison",

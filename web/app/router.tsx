@@ -30,6 +30,7 @@ import {
   RecordComplaintRoute,
 } from "./complaints-routes.js";
 import { CorrespondenceRoute, InboxRoute } from "./contacts-routes.js";
+import { ChecklistsRoute, FieldVisitRoute, FieldVisitsRoute, RecordVisitRoute } from "./fieldwork-routes.js";
 import { HomePage } from "./home-page.js";
 import { NotFoundPage } from "./not-found-page.js";
 import {
@@ -135,6 +136,38 @@ export const router = createBrowserRouter([
             element: (
               <RoleGate item="beneficiaries.edit">
                 <EditBeneficiaryPage />
+              </RoleGate>
+            ),
+          },
+          {
+            path: "/field",
+            element: (
+              <RoleGate item="field">
+                <FieldVisitsRoute />
+              </RoleGate>
+            ),
+          },
+          {
+            path: "/field/new",
+            element: (
+              <RoleGate item="field.new">
+                <RecordVisitRoute />
+              </RoleGate>
+            ),
+          },
+          {
+            path: "/field/checklists",
+            element: (
+              <RoleGate item="field.checklists">
+                <ChecklistsRoute />
+              </RoleGate>
+            ),
+          },
+          {
+            path: "/field/visits/:visitId",
+            element: (
+              <RoleGate item="field.visit">
+                <FieldVisitRoute />
               </RoleGate>
             ),
           },
