@@ -117,13 +117,13 @@ export function FieldVisitPage({
         </h2>
         {v.photos.length === 0 ? <p className="empty">{t("field.visit.noPhotos")}</p> : null}
         <ul className="field-photos">
-          {v.photos.map((photo) => {
+          {v.photos.map((photo, index) => {
             const href = photoHref(photo.id);
             return (
               <li key={photo.id}>
                 {href ? (
                   <a href={href} target="_blank" rel="noreferrer">
-                    <img src={href} alt={photo.name} />
+                    <img src={href} alt={t("field.visit.photoAlt", { number: index + 1 })} />
                   </a>
                 ) : (
                   <span className="muted">{t("access.fileWithheld")}</span>

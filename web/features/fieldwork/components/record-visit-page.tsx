@@ -10,7 +10,7 @@ import { DateField, readDateField, todayIso } from "../../../components/ui/date-
 import { FilePicker } from "../../../components/ui/file-picker.js";
 import { NumberField } from "../../../components/ui/number-field.js";
 import { TextAreaField } from "../../../components/ui/text-area-field.js";
-import { UserText } from "../../../components/ui/user-text.js";
+import { Interpolate, UserText } from "../../../components/ui/user-text.js";
 import { useI18n } from "../../../i18n/i18n.js";
 import { isApiError } from "../../../lib/http.js";
 import { useChecklists, useFieldPeople, useRecordVisit } from "../api/fieldwork-api.js";
@@ -306,7 +306,7 @@ export function RecordVisitPage({ upload }: { upload: (file: File) => Promise<{ 
           accept={photoTypes}
           multiple
           optional
-          hint={t("field.form.photosHint")}
+          hint={<Interpolate message={t("field.form.photosHint")} values={{ types: "PNG, JPEG, WebP" }} />}
           error={uploadError ?? error("photoFileIds.0")}
         />
 
