@@ -337,7 +337,9 @@ beforeAll(async () => {
     Buffer.from("0000000d49484452000000010000000108060000001f15c489", "hex"),
   ]);
   const photo = await ok(
-    await manager.client.request("POST", "/api/files?name=office.png", photoBytes, { contentType: "image/png" }),
+    await manager.client.request("POST", "/api/files?name=office.png", photoBytes, {
+      contentType: "image/png",
+    }),
     201,
   );
   fixture.files.field_photo = { id: photo.id, bytes: photoBytes };
@@ -346,7 +348,7 @@ beforeAll(async () => {
       kind: "supervisory_visit",
       visitedOn: "2026-03-01",
       place: "مكتب الفرع",
-      findings: "ملاحظات الزيارة",
+      observations: "ملاحظات الزيارة",
       photoFileIds: [photo.id],
     }),
     201,

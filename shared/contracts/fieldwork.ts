@@ -1,8 +1,9 @@
 import { z } from "zod";
+import { dateInputSchema } from "./beneficiaries.js";
 
 /**
  * Field oversight (SPEC S2): field surveys, supervisory visits to offices, visits to branch
- * representatives and interviews, each with its checklist, findings, photos and follow-up actions
+ * representatives and interviews, each with its checklist, observations, photos and follow-up actions
  * whose due dates fall on the association's working calendar.
  */
 const uuid = z.string().uuid();
@@ -48,7 +49,7 @@ export const newActionSchema = z
   .strictObject({
     text: z.string().trim().min(1).max(1000),
     ownerId: uuid,
-    dueDate: isoDate.optional(),
+    dueDate: dateInputSchema.optional(),
     dueInWorkingDays: z.number().int().min(1).max(maxActionWorkingDays).optional(),
   })
   .refine((a) => (a.dueDate === undefined) !== (a.dueInWorkingDays === undefined), {
@@ -59,7 +60,7 @@ export type NewAction = z.infer<typeof newActionSchema>;
 
 export const recordVisitRequestSchema = z.strictObject({
   kind: fieldVisitKindSchema,
-  visitedOn: isoDate,
+  visitedOn: dateInputSchema,
   place: z.string().trim().min(1).max(300),
   participantIds: z.array(uuid).max(50).default([]),
   checklistId: uuid.optional(),
@@ -68,7 +69,7 @@ export const recordVisitRequestSchema = z.strictObject({
     .array(z.strictObject({ answer: fieldAnswerSchema, note: z.string().trim().max(1000).optional() }))
     .max(100)
     .default([]),
-  findings: z.string().trim().min(1).max(10_000),
+  observations: z.string().trim().min(1).max(10_000),
   photoFileIds: z.array(uuid).max(20).default([]),
   actions: z.array(newActionSchema).max(50).default([]),
 });
@@ -106,7 +107,7 @@ export const fieldVisitViewSchema = fieldVisitSummarySchema.extend({
   participants: z.array(person),
   checklist: z.object({ id: uuid, name: z.string(), version: z.number().int() }).nullable(),
   answers: z.array(z.object({ item: z.string(), answer: fieldAnswerSchema, note: z.string().nullable() })),
-  findings: z.string(),
+  observations: z.string(),
   photos: z.array(z.object({ id: uuid, name: z.string(), mediaType: z.string() })),
   actions: z.array(fieldActionViewSchema),
   recordedAt: z.string().datetime(),

@@ -424,7 +424,7 @@ export const ar = {
   "field.form.checklist": "قائمة التحقق",
   "field.form.noChecklist": "بلا قائمة تحقق",
   "field.form.note": "ملاحظة على البند",
-  "field.form.findings": "الملاحظات والنتائج",
+  "field.form.observations": "الملاحظات والنتائج",
   "field.form.photos": "الصور",
   "field.form.photosHint": "صور بإحدى الصيغ: {types}.",
   "field.form.actions": "إجراءات المتابعة",

@@ -426,7 +426,7 @@ export const en: Record<MessageKey, string> = {
   "field.form.checklist": "Checklist",
   "field.form.noChecklist": "No checklist",
   "field.form.note": "Note on the item",
-  "field.form.findings": "Findings",
+  "field.form.observations": "Findings",
   "field.form.photos": "Photos",
   "field.form.photosHint": "Images in one of: {types}.",
   "field.form.actions": "Follow-up actions",

@@ -60,7 +60,7 @@ export function presentVisit(v: VisitWithDetails): FieldVisitView {
         ? { id: v.checklistId, name: v.checklistName, version: v.checklistVersion }
         : null,
     answers: v.answers,
-    findings: v.findings,
+    observations: v.findings,
     photos: v.photos,
     actions: v.actions.map(presentAction),
     recordedAt: v.recordedAt.toISOString(),

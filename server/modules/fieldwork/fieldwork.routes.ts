@@ -87,7 +87,7 @@ export function fieldworkRoutes(service: FieldworkService): FastifyPluginAsyncZo
         schema: {
           tags,
           summary:
-            "Record a field survey, supervisory visit, branch representative visit or interview, with its checklist answers, findings, photos and follow-up actions",
+            "Record a field survey, supervisory visit, branch representative visit or interview, with its checklist answers, observations, photos and follow-up actions",
           body: recordVisitRequestSchema,
           response: { 201: fieldVisitViewSchema },
         },
@@ -116,7 +116,7 @@ export function fieldworkRoutes(service: FieldworkService): FastifyPluginAsyncZo
       {
         schema: {
           tags,
-          summary: "A field visit with its checklist answers, findings, photos and actions",
+          summary: "A field visit with its checklist answers, observations, photos and actions",
           params: fieldVisitIdParamsSchema,
           response: { 200: fieldVisitViewSchema },
         },

@@ -55,10 +55,14 @@ export function createFieldworkService(deps: {
 
   const today = () => riyadhDay(clock.now());
 
+  /**
+   * The association's calendar from the visit's year (at most a year back: an older visit counts
+   * its earlier days by the weekend alone) to two years ahead, which holds the longest due date.
+   */
   async function calendarFrom(tx: Tx, date: string): Promise<WorkingCalendar> {
-    const from = Math.min(Number(date.slice(0, 4)), riyadhDate(clock.now()).year);
-    // A year and a half of working days at most (maxActionWorkingDays) fits in the two years after.
-    return calendar.workingCalendar(tx, from, Math.max(from, riyadhDate(clock.now()).year) + 2);
+    const thisYear = riyadhDate(clock.now()).year;
+    const from = Math.max(Math.min(Number(date.slice(0, 4)), thisYear), thisYear - 1);
+    return calendar.workingCalendar(tx, from, thisYear + 2);
   }
 
   async function withNames(tx: Tx, rows: ActionRow[]): Promise<ActionWithNames[]> {
@@ -104,6 +108,13 @@ export function createFieldworkService(deps: {
         return workingCalendar.addWorkingDays(visitedOn, action.dueInWorkingDays);
       }
       const due = action.dueDate!;
+      if (due > workingCalendar.addWorkingDays(visitedOn, maxActionWorkingDays))
+        throw fieldError(
+          `${prefix}.${i}.dueDate`,
+          "due_too_far",
+          "موعد الإنجاز أبعد من المسموح؛ اختر موعدًا خلال سنة من الزيارة.",
+          "The due date is too far; choose one within a year of the visit.",
+        );
       if (due < visitedOn)
         throw fieldError(
           `${prefix}.${i}.dueDate`,
@@ -266,7 +277,7 @@ export function createFieldworkService(deps: {
                 note: input.answers[i]!.note || null,
               }))
             : [],
-          findings: input.findings,
+          findings: input.observations,
           recordedBy: actor.userId,
           recordedAt: clock.now(),
         });

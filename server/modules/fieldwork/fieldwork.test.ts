@@ -10,7 +10,7 @@ import {
 } from "../../test/harness.js";
 
 /**
- * Field oversight (SPEC S2, issue 12): a supervisory visit recorded with its checklist, findings,
+ * Field oversight (SPEC S2, issue 12): a supervisory visit recorded with its checklist, observations,
  * photos and follow-up actions whose due dates fall on the association's working calendar; a late
  * action waits in its owner's «عملي» and management's until someone marks it done.
  */
@@ -83,7 +83,7 @@ describe("field oversight", () => {
       kind: "supervisory_visit",
       visitedOn: "2026-04-17",
       place: "مكتب حي النسيم",
-      findings: "ملاحظات",
+      observations: "ملاحظات",
     });
     expect(response.statusCode).toBe(400);
     expect(response.json().errors[0]).toMatchObject({ path: "visitedOn", code: "date_in_future" });
@@ -95,7 +95,7 @@ describe("field oversight", () => {
       kind: "supervisory_visit",
       visitedOn: "2026-04-15",
       place: "مكتب حي النسيم",
-      findings: "ملاحظات",
+      observations: "ملاحظات",
       actions: [{ text: "تحديث السجل", ownerId: officerId, dueDate: "2026-04-17" }],
     });
     expect(response.statusCode).toBe(400);
@@ -103,6 +103,15 @@ describe("field oversight", () => {
       path: "actions.0.dueDate",
       code: "not_working_day",
     });
+    const tooFar = await manager.request("POST", "/api/field/visits", {
+      kind: "supervisory_visit",
+      visitedOn: "2026-04-15",
+      place: "مكتب حي النسيم",
+      observations: "ملاحظات",
+      actions: [{ text: "تحديث السجل", ownerId: officerId, dueDate: "2029-04-16" }],
+    });
+    expect(tooFar.statusCode).toBe(400);
+    expect(tooFar.json().errors[0]).toMatchObject({ path: "actions.0.dueDate", code: "due_too_far" });
   });
 
   it("records a supervisory visit; N working days skip the weekend and the association's closure", async () => {
@@ -119,7 +128,7 @@ describe("field oversight", () => {
         participantIds: [managerId, officerId],
         checklistId,
         answers: [{ answer: "met" }, { answer: "not_met", note: "آخر تحديث قبل شهرين" }],
-        findings: "السجل غير محدّث واللوحة جيدة.",
+        observations: "السجل غير محدّث واللوحة جيدة.",
         photoFileIds: [photo.id],
         actions: [{ text: "تحديث سجل الزوار", ownerId: officerId, dueInWorkingDays: 2 }],
       }),
@@ -221,7 +230,7 @@ describe("field oversight", () => {
       kind: "interview",
       visitedOn: "2026-04-20",
       place: "مقر الجمعية",
-      findings: "مقابلة",
+      observations: "مقابلة",
       checklistId,
       answers: [{ answer: "met" }],
     });

@@ -9,7 +9,7 @@ import { useFieldVisit, useMarkActionDone } from "../api/fieldwork-api.js";
 import { fieldAnswerLabels, fieldKindLabels, fieldStatusLabels } from "../labels.js";
 import "./fieldwork.css";
 
-/** One visit: its checklist answers, findings, photos and follow-up actions with «تم». */
+/** One visit: its checklist answers, observations, photos and follow-up actions with «تم». */
 export function FieldVisitPage({
   visitId,
   userId,
@@ -102,12 +102,12 @@ export function FieldVisitPage({
         </section>
       ) : null}
 
-      <section className="card" aria-labelledby={`${ids}-findings`}>
-        <h2 id={`${ids}-findings`} className="card__title">
-          {t("field.form.findings")}
+      <section className="card" aria-labelledby={`${ids}-observations`}>
+        <h2 id={`${ids}-observations`} className="card__title">
+          {t("field.form.observations")}
         </h2>
         <p className="pre-line">
-          <UserText>{v.findings}</UserText>
+          <UserText>{v.observations}</UserText>
         </p>
       </section>
 

@@ -29,7 +29,7 @@ type ActionDraft = {
 
 const photoTypes = "image/jpeg,image/png,image/webp";
 
-/** Records a visit, survey or interview: its checklist answered, findings, photos and follow-up actions. */
+/** Records a visit, survey or interview: its checklist answered, observations, photos and follow-up actions. */
 export function RecordVisitPage({ upload }: { upload: (file: File) => Promise<{ id: string }> }) {
   const { t, locale, errorText } = useI18n();
   const ids = useId();
@@ -43,7 +43,7 @@ export function RecordVisitPage({ upload }: { upload: (file: File) => Promise<{ 
   const [participants, setParticipants] = useState<string[]>([]);
   const [checklistId, setChecklistId] = useState("");
   const [answers, setAnswers] = useState<{ answer: Answer | ""; note: string }[]>([]);
-  const [findings, setFindings] = useState("");
+  const [observations, setFindings] = useState("");
   const [photos, setPhotos] = useState<File[]>([]);
   const [actions, setActions] = useState<ActionDraft[]>([]);
   const [nextKey, setNextKey] = useState(1);
@@ -73,7 +73,7 @@ export function RecordVisitPage({ upload }: { upload: (file: File) => Promise<{ 
     if (!day) problems.visitedOn = required(t("field.form.visitedOn"));
     else if (!day.ok) problems.visitedOn = day.message[locale];
     if (!place.trim()) problems.place = required(t("field.form.place"));
-    if (!findings.trim()) problems.findings = required(t("field.form.findings"));
+    if (!observations.trim()) problems.observations = required(t("field.form.observations"));
     answers.forEach((a, i) => {
       if (!a.answer) problems[`answers.${i}`] = t("field.form.answerRequired");
     });
@@ -123,7 +123,7 @@ export function RecordVisitPage({ upload }: { upload: (file: File) => Promise<{ 
           answer: a.answer as Answer,
           ...(a.note.trim() ? { note: a.note } : {}),
         })),
-        findings,
+        observations,
         photoFileIds,
         actions: actions.map((a) => {
           const due = readDateField(a.date, t("field.form.dueDate"));
@@ -142,7 +142,7 @@ export function RecordVisitPage({ upload }: { upload: (file: File) => Promise<{ 
 
   // A refusal the form cannot place beside a field is said above the button.
   const shownBesideField =
-    /^(visitedOn|place|findings|checklistId|answers(\.\d+)?|photoFileIds\.0|actions\.\d+\.(text|ownerId|dueDate|dueInWorkingDays))$/;
+    /^(visitedOn|place|observations|checklistId|answers(\.\d+)?|photoFileIds\.0|actions\.\d+\.(text|ownerId|dueDate|dueInWorkingDays))$/;
   const generalError =
     record.error &&
     !(
@@ -294,10 +294,10 @@ export function RecordVisitPage({ upload }: { upload: (file: File) => Promise<{ 
           : null}
 
         <TextAreaField
-          label={t("field.form.findings")}
-          value={findings}
+          label={t("field.form.observations")}
+          value={observations}
           onChange={setFindings}
-          error={error("findings")}
+          error={error("observations")}
         />
         <FilePicker
           label={t("field.form.photos")}
