@@ -390,7 +390,8 @@ export const ar = {
   "nav.categories": "فئات المستفيدين",
   "nav.field": "الرقابة الميدانية",
   "field.title": "الرقابة الميدانية",
-  "field.intro": "المسوح الميدانية والزيارات الإشرافية للمكاتب والفروع والمقابلات، بملاحظاتها وإجراءات متابعتها.",
+  "field.intro":
+    "المسوح الميدانية والزيارات الإشرافية للمكاتب والفروع والمقابلات، بملاحظاتها وإجراءات متابعتها.",
   "field.record": "تسجيل زيارة",
   "field.checklists.link": "قوائم التحقق",
   "field.kind.field_survey": "مسح ميداني",
@@ -414,8 +415,10 @@ export const ar = {
   "field.list.actions": "إجراءات المتابعة",
   "field.list.status": "الحالة",
   "field.list.open": "عرض",
-  "field.openActions": "{count, plural, zero {لا إجراءات مفتوحة} one {إجراء مفتوح واحد} two {إجراءان مفتوحان} few {# إجراءات مفتوحة} many {# إجراءً مفتوحًا} other {# إجراء مفتوح}}",
-  "field.overdueActions": "{count, plural, zero {لا متأخر} one {إجراء متأخر واحد} two {إجراءان متأخران} few {# إجراءات متأخرة} many {# إجراءً متأخرًا} other {# إجراء متأخر}}",
+  "field.openActions":
+    "{count, plural, zero {لا إجراءات مفتوحة} one {إجراء مفتوح واحد} two {إجراءان مفتوحان} few {# إجراءات مفتوحة} many {# إجراءً مفتوحًا} other {# إجراء مفتوح}}",
+  "field.overdueActions":
+    "{count, plural, zero {لا متأخر} one {إجراء متأخر واحد} two {إجراءان متأخران} few {# إجراءات متأخرة} many {# إجراءً متأخرًا} other {# إجراء متأخر}}",
   "field.form.title": "تسجيل زيارة أو مسح أو مقابلة",
   "field.form.kind": "نوع الزيارة",
   "field.form.visitedOn": "تاريخ الزيارة",
@@ -464,7 +467,8 @@ export const ar = {
   "field.action.confirmMessage": "سيُسجَّل أن هذا الإجراء أُنجز باسمك الآن، ولا يمكن التراجع عن ذلك.",
   "field.action.confirm": "نعم، تم الإنجاز",
   "field.checklists.title": "قوائم التحقق للزيارات",
-  "field.checklists.intro": "تحدّد الجمعية بنود كل قائمة؛ تعديل القائمة يُنشئ إصدارًا جديدًا، وتحتفظ كل زيارة بالبنود التي أُجيبت بها.",
+  "field.checklists.intro":
+    "تحدّد الجمعية بنود كل قائمة؛ تعديل القائمة يُنشئ إصدارًا جديدًا، وتحتفظ كل زيارة بالبنود التي أُجيبت بها.",
   "field.checklists.empty": "لم تُعرَّف قوائم تحقق بعد.",
   "field.checklists.new": "قائمة جديدة",
   "field.checklists.edit": "تعديل",
@@ -473,7 +477,8 @@ export const ar = {
   "field.checklists.save": "حفظ القائمة",
   "field.checklists.saved": "حُفظت القائمة.",
   "field.checklists.version": "الإصدار {version}",
-  "field.checklists.itemCount": "{count, plural, zero {لا بنود} one {بند واحد} two {بندان} few {# بنود} many {# بندًا} other {# بند}}",
+  "field.checklists.itemCount":
+    "{count, plural, zero {لا بنود} one {بند واحد} two {بندان} few {# بنود} many {# بندًا} other {# بند}}",
 
   "beneficiaries.edit.open": "تعديل البيانات",
   "beneficiaries.edit.title": "تعديل بيانات المستفيد",

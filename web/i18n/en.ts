@@ -392,7 +392,8 @@ export const en: Record<MessageKey, string> = {
   "nav.categories": "Beneficiary categories",
   "nav.field": "Field oversight",
   "field.title": "Field oversight",
-  "field.intro": "Field surveys, supervisory visits to offices and branches, and interviews, with their findings and follow-up actions.",
+  "field.intro":
+    "Field surveys, supervisory visits to offices and branches, and interviews, with their findings and follow-up actions.",
   "field.record": "Record a visit",
   "field.checklists.link": "Checklists",
   "field.kind.field_survey": "Field survey",
@@ -466,7 +467,8 @@ export const en: Record<MessageKey, string> = {
   "field.action.confirmMessage": "The action will be recorded as done by you now; this cannot be undone.",
   "field.action.confirm": "Yes, it is done",
   "field.checklists.title": "Visit checklists",
-  "field.checklists.intro": "The association defines each checklist's items; changing one makes a new version, and each visit keeps the items it was answered with.",
+  "field.checklists.intro":
+    "The association defines each checklist's items; changing one makes a new version, and each visit keeps the items it was answered with.",
   "field.checklists.empty": "No checklists defined yet.",
   "field.checklists.new": "New checklist",
   "field.checklists.edit": "Edit",

@@ -428,6 +428,16 @@ export function createFieldworkService(deps: {
     /** For the files module: whether a file is a visit's photo. */
     isPhoto: (tx: Tx, fileId: string) => repo.isPhoto(tx, fileId),
 
+    /** The audit page's label of a checklist: its name. */
+    async checklistLabels(tx: Tx, ids: readonly string[]): Promise<Map<string, string>> {
+      const labels = new Map<string, string>();
+      for (const id of ids) {
+        const checklist = await repo.checklist(tx, id);
+        if (checklist) labels.set(id, checklist.name);
+      }
+      return labels;
+    },
+
     /** The audit page's label of a visit: its place and day. */
     async visitLabels(tx: Tx, ids: readonly string[]): Promise<Map<string, string>> {
       const labels = new Map<string, string>();

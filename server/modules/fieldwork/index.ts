@@ -32,6 +32,6 @@ export function createFieldworkModule(deps: {
     name: "fieldwork",
     service,
     routes: fieldworkRoutes(service),
-    auditSubjects: { field_visit: service.visitLabels },
+    auditSubjects: { field_visit: service.visitLabels, field_checklist: service.checklistLabels },
   };
 }
