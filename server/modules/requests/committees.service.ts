@@ -294,6 +294,17 @@ export function createCommitteesService(deps: {
         if (!meeting || !item) throw new AppError("not_found", "agenda item not found");
         const committee = await committeeOf(tx, meeting.committeeId);
         const row = (await repo.findById(tx, requestId))!;
+        // Once attendance is recorded, a member recorded absent does not vote: the minutes would
+        // otherwise count a voice that was not in the room.
+        const attendance = await repo.attendance(tx, meetingId);
+        if (attendance.some((a) => a.userId === actor.userId && a.present === false))
+          throw refusal(
+            {
+              ar: "سُجّلتَ غائبًا عن هذا الاجتماع، فلا يُقبل صوتك. إن كنت حاضرًا فليُصحَّح الحضور أولًا.",
+              en: "You are recorded absent from this meeting, so your vote is not accepted. If you were present, correct the attendance first.",
+            },
+            "absent",
+          );
         await assertEligible(tx, actor, committee, row);
         if (item.decidedAt)
           throw refusal(

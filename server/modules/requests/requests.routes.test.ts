@@ -685,6 +685,13 @@ describe("a support request from reception to delivered service", () => {
     ]);
     expect(await auditTypes(h, associationId)).toContain("committee.attendance_recorded");
 
+    // A member recorded absent does not vote, whatever else is true of them.
+    const absentVote = await m2.request("POST", `/api/committee-meetings/${meetingId}/items/${id}/votes`, {
+      vote: "accept",
+    });
+    expect(absentVote.statusCode).toBe(409);
+    expect(absentVote.json().errors[0].message.ar).toContain("غائبًا");
+
     for (const m of [m1, m3])
       await ok(
         await m.request("POST", `/api/committee-meetings/${meetingId}/items/${id}/votes`, { vote: "accept" }),
