@@ -200,6 +200,25 @@ describe.skipIf(!seedPresent)(
       // Signed once, she is not asked again.
       await page.reload();
       await page.getByRole("heading", { level: 1, name: `مرحبًا، ${officerName}` }).waitFor();
+
+      // The contact form on a file offers the channels the approved policy names, in its order.
+      await page.goto("/beneficiaries");
+      await page.getByLabel("البحث عن مستفيد").fill("عبدالرحمن العجمي");
+      await page
+        .getByRole("list", { name: "نتائج البحث" })
+        .getByRole("link", { name: "عبدالرحمن بن صالح بن علي العجمي" })
+        .click();
+      const offered = page.getByLabel("قناة التواصل").locator("option");
+      await offered.first().waitFor({ state: "attached" });
+      expect(await offered.allInnerTexts()).toEqual([
+        "المقابلة الشخصية",
+        "الاتصال الهاتفي",
+        "وسائل التواصل الاجتماعي",
+        "الخطابات والمراسلات",
+        "خدمات طلب المساعدة",
+        "خدمة التطوع",
+        "الموقع الإلكتروني",
+      ]);
       await page.context().close();
     });
 

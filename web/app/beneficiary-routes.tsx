@@ -5,6 +5,7 @@ import { BeneficiarySearchPage } from "../features/beneficiaries/components/bene
 import { BeneficiaryContacts } from "../features/contacts/components/beneficiary-contacts.js";
 import { BeneficiaryCorrespondence } from "../features/contacts/components/beneficiary-correspondence.js";
 import { NoticesSection } from "../features/notifications/components/notices-section.js";
+import { useCurrentPolicy } from "../features/policy/api/get-current-policy.js";
 import { attachmentsFor } from "./attachments.js";
 import { mayAny, recordRoles } from "./contacts-routes.js";
 import { isAllowed, navigationItem } from "./navigation.js";
@@ -29,6 +30,7 @@ export function BeneficiaryFileRoute() {
   const user = useCurrentUser();
   const canRecord = mayAny(user.roles, recordRoles);
   const attachments = attachmentsFor(user.roles);
+  const policy = useCurrentPolicy();
   return (
     <BeneficiaryFilePage
       canManageConsent={mayAny(user.roles, consentRoles)}
@@ -44,6 +46,7 @@ export function BeneficiaryFileRoute() {
             beneficiaryId={beneficiaryId}
             canRecord={canRecord}
             attachments={attachments}
+            channels={policy.data?.content.channels ?? []}
           />
           <BeneficiaryCorrespondence
             beneficiaryId={beneficiaryId}

@@ -20,13 +20,32 @@ type BeneficiaryContactsProps = {
   /** May record contacts and inquiries (the front line; the server checks the same). */
   canRecord: boolean;
   attachments: Attachments;
+  /**
+   * The channels the approved policy names (C1), in its order; empty before a policy is approved, when
+   * every channel is offered. The server refuses the others, so the form never offers them.
+   */
+  channels?: readonly ContactChannel[];
 };
 
 /** A beneficiary's contacts: record one as it happens, and read the whole story beneath. */
-export function BeneficiaryContacts({ beneficiaryId, canRecord, attachments }: BeneficiaryContactsProps) {
+export function BeneficiaryContacts({
+  beneficiaryId,
+  canRecord,
+  attachments,
+  channels = [],
+}: BeneficiaryContactsProps) {
+  const offered = channels.length > 0 ? channels : contactChannels;
   return (
     <div className="beneficiary-contacts">
-      {canRecord ? <RecordInteractionForm beneficiaryId={beneficiaryId} attachments={attachments} /> : null}
+      {canRecord ? (
+        <RecordInteractionForm
+          // A new policy's channels start the form afresh.
+          key={offered.join(",")}
+          beneficiaryId={beneficiaryId}
+          attachments={attachments}
+          channels={offered}
+        />
+      ) : null}
       <Timeline beneficiaryId={beneficiaryId} href={attachments.href} />
     </div>
   );
@@ -38,15 +57,17 @@ type Direction = InteractionView["direction"];
 function RecordInteractionForm({
   beneficiaryId,
   attachments,
+  channels,
 }: {
   beneficiaryId: string;
   attachments: Attachments;
+  channels: readonly ContactChannel[];
 }) {
   const { t, locale, errorText } = useI18n();
   const record = useRecordInteraction();
   const ids = useId();
   const [kind, setKind] = useState<Kind>("contact");
-  const [channel, setChannel] = useState<ContactChannel>("phone");
+  const [channel, setChannel] = useState<ContactChannel>(channels.includes("phone") ? "phone" : channels[0]!);
   const [direction, setDirection] = useState<Direction>("inbound");
   const [subject, setSubject] = useState("");
   const [summary, setSummary] = useState("");
@@ -136,7 +157,7 @@ function RecordInteractionForm({
               value={channel}
               onChange={(event) => setChannel(event.target.value as ContactChannel)}
             >
-              {contactChannels.map((value) => (
+              {channels.map((value) => (
                 <option key={value} value={value}>
                   {channelNames[value][locale]}
                 </option>
