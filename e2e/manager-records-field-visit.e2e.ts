@@ -50,7 +50,10 @@ describe("the manager defines a checklist and records a supervisory visit with a
     await page.getByLabel("البنود (بند في كل سطر)").fill("لوحة الجمعية ظاهرة\nسجل الزوار محدّث");
     await page.getByRole("button", { name: "حفظ القائمة" }).click();
     await page.getByRole("status").getByText("حُفظت القائمة.").waitFor();
-    await page.getByText("الإصدار 1").waitFor();
+    await page
+      .locator(".field-checklist-item", { hasText: "زيارة مكتب فرعي" })
+      .getByText("الإصدار 1")
+      .waitFor();
   });
 
   it("records a supervisory visit with the checklist, a photo and an action the officer owns in 2 working days", async () => {

@@ -21,6 +21,15 @@ describe("the demo", () => {
     for (const service of services) expect(service.requirements.length).toBeGreaterThan(0);
   });
 
+  it("has a supervisory visit's checklist for the manager's field oversight", async () => {
+    const manager = await signIn(h, demoEmail("manager"), demoPassword);
+    const response = await manager.request("GET", "/api/field/checklists");
+    expect(response.statusCode, response.body).toBe(200);
+    const checklists = response.json().items as { name: string; items: string[] }[];
+    expect(checklists.map((c) => c.name)).toContain("زيارة إشرافية لمكتب فرعي");
+    expect(checklists[0]!.items.length).toBeGreaterThan(0);
+  });
+
   it("has a research committee whose members can reach its quorum by signing in", async () => {
     const member = await signIn(h, demoEmail("committee1"), demoPassword);
     const committees = (await member.request("GET", "/api/committees")).json().items as {

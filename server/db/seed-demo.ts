@@ -175,6 +175,17 @@ async function seedCatalogue(modules: Modules, actors: Map<string, Actor>) {
     quorum: 2,
     memberIds: ["committee1", "committee2", "committee3"].map((local) => actors.get(local)!.userId),
   });
+  // A supervisory visit's checklist, so «الرقابة الميدانية» can be walked from the start (S2).
+  await modules.fieldwork.service.createChecklist(admin, {
+    name: "زيارة إشرافية لمكتب فرعي",
+    items: [
+      "لوحة قنوات التواصل ومواعيد العمل معلّقة في مكان ظاهر",
+      "صندوق الشكاوى والمقترحات متاح ويُفتح دوريًا",
+      "سجل المراجعين محدَّث",
+      "نماذج طلب الدعم متوفرة",
+      "مكان الانتظار مهيأ لكبار السن وذوي الإعاقة",
+    ],
+  });
 }
 
 /** Categories, a liaison officer, beneficiaries and a few contacts, entered as staff would. */
