@@ -643,7 +643,7 @@ export const supportRequests = pgTable(
       t.decidedAt,
     ),
     index("support_requests_undecided_idx")
-      .on(t.associationId, t.openedBy)
+      .on(t.associationId, t.openedBy, t.dueAt)
       .where(sql`${t.decidedAt} is null and ${t.state} not in ('draft', 'cancelled')`),
   ],
 );

@@ -20,6 +20,7 @@ export const dashboardSections = [
   "requests_by_channel",
   "requests_by_service",
   "requests_by_category",
+  "response_compliance",
   "response_times",
   "owners",
   "complaints_by_status",

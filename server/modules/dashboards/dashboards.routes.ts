@@ -84,6 +84,19 @@ export function sectionSheet(d: Dashboard, section: DashboardSection): Sheet {
         d.requests.byCategory,
         named(serviceKindNames),
       );
+    case "response_compliance":
+      return counts(
+        "البت في الطلبات خلال مهلة الرد",
+        "response-compliance",
+        "الحكم",
+        [
+          { key: "in_time", label: "بُتّ فيها في المهلة", count: d.response.decidedInTime },
+          { key: "late", label: "بُتّ فيها بعد المهلة", count: d.response.decidedLate },
+          { key: "overdue", label: "تجاوزت المهلة دون بت", count: d.response.overdue },
+          { key: "pending", label: "لم تنته مهلتها", count: d.response.pending },
+        ],
+        (k) => k,
+      );
     case "response_times":
       return counts(
         "مدة البت في الطلبات",

@@ -393,7 +393,7 @@ export function ManagementDashboardPage() {
             <ChartCard
               title={t("dashboards.compliance")}
               hint={t("dashboards.complianceHint")}
-              section="response_times"
+              section="response_compliance"
               period={period}
               kind="pie"
               head={t("dashboards.head.judgement")}
