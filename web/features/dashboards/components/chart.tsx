@@ -7,6 +7,8 @@ import { useEffect, useRef } from "react";
 // Only what the dashboard draws, rendered as SVG (text stays text: shaped Arabic, crisp in print).
 echarts.use([BarChart, LineChart, PieChart, GridComponent, TooltipComponent, LegendComponent, SVGRenderer]);
 
+const rtlTooltip = "direction: rtl; text-align: right;";
+
 export type ChartSeries = { name: string; values: readonly number[] };
 
 /**
@@ -38,14 +40,21 @@ export function Chart({
     if (kind === "pie") {
       chart.setOption({
         textStyle,
-        tooltip: { trigger: "item", valueFormatter: tooltipFormat },
-        legend: { type: "plain", orient: "vertical", right: 0, top: "middle", align: "right", textStyle },
+        tooltip: { trigger: "item", valueFormatter: tooltipFormat, extraCssText: rtlTooltip },
+        legend: {
+          type: "scroll",
+          orient: "horizontal",
+          bottom: 0,
+          left: "center",
+          align: "right",
+          textStyle,
+        },
         series: [
           {
             type: "pie",
             name: series[0]?.name ?? "",
-            radius: ["40%", "70%"],
-            center: ["35%", "50%"],
+            radius: ["35%", "62%"],
+            center: ["50%", "44%"],
             label: { show: false },
             data: categories.map((name, i) => ({ name, value: series[0]?.values[i] ?? 0 })),
           },
@@ -54,7 +63,7 @@ export function Chart({
     } else {
       chart.setOption({
         textStyle,
-        tooltip: { trigger: "axis", valueFormatter: tooltipFormat },
+        tooltip: { trigger: "axis", valueFormatter: tooltipFormat, extraCssText: rtlTooltip },
         legend: series.length > 1 ? { right: 0, top: 0, align: "right", textStyle } : undefined,
         grid: { left: 16, right: 16, top: series.length > 1 ? 36 : 16, bottom: 8, containLabel: true },
         xAxis: {
@@ -84,5 +93,8 @@ export function Chart({
       chart.dispose();
     };
   }, [kind, categories, series, format]);
-  return <div ref={ref} className="chart" role="img" aria-label={label} data-chart={kind} />;
+  // ECharts measures and places text left to right; inheriting the page's `rtl` would flip each label
+  // against its own measure (legend icons over the words). The layout is mirrored by the options
+  // above instead, and Arabic inside each label still reads right to left by the Unicode bidi rules.
+  return <div ref={ref} className="chart" dir="ltr" role="img" aria-label={label} data-chart={kind} />;
 }
