@@ -1,45 +1,15 @@
 import { useCallback, useId, useMemo, useState } from "react";
 import { type ContactChannel, channelNames } from "../../../../shared/contracts/channels.js";
 import type { Dashboard, DashboardSection } from "../../../../shared/contracts/dashboards.js";
-import {
-  GREGORIAN_MONTHS,
-  HIJRI_MONTHS,
-  hijriMonthLength,
-  riyadhDate,
-  toGregorian,
-  toHijri,
-  toIsoDate,
-} from "../../../../shared/domain/index.js";
+import { GREGORIAN_MONTHS, HIJRI_MONTHS, riyadhDate, toHijri } from "../../../../shared/domain/index.js";
 import { ExportButtons } from "../../../components/ui/export-buttons.js";
 import { UserText } from "../../../components/ui/user-text.js";
 import { type MessageKey, useI18n } from "../../../i18n/i18n.js";
 import { outcomeLabels, statusLabels } from "../../complaints/labels.js";
 import { useManagementDashboard } from "../api/get-management-dashboard.js";
+import { type Calendar, type Choice, periodOf } from "../period.js";
 import { Chart, type ChartSeries } from "./chart.js";
 import "./dashboards.css";
-
-type Calendar = "hijri" | "gregorian";
-type Choice = { calendar: Calendar; year: number; month: number };
-
-/** The period chosen as a month (or, month 0, the whole year) of either calendar, as ISO days. */
-export function periodOf(choice: Choice): { from: string; to: string } {
-  const { calendar, year, month } = choice;
-  if (calendar === "hijri") {
-    const first = month || 1;
-    const last = month || 12;
-    return {
-      from: toIsoDate(toGregorian({ year, month: first, day: 1 })),
-      to: toIsoDate(toGregorian({ year, month: last, day: hijriMonthLength(year, last) })),
-    };
-  }
-  const first = month || 1;
-  const last = month || 12;
-  const lastDay = new Date(Date.UTC(year, last, 0)).getUTCDate();
-  return {
-    from: toIsoDate({ year, month: first, day: 1 }),
-    to: toIsoDate({ year, month: last, day: lastDay }),
-  };
-}
 
 const bucketKeys: Record<Dashboard["response"]["distribution"][number]["bucket"], MessageKey> = {
   "0-1": "dashboards.bucket.upToOne",
