@@ -30,6 +30,7 @@ import { createBeneficiariesModule } from "./modules/beneficiaries/index.js";
 import { createCalendarModule } from "./modules/calendar/index.js";
 import { createComplaintsModule } from "./modules/complaints/index.js";
 import { createContactsModule } from "./modules/contacts/index.js";
+import { createDashboardsModule } from "./modules/dashboards/index.js";
 import { createFieldworkModule } from "./modules/fieldwork/index.js";
 import { createFilesModule } from "./modules/files/index.js";
 import { createAnnouncer, type SilahModule } from "./modules/module.js";
@@ -161,6 +162,7 @@ export function createModules({ config, db, clock, ...deps }: AppDeps) {
     limits,
     publicComplaints: config.publicComplaints,
   });
+  const dashboards = createDashboardsModule({ db, contacts: contacts.service, audit: audit.service, clock });
   const modules = {
     audit,
     associations,
@@ -177,6 +179,7 @@ export function createModules({ config, db, clock, ...deps }: AppDeps) {
     requests,
     complaints,
     policy,
+    dashboards,
   };
   for (const module of Object.values(modules) as SilahModule[]) {
     for (const [kind, handler] of Object.entries(module.jobs ?? {})) queue.register(kind, handler);

@@ -278,6 +278,8 @@ const cases: Record<string, Case> = {
   "POST /api/notices/delivery-reports": { body: { idempotencyKey: "NOTICE_OF_B", status: "delivered" } },
   "GET /api/reports/response-compliance": {},
   "GET /api/reports/response-compliance/export": { query: "format=csv" },
+  "GET /api/dashboards/management": {},
+  "GET /api/dashboards/management/export": { query: "format=csv&section=owners" },
   "GET /api/committees": {},
   "POST /api/committees": { body: { nameAr: "لجنة ألفا", quorum: 1, memberIds: ["USER_OF_B"] } },
   "POST /api/committee-meetings": {
@@ -917,6 +919,8 @@ describe("cross-tenant matrix", () => {
       "POST /api/notices/delivery-reports": 401,
       "GET /api/reports/response-compliance": 200,
       "GET /api/reports/response-compliance/export": 200,
+      "GET /api/dashboards/management": 200,
+      "GET /api/dashboards/management/export": 200,
       "GET /api/committees": 200,
       "POST /api/committees": 400,
       "POST /api/committee-meetings": 404,

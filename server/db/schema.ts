@@ -393,6 +393,7 @@ export const interactions = pgTable(
     index("interactions_open_inquiries_idx")
       .on(t.associationId, t.occurredAt)
       .where(sql`${t.kind} = 'inquiry' and ${t.answeredAt} is null`),
+    index("interactions_inquiries_idx").on(t.associationId, t.occurredAt).where(sql`${t.kind} = 'inquiry'`),
   ],
 );
 
@@ -631,6 +632,19 @@ export const supportRequests = pgTable(
     index("support_requests_service_id_idx").on(t.serviceId),
     index("support_requests_opened_by_idx").on(t.openedBy, t.state),
     index("support_requests_state_idx").on(t.associationId, t.state, t.dueAt),
+    // The management dashboard's period and its open items by owner (ADR 0026).
+    index("support_requests_opened_at_idx").on(
+      t.associationId,
+      t.openedAt,
+      t.state,
+      t.channel,
+      t.serviceId,
+      t.dueAt,
+      t.decidedAt,
+    ),
+    index("support_requests_undecided_idx")
+      .on(t.associationId, t.openedBy, t.dueAt)
+      .where(sql`${t.decidedAt} is null and ${t.state} not in ('draft', 'cancelled')`),
   ],
 );
 

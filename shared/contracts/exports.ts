@@ -21,6 +21,7 @@ export const exportedLists = [
   "audit_events",
   "policy_acknowledgements",
   "response_compliance",
+  "management_dashboard",
 ] as const;
 export const exportedListSchema = z.enum(exportedLists);
 export type ExportedList = z.infer<typeof exportedListSchema>;

@@ -26,6 +26,7 @@ describe("navigation", () => {
     expect(menu("manager")).toEqual([
       "home",
       "requests",
+      "dashboards.management",
       "reports.compliance",
       "beneficiaries",
       "beneficiaries.import",

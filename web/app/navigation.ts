@@ -59,6 +59,8 @@ export const navigation: readonly NavigationItem[] = [
     ],
     inMenu: false,
   },
+  // Senior management's dashboard (S3, G7): dashboards.policy.ts: read.
+  { id: "dashboards.management", path: "/dashboards", label: "nav.managementDashboard", roles: ["manager"] },
   {
     id: "reports.compliance",
     path: "/reports/response-compliance",

@@ -1,3 +1,4 @@
+import { lazy, Suspense } from "react";
 import { createBrowserRouter } from "react-router";
 import { AuditLogPage } from "../features/audit/components/audit-log-page.js";
 import { SecondFactorPage } from "../features/auth/components/second-factor-page.js";
@@ -30,6 +31,7 @@ import {
   RecordComplaintRoute,
 } from "./complaints-routes.js";
 import { CorrespondenceRoute, InboxRoute } from "./contacts-routes.js";
+import { DashboardLoading } from "./dashboard-loading.js";
 import { ChecklistsRoute, FieldVisitRoute, FieldVisitsRoute, RecordVisitRoute } from "./fieldwork-routes.js";
 import { HomePage } from "./home-page.js";
 import { NotFoundPage } from "./not-found-page.js";
@@ -55,6 +57,11 @@ import {
 import { RequireSession } from "./require-session.js";
 import { RoleGate } from "./role-gate.js";
 import { AccountRoute, StaffAccountsRoute } from "./users-routes.js";
+
+// The dashboard and its charting library load only when a manager opens it (ADR 0026).
+const ManagementDashboardPage = lazy(
+  () => import("../features/dashboards/components/management-dashboard-page.js"),
+);
 
 export const router = createBrowserRouter([
   {
@@ -216,6 +223,16 @@ export const router = createBrowserRouter([
             element: (
               <RoleGate item="complaints.record">
                 <RecordComplaintRoute />
+              </RoleGate>
+            ),
+          },
+          {
+            path: "/dashboards",
+            element: (
+              <RoleGate item="dashboards.management">
+                <Suspense fallback={<DashboardLoading />}>
+                  <ManagementDashboardPage />
+                </Suspense>
               </RoleGate>
             ),
           },

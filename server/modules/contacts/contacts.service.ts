@@ -75,8 +75,15 @@ export function createContactsService(deps: {
   /** The association's working calendar over the years these instants span, and the year after. */
   async function calendarFor(tx: Tx, instants: Date[]): Promise<WorkingCalendar> {
     const now = clock.now();
-    const years = [now, ...instants].map((d) => riyadhDate(d).year);
-    return calendar.workingCalendar(tx, Math.min(...years), Math.max(...years) + 1);
+    // A loop, not Math.min(...years): a year of a busy association's inquiries overflows the call stack.
+    let first = riyadhDate(now).year;
+    let last = first;
+    for (const instant of instants) {
+      const year = riyadhDate(instant).year;
+      if (year < first) first = year;
+      if (year > last) last = year;
+    }
+    return calendar.workingCalendar(tx, first, last + 1);
   }
 
   /** Age in working days and the answer's due date (ADR 0021), judged now or when it was answered. */
