@@ -162,7 +162,13 @@ export function createModules({ config, db, clock, ...deps }: AppDeps) {
     limits,
     publicComplaints: config.publicComplaints,
   });
-  const dashboards = createDashboardsModule({ db, contacts: contacts.service, audit: audit.service, clock });
+  const dashboards = createDashboardsModule({
+    db,
+    contacts: contacts.service,
+    fieldwork: fieldwork.service,
+    audit: audit.service,
+    clock,
+  });
   const modules = {
     audit,
     associations,

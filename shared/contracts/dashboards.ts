@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { fieldSummarySchema } from "./fieldwork.js";
 import { liaisonLoadResponseSchema } from "./contacts.js";
 
 /**
@@ -86,8 +87,9 @@ export const dashboardSchema = z.object({
     byChannel: z.array(countSchema),
   }),
   liaison: liaisonLoadResponseSchema,
-  /** Not built yet: satisfaction surveys (CSAT, NPS) and field oversight arrive with their modules. */
+  /** Not built yet: satisfaction surveys (CSAT, NPS) arrive with their module. */
   satisfaction: z.null(),
-  fieldActions: z.null(),
+  /** Field oversight's follow-up actions now (open, past due) and visits per month: the fieldwork module's summary. */
+  fieldActions: fieldSummarySchema,
 });
 export type Dashboard = z.infer<typeof dashboardSchema>;

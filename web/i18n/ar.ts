@@ -921,7 +921,7 @@ export const ar = {
   "dashboards.group.owners": "المفتوح والمتأخر الآن",
   "dashboards.group.complaints": "الشكاوى",
   "dashboards.group.inquiries": "الاستفسارات وضباط الاتصال",
-  "dashboards.group.later": "تُبنى لاحقًا",
+  "dashboards.group.later": "الرضا والرقابة الميدانية",
   "dashboards.requestsByStatus": "الطلبات حسب الحالة",
   "dashboards.requestsByChannel": "الطلبات حسب قناة الورود",
   "dashboards.requestsByService": "الطلبات حسب الخدمة",
@@ -970,7 +970,15 @@ export const ar = {
   "dashboards.satisfaction": "رضا المستفيدين ومؤشر صافي الترويج",
   "dashboards.satisfactionPending": "يُبنى مع استبيانات الرضا: لا بيانات رضا في النظام بعد.",
   "dashboards.fieldActions": "الإجراءات الميدانية",
-  "dashboards.fieldActionsPending": "يُبنى مع الرقابة الميدانية: لا إجراءات ميدانية في النظام بعد.",
+  "dashboards.field.open":
+    "{count, plural, zero {لا إجراءات مفتوحة} one {إجراء مفتوح واحد} two {إجراءان مفتوحان} few {# إجراءات مفتوحة} many {# إجراءً مفتوحًا} other {# إجراء مفتوح}}",
+  "dashboards.field.overdue":
+    "{count, plural, zero {لا متأخر منها} one {متأخر منها واحد} two {متأخر منها اثنان} few {متأخر منها #} many {متأخر منها #} other {متأخر منها #}}",
+  "dashboards.field.visits": "الزيارات الميدانية في كل شهر",
+  "dashboards.field.month": "الشهر",
+  "dashboards.field.count": "عدد الزيارات",
+  "dashboards.field.noVisits": "لم تُسجَّل زيارات ميدانية بعد.",
+  "dashboards.field.link": "الرقابة الميدانية",
   "compensation.title": "التعويضات",
   "compensation.intro":
     "تعويض المستفيد عن ضرر تسببت فيه الجمعية، بعد إثباته بمحضر لجنة التحقيق أو بحكم قضائي، والتفاوض والتسوية والصرف.",

@@ -918,7 +918,7 @@ export const en: Record<MessageKey, string> = {
   "dashboards.group.owners": "Open and late now",
   "dashboards.group.complaints": "Complaints",
   "dashboards.group.inquiries": "Inquiries and liaison officers",
-  "dashboards.group.later": "Built later",
+  "dashboards.group.later": "Satisfaction and field oversight",
   "dashboards.requestsByStatus": "Requests by status",
   "dashboards.requestsByChannel": "Requests by channel",
   "dashboards.requestsByService": "Requests by service",
@@ -969,8 +969,13 @@ export const en: Record<MessageKey, string> = {
   "dashboards.satisfactionPending":
     "Built with the satisfaction surveys: there is no satisfaction data in the system yet.",
   "dashboards.fieldActions": "Field actions",
-  "dashboards.fieldActionsPending":
-    "Built with field oversight: there are no field actions in the system yet.",
+  "dashboards.field.open": "{count, plural, =0 {No open actions} one {# open action} other {# open actions}}",
+  "dashboards.field.overdue": "{count, plural, =0 {none overdue} other {# overdue}}",
+  "dashboards.field.visits": "Field visits each month",
+  "dashboards.field.month": "Month",
+  "dashboards.field.count": "Visits",
+  "dashboards.field.noVisits": "No field visits recorded yet.",
+  "dashboards.field.link": "Field oversight",
   "compensation.title": "Compensation",
   "compensation.intro":
     "Compensating a beneficiary for harm the association caused, once proven by investigation minutes or a ruling; negotiation, settlement and payment.",

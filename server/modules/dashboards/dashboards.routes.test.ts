@@ -243,7 +243,8 @@ describe("the management dashboard", () => {
     expect(d.liaison.from).toBe("2026-03-01");
     // Not built yet, and not pretended.
     expect(d.satisfaction).toBeNull();
-    expect(d.fieldActions).toBeNull();
+    // No visits yet in this association: the field summary is there, empty.
+    expect(d.fieldActions).toEqual({ openActions: 0, overdueActions: 0, visitsByMonth: [] });
     const all = (await manager.request("GET", "/api/dashboards/management")).json();
     expect(counts(all.inquiries.byMonth)).toEqual({ "2026-02": 1, "2026-03": 1 });
   });

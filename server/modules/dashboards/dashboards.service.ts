@@ -11,6 +11,7 @@ import type { Actor } from "../../http/actor.js";
 import { AppError } from "../../http/errors.js";
 import { authorize } from "../../http/policy.js";
 import type { ContactsService } from "../contacts/index.js";
+import type { FieldworkService } from "../fieldwork/index.js";
 import { dashboardsPolicy } from "./dashboards.policy.js";
 import type { DashboardsRepository, Window } from "./dashboards.repository.js";
 
@@ -46,9 +47,10 @@ export function createDashboardsService(deps: {
   db: Database;
   repo: DashboardsRepository;
   contacts: ContactsService;
+  fieldwork: FieldworkService;
   clock: Clock;
 }) {
-  const { db, repo, contacts, clock } = deps;
+  const { db, repo, contacts, fieldwork, clock } = deps;
   return {
     async overview(actor: Actor, query: DashboardQuery): Promise<Dashboard> {
       authorize(actor, dashboardsPolicy, "read");
@@ -157,7 +159,8 @@ export function createDashboardsService(deps: {
         },
         liaison,
         satisfaction: null,
-        fieldActions: null,
+        // Field oversight's own summary (its module decides who reads it; the manager does).
+        fieldActions: await fieldwork.summary(actor),
       };
     },
   };

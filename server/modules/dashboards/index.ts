@@ -2,6 +2,7 @@ import type { Clock } from "../../clock.js";
 import type { Database } from "../../db/client.js";
 import type { AuditService } from "../audit/index.js";
 import type { ContactsService } from "../contacts/index.js";
+import type { FieldworkService } from "../fieldwork/index.js";
 import type { SilahModule } from "../module.js";
 import { createDashboardsRepository } from "./dashboards.repository.js";
 import { dashboardsRoutes } from "./dashboards.routes.js";
@@ -13,6 +14,7 @@ export type { DashboardsService } from "./dashboards.service.js";
 export function createDashboardsModule(deps: {
   db: Database;
   contacts: ContactsService;
+  fieldwork: FieldworkService;
   audit: AuditService;
   clock: Clock;
 }): SilahModule & { service: DashboardsService } {

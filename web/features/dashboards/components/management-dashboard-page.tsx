@@ -1,4 +1,5 @@
 import { useCallback, useId, useMemo, useState } from "react";
+import { Link } from "react-router";
 import { type ContactChannel, channelNames } from "../../../../shared/contracts/channels.js";
 import type { Dashboard, DashboardSection } from "../../../../shared/contracts/dashboards.js";
 import { GREGORIAN_MONTHS, HIJRI_MONTHS, riyadhDate, toHijri } from "../../../../shared/domain/index.js";
@@ -459,11 +460,38 @@ export function ManagementDashboardPage() {
               </h2>
               <p className="muted">{t("dashboards.satisfactionPending")}</p>
             </section>
-            <section className="card dashboard-card dashboard-card--pending" aria-labelledby={`${ids}-field`}>
+            <section className="card dashboard-card" aria-labelledby={`${ids}-field`} data-section="field">
               <h2 id={`${ids}-field`} className="card__title">
                 {t("dashboards.fieldActions")}
               </h2>
-              <p className="muted">{t("dashboards.fieldActionsPending")}</p>
+              <p>
+                {t("dashboards.field.open", { count: data.fieldActions.openActions })} —{" "}
+                {t("dashboards.field.overdue", { count: data.fieldActions.overdueActions })}
+              </p>
+              {data.fieldActions.visitsByMonth.length > 0 ? (
+                <table className="table">
+                  <caption>{t("dashboards.field.visits")}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t("dashboards.field.month")}</th>
+                      <th scope="col">{t("dashboards.field.count")}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {data.fieldActions.visitsByMonth.map((row) => (
+                      <tr key={row.month}>
+                        <td>
+                          <bdi dir="ltr">{row.month}</bdi>
+                        </td>
+                        <td>{row.count}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              ) : (
+                <p className="muted">{t("dashboards.field.noVisits")}</p>
+              )}
+              <Link to="/field">{t("dashboards.field.link")}</Link>
             </section>
           </div>
         </>
