@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { fieldSummarySchema } from "./fieldwork.js";
 import { liaisonLoadResponseSchema } from "./contacts.js";
+import { fieldSummarySchema } from "./fieldwork.js";
 
 /**
  * Senior management's dashboard (SPEC S3, G7; issue 12): every figure counted in SQL over the
