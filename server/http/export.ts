@@ -1,8 +1,10 @@
 import { PassThrough, Readable } from "node:stream";
 import ExcelJS from "exceljs";
 import type { FastifyReply } from "fastify";
+import type { z } from "zod";
 import { mayReadField, type SensitiveField } from "../../shared/contracts/access.js";
-import { type ExportFormat, exportRowLimit } from "../../shared/contracts/exports.js";
+import type { auditEventPayloads } from "../../shared/contracts/audit.js";
+import { type ExportedList, type ExportFormat, exportRowLimit } from "../../shared/contracts/exports.js";
 import type { StaffRole } from "../../shared/contracts/roles.js";
 import {
   dayNumberFromIso,
@@ -13,6 +15,7 @@ import {
   supportedDayRange,
   toIsoDate,
 } from "../../shared/domain/index.js";
+import type { Actor } from "./actor.js";
 import { AppError } from "./errors.js";
 
 /**
@@ -243,6 +246,43 @@ export function sendExport<R>(reply: FastifyReply, file: ExportFile<R>): Fastify
   const out = new PassThrough();
   writeXlsx(out, file.sheetName, columns, file.rows).catch((error: unknown) => out.destroy(error as Error));
   return reply.send(out);
+}
+
+type ListExported = {
+  type: "list.exported";
+  payload: z.infer<(typeof auditEventPayloads)["list.exported"]>;
+};
+
+/**
+ * The one way a list route answers with a file: refused past the cap (`export_too_large`, nothing
+ * recorded), then recorded as `list.exported` — which list, the format, the rows, the filters (never
+ * the typed text named in `freeText`) — then written. The caller's audit service records it, so this
+ * cross-cutting helper depends on no module.
+ */
+export async function sendAuditedExport<R>(
+  reply: FastifyReply,
+  file: ExportFile<R> & {
+    reader: Actor;
+    audit: { recordAlone(actor: Actor, event: ListExported): Promise<void> };
+    list: ExportedList;
+    /** The route's query as sent (format and filters). */
+    query: Record<string, unknown>;
+    freeText?: readonly string[];
+    /** How many rows the list found, when that differs from the rows written (a paged list). */
+    found?: number;
+  },
+): Promise<FastifyReply> {
+  assertWithinExportLimit(file.found ?? file.rows.length);
+  await file.audit.recordAlone(file.reader, {
+    type: "list.exported",
+    payload: {
+      list: file.list,
+      format: file.format,
+      rows: file.rows.length,
+      filters: exportFilters(file.query, file.freeText),
+    },
+  });
+  return sendExport(reply, file);
 }
 
 /** The filters an export was made with, for its audit event: each named value, never a typed text. */

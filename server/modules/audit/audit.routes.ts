@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { auditListQuerySchema, auditListResponseSchema } from "../../../shared/contracts/audit.js";
 import { auditTypeNames } from "../../../shared/contracts/export-labels.js";
 import { exportQuerySchema, exportRowLimit } from "../../../shared/contracts/exports.js";
-import { assertWithinExportLimit, exportFilters, exportProduces, sendExport } from "../../http/export.js";
+import { exportProduces, sendAuditedExport } from "../../http/export.js";
 import { presentAuditEvent } from "./audit.presenter.js";
 import type { AuditService } from "./audit.service.js";
 
@@ -39,17 +39,11 @@ export function auditRoutes(service: AuditService): FastifyPluginAsyncZod {
         const actor = request.actor();
         const page = await service.list(actor, { ...q, limit: exportRowLimit + 1 });
         // The page holds at most `limit` rows; a further page means more than the cap.
-        assertWithinExportLimit(page.nextBefore ? exportRowLimit + 1 : page.items.length);
-        await service.recordAlone(actor, {
-          type: "list.exported",
-          payload: {
-            list: "audit_events",
-            format: q.format,
-            rows: page.items.length,
-            filters: exportFilters(q),
-          },
-        });
-        return sendExport(reply, {
+        return sendAuditedExport(reply, {
+          audit: service,
+          list: "audit_events",
+          query: q,
+          found: page.nextBefore ? exportRowLimit + 1 : page.items.length,
           format: q.format,
           name: "سجل التدقيق",
           asciiName: "audit-log",

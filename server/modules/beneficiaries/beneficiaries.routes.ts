@@ -24,7 +24,7 @@ import {
   updateCategoryAliasesRequestSchema,
 } from "../../../shared/contracts/beneficiaries.js";
 import { exportQuerySchema, exportRowLimit } from "../../../shared/contracts/exports.js";
-import { assertWithinExportLimit, exportFilters, exportProduces, sendExport } from "../../http/export.js";
+import { exportProduces, sendAuditedExport } from "../../http/export.js";
 import type { AuditService } from "../audit/index.js";
 import { presentBeneficiary } from "./beneficiaries.presenter.js";
 import type { BeneficiariesService } from "./beneficiaries.service.js";
@@ -117,18 +117,11 @@ export function beneficiariesRoutes(
         const q = request.query;
         const actor = request.actor();
         const hits = await service.search(actor, { q: q.q, limit: exportRowLimit + 1 });
-        assertWithinExportLimit(hits.length);
-        await audit.recordAlone(actor, {
-          type: "list.exported",
-          // What was typed (a name, an ID) stays out of the log, like the search's own event.
-          payload: {
-            list: "beneficiaries",
-            format: q.format,
-            rows: hits.length,
-            filters: exportFilters(q, ["q"]),
-          },
-        });
-        return sendExport(reply, {
+        return sendAuditedExport(reply, {
+          audit: audit,
+          list: "beneficiaries",
+          query: q,
+          freeText: ["q"],
           format: q.format,
           name: "المستفيدون",
           asciiName: "beneficiaries",

@@ -39,13 +39,7 @@ import {
 } from "../../../shared/contracts/export-labels.js";
 import { exportFormatSchema, exportQuerySchema, exportRowLimit } from "../../../shared/contracts/exports.js";
 import type { Clock } from "../../clock.js";
-import {
-  assertWithinExportLimit,
-  type ExportColumn,
-  exportFilters,
-  exportProduces,
-  sendExport,
-} from "../../http/export.js";
+import { type ExportColumn, exportProduces, sendAuditedExport } from "../../http/export.js";
 import type { AuditService } from "../audit/index.js";
 import type { CompensationService } from "./compensation.service.js";
 import { presentClaim, presentComplaint, presentTracking } from "./complaints.presenter.js";
@@ -214,13 +208,11 @@ export function complaintsRoutes(deps: {
           assignedToMe: q.assignedToMe === "true",
           limit: exportRowLimit + 1,
         });
-        assertWithinExportLimit(rows.length);
-        await audit.recordAlone(actor, {
-          type: "list.exported",
-          payload: { list: "complaints", format: q.format, rows: rows.length, filters: exportFilters(q) },
-        });
         const now = clock.now();
-        return sendExport(reply, {
+        return sendAuditedExport(reply, {
+          audit: audit,
+          list: "complaints",
+          query: q,
           format: q.format,
           name: "الشكاوى",
           asciiName: "complaints",
@@ -374,17 +366,10 @@ export function complaintsRoutes(deps: {
       async (request, reply) => {
         const actor = request.actor();
         const rows = await compensation.list(actor);
-        assertWithinExportLimit(rows.length);
-        await audit.recordAlone(actor, {
-          type: "list.exported",
-          payload: {
-            list: "compensation_claims",
-            format: request.query.format,
-            rows: rows.length,
-            filters: {},
-          },
-        });
-        return sendExport(reply, {
+        return sendAuditedExport(reply, {
+          audit: audit,
+          list: "compensation_claims",
+          query: request.query,
           format: request.query.format,
           name: "مطالبات التعويض",
           asciiName: "compensation-claims",

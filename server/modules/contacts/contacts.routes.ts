@@ -29,13 +29,7 @@ import {
   interactionKindNames,
 } from "../../../shared/contracts/export-labels.js";
 import { exportQuerySchema, exportRowLimit } from "../../../shared/contracts/exports.js";
-import {
-  assertWithinExportLimit,
-  type ExportColumn,
-  exportFilters,
-  exportProduces,
-  sendExport,
-} from "../../http/export.js";
+import { type ExportColumn, exportProduces, sendAuditedExport } from "../../http/export.js";
 import type { AuditService } from "../audit/index.js";
 import {
   presentCorrespondence,
@@ -93,12 +87,10 @@ export function contactsRoutes(service: ContactsService, audit: AuditService): F
           routedToMe: q.routedToMe === "true",
           limit: exportRowLimit + 1,
         });
-        assertWithinExportLimit(rows.length);
-        await audit.recordAlone(actor, {
-          type: "list.exported",
-          payload: { list: "interactions", format: q.format, rows: rows.length, filters: exportFilters(q) },
-        });
-        return sendExport(reply, {
+        return sendAuditedExport(reply, {
+          audit: audit,
+          list: "interactions",
+          query: q,
           format: q.format,
           name: "سجل التواصل",
           asciiName: "contacts",
@@ -128,12 +120,10 @@ export function contactsRoutes(service: ContactsService, audit: AuditService): F
           ...(q.direction ? { direction: q.direction } : {}),
           limit: exportRowLimit + 1,
         });
-        assertWithinExportLimit(rows.length);
-        await audit.recordAlone(actor, {
-          type: "list.exported",
-          payload: { list: "correspondence", format: q.format, rows: rows.length, filters: exportFilters(q) },
-        });
-        return sendExport(reply, {
+        return sendAuditedExport(reply, {
+          audit: audit,
+          list: "correspondence",
+          query: q,
           format: q.format,
           name: "سجل المراسلات",
           asciiName: "correspondence",

@@ -13,7 +13,7 @@ import {
   requestStateNames,
 } from "../../../shared/contracts/export-labels.js";
 import type { ServiceKind } from "../../../shared/contracts/services.js";
-import { type ExportColumn, exportFilters, exportProduces, sendExport } from "../../http/export.js";
+import { type ExportColumn, exportProduces, sendAuditedExport } from "../../http/export.js";
 import type { AuditService } from "../audit/index.js";
 import type { DashboardsService } from "./dashboards.service.js";
 
@@ -210,16 +210,10 @@ export function dashboardsRoutes(deps: {
           ...(q.to ? { to: q.to } : {}),
         });
         const sheet = sectionSheet(d, q.section);
-        await audit.recordAlone(actor, {
-          type: "list.exported",
-          payload: {
-            list: "management_dashboard",
-            format: q.format,
-            rows: sheet.rows.length,
-            filters: exportFilters(q),
-          },
-        });
-        return sendExport(reply, {
+        return sendAuditedExport(reply, {
+          audit: audit,
+          list: "management_dashboard",
+          query: q,
           format: q.format,
           name: sheet.title,
           asciiName: sheet.ascii,

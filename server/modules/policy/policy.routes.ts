@@ -21,7 +21,7 @@ import {
   policyVersionParamsSchema,
   policyVersionViewSchema,
 } from "../../../shared/contracts/policy.js";
-import { assertWithinExportLimit, exportFilters, exportProduces, sendExport } from "../../http/export.js";
+import { exportProduces, sendAuditedExport } from "../../http/export.js";
 import type { AuditService } from "../audit/index.js";
 import {
   presentAcknowledgement,
@@ -271,17 +271,10 @@ export function policyRoutes(service: PolicyService, audit: AuditService): Fasti
         const rows = report.staff.filter((p) =>
           q.show === "all" ? true : q.show === "signed" ? p.signed : !p.signed,
         );
-        assertWithinExportLimit(rows.length);
-        await audit.recordAlone(actor, {
-          type: "list.exported",
-          payload: {
-            list: "policy_acknowledgements",
-            format: q.format,
-            rows: rows.length,
-            filters: exportFilters(q),
-          },
-        });
-        return sendExport(reply, {
+        return sendAuditedExport(reply, {
+          audit: audit,
+          list: "policy_acknowledgements",
+          query: q,
           format: q.format,
           name: "توقيعات الموظفين على السياسة",
           asciiName: "policy-acknowledgements",

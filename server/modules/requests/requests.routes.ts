@@ -41,13 +41,7 @@ import {
   verifyDeclarationSchema,
   voteSchema,
 } from "../../../shared/contracts/requests.js";
-import {
-  assertWithinExportLimit,
-  type ExportColumn,
-  exportFilters,
-  exportProduces,
-  sendExport,
-} from "../../http/export.js";
+import { type ExportColumn, exportProduces, sendAuditedExport } from "../../http/export.js";
 import type { AuditService } from "../audit/index.js";
 import type { CommitteesService } from "./committees.service.js";
 import type { PolicyWordingService } from "./policy-wording.service.js";
@@ -196,12 +190,10 @@ export function requestsRoutes(
           mine: q.mine === "true",
           limit: exportRowLimit + 1,
         });
-        assertWithinExportLimit(items.length);
-        await audit.recordAlone(actor, {
-          type: "list.exported",
-          payload: { list: "requests", format: q.format, rows: items.length, filters: exportFilters(q) },
-        });
-        return sendExport(reply, {
+        return sendAuditedExport(reply, {
+          audit: audit,
+          list: "requests",
+          query: q,
           format: q.format,
           name: "طلبات الدعم",
           asciiName: "support-requests",
@@ -461,16 +453,10 @@ export function requestsRoutes(
             value: report.shareInTime === null ? "" : `${Math.round(report.shareInTime * 1000) / 10}%`,
           },
         ];
-        await audit.recordAlone(actor, {
-          type: "list.exported",
-          payload: {
-            list: "response_compliance",
-            format: q.format,
-            rows: rows.length,
-            filters: exportFilters(q),
-          },
-        });
-        return sendExport(reply, {
+        return sendAuditedExport(reply, {
+          audit: audit,
+          list: "response_compliance",
+          query: q,
           format: q.format,
           name: "تقرير الالتزام بمهلة الرد",
           asciiName: "response-compliance",
