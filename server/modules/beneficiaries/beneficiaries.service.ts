@@ -15,7 +15,7 @@ import type { Clock } from "../../clock.js";
 import type { Database, Tx } from "../../db/client.js";
 import { isUniqueViolation } from "../../db/errors.js";
 import type { Actor } from "../../http/actor.js";
-import { futureMessage, riyadhDay } from "../../http/dates.js";
+import { assertHappened } from "../../http/dates.js";
 import { AppError } from "../../http/errors.js";
 import { authorize } from "../../http/policy.js";
 import type { AuditService } from "../audit/index.js";
@@ -91,21 +91,11 @@ export function createBeneficiariesService(deps: {
 }) {
   const { db, repo, audit, clock, announcer } = deps;
 
-  function assertNotFuture(field: string, isoDate: string | undefined) {
-    if (!isoDate) return;
-    const today = riyadhDay(clock.now());
-    if (isoDate > today) {
-      throw new AppError("validation_failed", `${field} in the future`, {
-        fieldErrors: [
-          {
-            path: field,
-            code: "date_in_future",
-            message: futureMessage(isoDate, today, { ar: "تاريخ الميلاد", en: "The birth date" }),
-          },
-        ],
-      });
-    }
-  }
+  /** A birth date is a day that has happened (the shared rule and its two-calendar message). */
+  const assertBornBy = (now: Date, birthDate: string | undefined) =>
+    assertHappened(now, [
+      { path: "birthDate", date: birthDate, label: { ar: "تاريخ الميلاد", en: "The birth date" } },
+    ]);
 
   async function categoryId(tx: Tx, code: string | undefined): Promise<string | null | undefined> {
     if (code === undefined) return undefined;
@@ -241,7 +231,7 @@ export function createBeneficiariesService(deps: {
     ): Promise<BeneficiaryFile> {
       authorize(actor, beneficiariesPolicy, via === "import" ? "import" : "register");
       const lawfulBasis = input.lawfulBasis ?? (input.consent ? "consent" : undefined);
-      assertNotFuture("birthDate", input.birthDate);
+      assertBornBy(clock.now(), input.birthDate);
       return db
         .tenant(actor.associationId, async (tx) => {
           const duplicates = await findDuplicates(tx, {
@@ -349,7 +339,7 @@ export function createBeneficiariesService(deps: {
 
     async update(actor: Actor, id: string, input: UpdateBeneficiaryRequest): Promise<BeneficiaryFile> {
       authorize(actor, beneficiariesPolicy, "edit");
-      assertNotFuture("birthDate", input.birthDate);
+      assertBornBy(clock.now(), input.birthDate);
       return db
         .tenant(actor.associationId, async (tx) => {
           const current = await liveFile(tx, id);

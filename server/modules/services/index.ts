@@ -15,7 +15,7 @@ export function createServicesModule(deps: {
   db: Database;
   audit: AuditService;
   clock: Clock;
-  announcer?: Pick<Announcer, "announce">;
+  announcer: Pick<Announcer, "announce">;
 }): SilahModule & { service: ServicesService } {
   const service = createServicesService({ ...deps, repo: createServicesRepository() });
   return {

@@ -17,7 +17,7 @@ export function createServicesService(deps: {
   audit: AuditService;
   clock: Clock;
   /** Tells the modules with open requests of a service what changed in it (SPEC I3). */
-  announcer?: Pick<Announcer, "announce">;
+  announcer: Pick<Announcer, "announce">;
 }) {
   const { db, repo, audit, clock, announcer } = deps;
   return {
@@ -71,7 +71,7 @@ export function createServicesService(deps: {
           },
           subject: { type: "service", id },
         });
-        if (told.length > 0 && announcer)
+        if (told.length > 0)
           await announcer.announce(tx, "service.changed", {
             associationId: actor.associationId,
             serviceId: id,

@@ -1,3 +1,5 @@
+import { riyadhDate, toIsoDate } from "../../../shared/domain/index.js";
+
 /** Whole years from an ISO birth date to an ISO day (both Gregorian, as stored); null when unknown. */
 export function ageInYears(birthDate: string | null, today: string): number | null {
   if (!birthDate) return null;
@@ -10,5 +12,5 @@ export function ageInYears(birthDate: string | null, today: string): number | nu
 
 /** Today's date in Riyadh, where the association works, as an ISO day. */
 export function riyadhToday(now = new Date()): string {
-  return new Date(now.getTime() + 3 * 3_600_000).toISOString().slice(0, 10);
+  return toIsoDate(riyadhDate(now));
 }
