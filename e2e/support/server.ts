@@ -57,14 +57,17 @@ async function waitForHealth(baseUrl: string, child: ChildProcess, stderr: () =>
   throw new Error(`silah was not healthy within ${healthTimeoutMs / 1000} s:\n${stderr()}`);
 }
 
-/** Starts the real server on a free port with a fresh data directory, as a person would run it. */
-export async function startSilah(): Promise<RunningSilah> {
+/**
+ * Starts the real server on a free port with a fresh data directory, as a person would run it;
+ * `env` adds settings (an SMTP server for the journey that reads its e-mail, say).
+ */
+export async function startSilah(options: { env?: Record<string, string> } = {}): Promise<RunningSilah> {
   buildWebOnce();
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), "silah-e2e-"));
   const child = spawn(process.execPath, ["bin/silah.mjs", "start"], {
     cwd: repoRoot,
-    env: { ...process.env, PORT: String(port), SILAH_DATA_DIR: dataDir, NODE_ENV: "test" },
+    env: { ...process.env, PORT: String(port), SILAH_DATA_DIR: dataDir, NODE_ENV: "test", ...options.env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let stderr = "";
