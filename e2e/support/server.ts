@@ -65,9 +65,18 @@ export async function startSilah(options: { env?: Record<string, string> } = {})
   buildWebOnce();
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), "silah-e2e-"));
+  const baseUrl = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, ["bin/silah.mjs", "start"], {
     cwd: repoRoot,
-    env: { ...process.env, PORT: String(port), SILAH_DATA_DIR: dataDir, NODE_ENV: "test", ...options.env },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      SILAH_DATA_DIR: dataDir,
+      NODE_ENV: "test",
+      // Links in messages (a survey's, say) point back at this server.
+      SILAH_PUBLIC_URL: baseUrl,
+      ...options.env,
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let stderr = "";
@@ -76,7 +85,6 @@ export async function startSilah(options: { env?: Record<string, string> } = {})
   });
   child.stdout?.resume();
 
-  const baseUrl = `http://127.0.0.1:${port}`;
   const stop = async () => {
     if (child.exitCode === null && child.signalCode === null) {
       child.kill("SIGTERM");
