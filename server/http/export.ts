@@ -15,6 +15,7 @@ import {
   supportedDayRange,
   toIsoDate,
 } from "../../shared/domain/index.js";
+import { csvField, neutraliseFormula } from "../../shared/domain/spreadsheet-text.js";
 import type { Actor } from "./actor.js";
 import { AppError } from "./errors.js";
 
@@ -59,17 +60,6 @@ export function assertWithinExportLimit(count: number): void {
   if (count > exportRowLimit) {
     throw new AppError("export_too_large", `export of more than ${exportRowLimit} rows`);
   }
-}
-
-const formulaStart = /^[=+\-@\t\r]/;
-
-/** A text cell a spreadsheet would evaluate is kept as text by a leading apostrophe. */
-export function neutraliseFormula(text: string): string {
-  return formulaStart.test(text) ? `'${text}` : text;
-}
-
-function csvField(cell: string): string {
-  return /[",\r\n]/.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell;
 }
 
 type FlatColumn<R> = {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { csvLines, exportDisposition, neutraliseFormula, visibleColumns } from "./export.js";
+import { neutraliseFormula } from "../../shared/domain/spreadsheet-text.js";
+import { csvLines, exportDisposition, visibleColumns } from "./export.js";
 
 type Row = { name: string; note: string | null; at: string; amount: number };
 const columns = [

@@ -396,6 +396,22 @@ describe("moving in from a spreadsheet", () => {
     expect(nothingOfRow4.items).toEqual([]);
   });
 
+  it("reads back a refused-rows file Silah wrote, its formula-like cells kept as text", async () => {
+    const id = nextNationalId();
+    // The file of rows not imported writes "+966…" as "'+966…" so a spreadsheet will not evaluate it.
+    const csv = ["الاسم,رقم الهوية,الجنس,الجوال", `نوف بنت سالم القحطاني,${id},أنثى,'+966551117777`].join(
+      "\r\n",
+    );
+    const response = await manager.request("POST", "/api/beneficiaries/import", `\uFEFF${csv}`, {
+      contentType: "text/csv",
+    });
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.json(), response.body).toMatchObject({ imported: 1, rejected: [] });
+    const [found] = (await manager.request("GET", `/api/beneficiaries?q=${id}`)).json().items;
+    const file = (await manager.request("GET", `/api/beneficiaries/${found.id}`)).json();
+    expect(file.phones).toEqual(["+966551117777"]);
+  });
+
   it("is reserved to managers and administrators", async () => {
     const response = await officer.request("POST", "/api/beneficiaries/import", "الاسم\nسالم بن عيد", {
       contentType: "text/csv",

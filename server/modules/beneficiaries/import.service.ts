@@ -4,6 +4,7 @@ import {
   type ImportReport,
 } from "../../../shared/contracts/beneficiaries.js";
 import { importFieldOf } from "../../../shared/contracts/beneficiary-import.js";
+import { readNeutralised } from "../../../shared/domain/spreadsheet-text.js";
 import type { Clock } from "../../clock.js";
 import type { Database } from "../../db/client.js";
 import { isUniqueViolation } from "../../db/errors.js";
@@ -245,7 +246,8 @@ export function createImportService(deps: {
       const raw: Record<string, unknown> = { phones: [] as string[] };
       const categoryErrors: RowIssue["errors"] = [];
       columns.forEach((column, i) => {
-        const value = cells[i]?.trim();
+        // A file Silah wrote (the rows not imported, corrected) keeps formula-like text behind an apostrophe.
+        const value = readNeutralised(cells[i]?.trim() ?? "");
         if (!column || !value) return;
         if (column === "phone")
           (raw.phones as string[]).push(

@@ -1,5 +1,6 @@
 import { type FormEvent, useId, useState } from "react";
 import type { ImportReport } from "../../../../shared/contracts/beneficiaries.js";
+import { csvField, neutraliseFormula } from "../../../../shared/domain/spreadsheet-text.js";
 import { useI18n } from "../../../i18n/i18n.js";
 import { isApiError } from "../../../lib/http.js";
 import { useImportBeneficiaries, useImportProgress } from "../api/import-beneficiaries.js";
@@ -23,7 +24,8 @@ const formatNames = { csv: "CSV", xlsx: "xlsx", utf8: "UTF-8" };
 
 const workbookType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-const csvCell = (value: string) => (/[",\r\n;]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
+/** The person's own values, kept as text where a spreadsheet would run them (read back as typed on import). */
+const csvCell = (value: string) => csvField(neutraliseFormula(value));
 
 /**
  * The rows not imported (refused and duplicates) as a CSV with the file's own header and a reason
