@@ -12,6 +12,8 @@ export const auditEventPayloads = {
   "auth.sign_in_failed": z.object({ reason: z.enum(["bad_password", "locked", "unknown_user"]) }),
   "auth.account_locked": z.object({ until: z.string() }),
   "auth.signed_out": z.object({}),
+  /** A new secret was made for the app; it waits for its first code (a key someone else saw would show here). */
+  "auth.second_factor_started": z.object({}),
   "auth.second_factor_enrolled": z.object({ recoveryCodes: z.number().int() }),
   "auth.second_factor_failed": z.object({ during: z.enum(["sign_in", "enrolment"]) }),
   "auth.recovery_code_used": z.object({ remaining: z.number().int() }),

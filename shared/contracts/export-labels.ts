@@ -95,6 +95,7 @@ export const auditTypeNames: Record<AuditEventType, string> = {
   "auth.sign_in_failed": "محاولة دخول فاشلة",
   "auth.account_locked": "إيقاف الحساب مؤقتًا",
   "auth.signed_out": "تسجيل خروج",
+  "auth.second_factor_started": "بدء تفعيل التحقق بخطوتين",
   "auth.second_factor_enrolled": "تفعيل التحقق بخطوتين",
   "auth.second_factor_failed": "رمز تحقق خاطئ",
   "auth.recovery_code_used": "استخدام رمز استرداد",

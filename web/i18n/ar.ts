@@ -87,6 +87,7 @@ export const ar = {
   "audit.type.auth.sign_in_failed": "محاولة دخول فاشلة",
   "audit.type.auth.account_locked": "إيقاف الحساب مؤقتًا",
   "audit.type.auth.signed_out": "تسجيل خروج",
+  "audit.type.auth.second_factor_started": "بدء تفعيل التحقق بخطوتين",
   "audit.type.auth.second_factor_enrolled": "تفعيل التحقق بخطوتين",
   "audit.type.auth.second_factor_failed": "رمز تحقق خاطئ",
   "audit.type.auth.recovery_code_used": "استخدام رمز استرداد",

@@ -83,6 +83,7 @@ export const en: Record<MessageKey, string> = {
   "audit.type.auth.sign_in_failed": "Failed sign-in",
   "audit.type.auth.account_locked": "Account locked",
   "audit.type.auth.signed_out": "Signed out",
+  "audit.type.auth.second_factor_started": "Two-step verification set-up started",
   "audit.type.auth.second_factor_enrolled": "Two-step verification turned on",
   "audit.type.auth.second_factor_failed": "Wrong verification code",
   "audit.type.auth.recovery_code_used": "Recovery code used",

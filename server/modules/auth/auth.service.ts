@@ -335,6 +335,11 @@ export function createAuthService(deps: {
             ],
           });
         }
+        await audit.record(tx, actor, {
+          type: "auth.second_factor_started",
+          payload: {},
+          subject: { type: "user", id: user.id },
+        });
         return { secret, uri: otpauthUri(secret, `${user.email} (${association.slug})`) };
       });
     },

@@ -129,6 +129,7 @@ describe("two-step verification is required of administrators and of roles that 
     for (const row of codes) expect(recoveryCodes).not.toContain(row.codeHash);
 
     const types = await auditTypes(h, association.id);
+    expect(types).toContain("auth.second_factor_started");
     expect(types).toContain("auth.second_factor_enrolled");
     expect(types).toContain("auth.second_factor_failed");
   });

@@ -18,6 +18,7 @@ const eventTypeLabels: Record<AuditEventType, MessageKey> = {
   "auth.sign_in_failed": "audit.type.auth.sign_in_failed",
   "auth.account_locked": "audit.type.auth.account_locked",
   "auth.signed_out": "audit.type.auth.signed_out",
+  "auth.second_factor_started": "audit.type.auth.second_factor_started",
   "auth.second_factor_enrolled": "audit.type.auth.second_factor_enrolled",
   "auth.second_factor_failed": "audit.type.auth.second_factor_failed",
   "auth.recovery_code_used": "audit.type.auth.recovery_code_used",
