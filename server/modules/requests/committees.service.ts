@@ -5,6 +5,7 @@ import { formatGregorianLong, icuText, parseIsoDate } from "../../../shared/doma
 import type { Clock } from "../../clock.js";
 import type { Database, Tx } from "../../db/client.js";
 import type { Actor } from "../../http/actor.js";
+import { riyadhDay } from "../../http/dates.js";
 import { AppError } from "../../http/errors.js";
 import { authorize } from "../../http/policy.js";
 import type { AuditService } from "../audit/index.js";
@@ -20,7 +21,6 @@ import {
   type RequestListItem,
   type RequestsService,
   refusal,
-  riyadhToday,
   riyals,
 } from "./requests.service.js";
 
@@ -128,7 +128,7 @@ export function createCommitteesService(deps: {
   function minutesText(detail: MeetingDetail, draftedAt: Date): string {
     const { meeting, committee, items, attendance } = detail;
     const names = (list: { member: Member }[]) => list.map((a) => a.member.fullName).join("، ") || "لا أحد";
-    const drafted = riyadhToday(draftedAt);
+    const drafted = riyadhDay(draftedAt);
     const lines = [
       `محضر اجتماع ${committee.nameAr}`,
       `المنعقد بتاريخ ${hijriText(meeting.heldOn)} الموافق ${formatGregorianLong(parseIsoDate(meeting.heldOn))}م`,

@@ -31,7 +31,7 @@ import type { Clock } from "../../clock.js";
 import type { Database, Tx } from "../../db/client.js";
 import { nextRegisterNumber } from "../../db/counters.js";
 import type { Actor } from "../../http/actor.js";
-import { assertHappened } from "../../http/dates.js";
+import { assertHappened, riyadhDay } from "../../http/dates.js";
 import { AppError } from "../../http/errors.js";
 import { authorize } from "../../http/policy.js";
 import type { JobHandler, JobQueue } from "../../jobs/queue.js";
@@ -96,7 +96,6 @@ export function refusal(message: { ar: string; en: string }, detail: string) {
   });
 }
 
-export const riyadhToday = (now: Date) => toIsoDate(riyadhDate(now));
 export const hijriOf = (isoDate: string) => toIsoDate(toHijri(parseIsoDate(isoDate)));
 export const hijriText = (isoDate: string) => formatHijri(toHijri(parseIsoDate(isoDate)), { style: "long" });
 export const riyals = (halalas: number) => (halalas / 100).toFixed(2);
@@ -118,7 +117,7 @@ export function dueOf(row: RequestRow, calendar: WorkingCalendar, now: Date): Du
     dueHijri: hijriOf(row.dueDate),
     dueHijriText: hijriText(row.dueDate),
     dueAt: row.dueAt.toISOString(),
-    workingDaysLeft: calendar.workingDaysBetween(riyadhToday(now), row.dueDate),
+    workingDaysLeft: calendar.workingDaysBetween(riyadhDay(now), row.dueDate),
     status,
   };
 }
@@ -248,7 +247,7 @@ export function createRequestsService(deps: {
   async function assess(tx: Tx, row: RequestRow) {
     const documents = await repo.documents(tx, row.id);
     // Judged on the day of submission: once complete, a document expiring later does not undo it.
-    const on = riyadhToday(row.completedAt ?? clock.now());
+    const on = riyadhDay(row.completedAt ?? clock.now());
     return {
       documents,
       completeness: assessCompleteness(
@@ -625,7 +624,7 @@ export function createRequestsService(deps: {
         const check = checkDocument(
           requirement,
           { issuedOn: input.issuedOn ?? null, expiresOn: input.expiresOn ?? null },
-          riyadhToday(now),
+          riyadhDay(now),
         );
         if (check.status !== "present") {
           const path =
@@ -673,7 +672,7 @@ export function createRequestsService(deps: {
           );
         }
         const now = clock.now();
-        const dueDate = input.dueDate ?? (await calendarAround(tx, now)).addWorkingDays(riyadhToday(now), 5);
+        const dueDate = input.dueDate ?? (await calendarAround(tx, now)).addWorkingDays(riyadhDay(now), 5);
         const referral = await repo.insertReferral(tx, {
           associationId: actor.associationId,
           requestId: id,
@@ -999,7 +998,7 @@ export function createRequestsService(deps: {
           kind: input.kind,
           amount,
           items: input.items,
-          deliveredOn: input.deliveredOn ?? riyadhToday(now),
+          deliveredOn: input.deliveredOn ?? riyadhDay(now),
           note: input.note ?? null,
           recordedBy: actor.userId,
           recordedAt: now,
