@@ -57,6 +57,9 @@ export const transitions: Readonly<Record<RequestState, Partial<Record<RequestEv
 
 export const terminalStates: readonly RequestState[] = ["rejected", "closed", "cancelled"];
 
+/** States before the committee's decision: what the service asks and whom it serves still bear on them. */
+export const undecidedStates: readonly RequestState[] = [...beforeCommittee, "in_committee"];
+
 /** States in which the beneficiary's data and documents may still change. */
 export const editableStates: readonly RequestState[] = beforeCommittee;
 

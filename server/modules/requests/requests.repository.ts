@@ -35,6 +35,7 @@ import {
   supportRequests,
   users,
 } from "../../db/schema.js";
+import { undecidedStates } from "./requests.machine.js";
 
 export type RequestRow = typeof supportRequests.$inferSelect;
 export type RequestWithNames = RequestRow & {
@@ -200,6 +201,15 @@ export function createRequestsRepository() {
         .where(eq(supportRequests.id, id))
         .returning();
       return row!;
+    },
+
+    /** The requests for a service still awaiting the committee's decision, oldest first. */
+    async listUndecidedForService(tx: Tx, serviceId: string, limit: number): Promise<RequestWithNames[]> {
+      return listWhere(
+        tx,
+        and(eq(supportRequests.serviceId, serviceId), inArray(supportRequests.state, [...undecidedStates])),
+        limit,
+      );
     },
 
     async findById(tx: Tx, id: string): Promise<RequestWithNames | undefined> {

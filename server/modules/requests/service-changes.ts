@@ -1,22 +1,9 @@
 import { randomUUID } from "node:crypto";
-import { and, eq, inArray } from "drizzle-orm";
-import type { RequestState } from "../../../shared/contracts/requests.js";
 import type { Tx } from "../../db/client.js";
-import { supportRequests } from "../../db/schema.js";
 import type { ModuleEvents, ReactionReport } from "../module.js";
 import type { NotificationsService } from "../notifications/index.js";
 import { changeLines } from "../notifications/notifications.service.js";
 import type { RequestsRepository } from "./requests.repository.js";
-
-/** Requests not yet decided: what the service asks and whom it serves still bears on them. */
-const undecided: readonly RequestState[] = [
-  "draft",
-  "incomplete",
-  "complete",
-  "referred",
-  "declared",
-  "in_committee",
-];
 
 /**
  * A service changed (its name, eligibility, requirements, whether it is offered): each beneficiary
@@ -27,11 +14,7 @@ export function createServiceChangeReaction(deps: {
   notifications: Pick<NotificationsService, "notifyBeneficiary">;
 }) {
   return async (tx: Tx, event: ModuleEvents["service.changed"]): Promise<ReactionReport> => {
-    const open = await deps.repo.listWhere(
-      tx,
-      and(eq(supportRequests.serviceId, event.serviceId), inArray(supportRequests.state, [...undecided])),
-      2000,
-    );
+    const open = await deps.repo.listUndecidedForService(tx, event.serviceId, 2000);
     let told = 0;
     // Each change is told on its own: its purpose is its own, so a later change supersedes nothing (ADR 0020).
     const change = `service_change_${randomUUID()}`;
