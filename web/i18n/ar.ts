@@ -1737,7 +1737,6 @@ export const ar = {
   "platform.noActivity": "لا نشاط بعد",
   "platform.suspend": "تعليق الجمعية",
   "platform.suspend.confirm": "تأكيد التعليق",
-  "platform.suspend.cancel": "تراجع",
   "platform.suspend.hint":
     "يُخرج التعليق موظفي الجمعية من جلساتهم فورًا، ويمنع دخولهم، وتصبح صفحة الشكاوى العامة غير متاحة حتى إعادة التفعيل.",
   "platform.reactivate": "إعادة تفعيل الجمعية",
@@ -1794,10 +1793,12 @@ export const ar = {
   "users.manage.access": "الوصول",
   "users.manage.deactivate": "تعطيل الحساب",
   "users.manage.confirmDeactivate": "تأكيد تعطيل حساب {name}",
-  "users.manage.cancel": "إلغاء",
+  "users.manage.deactivateMessage": "يُخرَج {name} من جلساته كلها ولا يدخل حتى يُعاد تفعيل حسابه.",
   "users.manage.reactivate": "إعادة تفعيل الحساب",
   "users.manage.unlock": "فك الإيقاف المؤقت",
   "users.manage.secondFactorReset": "إلغاء التحقق بخطوتين (هاتف مفقود)",
+  "users.manage.secondFactorResetMessage":
+    "يتوقف تطبيق التحقق ورموز الاسترداد لدى {name}، وتنتهي جلساته، ويُطلب منه تفعيل التحقق من جديد عند دخوله التالي.",
   "users.manage.confirmSecondFactorReset": "تأكيد إلغاء التحقق بخطوتين لـ {name}",
   "users.manage.secondFactorWasReset":
     "أُلغي التحقق بخطوتين وأُنهيت جلساته؛ سيُطلب منه التسجيل من جديد عند دخوله.",

@@ -1739,7 +1739,6 @@ export const en: Record<MessageKey, string> = {
   "platform.noActivity": "No activity yet",
   "platform.suspend": "Suspend the association",
   "platform.suspend.confirm": "Confirm suspension",
-  "platform.suspend.cancel": "Cancel",
   "platform.suspend.hint":
     "Suspending signs the association's staff out at once, refuses their sign-in, and makes its public complaints page unavailable until it is reactivated.",
   "platform.reactivate": "Reactivate the association",
@@ -1799,10 +1798,13 @@ export const en: Record<MessageKey, string> = {
   "users.manage.access": "Access",
   "users.manage.deactivate": "Deactivate the account",
   "users.manage.confirmDeactivate": "Confirm deactivating {name}",
-  "users.manage.cancel": "Cancel",
+  "users.manage.deactivateMessage":
+    "{name} is signed out of every session and cannot sign in until the account is reactivated.",
   "users.manage.reactivate": "Reactivate the account",
   "users.manage.unlock": "Unlock",
   "users.manage.secondFactorReset": "Remove two-step verification (lost phone)",
+  "users.manage.secondFactorResetMessage":
+    "{name}'s authenticator app and recovery codes stop working, their sessions end, and their next sign-in asks them to set it up again.",
   "users.manage.confirmSecondFactorReset": "Confirm removing two-step verification for {name}",
   "users.manage.secondFactorWasReset":
     "Two-step verification was removed and their sessions ended; they enrol again at their next sign-in.",

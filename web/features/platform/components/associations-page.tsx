@@ -1,7 +1,9 @@
-import { useId, useState } from "react";
+import { useId } from "react";
 import { Link } from "react-router";
 import type { PlatformAssociation } from "../../../../shared/contracts/platform.js";
+import { ConfirmButton } from "../../../components/ui/confirm-button.js";
 import { DualDate } from "../../../components/ui/dual-date.js";
+import { UserText } from "../../../components/ui/user-text.js";
 import { useI18n } from "../../../i18n/i18n.js";
 import { usePlatformAssociations } from "../api/list-associations.js";
 import { useSetAssociationSuspended } from "../api/suspend-association.js";
@@ -71,13 +73,12 @@ export function AssociationsPage() {
 function AssociationRow({ association }: { association: PlatformAssociation }) {
   const { t, errorText } = useI18n();
   const change = useSetAssociationSuspended();
-  const [confirming, setConfirming] = useState(false);
   const suspended = association.status === "suspended";
   const { usage } = association;
   const megabytes = Math.round((usage.storageBytes / (1024 * 1024)) * 10) / 10;
 
   function apply(suspend: boolean) {
-    change.mutate({ associationId: association.id, suspend }, { onSettled: () => setConfirming(false) });
+    change.mutate({ associationId: association.id, suspend });
   }
 
   return (
@@ -112,28 +113,25 @@ function AssociationRow({ association }: { association: PlatformAssociation }) {
             {t("platform.reactivate")}
             <NameForReader name={association.nameAr} />
           </button>
-        ) : confirming ? (
-          <span className="platform-actions">
-            <button
-              type="button"
-              className="button button--danger"
-              disabled={change.isPending}
-              onClick={() => apply(true)}
-            >
-              {t("platform.suspend.confirm")}
-              <NameForReader name={association.nameAr} />
-            </button>
-            <button type="button" className="button button--quiet" onClick={() => setConfirming(false)}>
-              {t("platform.suspend.cancel")}
-            </button>
-          </span>
         ) : (
-          <button type="button" className="button button--secondary" onClick={() => setConfirming(true)}>
+          <ConfirmButton
+            title={t("platform.suspend")}
+            message={
+              <>
+                <p>
+                  <UserText>{association.nameAr}</UserText>
+                </p>
+                <p>{t("platform.suspend.hint")}</p>
+              </>
+            }
+            confirmLabel={t("platform.suspend.confirm")}
+            disabled={change.isPending}
+            onConfirm={() => apply(true)}
+          >
             {t("platform.suspend")}
             <NameForReader name={association.nameAr} />
-          </button>
+          </ConfirmButton>
         )}
-        {confirming ? <p className="field__hint">{t("platform.suspend.hint")}</p> : null}
         {change.isError ? (
           <p role="alert" className="field__error">
             {errorText(change.error)}

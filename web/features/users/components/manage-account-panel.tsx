@@ -1,6 +1,8 @@
 import { type FormEvent, useId, useState } from "react";
 import { type AssociationRole, associationRoles } from "../../../../shared/contracts/roles.js";
 import type { UserView } from "../../../../shared/contracts/users.js";
+import { ConfirmButton } from "../../../components/ui/confirm-button.js";
+import { Interpolate } from "../../../components/ui/user-text.js";
 import { useI18n } from "../../../i18n/i18n.js";
 import { isApiError } from "../../../lib/http.js";
 import { type AccountAction, useAccountAction } from "../api/account-action.js";
@@ -90,18 +92,9 @@ function RolesSection({ user }: { user: UserView }) {
 function AccessSection({ user, isMe }: { user: UserView; isMe: boolean }) {
   const { t, errorText } = useI18n();
   const act = useAccountAction();
-  const [confirming, setConfirming] = useState(false);
   const [done, setDone] = useState<AccountAction | null>(null);
   const run = (action: AccountAction) =>
-    act.mutate(
-      { userId: user.id, action },
-      {
-        onSuccess: () => {
-          setDone(action);
-          setConfirming(false);
-        },
-      },
-    );
+    act.mutate({ userId: user.id, action }, { onSuccess: () => setDone(action) });
   const doneText: Record<AccountAction, string> = {
     deactivate: t("users.manage.deactivated"),
     reactivate: t("users.manage.reactivated"),
@@ -113,25 +106,17 @@ function AccessSection({ user, isMe }: { user: UserView; isMe: boolean }) {
       <h3 className="manage-account__subtitle">{t("users.manage.access")}</h3>
       <div className="form-actions">
         {user.active && !isMe ? (
-          confirming ? (
-            <>
-              <button
-                type="button"
-                className="button button--danger"
-                onClick={() => run("deactivate")}
-                disabled={act.isPending}
-              >
-                {t("users.manage.confirmDeactivate", { name: user.fullName })}
-              </button>
-              <button type="button" className="button button--quiet" onClick={() => setConfirming(false)}>
-                {t("users.manage.cancel")}
-              </button>
-            </>
-          ) : (
-            <button type="button" className="button button--secondary" onClick={() => setConfirming(true)}>
-              {t("users.manage.deactivate")}
-            </button>
-          )
+          <ConfirmButton
+            title={t("users.manage.deactivate")}
+            message={
+              <Interpolate message={t("users.manage.deactivateMessage")} values={{ name: user.fullName }} />
+            }
+            confirmLabel={t("users.manage.confirmDeactivate", { name: user.fullName })}
+            disabled={act.isPending}
+            onConfirm={() => run("deactivate")}
+          >
+            {t("users.manage.deactivate")}
+          </ConfirmButton>
         ) : null}
         {!user.active ? (
           <button
@@ -180,29 +165,23 @@ function AccessSection({ user, isMe }: { user: UserView; isMe: boolean }) {
 function SecondFactorReset({ user }: { user: UserView }) {
   const { t, errorText } = useI18n();
   const reset = useResetSecondFactor();
-  const [confirming, setConfirming] = useState(false);
   return (
     <div className="manage-account__section">
       <div className="form-actions">
-        {confirming ? (
-          <>
-            <button
-              type="button"
-              className="button button--danger"
-              onClick={() => reset.mutate({ userId: user.id }, { onSuccess: () => setConfirming(false) })}
-              disabled={reset.isPending}
-            >
-              {t("users.manage.confirmSecondFactorReset", { name: user.fullName })}
-            </button>
-            <button type="button" className="button button--quiet" onClick={() => setConfirming(false)}>
-              {t("users.manage.cancel")}
-            </button>
-          </>
-        ) : (
-          <button type="button" className="button button--secondary" onClick={() => setConfirming(true)}>
-            {t("users.manage.secondFactorReset")}
-          </button>
-        )}
+        <ConfirmButton
+          title={t("users.manage.secondFactorReset")}
+          message={
+            <Interpolate
+              message={t("users.manage.secondFactorResetMessage")}
+              values={{ name: user.fullName }}
+            />
+          }
+          confirmLabel={t("users.manage.confirmSecondFactorReset", { name: user.fullName })}
+          disabled={reset.isPending}
+          onConfirm={() => reset.mutate({ userId: user.id })}
+        >
+          {t("users.manage.secondFactorReset")}
+        </ConfirmButton>
       </div>
       <div role="alert" className={reset.error ? "alert alert--error" : "alert"}>
         {reset.error ? errorText(reset.error) : null}
