@@ -45,8 +45,11 @@ describe("the administrator configures the association from the screen: request 
 
     await page.getByLabel("المدة", { exact: true }).fill("عشرة");
     await page.getByRole("button", { name: "حفظ الإعدادات" }).click();
-    await page.getByText("اكتب عددًا صحيحًا من ١ إلى ٣٦٥٠.").waitFor();
+    await page.getByText("«المدة» رقم: اكتبه بالأرقام").waitFor();
     await expectArabicInterface(page);
+    await page.getByLabel("المدة", { exact: true }).fill("٥٠٠٠");
+    await page.getByRole("button", { name: "حفظ الإعدادات" }).click();
+    await page.getByText("اكتب عددًا صحيحًا من ١ إلى ٣٦٥٠.").waitFor();
 
     await page.getByLabel("المدة", { exact: true }).fill("١٠");
     await page.getByLabel("وحدة المدة").selectOption({ label: "أيام عمل" });

@@ -15,6 +15,8 @@ export function NumberField({
   integer = true,
   error,
   hint,
+  id: givenId,
+  disabled,
 }: {
   label: string;
   /** The text as typed. */
@@ -24,9 +26,13 @@ export function NumberField({
   /** Another error to show (the server's); a text that is not a number is said here already. */
   error?: string | null | undefined;
   hint?: string | undefined;
+  /** The input's id, where the form moves focus to it after a refused submit. */
+  id?: string;
+  disabled?: boolean;
 }) {
   const { t } = useI18n();
-  const id = useId();
+  const ownId = useId();
+  const id = givenId ?? ownId;
   const notANumber = value.trim() !== "" && parseTypedNumber(value, { integer }) === null;
   const shown = notANumber ? (
     <Interpolate message={t("common.notANumber")} values={{ field: label }} />
@@ -43,6 +49,7 @@ export function NumberField({
         className="field__input field__input--number"
         inputMode={integer ? "numeric" : "decimal"}
         value={value}
+        disabled={disabled}
         onChange={(event) => onChange(event.target.value)}
         aria-invalid={shown ? true : undefined}
         aria-describedby={

@@ -3,6 +3,7 @@ import type { z } from "zod";
 import type { requestSettingsSchema } from "../../../../shared/contracts/requests.js";
 import { type AssociationRole, associationRoles } from "../../../../shared/contracts/roles.js";
 import type { ResponsePeriodRule } from "../../../../shared/domain/index.js";
+import { NumberField, typedNumber } from "../../../components/ui/number-field.js";
 import { useI18n } from "../../../i18n/i18n.js";
 import { isApiError } from "../../../lib/http.js";
 import { useRequestSettings } from "../api/get-request-settings.js";
@@ -64,9 +65,8 @@ function SettingsForm({ settings }: { settings: Settings }) {
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const typed = value.trim().replace(/[٠-٩]/g, (d) => String(d.charCodeAt(0) - 0x0660));
-    const number = /^\d{1,4}$/.test(typed) ? Number(typed) : Number.NaN;
-    const bad = !Number.isInteger(number) || number < 1 || number > 3650;
+    const number = typedNumber(value);
+    const bad = number === null || number < 1 || number > 3650;
     setValueError(bad);
     if (bad) {
       document.getElementById(`${ids}-value`)?.focus();
@@ -118,30 +118,17 @@ function SettingsForm({ settings }: { settings: Settings }) {
             : t("requests.settings.fromDefault")}
       </p>
       <div className="form-section__grid">
-        <div className="field">
-          <label className="field__label" htmlFor={`${ids}-value`}>
-            {t("requests.settings.value")}
-          </label>
-          <input
-            id={`${ids}-value`}
-            className="field__input"
-            type="text"
-            inputMode="numeric"
-            value={value}
-            disabled={fromPolicy}
-            onChange={(event) => {
-              setValue(event.target.value);
-              setValueError(false);
-            }}
-            aria-invalid={valueMessage ? true : undefined}
-            aria-describedby={valueMessage ? `${ids}-value-error` : undefined}
-          />
-          {valueMessage ? (
-            <p className="field__error" id={`${ids}-value-error`}>
-              {valueMessage}
-            </p>
-          ) : null}
-        </div>
+        <NumberField
+          id={`${ids}-value`}
+          label={t("requests.settings.value")}
+          value={value}
+          disabled={fromPolicy}
+          onChange={(text) => {
+            setValue(text);
+            setValueError(false);
+          }}
+          error={valueMessage}
+        />
         {select(
           "unit",
           t("requests.settings.unit"),
