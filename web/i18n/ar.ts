@@ -124,6 +124,9 @@ export const ar = {
   "audit.type.field_visit.recorded": "تسجيل زيارة ميدانية",
   "audit.type.field_action.added": "إضافة إجراء متابعة لزيارة",
   "audit.type.field_action.done": "إنجاز إجراء متابعة",
+  "audit.type.evidence_pack.requested": "طلب حزمة الأدلة",
+  "audit.type.evidence_pack.generated": "إنشاء حزمة الأدلة",
+  "audit.type.evidence_pack.failed": "تعذّر إنشاء حزمة الأدلة",
   "audit.type.complaint.directed": "توجيه من الإدارة العليا على شكوى",
   "audit.type.library.version_added": "إصدار جديد لوثيقة في المكتبة",
   "audit.type.library.document_added": "إضافة وثيقة إلى المكتبة",
@@ -202,6 +205,7 @@ export const ar = {
   "audit.subject.committee_meeting": "اجتماع لجنة",
   "audit.subject.file": "ملف مرفوع",
   "audit.subject.calendar_day": "يوم في التقويم",
+  "audit.subject.evidence_pack": "حزمة أدلة",
   "audit.subjectNamed.support_request": "طلب {label}",
   "audit.subjectNamed.user": "المستخدم {label}",
   "audit.subjectNamed.beneficiary": "ملف المستفيد رقم {label}",
@@ -214,6 +218,7 @@ export const ar = {
   "audit.subjectNamed.committee": "اللجنة «{label}»",
   "audit.subjectNamed.committee_meeting": "اجتماع اللجنة في {label}",
   "audit.subjectNamed.file": "الملف {label}",
+  "audit.subjectNamed.evidence_pack": "حزمة الأدلة للمدة {label}",
 
   "beneficiaries.search.title": "المستفيدون",
   "beneficiaries.search.intro":

@@ -120,6 +120,9 @@ export const en: Record<MessageKey, string> = {
   "audit.type.field_visit.recorded": "Field visit recorded",
   "audit.type.field_action.added": "Follow-up action added",
   "audit.type.field_action.done": "Follow-up action done",
+  "audit.type.evidence_pack.requested": "Evidence pack requested",
+  "audit.type.evidence_pack.generated": "Evidence pack generated",
+  "audit.type.evidence_pack.failed": "Evidence pack failed",
   "audit.type.complaint.directed": "Management direction on a complaint",
   "audit.type.library.version_added": "Library document version added",
   "audit.type.library.document_added": "Library document added",
@@ -198,6 +201,7 @@ export const en: Record<MessageKey, string> = {
   "audit.subject.committee_meeting": "Committee meeting",
   "audit.subject.file": "Uploaded file",
   "audit.subject.calendar_day": "Calendar day",
+  "audit.subject.evidence_pack": "Evidence pack",
   "audit.subjectNamed.support_request": "Request {label}",
   "audit.subjectNamed.user": "User {label}",
   "audit.subjectNamed.beneficiary": "Beneficiary file no. {label}",
@@ -210,6 +214,7 @@ export const en: Record<MessageKey, string> = {
   "audit.subjectNamed.committee": "Committee «{label}»",
   "audit.subjectNamed.committee_meeting": "Committee meeting on {label}",
   "audit.subjectNamed.file": "File {label}",
+  "audit.subjectNamed.evidence_pack": "The evidence pack for {label}",
 
   "beneficiaries.search.title": "Beneficiaries",
   "beneficiaries.search.intro":
