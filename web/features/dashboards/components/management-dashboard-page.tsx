@@ -2,7 +2,7 @@ import { useCallback, useId, useMemo, useState } from "react";
 import { Link } from "react-router";
 import { type ContactChannel, channelNames } from "../../../../shared/contracts/channels.js";
 import type { Dashboard, DashboardSection } from "../../../../shared/contracts/dashboards.js";
-import { GREGORIAN_MONTHS, HIJRI_MONTHS, riyadhDate, toHijri } from "../../../../shared/domain/index.js";
+import { GREGORIAN_MONTHS, riyadhDate } from "../../../../shared/domain/index.js";
 import { ExportButtons } from "../../../components/ui/export-buttons.js";
 import { type Choice, periodOf } from "../../../components/ui/period.js";
 import { PeriodPicker } from "../../../components/ui/period-picker.js";
