@@ -23,6 +23,7 @@ import { createRateLimits, type RateLimits } from "./http/rate-limit.js";
 import { registerSecurityHeaders, staticCacheControl } from "./http/security-headers.js";
 import { registerUnsafeInputGuard } from "./http/unsafe-input.js";
 import { createJobQueue, type JobQueue } from "./jobs/queue.js";
+import { createPdfRenderer, type PdfRenderer } from "./lib/pdf.js";
 import { createAssociationsModule } from "./modules/associations/index.js";
 import { createAuditModule } from "./modules/audit/index.js";
 import { createAuthModule } from "./modules/auth/index.js";
@@ -31,6 +32,7 @@ import { createCalendarModule } from "./modules/calendar/index.js";
 import { createComplaintsModule } from "./modules/complaints/index.js";
 import { createContactsModule } from "./modules/contacts/index.js";
 import { createDashboardsModule } from "./modules/dashboards/index.js";
+import { createEvidenceModule } from "./modules/evidence/index.js";
 import { createFieldworkModule } from "./modules/fieldwork/index.js";
 import { createFilesModule } from "./modules/files/index.js";
 import { createAnnouncer, type SilahModule } from "./modules/module.js";
@@ -51,6 +53,8 @@ export type AppDeps = {
   transports?: Transports;
   /** The shared rate limits; the runtime passes the ones it prunes. */
   limits?: RateLimits;
+  /** The one PDF renderer (the system Chromium unless given), shared by the policy and evidence modules. */
+  pdf?: PdfRenderer;
 };
 
 /** The modules and their wiring; `buildApp` only serves them. */
@@ -58,6 +62,8 @@ export function createModules({ config, db, clock, ...deps }: AppDeps) {
   const queue = deps.queue ?? createJobQueue({ db, clock });
   // Handed to the modules that limit attempts (sign-in, the public pages).
   const limits = deps.limits ?? createRateLimits({ db, secret: config.session.secret });
+  // One browser for the whole app, started on the first PDF and ended with the app.
+  const pdf = deps.pdf ?? createPdfRenderer({});
   const audit = createAuditModule({ db, clock });
   const associations = createAssociationsModule({ db, audit: audit.service });
   const users = createUsersModule({
@@ -101,6 +107,7 @@ export function createModules({ config, db, clock, ...deps }: AppDeps) {
     files: files.service,
     audit: audit.service,
     clock,
+    pdf,
   });
   const calendar = createCalendarModule({ db, audit: audit.service, clock });
   const notifications = createNotificationsModule({
@@ -169,6 +176,21 @@ export function createModules({ config, db, clock, ...deps }: AppDeps) {
     audit: audit.service,
     clock,
   });
+  const evidence = createEvidenceModule({
+    db,
+    associations: associations.service,
+    files: files.service,
+    policy: policy.service,
+    requests: requests.service,
+    complaints: complaints.service,
+    compensation: complaints.compensation,
+    fieldwork: fieldwork.service,
+    // satisfaction: the surveys module's summary, wired in when that module lands.
+    pdf,
+    audit: audit.service,
+    queue,
+    clock,
+  });
   const modules = {
     audit,
     associations,
@@ -186,6 +208,7 @@ export function createModules({ config, db, clock, ...deps }: AppDeps) {
     complaints,
     policy,
     dashboards,
+    evidence,
   };
   for (const module of Object.values(modules) as SilahModule[]) {
     for (const [kind, handler] of Object.entries(module.jobs ?? {})) queue.register(kind, handler);

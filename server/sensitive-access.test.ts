@@ -142,8 +142,11 @@ const fieldCases: Record<SensitiveField, FieldCase> = {
   },
 };
 
+const packPdf = Buffer.from("%PDF-1.7\n% evidence pack\n%%EOF\n");
+
 beforeAll(async () => {
-  h = await createHarness();
+  // Chromium is the one third party here: the evidence pack is printed by a renderer that answers a fixed PDF.
+  h = await createHarness({}, { pdf: { render: async () => packPdf, close: async () => {} } });
   const association = await createAssociation(h, "sensitive");
   associationId = association.id;
   for (const role of staffRoles) {
@@ -365,6 +368,16 @@ beforeAll(async () => {
     }),
     201,
   );
+
+  // The governance assessment's evidence pack (G7), made by its job: its PDF is the association's file.
+  const queued = await ok(
+    await manager.client.request("POST", "/api/evidence-packs", { from: "2026-03-01", to: "2026-03-14" }),
+    202,
+  );
+  await h.queue.drain();
+  const pack = await ok(await manager.client.request("GET", `/api/evidence-packs/${queued.id}`));
+  expect(pack.status, JSON.stringify(pack)).toBe("done");
+  fixture.files.evidence_pack = { id: pack.pdf.id, bytes: packPdf };
 
   fixture.unattached = await upload(officer.client, "not-yet-attached");
 }, 120_000);

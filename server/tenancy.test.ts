@@ -18,6 +18,7 @@ import {
   correspondence,
   declarations,
   deliveries,
+  evidencePacks,
   fieldActions,
   fieldChecklists,
   fieldVisits,
@@ -213,6 +214,9 @@ const cases: Record<string, Case> = {
   "GET /api/field/actions": { query: "scope=overdue" },
   "POST /api/field/actions/{actionId}/done": {},
   "GET /api/field/summary": {},
+  "POST /api/evidence-packs": { body: { from: "2026-03-01", to: "2026-03-31" } },
+  "GET /api/evidence-packs": {},
+  "GET /api/evidence-packs/{packId}": {},
   "POST /api/files": { body: "%PDF-1.4 alpha", contentType: "application/pdf", query: "name=alpha.pdf" },
   "GET /api/files/{fileId}": {},
   "POST /api/correspondence": {
@@ -344,6 +348,11 @@ async function snapshotOfB(associationId: string) {
       .where(eq(sessions.associationId, associationId))
       .orderBy(sessions.id),
     auditCount: await tx.$count(auditEvents, eq(auditEvents.associationId, associationId)),
+    evidencePacks: await tx
+      .select()
+      .from(evidencePacks)
+      .where(eq(evidencePacks.associationId, associationId))
+      .orderBy(evidencePacks.id),
     beneficiaries: await tx
       .select()
       .from(beneficiaries)
@@ -667,6 +676,12 @@ beforeAll(async () => {
     actions: [{ text: "إجراء بيتا الميداني", ownerId: userB.id, dueInWorkingDays: 1 }],
   });
   expect(visitB.statusCode, visitB.body).toBe(201);
+  // B's evidence pack, queued (A may neither read it nor ask for one of B's).
+  const packB = await clientB.request("POST", "/api/evidence-packs", {
+    from: "2026-03-01",
+    to: "2026-03-31",
+  });
+  expect(packB.statusCode, packB.body).toBe(202);
   clientA = await signIn(h, userA.email);
   const [sessionB] = await h.db.system((tx) =>
     tx.select().from(sessions).where(eq(sessions.userId, userB.id)),
@@ -707,6 +722,7 @@ beforeAll(async () => {
     CHECKLIST_OF_B: checklistB.id,
     visitId: visitB.json().id,
     actionId: visitB.json().actions[0].id,
+    packId: packB.json().id,
   };
   markersOfB = [
     b.id,
@@ -875,6 +891,9 @@ describe("cross-tenant matrix", () => {
       "GET /api/field/actions": 200,
       "POST /api/field/actions/{actionId}/done": 404,
       "GET /api/field/summary": 200,
+      "POST /api/evidence-packs": 202,
+      "GET /api/evidence-packs": 200,
+      "GET /api/evidence-packs/{packId}": 404,
       "PUT /api/liaison-routes": 400,
       "POST /api/files": 201,
       "GET /api/files/{fileId}": 404,

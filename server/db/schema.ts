@@ -4,6 +4,7 @@ import {
   bigint,
   bigserial,
   boolean,
+  date,
   foreignKey,
   index,
   integer,
@@ -1086,5 +1087,36 @@ export const fieldActions = pgTable(
     index("field_actions_visit_id_idx").on(t.visitId),
     index("field_actions_owner_id_idx").on(t.ownerId, t.dueDate),
     index("field_actions_done_by_idx").on(t.doneBy),
+  ],
+);
+
+// ——— The evidence pack for the governance assessment (SPEC G7; ADR 0028) ———
+
+export const evidencePacks = pgTable(
+  "evidence_packs",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    associationId: tenantId(),
+    periodFrom: date("period_from", { mode: "string" }).notNull(),
+    periodTo: date("period_to", { mode: "string" }).notNull(),
+    /** queued → running → done | failed. */
+    status: text("status").notNull(),
+    progressPercent: integer("progress_percent").notNull().default(0),
+    /** The step in hand (a section, then document, workbook, storing): `evidenceSteps`. */
+    progressStep: text("progress_step"),
+    requestedBy: uuid("requested_by")
+      .notNull()
+      .references(() => users.id),
+    requestedAt: instant("requested_at").notNull(),
+    finishedAt: instant("finished_at"),
+    pdfFileId: uuid("pdf_file_id").references(() => files.id),
+    workbookFileId: uuid("workbook_file_id").references(() => files.id),
+    failureCode: text("failure_code"),
+  },
+  (t) => [
+    index("evidence_packs_association_id_idx").on(t.associationId, t.requestedAt),
+    index("evidence_packs_requested_by_idx").on(t.requestedBy),
+    index("evidence_packs_pdf_file_id_idx").on(t.pdfFileId),
+    index("evidence_packs_workbook_file_id_idx").on(t.workbookFileId),
   ],
 );

@@ -210,6 +210,33 @@ async function writeXlsx<R>(
   await workbook.commit();
 }
 
+/**
+ * One sheet of a workbook built in memory (the evidence pack's, one sheet per section): the same
+ * right-to-left sheet, frozen bold header, real date cells with their Hijri column and neutralised
+ * text as a streamed export, for the columns the reader may see.
+ */
+export function addSheet<R>(
+  workbook: ExcelJS.Workbook,
+  sheetName: string,
+  columns: readonly ExportColumn<R>[],
+  rows: readonly R[],
+  reader: { roles: readonly StaffRole[] },
+): ExcelJS.Worksheet {
+  const flat = visibleColumns(columns, reader.roles);
+  const sheet = workbook.addWorksheet(sheetName.slice(0, 31), {
+    views: [{ rightToLeft: true, state: "frozen", ySplit: 1 }],
+  });
+  sheet.columns = flat.map((c) => ({
+    header: c.header,
+    width: columnWidth(c, rows),
+    ...(c.kind === "date" ? { style: { numFmt: "yyyy-mm-dd" } } : {}),
+    ...(c.kind === "datetime" ? { style: { numFmt: "yyyy-mm-dd hh:mm" } } : {}),
+  }));
+  sheet.getRow(1).font = { bold: true };
+  for (const row of rows) sheet.addRow(flat.map((c) => xlsxValue(c as FlatColumn<unknown>, c.value(row))));
+  return sheet;
+}
+
 /** RFC 6266 with the Arabic name in `filename*` (RFC 5987) and an ASCII fallback. */
 export function exportDisposition(name: string, asciiName: string, extension: string): string {
   const fallback = `${asciiName.replace(/[^A-Za-z0-9._-]/g, "_")}.${extension}`;

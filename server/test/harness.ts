@@ -8,6 +8,7 @@ import { buildApp, createModules, type Modules } from "../app.js";
 import { fixedClock } from "../clock.js";
 import { type Config, loadConfig } from "../config.js";
 import { createJobQueue, type JobQueue } from "../jobs/queue.js";
+import type { PdfRenderer } from "../lib/pdf.js";
 import { codeAt } from "../modules/auth/index.js";
 import type { Transports } from "../modules/notifications/notifications.service.js";
 import { createTestDatabase, type TestDatabase } from "./database.js";
@@ -28,7 +29,7 @@ export type Harness = {
 /** The real app on a real database, with a clock the test controls. */
 export async function createHarness(
   overrides: Record<string, string> = {},
-  options: { transports?: Transports } = {},
+  options: { transports?: Transports; pdf?: PdfRenderer } = {},
 ): Promise<Harness> {
   const db = await createTestDatabase();
   const clock = fixedClock("2026-03-15T06:00:00.000Z");
@@ -48,6 +49,7 @@ export async function createHarness(
     clock,
     queue,
     ...(options.transports ? { transports: options.transports } : {}),
+    ...(options.pdf ? { pdf: options.pdf } : {}),
   });
   const app = await buildApp({ config, db, clock, modules });
   return { ...assemble(app, db, modules, clock, config), queue };

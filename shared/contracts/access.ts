@@ -81,6 +81,9 @@ export const fileKinds = {
   field_photo: ["manager", "administrator", "branch_representative"],
   // A judicial ruling proving a compensation claim (K1).
   judicial_ruling: complaintHandlers,
+  // The governance assessment's evidence pack (G7): it lists compensation proofs and every
+  // employee's signature, so senior management keeps it and hands it to the board (ADR 0028).
+  evidence_pack: ["manager"],
   // The officer's library: bylaws, guides and forms every employee works by (T1); the platform
   // operator is no association's employee (ADR 0024).
   library_document: associationRoles,

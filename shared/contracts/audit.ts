@@ -152,6 +152,21 @@ export const auditEventPayloads = {
     dueDate: z.string(),
     late: z.boolean(),
   }),
+  // The evidence pack (G7, ADR 0028): the period and, once made, its two files.
+  "evidence_pack.requested": z.object({ from: z.string(), to: z.string() }),
+  "evidence_pack.generated": z.object({
+    from: z.string(),
+    to: z.string(),
+    pdfFileId: z.string().uuid(),
+    workbookFileId: z.string().uuid(),
+    ms: z.number().int(),
+  }),
+  "evidence_pack.failed": z.object({
+    from: z.string(),
+    to: z.string(),
+    code: z.string(),
+    step: z.string().nullable(),
+  }),
   "liaison.route_set": z.object({ categoryId: z.string().uuid().nullable(), field: z.string().nullable() }),
   "service.created": z.object({ code: z.string(), requirements: z.number().int() }),
   // What changed in words (a service holds no personal data): told to the people with open requests (I3).

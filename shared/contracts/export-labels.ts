@@ -69,6 +69,15 @@ export const claimStatusNames: Record<
   paid: "صُرف",
   refused: "مرفوض",
 };
+export const fieldVisitKindNames: Record<
+  "field_survey" | "supervisory_visit" | "branch_representative_visit" | "interview",
+  string
+> = {
+  field_survey: "مسح ميداني",
+  supervisory_visit: "زيارة إشرافية",
+  branch_representative_visit: "زيارة مندوب فرع",
+  interview: "مقابلة",
+};
 export const interactionKindNames: Record<"contact" | "inquiry", string> = {
   contact: "تواصل",
   inquiry: "استفسار",
@@ -148,6 +157,9 @@ export const auditTypeNames: Record<AuditEventType, string> = {
   "compensation.paid": "صرف التعويض",
   "calendar.day_set": "تحديد يوم في تقويم العمل",
   "calendar.day_cleared": "إلغاء تحديد يوم في تقويم العمل",
+  "evidence_pack.requested": "طلب حزمة الأدلة",
+  "evidence_pack.generated": "إنشاء حزمة الأدلة",
+  "evidence_pack.failed": "تعذّر إنشاء حزمة الأدلة",
   "liaison.route_set": "تعيين ضابط اتصال",
   "field_checklist.saved": "حفظ قائمة تحقق للرقابة الميدانية",
   "field_visit.recorded": "تسجيل زيارة ميدانية",

@@ -61,6 +61,8 @@ export const navigation: readonly NavigationItem[] = [
   },
   // Senior management's dashboard (S3, G7): dashboards.policy.ts: read.
   { id: "dashboards.management", path: "/dashboards", label: "nav.managementDashboard", roles: ["manager"] },
+  // The governance assessment's evidence pack (G7): evidence.policy.ts: request, read.
+  { id: "evidence", path: "/evidence", label: "nav.evidence", roles: ["manager"] },
   {
     id: "reports.compliance",
     path: "/reports/response-compliance",

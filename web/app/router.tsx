@@ -14,6 +14,7 @@ import { ComplaintsDashboardPage } from "../features/complaints/components/compl
 import { PublicComplaintPage } from "../features/complaints/components/public-complaint-page.js";
 import { ComplaintTrackingPage } from "../features/complaints/components/tracking-page.js";
 import { LiaisonLoadPage } from "../features/contacts/components/liaison-load-page.js";
+import { EvidencePacksPage } from "../features/evidence/components/evidence-packs-page.js";
 import { AssociationsPage } from "../features/platform/components/associations-page.js";
 import { OpenAssociationPage } from "../features/platform/components/open-association-page.js";
 import { ComplianceReportPage } from "../features/requests/components/compliance-report-page.js";
@@ -233,6 +234,14 @@ export const router = createBrowserRouter([
                 <Suspense fallback={<DashboardLoading />}>
                   <ManagementDashboardPage />
                 </Suspense>
+              </RoleGate>
+            ),
+          },
+          {
+            path: "/evidence",
+            element: (
+              <RoleGate item="evidence">
+                <EvidencePacksPage />
               </RoleGate>
             ),
           },

@@ -7,6 +7,7 @@ import {
   complaintStatusNames,
   correspondenceDirectionNames,
   correspondenceMediumNames,
+  fieldVisitKindNames,
   interactionDirectionNames,
   interactionKindNames,
   requestStateNames,
@@ -28,6 +29,7 @@ const tables: [string, Record<string, string>][] = [
   ["contacts.direction.", interactionDirectionNames],
   ["correspondence.direction.", correspondenceDirectionNames],
   ["correspondence.medium.", correspondenceMediumNames],
+  ["field.kind.", fieldVisitKindNames],
   ["role.", roleNames],
   ["audit.type.", auditTypeNames],
 ];

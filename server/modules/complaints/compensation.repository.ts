@@ -1,5 +1,6 @@
-import { asc, desc, eq, inArray } from "drizzle-orm";
+import { and, asc, desc, eq, exists, gte, inArray, lt, or } from "drizzle-orm";
 import type { Tx } from "../../db/client.js";
+import { users } from "../../db/schema.js";
 import { compensationClaims, compensationEvents } from "../../db/schema-complaints.js";
 
 export type ClaimRow = typeof compensationClaims.$inferSelect;
@@ -69,6 +70,42 @@ export function createCompensationRepository() {
       return (
         await withEvents(tx, await tx.select().from(compensationClaims).where(eq(compensationClaims.id, id)))
       )[0];
+    },
+    /** Claims opened, approved or moved (a round, a settlement, a payment) in [fromAt, toAt). */
+    async inPeriod(tx: Tx, fromAt: Date, toAt: Date): Promise<ClaimWithEvents[]> {
+      const rows = await tx
+        .select()
+        .from(compensationClaims)
+        .where(
+          or(
+            and(gte(compensationClaims.createdAt, fromAt), lt(compensationClaims.createdAt, toAt)),
+            and(gte(compensationClaims.approvedAt, fromAt), lt(compensationClaims.approvedAt, toAt)),
+            exists(
+              tx
+                .select({ id: compensationEvents.id })
+                .from(compensationEvents)
+                .where(
+                  and(
+                    eq(compensationEvents.claimId, compensationClaims.id),
+                    gte(compensationEvents.at, fromAt),
+                    lt(compensationEvents.at, toAt),
+                  ),
+                ),
+            ),
+          ),
+        )
+        .orderBy(asc(compensationClaims.createdAt));
+      return withEvents(tx, rows);
+    },
+    /** Staff names by id, deactivated staff included: who approved a claim or its minutes stays named. */
+    async names(tx: Tx, ids: string[]): Promise<Map<string, string>> {
+      const unique = [...new Set(ids)];
+      if (!unique.length) return new Map();
+      const rows = await tx
+        .select({ id: users.id, fullName: users.fullName })
+        .from(users)
+        .where(inArray(users.id, unique));
+      return new Map(rows.map((r) => [r.id, r.fullName]));
     },
     async list(tx: Tx): Promise<ClaimWithEvents[]> {
       return withEvents(

@@ -5,6 +5,7 @@ import type {
   openClaimRequestSchema,
   recordProofRequestSchema,
 } from "../../../shared/contracts/complaints.js";
+import { dayNumberFromIso, riyadhStartOfDay } from "../../../shared/domain/index.js";
 import type { Clock } from "../../clock.js";
 import type { Database, Tx } from "../../db/client.js";
 import type { Actor } from "../../http/actor.js";
@@ -307,6 +308,50 @@ export function createCompensationService(deps: {
         }
         return rows;
       });
+    },
+
+    /**
+     * Compensation decisions for the evidence pack (G7, K1), inside the caller's tenant transaction:
+     * claims opened, approved or paid in the period, each with the proof it rests on (the committee's
+     * minutes or the ruling, and the ruling's file named), the approval and every payment. The harm's
+     * description is left out; the proof is `compensation.harm`, which the caller logs as read.
+     */
+    async decisionsFor(tx: Tx, period: { from: string; to: string }) {
+      const fromAt = riyadhStartOfDay(dayNumberFromIso(period.from));
+      const toAt = riyadhStartOfDay(dayNumberFromIso(period.to) + 1);
+      const claims = await repo.inPeriod(tx, fromAt, toAt);
+      const names = await repo.names(tx, [
+        ...claims.flatMap((c) => (c.approvedBy ? [c.approvedBy] : [])),
+        ...claims.flatMap((c) => c.minutesApprovedBy),
+      ]);
+      const result = [];
+      for (const c of claims) {
+        const complaint = c.complaintId ? await complaints.get(tx, c.complaintId) : undefined;
+        const ruling = c.rulingFileId ? await files.lookup(tx, c.rulingFileId) : undefined;
+        result.push({
+          id: c.id,
+          complaintReference: complaint?.referenceNumber ?? null,
+          status: c.status,
+          createdAt: c.createdAt,
+          proofKind: c.proofKind as "investigation_minutes" | "judicial_ruling" | null,
+          minutesDate: c.minutesDate,
+          minutesApprovedBy: c.minutesApprovedBy.map((id) => names.get(id) ?? ""),
+          rulingNumber: c.rulingNumber,
+          rulingDate: c.rulingDate,
+          rulingAuthority: c.rulingAuthority,
+          rulingFile: ruling ? { id: ruling.id, name: ruling.originalName } : null,
+          settlementTerms: c.settlementTerms,
+          settledAmount: c.settledAmount,
+          approvedAmount: c.approvedAmount,
+          approvedBy: c.approvedBy ? (names.get(c.approvedBy) ?? "") : null,
+          approvedAt: c.approvedAt,
+          paidAmount: c.paidAmount,
+          payments: c.events
+            .filter((e) => e.kind === "payment")
+            .map((e) => ({ at: e.at, amount: e.amount ?? 0, reference: e.reference })),
+        });
+      }
+      return result;
     },
 
     /** The harm described, in the answer, is a read of personal data and is logged as such. */

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, isNull, lt, ne, type SQL, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, gte, inArray, isNull, lt, ne, or, type SQL, sql } from "drizzle-orm";
 import type { ComplaintCategory } from "../../../shared/contracts/complaints.js";
 import type { Tx } from "../../db/client.js";
 import { files, interactions, users } from "../../db/schema.js";
@@ -116,6 +116,20 @@ export function createComplaintsRepository() {
         .orderBy(asc(complaints.dueAt))
         .limit(filter.limit);
       return detail(tx, rows);
+    },
+
+    /** The register of a period: complaints received in [fromAt, toAt) or closed in it, oldest first. */
+    async register(tx: Tx, fromAt: Date, toAt: Date): Promise<ComplaintRow[]> {
+      return tx
+        .select()
+        .from(complaints)
+        .where(
+          or(
+            and(gte(complaints.receivedAt, fromAt), lt(complaints.receivedAt, toAt)),
+            and(gte(complaints.closedAt, fromAt), lt(complaints.closedAt, toAt)),
+          ),
+        )
+        .orderBy(asc(complaints.receivedAt), asc(complaints.referenceNumber));
     },
 
     /** Looked up by the hash of the tracking token, before any tenant is known: system scope. */

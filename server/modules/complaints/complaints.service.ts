@@ -8,9 +8,11 @@ import type {
 } from "../../../shared/contracts/complaints.js";
 import {
   computeDeadline,
+  dayNumberFromIso,
   parseSaudiMobile,
   type ResponsePeriodRule,
   riyadhDate,
+  riyadhStartOfDay,
   toHijri,
 } from "../../../shared/domain/index.js";
 import type { Clock } from "../../clock.js";
@@ -517,6 +519,32 @@ export function createComplaintsService(deps: {
     async dashboard(actor: Actor) {
       authorize(actor, complaintsPolicy, "dashboard");
       return db.tenant(actor.associationId, (tx) => repo.dashboard(tx, clock.now()));
+    },
+
+    /**
+     * The register for the evidence pack (G7), inside the caller's tenant transaction: complaints
+     * received or closed in the period with their outcome and any amicable settlement. Coded values
+     * and the committee's own words only — never the complainant, their contact or the details.
+     */
+    async registerFor(tx: Tx, period: { from: string; to: string }) {
+      const fromAt = riyadhStartOfDay(dayNumberFromIso(period.from));
+      const toAt = riyadhStartOfDay(dayNumberFromIso(period.to) + 1);
+      return (await repo.register(tx, fromAt, toAt)).map((c) => ({
+        id: c.id,
+        referenceNumber: c.referenceNumber,
+        receivedAt: c.receivedAt,
+        channel: c.channel,
+        category: c.category,
+        status: c.status,
+        outcome: c.outcome,
+        outcomeNote: c.outcomeNote,
+        settlementTerms: c.settlementTerms,
+        complainantAcceptedAt: c.complainantAcceptedAt,
+        dueAt: c.dueAt,
+        closedAt: c.closedAt,
+        escalatedAt: c.escalatedAt,
+        closedInTime: c.closedAt ? c.closedAt.getTime() <= c.dueAt.getTime() : null,
+      }));
     },
   };
 }

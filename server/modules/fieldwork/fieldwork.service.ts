@@ -425,6 +425,35 @@ export function createFieldworkService(deps: {
       }));
     },
 
+    /**
+     * For the evidence pack (G7), inside the caller's tenant transaction: the visits made in the
+     * period, oldest first, each with its observations and follow-up actions as they stand now.
+     */
+    async visitsFor(tx: Tx, period: { from: string; to: string }) {
+      const visits = (await repo.visits(tx, period)).reverse();
+      const actions = await withNames(
+        tx,
+        await repo.actionsOf(
+          tx,
+          visits.map((v) => v.id),
+        ),
+      );
+      const names = await repo.names(tx, [
+        ...visits.map((v) => v.recordedBy),
+        ...visits.flatMap((v) => v.participantIds),
+      ]);
+      return visits.map((v) => ({
+        id: v.id,
+        kind: v.kind,
+        visitedOn: v.visitedOn,
+        place: v.place,
+        recordedByName: names.get(v.recordedBy) ?? "",
+        participants: v.participantIds.map((id) => names.get(id) ?? ""),
+        findings: v.findings,
+        actions: actions.filter((a) => a.visitId === v.id),
+      }));
+    },
+
     /** For the files module: whether a file is a visit's photo. */
     isPhoto: (tx: Tx, fileId: string) => repo.isPhoto(tx, fileId),
 

@@ -1,4 +1,4 @@
-import { type AcceptedMediaType, extensionFor } from "./media-type.js";
+import { extensionFor, type StoredMediaType } from "./media-type.js";
 
 /**
  * The name a stored file is shown and downloaded under. The name an uploader sends is a claim like
@@ -17,7 +17,7 @@ const reservedByWindows = /[<>:"|?*]/g;
 const reservedNames = /^(con|prn|aux|nul|com\d|lpt\d)$/i;
 const claimedExtension = /\.[A-Za-z0-9_-]{1,10}$/;
 
-export function safeFileName(claimed: string, mediaType: AcceptedMediaType): string {
+export function safeFileName(claimed: string, mediaType: StoredMediaType): string {
   const normalized = claimed.normalize("NFC").replace(invisible, "");
   const lastSegment = normalized.split(/[\\/]/).pop() ?? "";
   let stem = lastSegment

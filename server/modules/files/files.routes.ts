@@ -8,15 +8,13 @@ import {
 import { attachmentDisposition } from "./file-name.js";
 import type { FileRow } from "./files.repository.js";
 import type { FilesService } from "./files.service.js";
-import { acceptedMediaTypes } from "./media-type.js";
+import { servedMediaTypes } from "./media-type.js";
 
 const tags = ["files"];
 
-/** Only the accepted types are served as themselves; anything else (a row from before the checks) is bytes. */
+/** Only the accepted and generated types are served as themselves; anything else (a row from before the checks) is bytes. */
 function servedType(mediaType: string): string {
-  return (acceptedMediaTypes as readonly string[]).includes(mediaType)
-    ? mediaType
-    : "application/octet-stream";
+  return servedMediaTypes.includes(mediaType) ? mediaType : "application/octet-stream";
 }
 
 export function presentFile(row: FileRow) {

@@ -11,7 +11,7 @@ import { safeFileName } from "./file-name.js";
 import type { FileStore } from "./file-store.js";
 import { filesPolicy } from "./files.policy.js";
 import type { FileRow, FilesRepository } from "./files.repository.js";
-import { detectMediaType } from "./media-type.js";
+import { detectMediaType, type StoredMediaType } from "./media-type.js";
 import type { PdfFinding } from "./pdf-active-content.js";
 import { findPdfActiveContent } from "./pdf-active-content.js";
 import { readUntrusted } from "./untrusted.js";
@@ -111,6 +111,34 @@ export function createFilesService(deps: {
         return found;
       });
       return { row, stream: store.read(actor.associationId, row.sha256) };
+    },
+
+    /**
+     * A file the system made (an evidence pack's PDF or workbook), kept like an upload: on disk by
+     * its hash first, then its row inside the caller's transaction, so the row commits with whatever
+     * points at it or not at all. The calling module records the event that made it.
+     */
+    async storeGenerated(
+      tx: Tx,
+      input: {
+        associationId: string;
+        name: string;
+        mediaType: StoredMediaType;
+        bytes: Uint8Array;
+        madeFor: string;
+      },
+    ): Promise<FileRow> {
+      const sha256 = createHash("sha256").update(input.bytes).digest("hex");
+      await store.put(input.associationId, sha256, input.bytes);
+      return repo.insert(tx, {
+        associationId: input.associationId,
+        sha256,
+        size: input.bytes.length,
+        mediaType: input.mediaType,
+        originalName: safeFileName(input.name, input.mediaType),
+        uploadedBy: input.madeFor,
+        uploadedAt: clock.now(),
+      });
     },
 
     /** For other modules, inside their transaction: a file of this association, if it exists. */

@@ -18,7 +18,14 @@ export function detectMediaType(bytes: Uint8Array): AcceptedMediaType | null {
   return null;
 }
 
-export const extensionFor: Record<AcceptedMediaType, string> = {
+/** Files the system writes itself (an evidence pack's workbook), never accepted from an upload. */
+export const xlsxMediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+export type StoredMediaType = AcceptedMediaType | typeof xlsxMediaType;
+/** What the download route serves as itself; anything else goes out as bytes. */
+export const servedMediaTypes: readonly string[] = [...acceptedMediaTypes, xlsxMediaType];
+
+export const extensionFor: Record<StoredMediaType, string> = {
+  [xlsxMediaType]: "xlsx",
   "application/pdf": "pdf",
   "image/png": "png",
   "image/jpeg": "jpg",

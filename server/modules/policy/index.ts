@@ -2,12 +2,12 @@ import type { Clock } from "../../clock.js";
 import type { Database } from "../../db/client.js";
 import { libraryDocuments, policyVersions } from "../../db/schema-policy.js";
 import { labelsById } from "../../db/subject-labels.js";
+import type { PdfRenderer } from "../../lib/pdf.js";
 import type { AssociationsService } from "../associations/index.js";
 import type { AuditService } from "../audit/index.js";
 import type { FilesService } from "../files/index.js";
 import type { SilahModule } from "../module.js";
 import type { UsersService } from "../users/index.js";
-import { createPdfRenderer } from "./pdf.js";
 import { registerAcknowledgementGate } from "./policy.hooks.js";
 import { createPolicyRepository } from "./policy.repository.js";
 import { policyRoutes } from "./policy.routes.js";
@@ -22,13 +22,11 @@ export function createPolicyModule(deps: {
   files: FilesService;
   audit: AuditService;
   clock: Clock;
-  /** The browser that renders the PDF; the system Chromium unless given. */
-  chromiumPath?: string;
+  /** The app's one PDF renderer (server/app.ts), shared with the evidence packs. */
+  pdf: PdfRenderer;
 }): SilahModule & { service: PolicyService } {
   const repo = createPolicyRepository();
-  // One browser for the whole app, started on the first PDF and ended with the app.
-  const pdf = createPdfRenderer({ executablePath: deps.chromiumPath });
-  const service = createPolicyService({ ...deps, pdf, repo });
+  const service = createPolicyService({ ...deps, repo });
   deps.files.declareUses({
     tables: ["library_document_versions"],
     kindsOf: async (tx, fileId) => ((await repo.holdsFile(tx, fileId)) ? ["library_document"] : []),
@@ -45,7 +43,8 @@ export function createPolicyModule(deps: {
     },
     hooks: (app) => {
       registerAcknowledgementGate(app, service);
-      app.addHook("onClose", () => pdf.close());
+      // The shared browser ends with the app; the policy module, its first user, closes it.
+      app.addHook("onClose", () => deps.pdf.close());
     },
   };
 }

@@ -1,4 +1,20 @@
-import { and, asc, desc, eq, inArray, isNotNull, like, max, ne, notExists, sql } from "drizzle-orm";
+import {
+  and,
+  asc,
+  desc,
+  eq,
+  gte,
+  inArray,
+  isNotNull,
+  isNull,
+  like,
+  lt,
+  max,
+  ne,
+  notExists,
+  or,
+  sql,
+} from "drizzle-orm";
 import type { Tx } from "../../db/client.js";
 import { files } from "../../db/schema.js";
 import {
@@ -149,6 +165,41 @@ export function createPolicyRepository() {
           and(eq(policyAcknowledgements.versionId, versionId), eq(policyAcknowledgements.userId, userId)),
         );
       return row;
+    },
+
+    /** Versions that were the policy in force at some moment of [fromAt, toAt), oldest first. */
+    async versionsInForce(tx: Tx, fromAt: Date, toAt: Date): Promise<PolicyVersionWithApproval[]> {
+      const rows = await tx
+        .select()
+        .from(policyVersions)
+        .where(
+          and(
+            ne(policyVersions.status, "draft"),
+            lt(policyVersions.approvedAt, toAt),
+            or(isNull(policyVersions.supersededAt), gte(policyVersions.supersededAt, fromAt)),
+          ),
+        )
+        .orderBy(asc(policyVersions.versionNumber));
+      return withApprovals(tx, rows);
+    },
+
+    /** Signatures of these versions given before `before`, in the order they were given. */
+    async acknowledgementsBefore(
+      tx: Tx,
+      versionIds: string[],
+      before: Date,
+    ): Promise<PolicyAcknowledgementRow[]> {
+      if (versionIds.length === 0) return [];
+      return tx
+        .select()
+        .from(policyAcknowledgements)
+        .where(
+          and(
+            inArray(policyAcknowledgements.versionId, versionIds),
+            lt(policyAcknowledgements.signedAt, before),
+          ),
+        )
+        .orderBy(asc(policyAcknowledgements.signedAt));
     },
 
     async acknowledgementsOf(tx: Tx, versionId: string): Promise<PolicyAcknowledgementRow[]> {

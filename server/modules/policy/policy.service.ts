@@ -8,7 +8,14 @@ import {
   policyContentSchema,
   satisfactionMethodCodes,
 } from "../../../shared/contracts/policy.js";
-import { parseHijri, type ResponsePeriodRule, toGregorian, toIsoDate } from "../../../shared/domain/index.js";
+import {
+  dayNumberFromIso,
+  parseHijri,
+  type ResponsePeriodRule,
+  riyadhStartOfDay,
+  toGregorian,
+  toIsoDate,
+} from "../../../shared/domain/index.js";
 import type { Clock } from "../../clock.js";
 import type { Database, Tx } from "../../db/client.js";
 import type { Actor } from "../../http/actor.js";
@@ -16,13 +23,13 @@ import { assertHappened } from "../../http/dates.js";
 import { AppError } from "../../http/errors.js";
 import { authorize, can } from "../../http/policy.js";
 import { GateBusyError } from "../../lib/gate.js";
+import { createPdfRenderer, type PdfRenderer, PdfUnavailableError } from "../../lib/pdf.js";
 import type { AssociationsService } from "../associations/index.js";
 import type { AuditService } from "../audit/index.js";
 import { type FilesService, measureArchive, OffThreadTaskError, readUntrusted } from "../files/index.js";
 import type { UsersService } from "../users/index.js";
 import { type ImportedPolicy, importPolicyText } from "./import/policy-import.js";
 import { foldArabic } from "./import/policy-text.js";
-import { createPdfRenderer, type PdfRenderer, PdfUnavailableError } from "./pdf.js";
 import { policyPolicy } from "./policy.policy.js";
 import { contentOf } from "./policy.presenter.js";
 import type { PolicyRepository, PolicyVersionWithApproval } from "./policy.repository.js";
@@ -455,6 +462,63 @@ export function createPolicyService(deps: {
           pendingCount: rows.filter((r) => !r.signed).length,
         };
       });
+    },
+
+    /**
+     * For the evidence pack (G7, P2, P3), inside the caller's tenant transaction: each version in
+     * force at some moment of the period with its board approval, the signatures given to them by
+     * the period's end, and the active staff who had not signed the version in force at its end.
+     */
+    async evidenceFor(tx: Tx, associationId: string, period: { from: string; to: string }) {
+      const fromAt = riyadhStartOfDay(dayNumberFromIso(period.from));
+      const toAt = riyadhStartOfDay(dayNumberFromIso(period.to) + 1);
+      const versions = await repo.versionsInForce(tx, fromAt, toAt);
+      const signatures = await repo.acknowledgementsBefore(
+        tx,
+        versions.map((v) => v.id),
+        toAt,
+      );
+      const staff = await users.activeStaff(tx, associationId);
+      const byId = new Map(staff.map((u) => [u.id, u]));
+      const numberOf = new Map(versions.map((v) => [v.id, v.versionNumber]));
+      const last = versions.at(-1);
+      const signedLast = new Set(signatures.filter((s) => s.versionId === last?.id).map((s) => s.userId));
+      return {
+        versions: versions.map((v) => ({
+          id: v.id,
+          versionNumber: v.versionNumber,
+          status: v.status as "approved" | "superseded",
+          approvedAt: v.approvedAt,
+          supersededAt: v.supersededAt,
+          approval: v.approval
+            ? {
+                meetingNumber: v.approval.meetingNumber,
+                term: v.approval.term,
+                hijriDate: v.approval.hijriDate,
+                approvedOn: v.approval.approvedOn,
+                chair: v.approval.chair,
+                members: (v.approval.members as { name: string; position: string }[]).map((m) => ({
+                  name: m.name,
+                  position: m.position,
+                })),
+                resolution: v.approval.resolution,
+              }
+            : null,
+        })),
+        signatures: signatures.map((s) => ({
+          versionNumber: numberOf.get(s.versionId) ?? null,
+          userId: s.userId,
+          signedName: s.typedName,
+          roles: byId.get(s.userId)?.roles ?? [],
+          signedAt: s.signedAt,
+        })),
+        unsigned: last
+          ? staff
+              .filter((u) => !signedLast.has(u.id))
+              .map((u) => ({ userId: u.id, fullName: u.fullName, roles: u.roles }))
+              .sort((a, b) => a.fullName.localeCompare(b.fullName, "ar"))
+          : [],
+      };
     },
 
     // ——— The officer's library (T1) ———

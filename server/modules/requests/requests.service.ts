@@ -462,6 +462,34 @@ export function createRequestsService(deps: {
       });
     };
 
+  /** Share of requests answered within their period (H7), over those due in the window. */
+  async function complianceIn(tx: Tx, query: { from?: string; to?: string }) {
+    const now = clock.now();
+    const rows = await repo.withDeadlines(tx, {
+      ...(query.from ? { fromAt: new Date(`${query.from}T00:00:00+03:00`) } : {}),
+      ...(query.to ? { toAt: new Date(`${query.to}T23:59:59.999+03:00`) } : {}),
+    });
+    let answeredInTime = 0;
+    let answeredLate = 0;
+    let overdue = 0;
+    let pending = 0;
+    for (const r of rows) {
+      if (r.decidedAt) r.decidedAt.getTime() <= r.dueAt!.getTime() ? answeredInTime++ : answeredLate++;
+      else if (now.getTime() > r.dueAt!.getTime()) overdue++;
+      else pending++;
+    }
+    const judged = answeredInTime + answeredLate + overdue;
+    return {
+      from: query.from ?? null,
+      to: query.to ?? null,
+      answeredInTime,
+      answeredLate,
+      overdue,
+      pending,
+      shareInTime: judged ? answeredInTime / judged : null,
+    };
+  }
+
   return {
     jobs: { [warningJob]: deadlineJob("warning"), [breachJob]: deadlineJob("breach") } as Record<
       string,
@@ -1035,33 +1063,11 @@ export function createRequestsService(deps: {
     /** Share of requests answered within their period (H7), over those due in the window. */
     async compliance(actor: Actor, query: { from?: string; to?: string }) {
       authorize(actor, requestsPolicy, "reports");
-      const now = clock.now();
-      const rows = await db.tenant(actor.associationId, (tx) =>
-        repo.withDeadlines(tx, {
-          ...(query.from ? { fromAt: new Date(`${query.from}T00:00:00+03:00`) } : {}),
-          ...(query.to ? { toAt: new Date(`${query.to}T23:59:59.999+03:00`) } : {}),
-        }),
-      );
-      let answeredInTime = 0;
-      let answeredLate = 0;
-      let overdue = 0;
-      let pending = 0;
-      for (const r of rows) {
-        if (r.decidedAt) r.decidedAt.getTime() <= r.dueAt!.getTime() ? answeredInTime++ : answeredLate++;
-        else if (now.getTime() > r.dueAt!.getTime()) overdue++;
-        else pending++;
-      }
-      const judged = answeredInTime + answeredLate + overdue;
-      return {
-        from: query.from ?? null,
-        to: query.to ?? null,
-        answeredInTime,
-        answeredLate,
-        overdue,
-        pending,
-        shareInTime: judged ? answeredInTime / judged : null,
-      };
+      return db.tenant(actor.associationId, (tx) => complianceIn(tx, query));
     },
+
+    /** The same report inside the caller's tenant transaction (the evidence pack's reading). */
+    complianceIn,
   };
 }
 

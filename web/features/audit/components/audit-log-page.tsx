@@ -56,6 +56,9 @@ const eventTypeLabels: Record<AuditEventType, MessageKey> = {
   "field_visit.recorded": "audit.type.field_visit.recorded",
   "field_action.added": "audit.type.field_action.added",
   "field_action.done": "audit.type.field_action.done",
+  "evidence_pack.requested": "audit.type.evidence_pack.requested",
+  "evidence_pack.generated": "audit.type.evidence_pack.generated",
+  "evidence_pack.failed": "audit.type.evidence_pack.failed",
   "complaint.directed": "audit.type.complaint.directed",
   "library.version_added": "audit.type.library.version_added",
   "library.document_added": "audit.type.library.document_added",
@@ -144,6 +147,7 @@ const subjectTypeLabels: Partial<Record<string, MessageKey>> = {
   committee_meeting: "audit.subject.committee_meeting",
   file: "audit.subject.file",
   calendar_day: "audit.subject.calendar_day",
+  evidence_pack: "audit.subject.evidence_pack",
 };
 
 /** A subject with the words it is known by: «الشكوى CMP-…», «إصدار السياسة 3». */
@@ -160,6 +164,7 @@ const subjectNamedLabels: Partial<Record<string, MessageKey>> = {
   committee: "audit.subjectNamed.committee",
   committee_meeting: "audit.subjectNamed.committee_meeting",
   file: "audit.subjectNamed.file",
+  evidence_pack: "audit.subjectNamed.evidence_pack",
 };
 
 export function AuditLogPage() {

@@ -2,13 +2,15 @@ import { useCallback, useId, useMemo, useState } from "react";
 import { Link } from "react-router";
 import { type ContactChannel, channelNames } from "../../../../shared/contracts/channels.js";
 import type { Dashboard, DashboardSection } from "../../../../shared/contracts/dashboards.js";
-import { GREGORIAN_MONTHS, HIJRI_MONTHS, riyadhDate, toHijri } from "../../../../shared/domain/index.js";
+import { GREGORIAN_MONTHS, riyadhDate } from "../../../../shared/domain/index.js";
 import { ExportButtons } from "../../../components/ui/export-buttons.js";
+import { type Choice, periodOf } from "../../../components/ui/period.js";
+import { PeriodPicker } from "../../../components/ui/period-picker.js";
 import { UserText } from "../../../components/ui/user-text.js";
 import { type MessageKey, useI18n } from "../../../i18n/i18n.js";
 import { outcomeLabels, statusLabels } from "../../complaints/labels.js";
 import { useManagementDashboard } from "../api/get-management-dashboard.js";
-import { type Calendar, type Choice, periodOf } from "../period.js";
+
 import { Chart, type ChartSeries } from "./chart.js";
 import "./dashboards.css";
 
@@ -109,7 +111,6 @@ export function ManagementDashboardPage() {
   const { t, locale, errorText } = useI18n();
   const ids = useId();
   const today = riyadhDate(new Date());
-  const hijriToday = toHijri(today);
   const [choice, setChoice] = useState<Choice>({ calendar: "gregorian", year: today.year, month: 0 });
   const period = periodOf(choice);
   const dashboard = useManagementDashboard(period);
@@ -124,18 +125,6 @@ export function ManagementDashboardPage() {
     style: "percent",
     maximumFractionDigits: 1,
   });
-  const years =
-    choice.calendar === "hijri"
-      ? [0, 1, 2, 3, 4].map((n) => hijriToday.year - n)
-      : [0, 1, 2, 3, 4].map((n) => today.year - n);
-  const months = choice.calendar === "hijri" ? HIJRI_MONTHS : GREGORIAN_MONTHS;
-
-  const changeCalendar = (calendar: Calendar) =>
-    setChoice({
-      calendar,
-      year: calendar === "hijri" ? hijriToday.year : today.year,
-      month: calendar === "hijri" ? hijriToday.month : today.month,
-    });
 
   const channel = (key: string) => channelNames[key as ContactChannel]?.[locale] ?? key;
   const monthName = (key: string) => {
@@ -232,65 +221,11 @@ export function ManagementDashboardPage() {
         <p className="page__lead">{t("dashboards.intro")}</p>
       </header>
 
-      <form
-        className="inline-filters dashboard-period"
-        noValidate
-        onSubmit={(e) => e.preventDefault()}
-        aria-label={t("dashboards.period")}
-      >
-        <div className="field">
-          <label className="field__label" htmlFor={`${ids}-calendar`}>
-            {t("dashboards.calendar")}
-          </label>
-          <select
-            id={`${ids}-calendar`}
-            className="input"
-            value={choice.calendar}
-            onChange={(e) => changeCalendar(e.target.value as Calendar)}
-          >
-            <option value="gregorian">{t("dashboards.calendar.gregorian")}</option>
-            <option value="hijri">{t("dashboards.calendar.hijri")}</option>
-          </select>
-        </div>
-        <div className="field">
-          <label className="field__label" htmlFor={`${ids}-year`}>
-            {t("dashboards.year")}
-          </label>
-          <select
-            id={`${ids}-year`}
-            className="input"
-            value={choice.year}
-            onChange={(e) => setChoice({ ...choice, year: Number(e.target.value) })}
-          >
-            {years.map((y) => (
-              <option key={y} value={y}>
-                {choice.calendar === "hijri" ? t("dashboards.hijriYear", { year: String(y) }) : String(y)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label className="field__label" htmlFor={`${ids}-month`}>
-            {t("dashboards.month")}
-          </label>
-          <select
-            id={`${ids}-month`}
-            className="input"
-            value={choice.month}
-            onChange={(e) => setChoice({ ...choice, month: Number(e.target.value) })}
-          >
-            <option value={0}>{t("dashboards.wholeYear")}</option>
-            {months.map((m, i) => (
-              <option key={m.en} value={i + 1}>
-                {m[locale]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <p className="field__hint dashboard-period__range" aria-live="polite">
-          {t("dashboards.range", { from: period.from, to: period.to })}
-        </p>
-      </form>
+      <PeriodPicker
+        label={t("dashboards.period")}
+        value={choice}
+        onChange={(next) => next.calendar !== "range" && setChoice(next)}
+      />
       <p className="field__hint">{t("dashboards.noBranches")}</p>
 
       {dashboard.isPending ? <p className="muted">{t("common.loading")}</p> : null}

@@ -1,7 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { GateBusyError } from "../../lib/gate.js";
+import { GateBusyError } from "./gate.js";
 import { createPdfRenderer, systemChromium } from "./pdf.js";
 
 /** Browsers this process started: children of this process whose command is Chromium. */

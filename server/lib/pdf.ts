@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import type { Browser } from "playwright-core";
-import { createGate, type Gate } from "../../lib/gate.js";
+import { createGate, type Gate } from "./gate.js";
 
 /** Where the system Chromium lives (the same one the Playwright journeys use); no browser is downloaded. */
 export const systemChromium = "/usr/bin/chromium";
@@ -8,8 +8,12 @@ export const systemChromium = "/usr/bin/chromium";
 export class PdfUnavailableError extends Error {}
 
 export type PdfRenderer = {
-  /** Renders a self-contained HTML page to an A4 PDF; throws `GateBusyError` when too many wait. */
-  render(html: string): Promise<Buffer>;
+  /**
+   * Renders a self-contained HTML page to an A4 PDF; throws `GateBusyError` when too many wait.
+   * `footer` is Chromium's footer template, printed in every page's bottom margin (page numbers:
+   * `<span class="pageNumber"></span>` and `totalPages`).
+   */
+  render(html: string, options?: { footer?: string }): Promise<Buffer>;
   /** Ends the browser, if one was started; the app calls it when it closes. */
   close(): Promise<void>;
 };
@@ -64,7 +68,7 @@ export function createPdfRenderer(options: {
   }
 
   return {
-    render(html) {
+    render(html, options = {}) {
       return gate.run(async () => {
         if (closed) throw new PdfUnavailableError("the server is closing");
         const context = await (await shared()).newContext({ javaScriptEnabled: false });
@@ -76,7 +80,14 @@ export function createPdfRenderer(options: {
             route.request().url().startsWith("data:") ? route.continue() : route.abort(),
           );
           await page.setContent(html, { waitUntil: "load" });
-          const pdf = await page.pdf({ format: "A4", printBackground: true, preferCSSPageSize: true });
+          const pdf = await page.pdf({
+            format: "A4",
+            printBackground: true,
+            preferCSSPageSize: true,
+            ...(options.footer
+              ? { displayHeaderFooter: true, headerTemplate: "<span></span>", footerTemplate: options.footer }
+              : {}),
+          });
           return Buffer.from(pdf);
         } catch (error) {
           throw new PdfUnavailableError(error instanceof Error ? error.message : String(error));

@@ -22,3 +22,15 @@ export function periodOf(choice: Choice): { from: string; to: string } {
     to: toIsoDate({ year, month: last, day: lastDay }),
   };
 }
+
+/** A month or year of either calendar, or (where a page allows it) any range of days typed in either calendar. */
+export type PeriodChoice =
+  | Choice
+  | { calendar: "range"; fromText: string; toText: string; from: string | null; to: string | null };
+
+/** The ISO days chosen, or null while a range is not yet two days read in order. */
+export function chosenPeriod(choice: PeriodChoice): { from: string; to: string } | null {
+  if (choice.calendar !== "range") return periodOf(choice);
+  if (!choice.from || !choice.to || choice.from > choice.to) return null;
+  return { from: choice.from, to: choice.to };
+}
