@@ -27,6 +27,7 @@ describe("navigation", () => {
       "home",
       "requests",
       "dashboards.management",
+      "evidence",
       "reports.compliance",
       "beneficiaries",
       "beneficiaries.import",
