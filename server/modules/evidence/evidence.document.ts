@@ -22,6 +22,7 @@ import {
   supportedDayRange,
   toIsoDate,
 } from "../../../shared/domain/index.js";
+import { printFontFaces } from "../../lib/print-fonts.js";
 import {
   actionStatus,
   actionStatusNames,
@@ -329,7 +330,7 @@ export function evidenceSectionsHtml(data: EvidenceData): EvidenceSectionHtml[] 
 const styles = `
 @page { size: A4; margin-block: 16mm 20mm; margin-inline: 14mm; }
 * { box-sizing: border-box; }
-html { font-family: "Noto Naskh Arabic", "Noto Sans Arabic", "Amiri", "Traditional Arabic", Tahoma, sans-serif; font-size: 10.5pt; line-height: 1.7; color: #1a1a1a; }
+html { font-family: "IBM Plex Sans Arabic", "Noto Naskh Arabic", "Noto Sans Arabic", "Amiri", "Traditional Arabic", Tahoma, sans-serif; font-size: 10.5pt; line-height: 1.7; color: #1a1a1a; }
 body { margin: 0; }
 header.cover { border-block-end: 3px double #2f5d50; padding-block-end: 0.75rem; margin-block-end: 1.25rem; }
 header.cover .name { font-size: 1.4rem; font-weight: 700; color: #2f5d50; margin: 0; }
@@ -369,7 +370,8 @@ export function renderEvidenceDocument(data: EvidenceData): string {
 <head>
 <meta charset="utf-8">
 <title>${escapeHtml(title)} — ${escapeHtml(data.association.nameAr)}</title>
-<style>${styles}</style>
+<style>${printFontFaces()}
+${styles}</style>
 </head>
 <body>
 <header class="cover">

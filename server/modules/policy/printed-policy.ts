@@ -15,6 +15,7 @@ import {
   splitIsoDate,
   toArabicIndicDigits,
 } from "../../../shared/domain/index.js";
+import { printFontFaces } from "../../lib/print-fonts.js";
 
 /**
  * The approved policy as the association's official Arabic document (SPEC P4): one self-contained
@@ -164,7 +165,7 @@ ${rows}
 const styles = `
 @page { size: A4; margin-block: 18mm; margin-inline: 16mm; }
 * { box-sizing: border-box; }
-html { font-family: "Noto Naskh Arabic", "Noto Sans Arabic", "Amiri", "Traditional Arabic", Tahoma, sans-serif; font-size: 12pt; line-height: 1.8; color: #1a1a1a; }
+html { font-family: "IBM Plex Sans Arabic", "Noto Naskh Arabic", "Noto Sans Arabic", "Amiri", "Traditional Arabic", Tahoma, sans-serif; font-size: 12pt; line-height: 1.8; color: #1a1a1a; }
 body { margin: 0; padding-block: 1rem; padding-inline: 1.25rem; }
 header.letterhead { display: flex; justify-content: space-between; align-items: flex-start; border-block-end: 3px double #2f5d50; padding-block-end: 0.75rem; margin-block-end: 1.5rem; }
 header.letterhead .name { font-size: 1.4rem; font-weight: 700; color: #2f5d50; margin: 0; }
@@ -221,7 +222,8 @@ export function renderPrintedPolicy(input: PrintedPolicyInput): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(title)} — ${escapeHtml(association.nameAr)}</title>
-<style>${styles}</style>
+<style>${printFontFaces()}
+${styles}</style>
 </head>
 <body>
 <header class="letterhead">
