@@ -917,7 +917,7 @@ export const ar = {
   "period.incomplete": "اكتب تاريخ البداية والنهاية.",
   "evidence.title": "حزمة الأدلة",
   "evidence.intro":
-    "أدلة تقييم الحوكمة السنوي لمدة تختارها: السياسة المعتمدة واعتمادها، واطلاع الموظفين، والالتزام بمهلة الرد، وسجل الشكاوى، وقرارات التعويض، ورضا المستفيدين، والزيارات الميدانية؛ في ملف PDF للطباعة وملف Excel بالبيانات.",
+    "أدلة تقييم الحوكمة السنوي لمدة تختارها: السياسة المعتمدة واعتمادها، واطلاع الموظفين، والالتزام بمهلة الرد، وسجل الشكاوى، وقرارات التعويض، ورضا المستفيدين، والزيارات الميدانية؛ في ملف مطبوع وملف إكسل بالبيانات.",
   "evidence.new": "حزمة جديدة",
   "evidence.period": "مدة الحزمة",
   "evidence.create": "إنشاء الحزمة",
@@ -942,13 +942,13 @@ export const ar = {
   "evidence.step.compensation": "قرارات التعويض",
   "evidence.step.satisfaction": "رضا المستفيدين",
   "evidence.step.fieldwork": "الزيارات الميدانية",
-  "evidence.step.document": "إعداد ملف PDF",
-  "evidence.step.workbook": "إعداد ملف Excel",
+  "evidence.step.document": "إعداد الملف المطبوع",
+  "evidence.step.workbook": "إعداد ملف إكسل",
   "evidence.step.storing": "حفظ الملفات",
-  "evidence.download.pdf": "تنزيل PDF",
-  "evidence.download.workbook": "تنزيل Excel",
+  "evidence.download.pdf": "تنزيل الملف المطبوع",
+  "evidence.download.workbook": "تنزيل ملف إكسل",
   "evidence.failure.pdf_unavailable":
-    "تعذّر إعداد ملف PDF لأن الخادم لا يملك متصفحًا للطباعة. أبلغ مسؤول النظام ثم أعد المحاولة.",
+    "تعذّر إعداد الملف المطبوع لأن الخادم لا يملك متصفحًا للطباعة. أبلغ مسؤول النظام ثم أعد المحاولة.",
   "evidence.failure.busy": "الخادم مشغول بطباعة ملفات أخرى. أعد إنشاء الحزمة بعد قليل.",
   "evidence.failure.gathering_failed":
     "تعذّر جمع بيانات أحد الأقسام. أعد المحاولة، وإن تكرر ذلك فأبلغ مسؤول النظام.",
