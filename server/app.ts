@@ -38,6 +38,7 @@ import { createNotificationsModule, transportsFrom } from "./modules/notificatio
 import type { Transports } from "./modules/notifications/notifications.service.js";
 import { createPlatformModule } from "./modules/platform/index.js";
 import { createPolicyModule } from "./modules/policy/index.js";
+import { createPortalModule } from "./modules/portal/index.js";
 import { createRequestsModule } from "./modules/requests/index.js";
 import { createServicesModule } from "./modules/services/index.js";
 import { createUsersModule } from "./modules/users/index.js";
@@ -162,6 +163,18 @@ export function createModules({ config, db, clock, ...deps }: AppDeps) {
     limits,
     publicComplaints: config.publicComplaints,
   });
+  const portal = createPortalModule({
+    db,
+    associations: associations.service,
+    beneficiaries: beneficiaries.service,
+    requests: requests.service,
+    notifications: notifications.service,
+    audit: audit.service,
+    clock,
+    limits,
+    secret: config.session.secret,
+    secureCookie: config.session.secureCookie,
+  });
   const dashboards = createDashboardsModule({
     db,
     contacts: contacts.service,
@@ -186,6 +199,7 @@ export function createModules({ config, db, clock, ...deps }: AppDeps) {
     complaints,
     policy,
     dashboards,
+    portal,
   };
   for (const module of Object.values(modules) as SilahModule[]) {
     for (const [kind, handler] of Object.entries(module.jobs ?? {})) queue.register(kind, handler);
