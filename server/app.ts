@@ -171,6 +171,7 @@ export function createModules({ config, db, clock, ...deps }: AppDeps) {
     notifications: notifications.service,
     audit: audit.service,
     clock,
+    queue,
     limits,
     secret: config.session.secret,
     secureCookie: config.session.secureCookie,

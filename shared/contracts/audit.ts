@@ -17,10 +17,8 @@ export const auditEventPayloads = {
   "auth.recovery_code_used": z.object({ remaining: z.number().int() }),
   "auth.second_factor_reset": z.object({}),
   // The beneficiary portal (ADR 0029): never the ID typed, never the code.
-  "portal.code_requested": z.object({
-    outcome: z.enum(["sent", "no_contact", "not_registered"]),
-    channel: z.string().nullable(),
-  }),
+  // `queued`: the file has an e-mail or a mobile; the notice's own events say where it went.
+  "portal.code_requested": z.object({ outcome: z.enum(["queued", "no_contact", "not_registered"]) }),
   "portal.signed_in": z.object({ sessionId: z.string().uuid() }),
   "portal.sign_in_failed": z.object({
     reason: z.enum(["wrong_code", "expired", "too_many_tries", "used", "no_code"]),

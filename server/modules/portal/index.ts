@@ -1,6 +1,7 @@
 import type { Clock } from "../../clock.js";
 import type { Database } from "../../db/client.js";
 import type { RateLimits } from "../../http/rate-limit.js";
+import type { JobQueue } from "../../jobs/queue.js";
 import type { AssociationsService } from "../associations/index.js";
 import type { AuditService } from "../audit/index.js";
 import type { BeneficiariesService } from "../beneficiaries/index.js";
@@ -25,6 +26,7 @@ export function createPortalModule(deps: {
   notifications: NotificationsService;
   audit: AuditService;
   clock: Clock;
+  queue: JobQueue;
   limits: RateLimits;
   secret: string;
   secureCookie: boolean;
@@ -39,6 +41,7 @@ export function createPortalModule(deps: {
   return {
     name: "portal",
     service,
+    jobs: service.jobs,
     hooks: (app) => registerPortalHooks(app, service, secrets),
     routes: portalRoutes({ service, secureCookie: deps.secureCookie }),
     reactions: {

@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull, lt } from "drizzle-orm";
+import { and, desc, eq, isNull, lt, sql } from "drizzle-orm";
 import type { Tx } from "../../db/client.js";
 import { associations, beneficiaries, portalCodes, portalSessions } from "../../db/schema.js";
 
@@ -29,13 +29,24 @@ export function createPortalRepository() {
         .where(and(eq(portalCodes.idKey, idKey), lt(portalCodes.expiresAt, before)));
     },
 
-    /** The latest code asked for this ID, locked: two tries at once count as two. */
+    async findCode(tx: Tx, id: string): Promise<PortalCodeRow | undefined> {
+      const [row] = await tx.select().from(portalCodes).where(eq(portalCodes.id, id));
+      return row;
+    },
+
+    /**
+     * The code that answers for this ID, locked (two tries at once count as two): the open one,
+     * else the latest (used or voided, so the refusal can say which).
+     */
     async latestCode(tx: Tx, idKey: string): Promise<PortalCodeRow | undefined> {
       const [row] = await tx
         .select()
         .from(portalCodes)
         .where(eq(portalCodes.idKey, idKey))
-        .orderBy(desc(portalCodes.createdAt), desc(portalCodes.id))
+        .orderBy(
+          sql`(${portalCodes.usedAt} is null and ${portalCodes.voidedAt} is null) desc`,
+          desc(portalCodes.createdAt),
+        )
         .limit(1)
         .for("update");
       return row;

@@ -1,4 +1,12 @@
-import { createHmac, hkdfSync, randomInt, timingSafeEqual } from "node:crypto";
+import {
+  createCipheriv,
+  createDecipheriv,
+  createHmac,
+  hkdfSync,
+  randomBytes,
+  randomInt,
+  timingSafeEqual,
+} from "node:crypto";
 
 /**
  * The portal's keys, each derived from SILAH_SESSION_SECRET with HKDF under its own label (as the
@@ -10,6 +18,7 @@ export function createPortalSecrets(sessionSecret: string) {
   const idKey = derive("national-id");
   const codeKey = derive("sign-in-code");
   const tokenKey = derive("session-token");
+  const sealKey = derive("code-in-transit");
   const mac = (key: Buffer, text: string) => createHmac("sha256", key).update(text).digest("base64url");
 
   return {
@@ -32,6 +41,26 @@ export function createPortalSecrets(sessionSecret: string) {
 
     hashToken(token: string): string {
       return mac(tokenKey, token);
+    },
+
+    /**
+     * The code on its way to the background job that sends it: AES-256-GCM bound to its row, so
+     * the job table never holds a code in clear.
+     */
+    sealCode(codeId: string, code: string): string {
+      const iv = randomBytes(12);
+      const cipher = createCipheriv("aes-256-gcm", sealKey, iv);
+      cipher.setAAD(Buffer.from(codeId));
+      const body = Buffer.concat([cipher.update(code, "utf8"), cipher.final()]);
+      return Buffer.concat([iv, cipher.getAuthTag(), body]).toString("base64url");
+    },
+
+    openCode(codeId: string, sealed: string): string {
+      const raw = Buffer.from(sealed, "base64url");
+      const decipher = createDecipheriv("aes-256-gcm", sealKey, raw.subarray(0, 12));
+      decipher.setAAD(Buffer.from(codeId));
+      decipher.setAuthTag(raw.subarray(12, 28));
+      return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString("utf8");
     },
 
     /** Six digits, uniformly drawn. */

@@ -4,6 +4,7 @@ import { icuText } from "../../../shared/domain/index.js";
 import type { Clock } from "../../clock.js";
 import type { Database, Tx } from "../../db/client.js";
 import { AppError } from "../../http/errors.js";
+import type { JobHandler, JobQueue } from "../../jobs/queue.js";
 import type { AssociationRow, AssociationsService } from "../associations/index.js";
 import type { AuditSource } from "../audit/audit.service.js";
 import type { AuditService } from "../audit/index.js";
@@ -16,6 +17,7 @@ import type { PortalRepository, PortalSessionRow } from "./portal.repository.js"
 import type { PortalSecrets } from "./portal.secrets.js";
 
 export const codeMinutes = 10;
+export const sendCodeJob = "portal.send_code";
 export const codeTries = 5;
 /** A portal session lasts a working morning at most, and ends after half an hour without use. */
 export const sessionHours = 8;
@@ -99,11 +101,23 @@ export function createPortalService(deps: {
   notifications: NotificationsService;
   audit: AuditService;
   clock: Clock;
+  queue: JobQueue;
   limits: PortalLimits;
   secrets: PortalSecrets;
 }) {
-  const { db, repo, associations, beneficiaries, requests, notifications, audit, clock, limits, secrets } =
-    deps;
+  const {
+    db,
+    repo,
+    associations,
+    beneficiaries,
+    requests,
+    notifications,
+    audit,
+    clock,
+    queue,
+    limits,
+    secrets,
+  } = deps;
 
   /** The association of the address: unknown is 404, suspended is refused as on its complaint page. */
   async function associationOf(slug: string): Promise<AssociationRow> {
@@ -127,11 +141,37 @@ export function createPortalService(deps: {
     return scopeOf(person, await beneficiaries.householdOf(tx, person.id));
   }
 
+  /** Sends a code in the background: to the file's e-mail, else its mobile; a decoy or a spent code sends nothing. */
+  const sendCode: JobHandler = async (job) => {
+    const { codeId, sealed } = job.payload as { codeId: string; sealed: string };
+    const associationId = job.associationId!;
+    const association = await associations.current({ associationId });
+    await db.tenant(associationId, async (tx) => {
+      const row = await repo.findCode(tx, codeId);
+      if (!row?.beneficiaryId || row.usedAt || row.voidedAt || row.expiresAt <= clock.now()) return;
+      const code = secrets.openCode(codeId, sealed);
+      const sent = await notifications.sendSecret(
+        tx,
+        { system: true, associationId },
+        {
+          beneficiaryId: row.beneficiaryId,
+          eventKey: `portal_code:${codeId}:sign_in_code`,
+          subject: "رمز الدخول إلى بوابة المستفيد",
+          body: `رمز دخولك إلى بوابة المستفيد في ${association.nameAr} هو ${code}. صالح لمدة ١٠ دقائق ولمرة واحدة. لا تشاركه مع أحد؛ موظفو الجمعية لا يطلبونه منك.`,
+        },
+      );
+      if (sent) await repo.updateCode(tx, codeId, { channel: sent.channel });
+    });
+  };
+
   return {
+    jobs: { [sendCodeJob]: sendCode } as Record<string, JobHandler>,
+
     /**
-     * Asks for a code (ADR 0029). Whatever the ID, the same work is done — the ID hashed, a code
-     * drawn and hashed, a row written (a decoy when no file has the ID), an audit event — and the
-     * same answer returned. A file with an e-mail or a mobile on it is sent the code.
+     * Asks for a code (ADR 0029). Whatever the ID, the same work is done — the ID hashed, the file
+     * looked up, a code drawn and hashed, a row written (a decoy when no file has the ID), a job
+     * queued, an audit event — and the same answer returned. The job sends the code to a file with
+     * an e-mail or a mobile on it.
      */
     async requestCode(input: {
       slug: string;
@@ -158,21 +198,21 @@ export function createPortalService(deps: {
           createdAt: now,
           expiresAt: new Date(now.getTime() + codeMinutes * 60_000),
         });
-        const source = systemSource(association.id, input.requestId);
-        const sent = person
-          ? await notifications.sendSecret(tx, source, {
-              beneficiaryId: person.id,
-              eventKey: `portal_code:${codeId}:sign_in_code`,
-              subject: "رمز الدخول إلى بوابة المستفيد",
-              body: `رمز دخولك إلى بوابة المستفيد في ${association.nameAr} هو ${code}. صالح لمدة ١٠ دقائق ولمرة واحدة. لا تشاركه مع أحد؛ موظفو الجمعية لا يطلبونه منك.`,
-            })
-          : undefined;
-        if (sent) await repo.updateCode(tx, codeId, { channel: sent.channel });
-        await audit.record(tx, source, {
+        // Sent by a job, for a decoy too (which sends nothing): the answer waits for no mail work.
+        await queue.enqueue(
+          sendCodeJob,
+          { codeId, sealed: secrets.sealCode(codeId, code) },
+          { associationId: association.id, dedupeKey: `portal-code:${codeId}`, maxAttempts: 3 },
+          tx,
+        );
+        await audit.record(tx, systemSource(association.id, input.requestId), {
           type: "portal.code_requested",
           payload: {
-            outcome: !person ? "not_registered" : sent ? "sent" : "no_contact",
-            channel: sent?.channel ?? null,
+            outcome: !person
+              ? "not_registered"
+              : person.email || person.phones.length
+                ? "queued"
+                : "no_contact",
           },
           subject: person ? { type: "beneficiary", id: person.id } : { type: "portal_code", id: codeId },
         });
