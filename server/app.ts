@@ -212,6 +212,15 @@ export function createModules({ config, db, clock, ...deps }: AppDeps) {
 
 export type Modules = ReturnType<typeof createModules>;
 
+/**
+ * The portal's pages: /p/<association>/ and below, except the association's public complaint page
+ * (/p/<association>/complaint), which the staff app still serves.
+ */
+export function isPortalPage(requested: string): boolean {
+  const [first, slug, page] = requested.split("/");
+  return first === "p" && Boolean(slug) && page !== "complaint";
+}
+
 const builtWebRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../dist/web");
 
 export async function buildApp(
@@ -300,13 +309,16 @@ export async function buildApp(
       cacheControl: false,
       setHeaders: (reply, filePath) => reply.header("cache-control", staticCacheControl(filePath)),
     });
-    // The web app routes on the client: any page address that is not an asset gets the shell.
+    // The web app routes on the client: any page address that is not an asset gets the shell —
+    // the beneficiary portal's own under /p/<association>/ (ADR 0029), the staff app's elsewhere.
+    const hasPortal = existsSync(path.join(webRoot, "portal", "index.html"));
     app.get("/*", { config: { access: "public" }, schema: { hide: true } }, async (request, reply) => {
       const requested = (request.params as { "*": string })["*"];
       if (requested.startsWith("api/")) throw notFound("route");
       if (requested && existsSync(path.join(webRoot, requested)) && !requested.endsWith("/")) {
         return reply.sendFile(requested);
       }
+      if (hasPortal && isPortalPage(requested)) return reply.type("text/html").sendFile("portal/index.html");
       return reply.type("text/html").sendFile("index.html");
     });
   }

@@ -12,11 +12,7 @@ import { dueSchema, requestStateSchema } from "./requests.js";
 
 const uuid = z.string().uuid();
 
-/** The CSRF token of a portal session travels in this header on every state-changing portal request. */
-export const portalCsrfHeader = "x-portal-csrf-token";
-/** The portal's cookie: its own name and path, so it never reaches the staff API. */
-export const portalCookie = "silah_portal";
-export const portalCookiePath = "/api/portal";
+export { portalCookie, portalCookiePath, portalCsrfHeader } from "./portal-http.js";
 
 export const portalSlugParamsSchema = z.strictObject({ slug: z.string().min(1).max(80) });
 
