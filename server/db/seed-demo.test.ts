@@ -6,7 +6,7 @@ import { demoCommitteeName, demoEmail, demoPassword, demoPortalPeople, seedDemo 
 let h: Harness;
 beforeAll(async () => {
   h = await createHarness();
-  await seedDemo(h.modules);
+  await seedDemo(h.modules, h.clock.now());
 }, 120_000);
 afterAll(() => h.close());
 
@@ -77,6 +77,6 @@ describe("the demo", () => {
   });
 
   it("is seeded once: a second run changes nothing", async () => {
-    expect((await seedDemo(h.modules)).created).toBe(false);
+    expect((await seedDemo(h.modules, h.clock.now())).created).toBe(false);
   });
 });

@@ -45,8 +45,14 @@ export function demoEmail(local: string): string {
   return `${local}@demo.silah.sa`;
 }
 
-/** Creates the demo association and its users; does nothing if it already exists. */
-export async function seedDemo(modules: Modules): Promise<{ created: boolean; associationId: string }> {
+/**
+ * Creates the demo association and its users; does nothing if it already exists. `now` is the
+ * modules' clock (dates read off the demo's documents are that day).
+ */
+export async function seedDemo(
+  modules: Modules,
+  now: Date = new Date(),
+): Promise<{ created: boolean; associationId: string }> {
   const existing = await modules.associations.service.findBySlug(demoAssociationSlug);
   if (existing) return { created: false, associationId: existing.id };
   const association = await modules.associations.service.createBySystem({
@@ -79,7 +85,7 @@ export async function seedDemo(modules: Modules): Promise<{ created: boolean; as
   }
   await seedRegistry(modules, created);
   await seedCatalogue(modules, created);
-  await seedPortalPeople(modules, created);
+  await seedPortalPeople(modules, created, now);
   // The demo's operator, whose password is published, never joins a platform that already has operators.
   if (!(await modules.platform.service.exists())) {
     await modules.platform.service.createOperatorBySystem(
@@ -304,7 +310,7 @@ async function seedRegistry(modules: Modules, actors: Map<string, Actor>) {
  * file of his own), and Mohammed (an Iqama, an e-mail), with requests in different states — waiting
  * for a document, decided by the committee with its reasons, cancelled with its reason.
  */
-async function seedPortalPeople(modules: Modules, actors: Map<string, Actor>) {
+async function seedPortalPeople(modules: Modules, actors: Map<string, Actor>, now: Date) {
   const officer = actors.get("officer")!;
   const manager = actors.get("manager")!;
   const members = ["committee1", "committee2"].map((local) => actors.get(local)!);
@@ -340,7 +346,7 @@ async function seedPortalPeople(modules: Modules, actors: Map<string, Actor>) {
   const [found] = await modules.beneficiaries.service.search(officer, { q: dosari.nationalId, limit: 1 });
   const services = await modules.services.service.list(officer, {});
   const serviceId = (code: string) => services.find((service) => service.code === code)!.id;
-  const today = toIsoDate(riyadhDate(new Date()));
+  const today = toIsoDate(riyadhDate(now));
   const pdf = (name: string) =>
     modules.files.service.upload(officer, { name, bytes: new TextEncoder().encode(`%PDF-1.4 ${name}\n%%EOF`) });
 
