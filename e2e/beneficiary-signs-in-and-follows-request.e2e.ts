@@ -67,19 +67,28 @@ describe("a beneficiary signs in to the portal on her phone with a code from her
   });
 
   it("opens the decided request: the committee's decision with its reasons, in both calendars", async () => {
-    await page.getByRole("link", { name: /تفاصيل الطلب/ }).filter({ hasText: "المساعدة العلاجية" }).click();
+    await page
+      .getByRole("link", { name: /تفاصيل الطلب/ })
+      .filter({ hasText: "المساعدة العلاجية" })
+      .click();
     await page.getByRole("heading", { level: 1, name: /الطلب/ }).waitFor();
     await page.getByRole("heading", { level: 2, name: "قرار اللجنة" }).waitFor();
     await page.getByText("التقرير الطبي حديث ويثبت الحاجة").waitFor();
     // The decision's date: Hijri (هـ) with the Gregorian beside it.
-    const decided = await page.locator("dt", { hasText: "تاريخ القرار" }).locator("xpath=../dd").textContent();
+    const decided = await page
+      .locator("dt", { hasText: "تاريخ القرار" })
+      .locator("xpath=../dd")
+      .textContent();
     expect(decided).toMatch(/هـ \(\d{1,2} [^\d]+ \d{4}\)/);
     await page.getByRole("link", { name: "العودة إلى طلباتي" }).click();
     await page.getByRole("heading", { level: 1, name: "طلباتي" }).waitFor();
   });
 
   it("reads her notices, then signs out", async () => {
-    await page.getByRole("navigation", { name: "أقسام البوابة" }).getByRole("link", { name: "إشعاراتي" }).click();
+    await page
+      .getByRole("navigation", { name: "أقسام البوابة" })
+      .getByRole("link", { name: "إشعاراتي" })
+      .click();
     await page.getByRole("heading", { level: 1, name: "إشعاراتي" }).waitFor();
     // Her sign-in code is not among her notices.
     expect(await page.locator("main").textContent()).not.toMatch(/رمز دخولك/);

@@ -105,7 +105,9 @@ const cases: Record<string, Case> = {
   // The beneficiary portal: A's staff session opens none of it; sign-in acts for the association in
   // the address (A's), so B's beneficiary's ID gets A's one answer and nothing of B.
   "POST /api/portal/associations/{slug}/sign-in/code": { body: { nationalId: "1000000008" } },
-  "POST /api/portal/associations/{slug}/sign-in/verify": { body: { nationalId: "1000000008", code: "123456" } },
+  "POST /api/portal/associations/{slug}/sign-in/verify": {
+    body: { nationalId: "1000000008", code: "123456" },
+  },
   "POST /api/portal/sign-out": {},
   "GET /api/portal/me": {},
   "GET /api/portal/requests": {},

@@ -348,7 +348,10 @@ async function seedPortalPeople(modules: Modules, actors: Map<string, Actor>, no
   const serviceId = (code: string) => services.find((service) => service.code === code)!.id;
   const today = toIsoDate(riyadhDate(now));
   const pdf = (name: string) =>
-    modules.files.service.upload(officer, { name, bytes: new TextEncoder().encode(`%PDF-1.4 ${name}\n%%EOF`) });
+    modules.files.service.upload(officer, {
+      name,
+      bytes: new TextEncoder().encode(`%PDF-1.4 ${name}\n%%EOF`),
+    });
 
   // Waiting for her: the ID document is missing.
   await modules.requests.service.open(officer, {
@@ -408,6 +411,10 @@ async function seedPortalPeople(modules: Modules, actors: Map<string, Actor>, no
       channel: "phone",
       data: {},
     });
-    await modules.requests.service.cancel(manager, cancelled.row.id, "طلب المستفيد إلغاءه بعد أن تكفّل أحد أقاربه بالإيجار.");
+    await modules.requests.service.cancel(
+      manager,
+      cancelled.row.id,
+      "طلب المستفيد إلغاءه بعد أن تكفّل أحد أقاربه بالإيجار.",
+    );
   }
 }

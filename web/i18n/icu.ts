@@ -27,7 +27,12 @@ function placeholdersOf(elements: MessageFormatElement[]): Record<string, string
  * are text (`<` is never markup here), so a message cannot inject elements. Without values, a
  * message with placeholders is its template, untouched.
  */
-export function formatIcu(text: string, numberLocale: string, cacheKey: string, params?: MessageValues): string {
+export function formatIcu(
+  text: string,
+  numberLocale: string,
+  cacheKey: string,
+  params?: MessageValues,
+): string {
   if (params === undefined && text.includes("{")) return text;
   let entry = compiled.get(cacheKey);
   if (!entry) {

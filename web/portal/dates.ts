@@ -1,4 +1,10 @@
-import { formatDual, formatGregorianLong, formatHijri, parseIsoDate, splitIsoDate } from "../../shared/domain/hijri.js";
+import {
+  formatDual,
+  formatGregorianLong,
+  formatHijri,
+  parseIsoDate,
+  splitIsoDate,
+} from "../../shared/domain/hijri.js";
 
 /** A due day in both calendars from the server's two ISO days (Gregorian, and its Umm al-Qura Hijri). */
 export function dueDayText(dueDate: string, dueHijri: string): string {

@@ -36,7 +36,9 @@ function PortalShell() {
     );
   // A session of another association's portal is no session here: this one's sign-in is shown.
   if (state.status === "signed_out" || state.me.association.slug !== slug)
-    return <SignInPage slug={slug} signedOut={state.status === "signed_out" && state.notice === "signed_out"} />;
+    return (
+      <SignInPage slug={slug} signedOut={state.status === "signed_out" && state.notice === "signed_out"} />
+    );
   return (
     <>
       <a href="#main" className="portal-skip">

@@ -20,7 +20,8 @@ export const portalMessages = {
   "portal.notFound.body": "لم نجد ما تبحث عنه. تحقّق من الرابط الذي وصلك من الجمعية.",
 
   "signIn.title": "الدخول إلى بوابة المستفيد",
-  "signIn.intro": "ادخل برقم هويتك الوطنية أو رقم الإقامة، وسيصلك رمز دخول على وسيلة التواصل المسجلة في ملفك لدى الجمعية. لا حاجة إلى كلمة مرور.",
+  "signIn.intro":
+    "ادخل برقم هويتك الوطنية أو رقم الإقامة، وسيصلك رمز دخول على وسيلة التواصل المسجلة في ملفك لدى الجمعية. لا حاجة إلى كلمة مرور.",
   "signIn.nationalId": "رقم الهوية الوطنية أو الإقامة",
   "signIn.nationalIdHint": "عشرة أرقام، يبدأ بـ ١ للهوية الوطنية أو ٢ للإقامة.",
   "signIn.sendCode": "أرسل رمز الدخول",
@@ -32,7 +33,8 @@ export const portalMessages = {
   "signIn.resend": "أرسل رمزًا جديدًا",
   "signIn.changeId": "تغيير رقم الهوية",
   "signIn.codeRequired": "اكتب الرمز المكوّن من ستة أرقام.",
-  "signIn.tooMany": "محاولات كثيرة. حاول مرة أخرى بعد {minutes, plural, zero {دقيقة} one {دقيقة} two {دقيقتين} few {# دقائق} many {# دقيقة} other {# دقيقة}}.",
+  "signIn.tooMany":
+    "محاولات كثيرة. حاول مرة أخرى بعد {minutes, plural, zero {دقيقة} one {دقيقة} two {دقيقتين} few {# دقائق} many {# دقيقة} other {# دقيقة}}.",
   "signIn.signedOut": "سُجّل خروجك. نراك قريبًا.",
 
   "requests.title": "طلباتي",
@@ -46,7 +48,8 @@ export const portalMessages = {
   "requests.col.state": "الحالة",
   "requests.col.due": "موعد الرد",
   "requests.self": "أنت",
-  "requests.awaitedCount": "{n, plural, zero {لا شيء مطلوب منك} one {مطلوب منك أمر واحد} two {مطلوب منك أمران} few {مطلوب منك # أمور} many {مطلوب منك # أمرًا} other {مطلوب منك # أمر}}",
+  "requests.awaitedCount":
+    "{n, plural, zero {لا شيء مطلوب منك} one {مطلوب منك أمر واحد} two {مطلوب منك أمران} few {مطلوب منك # أمور} many {مطلوب منك # أمرًا} other {مطلوب منك # أمر}}",
   "requests.open": "تفاصيل الطلب {reference}",
 
   "request.title": "الطلب {reference}",
@@ -56,7 +59,8 @@ export const portalMessages = {
   "request.state": "الحالة",
   "request.openedAt": "تاريخ التقديم",
   "request.due": "موعد الرد على الطلب",
-  "request.dueLeft": "{n, plural, zero {ينتهي اليوم} one {بقي يوم عمل واحد} two {بقي يوما عمل} few {بقيت # أيام عمل} many {بقي # يوم عمل} other {بقي # يوم عمل}}",
+  "request.dueLeft":
+    "{n, plural, zero {ينتهي اليوم} one {بقي يوم عمل واحد} two {بقي يوما عمل} few {بقيت # أيام عمل} many {بقي # يوم عمل} other {بقي # يوم عمل}}",
   "request.awaited": "المطلوب منك",
   "request.nothingAwaited": "لا شيء مطلوب منك الآن؛ الطلب لدى الجمعية.",
   "request.requirements": "متطلبات الخدمة",

@@ -67,7 +67,10 @@ export function RequestPage() {
             <dd>
               {dueDayText(request.due.dueDate, request.due.dueHijri)}
               {request.due.workingDaysLeft >= 0 && (
-                <span className="portal-hint"> — {t("request.dueLeft", { n: request.due.workingDaysLeft })}</span>
+                <span className="portal-hint">
+                  {" "}
+                  — {t("request.dueLeft", { n: request.due.workingDaysLeft })}
+                </span>
               )}
             </dd>
           </div>

@@ -11,7 +11,10 @@ function RequestCard({ slug, item }: { slug: string; item: PortalRequestSummary 
   return (
     <li className="portal-card">
       <h2 className="portal-card-title">
-        <Link to={`/p/${slug}/requests/${item.id}`} aria-label={t("requests.open", { reference: item.referenceNumber })}>
+        <Link
+          to={`/p/${slug}/requests/${item.id}`}
+          aria-label={t("requests.open", { reference: item.referenceNumber })}
+        >
           <bdi>{item.serviceName}</bdi>
         </Link>
       </h2>
@@ -57,12 +60,7 @@ export function RequestsPage() {
       {me && (
         <p>
           {t("requests.greeting", { name: me.person.fullName })}
-          {dependants.length > 0 && (
-            <>
-              {" "}
-              {t("requests.household", { names: dependants.join("، ") })}
-            </>
-          )}
+          {dependants.length > 0 && <> {t("requests.household", { names: dependants.join("، ") })}</>}
         </p>
       )}
       {result.status === "loading" && <Loading />}

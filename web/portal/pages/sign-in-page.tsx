@@ -31,7 +31,14 @@ export function SignInPage({ slug, signedOut }: { slug: string; signedOut: boole
   const [busy, setBusy] = useState(false);
   const idField = useRef<HTMLInputElement>(null);
   const codeField = useRef<HTMLInputElement>(null);
-  const ids = { id: useId(), idHint: useId(), idError: useId(), code: useId(), codeHint: useId(), codeError: useId() };
+  const ids = {
+    id: useId(),
+    idHint: useId(),
+    idError: useId(),
+    code: useId(),
+    codeHint: useId(),
+    codeError: useId(),
+  };
 
   async function sendCode(id: string) {
     setBusy(true);
