@@ -40,6 +40,7 @@ import { createNotificationsModule, transportsFrom } from "./modules/notificatio
 import type { Transports } from "./modules/notifications/notifications.service.js";
 import { createPlatformModule } from "./modules/platform/index.js";
 import { createPolicyModule } from "./modules/policy/index.js";
+import { createPortalModule } from "./modules/portal/index.js";
 import { createRequestsModule } from "./modules/requests/index.js";
 import { createServicesModule } from "./modules/services/index.js";
 import { createUsersModule } from "./modules/users/index.js";
@@ -169,6 +170,19 @@ export function createModules({ config, db, clock, ...deps }: AppDeps) {
     limits,
     publicComplaints: config.publicComplaints,
   });
+  const portal = createPortalModule({
+    db,
+    associations: associations.service,
+    beneficiaries: beneficiaries.service,
+    requests: requests.service,
+    notifications: notifications.service,
+    audit: audit.service,
+    clock,
+    queue,
+    limits,
+    secret: config.session.secret,
+    secureCookie: config.session.secureCookie,
+  });
   const dashboards = createDashboardsModule({
     db,
     contacts: contacts.service,
@@ -209,6 +223,7 @@ export function createModules({ config, db, clock, ...deps }: AppDeps) {
     policy,
     dashboards,
     evidence,
+    portal,
   };
   for (const module of Object.values(modules) as SilahModule[]) {
     for (const [kind, handler] of Object.entries(module.jobs ?? {})) queue.register(kind, handler);
@@ -219,6 +234,15 @@ export function createModules({ config, db, clock, ...deps }: AppDeps) {
 }
 
 export type Modules = ReturnType<typeof createModules>;
+
+/**
+ * The portal's pages: /p/<association>/ and below, except the association's public complaint page
+ * (/p/<association>/complaint), which the staff app still serves.
+ */
+export function isPortalPage(requested: string): boolean {
+  const [first, slug, page] = requested.split("/");
+  return first === "p" && Boolean(slug) && page !== "complaint";
+}
 
 const builtWebRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../dist/web");
 
@@ -308,13 +332,16 @@ export async function buildApp(
       cacheControl: false,
       setHeaders: (reply, filePath) => reply.header("cache-control", staticCacheControl(filePath)),
     });
-    // The web app routes on the client: any page address that is not an asset gets the shell.
+    // The web app routes on the client: any page address that is not an asset gets the shell —
+    // the beneficiary portal's own under /p/<association>/ (ADR 0029), the staff app's elsewhere.
+    const hasPortal = existsSync(path.join(webRoot, "portal", "index.html"));
     app.get("/*", { config: { access: "public" }, schema: { hide: true } }, async (request, reply) => {
       const requested = (request.params as { "*": string })["*"];
       if (requested.startsWith("api/")) throw notFound("route");
       if (requested && existsSync(path.join(webRoot, requested)) && !requested.endsWith("/")) {
         return reply.sendFile(requested);
       }
+      if (hasPortal && isPortalPage(requested)) return reply.type("text/html").sendFile("portal/index.html");
       return reply.type("text/html").sendFile("index.html");
     });
   }

@@ -103,6 +103,17 @@ const cases: Record<string, Case> = {
     },
   },
   "GET /api/public/complaints/{token}": {},
+  // The beneficiary portal: A's staff session opens none of it; sign-in acts for the association in
+  // the address (A's), so B's beneficiary's ID gets A's one answer and nothing of B.
+  "POST /api/portal/associations/{slug}/sign-in/code": { body: { nationalId: "1000000008" } },
+  "POST /api/portal/associations/{slug}/sign-in/verify": {
+    body: { nationalId: "1000000008", code: "123456" },
+  },
+  "POST /api/portal/sign-out": {},
+  "GET /api/portal/me": {},
+  "GET /api/portal/requests": {},
+  "GET /api/portal/requests/{requestId}": {},
+  "GET /api/portal/notices": {},
   "POST /api/complaints": {
     body: {
       channel: "phone",
@@ -955,6 +966,13 @@ describe("cross-tenant matrix", () => {
       "GET /api/public/associations/{slug}/complaint-challenge": 200,
       "POST /api/public/associations/{slug}/complaints": 400,
       "GET /api/public/complaints/{token}": 404,
+      "POST /api/portal/associations/{slug}/sign-in/code": 200,
+      "POST /api/portal/associations/{slug}/sign-in/verify": 400,
+      "POST /api/portal/sign-out": 401,
+      "GET /api/portal/me": 401,
+      "GET /api/portal/requests": 401,
+      "GET /api/portal/requests/{requestId}": 401,
+      "GET /api/portal/notices": 401,
       "POST /api/complaints": 404,
       "GET /api/complaints": 200,
       "GET /api/complaints/export": 200,

@@ -1120,3 +1120,55 @@ export const evidencePacks = pgTable(
     index("evidence_packs_workbook_file_id_idx").on(t.workbookFileId),
   ],
 );
+
+// ——— The beneficiary portal: sign-in by one-time code, and its own sessions (ADR 0029) ———
+
+/**
+ * A one-time code asked for by national ID or Iqama. `idKey` is a keyed hash of the ID (never the
+ * ID); `codeHash` a keyed hash of the code bound to this row. A request for an ID the association
+ * does not know writes a decoy (no beneficiary) that no code opens, so both answers do the same work.
+ */
+export const portalCodes = pgTable(
+  "portal_codes",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    associationId: tenantId(),
+    beneficiaryId: uuid("beneficiary_id").references(() => beneficiaries.id),
+    idKey: text("id_key").notNull(),
+    codeHash: text("code_hash").notNull(),
+    // Where the code went (email, sms, whatsapp); null when it went nowhere (decoy, no contact).
+    channel: text("channel"),
+    attempts: integer("attempts").notNull().default(0),
+    createdAt: createdAt(),
+    expiresAt: instant("expires_at").notNull(),
+    usedAt: instant("used_at"),
+    // Voided by too many wrong tries, or by a newer code for the same ID.
+    voidedAt: instant("voided_at"),
+  },
+  (t) => [
+    index("portal_codes_association_id_idx").on(t.associationId, t.idKey, t.createdAt),
+    index("portal_codes_beneficiary_id_idx").on(t.beneficiaryId),
+  ],
+);
+
+/** A beneficiary's session in the portal: its own table and cookie, never a staff session. */
+export const portalSessions = pgTable(
+  "portal_sessions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    associationId: tenantId(),
+    beneficiaryId: uuid("beneficiary_id")
+      .notNull()
+      .references(() => beneficiaries.id),
+    tokenHash: text("token_hash").notNull().unique(),
+    csrfToken: text("csrf_token").notNull(),
+    createdAt: createdAt(),
+    lastSeenAt: instant("last_seen_at").notNull().defaultNow(),
+    expiresAt: instant("expires_at").notNull(),
+    endedAt: instant("ended_at"),
+  },
+  (t) => [
+    index("portal_sessions_association_id_idx").on(t.associationId),
+    index("portal_sessions_beneficiary_id_idx").on(t.beneficiaryId),
+  ],
+);

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createHarness, type Harness, signIn } from "../test/harness.js";
-import { demoCommitteeName, demoEmail, demoPassword, seedDemo } from "./seed-demo.js";
+import { demoCommitteeName, demoEmail, demoPassword, demoPortalPeople, seedDemo } from "./seed-demo.js";
 
 /** The demo lets every role's journey be walked in the browser, without calling the API by hand. */
 let h: Harness;
 beforeAll(async () => {
   h = await createHarness();
-  await seedDemo(h.modules);
+  await seedDemo(h.modules, h.clock.now());
 }, 120_000);
 afterAll(() => h.close());
 
@@ -50,7 +50,33 @@ describe("the demo", () => {
     expect(listed.map((a) => a.slug)).toEqual(["demo"]);
   });
 
+  it("has beneficiaries with e-mail addresses and a household to try the portal with", async () => {
+    const officer = await signIn(h, demoEmail("officer"), demoPassword);
+    const association = (await h.modules.associations.service.findBySlug("demo"))!;
+    const portalRequests = async (nationalId: string) => {
+      const [hit] = (await officer.request("GET", `/api/beneficiaries?q=${nationalId}`)).json().items;
+      const actor = {
+        sessionId: "00000000-0000-0000-0000-000000000000",
+        associationId: association.id,
+        beneficiaryId: hit.id as string,
+        csrfToken: "",
+        expiresAt: new Date(),
+        requestId: "demo-test",
+      };
+      const { items, scope } = await h.modules.portal.service.requests(actor);
+      return { items, scope };
+    };
+    const haila = await portalRequests(demoPortalPeople.haila.nationalId);
+    expect(haila.scope.files.map((f) => f.fullName)).toEqual([
+      demoPortalPeople.haila.fullName,
+      demoPortalPeople.sultan.fullName,
+    ]);
+    expect(haila.items.map((d) => d.row.state).sort()).toEqual(["accepted", "incomplete", "incomplete"]);
+    const dosari = await portalRequests(demoPortalPeople.dosari.nationalId);
+    expect(dosari.items.map((d) => d.row.state).sort()).toEqual(["cancelled", "incomplete"]);
+  });
+
   it("is seeded once: a second run changes nothing", async () => {
-    expect((await seedDemo(h.modules)).created).toBe(false);
+    expect((await seedDemo(h.modules, h.clock.now())).created).toBe(false);
   });
 });

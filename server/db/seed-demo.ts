@@ -1,4 +1,5 @@
 import type { StaffRole } from "../../shared/contracts/roles.js";
+import { riyadhDate, toIsoDate } from "../../shared/domain/index.js";
 import type { Modules } from "../app.js";
 import type { Actor } from "../http/actor.js";
 
@@ -30,12 +31,28 @@ export const demoOperator = { local: "operator", fullName: "بدر بن عادل
 
 export const demoCommitteeName = "لجنة البحث والدراسة";
 
+/**
+ * Who can try the beneficiary portal (/p/demo/) on a fresh start: the codes go to these e-mail
+ * addresses (the outbox directory without SMTP). Haila acts for her son Sultan, who has his own file.
+ */
+export const demoPortalPeople = {
+  haila: { nationalId: "1060000005", email: "haila@example.org", fullName: "هيلة بنت محمد بن سعد العنزي" },
+  sultan: { nationalId: "1070000003", fullName: "سلطان بن فهد بن محمد العنزي" },
+  dosari: { nationalId: "2050000005", email: "m.dosari@example.org" },
+} as const;
+
 export function demoEmail(local: string): string {
   return `${local}@demo.silah.sa`;
 }
 
-/** Creates the demo association and its users; does nothing if it already exists. */
-export async function seedDemo(modules: Modules): Promise<{ created: boolean; associationId: string }> {
+/**
+ * Creates the demo association and its users; does nothing if it already exists. `now` is the
+ * modules' clock (dates read off the demo's documents are that day).
+ */
+export async function seedDemo(
+  modules: Modules,
+  now: Date = new Date(),
+): Promise<{ created: boolean; associationId: string }> {
   const existing = await modules.associations.service.findBySlug(demoAssociationSlug);
   if (existing) return { created: false, associationId: existing.id };
   const association = await modules.associations.service.createBySystem({
@@ -68,6 +85,7 @@ export async function seedDemo(modules: Modules): Promise<{ created: boolean; as
   }
   await seedRegistry(modules, created);
   await seedCatalogue(modules, created);
+  await seedPortalPeople(modules, created, now);
   // The demo's operator, whose password is published, never joins a platform that already has operators.
   if (!(await modules.platform.service.exists())) {
     await modules.platform.service.createOperatorBySystem(
@@ -285,4 +303,118 @@ async function seedRegistry(modules: Modules, actors: Map<string, Actor>) {
     subject: "الاستفسار عن برنامج كفالة الأيتام",
     fileIds: [],
   });
+}
+
+/**
+ * The beneficiary portal's demo (ADR 0029): a mother with an e-mail and a household (her son has a
+ * file of his own), and Mohammed (an Iqama, an e-mail), with requests in different states — waiting
+ * for a document, decided by the committee with its reasons, cancelled with its reason.
+ */
+async function seedPortalPeople(modules: Modules, actors: Map<string, Actor>, now: Date) {
+  const officer = actors.get("officer")!;
+  const manager = actors.get("manager")!;
+  const members = ["committee1", "committee2"].map((local) => actors.get(local)!);
+  const consent = { purpose: "معالجة بيانات المستفيد لتقديم الخدمات", noticeVersion: "1" };
+  const { haila, sultan, dosari } = demoPortalPeople;
+  const mother = await modules.beneficiaries.service.register(officer, {
+    fullName: haila.fullName,
+    gender: "female",
+    nationalId: haila.nationalId,
+    birthDate: "1982-03-08",
+    phones: ["+966566667788"],
+    email: haila.email,
+    preferredChannel: "email",
+    categoryCode: "widows",
+    city: "نجران",
+    household: [
+      { relation: "son", fullName: sultan.fullName, nationalId: sultan.nationalId, gender: "male" },
+      { relation: "daughter", fullName: "جود بنت فهد بن محمد العنزي", gender: "female" },
+    ],
+    consent,
+    confirmNotDuplicate: true,
+  });
+  const son = await modules.beneficiaries.service.register(officer, {
+    fullName: sultan.fullName,
+    gender: "male",
+    nationalId: sultan.nationalId,
+    birthDate: "2004-10-21",
+    phones: [],
+    household: [],
+    consent,
+    confirmNotDuplicate: true,
+  });
+  const [found] = await modules.beneficiaries.service.search(officer, { q: dosari.nationalId, limit: 1 });
+  const services = await modules.services.service.list(officer, {});
+  const serviceId = (code: string) => services.find((service) => service.code === code)!.id;
+  const today = toIsoDate(riyadhDate(now));
+  const pdf = (name: string) =>
+    modules.files.service.upload(officer, {
+      name,
+      bytes: new TextEncoder().encode(`%PDF-1.4 ${name}\n%%EOF`),
+    });
+
+  // Waiting for her: the ID document is missing.
+  await modules.requests.service.open(officer, {
+    beneficiaryId: mother.beneficiary.id,
+    serviceId: serviceId("food_basket"),
+    channel: "interview",
+    data: { family_size: 3 },
+  });
+  // Decided: complete, declared, before the committee, accepted with its reasons.
+  const medical = await modules.requests.service.open(officer, {
+    beneficiaryId: mother.beneficiary.id,
+    serviceId: serviceId("medical_aid"),
+    channel: "interview",
+    data: { diagnosis: "التهاب مزمن في المفاصل" },
+  });
+  await modules.requests.service.attachDocument(officer, medical.row.id, {
+    requirementCode: "medical_report",
+    fileId: (await pdf("medical-report.pdf")).id,
+    issuedOn: today,
+  });
+  await modules.requests.service.startDeclaration(officer, medical.row.id, {
+    method: "scanned",
+    fileId: (await pdf("declaration.pdf")).id,
+  });
+  const [committee] = await modules.requests.committees.committees(manager);
+  const meeting = await modules.requests.committees.createMeeting(manager, {
+    committeeId: committee!.id,
+    heldOn: today,
+    requestIds: [medical.row.id],
+  });
+  for (const member of members) {
+    await modules.requests.committees.vote(member, meeting.meeting.id, medical.row.id, { vote: "accept" });
+  }
+  await modules.requests.committees.decide(members[0]!, meeting.meeting.id, medical.row.id, {
+    outcome: "accept",
+    reasons: "التقرير الطبي حديث ويثبت الحاجة، والتأمين لا يغطي العلاج.",
+    approvedAmount: 150_000,
+  });
+  // Her son's request, which she follows for him: the lease and the salary certificate are missing.
+  await modules.requests.service.open(officer, {
+    beneficiaryId: son.beneficiary.id,
+    serviceId: serviceId("rent_support"),
+    channel: "interview",
+    data: { monthly_rent: 1_800 },
+  });
+  // Mohammed's: one waiting for his ID document, one cancelled with its reason.
+  if (found) {
+    await modules.requests.service.open(officer, {
+      beneficiaryId: found.id,
+      serviceId: serviceId("food_basket"),
+      channel: "phone",
+      data: { family_size: 2 },
+    });
+    const cancelled = await modules.requests.service.open(officer, {
+      beneficiaryId: found.id,
+      serviceId: serviceId("rent_support"),
+      channel: "phone",
+      data: {},
+    });
+    await modules.requests.service.cancel(
+      manager,
+      cancelled.row.id,
+      "طلب المستفيد إلغاءه بعد أن تكفّل أحد أقاربه بالإيجار.",
+    );
+  }
 }

@@ -18,6 +18,14 @@ export const auditEventPayloads = {
   "auth.second_factor_failed": z.object({ during: z.enum(["sign_in", "enrolment"]) }),
   "auth.recovery_code_used": z.object({ remaining: z.number().int() }),
   "auth.second_factor_reset": z.object({}),
+  // The beneficiary portal (ADR 0029): never the ID typed, never the code.
+  // `queued`: the file has an e-mail or a mobile; the notice's own events say where it went.
+  "portal.code_requested": z.object({ outcome: z.enum(["queued", "no_contact", "not_registered"]) }),
+  "portal.signed_in": z.object({ sessionId: z.string().uuid() }),
+  "portal.sign_in_failed": z.object({
+    reason: z.enum(["wrong_code", "expired", "too_many_tries", "used", "no_code"]),
+  }),
+  "portal.signed_out": z.object({ sessionId: z.string().uuid() }),
   "user.created": z.object({ roles: z.array(staffRoleSchema) }),
   "user.roles_changed": z.object({
     roles: z.array(staffRoleSchema),

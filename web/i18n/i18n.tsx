@@ -1,5 +1,3 @@
-import { type MessageFormatElement, TYPE } from "@formatjs/icu-messageformat-parser";
-import { IntlMessageFormat } from "intl-messageformat";
 import {
   createContext,
   type ReactNode,
@@ -13,57 +11,27 @@ import type { Locale } from "../../shared/contracts/auth.js";
 import { isApiError } from "../lib/http.js";
 import { ar, type MessageKey } from "./ar.js";
 import { en } from "./en.js";
+import { formatIcu, type MessageValues } from "./icu.js";
 
 export type { MessageKey } from "./ar.js";
 
 const catalogues: Record<Locale, Record<MessageKey, string>> = { ar, en };
 const storageKey = "silah.locale";
 
-/** A message's values: text is inserted as given; numbers choose the plural form and are written in the page's digits. */
-export type MessageValues = Record<string, string | number>;
+export type { MessageValues } from "./icu.js";
 export type Translate = (key: MessageKey, params?: MessageValues) => string;
 
 /** The number system of each language's numbers inside messages (ar-SA: Arabic-Indic digits). */
 const messageLocales: Record<Locale, string> = { ar: "ar-SA", en: "en-GB" };
-const compiled = new Map<string, { message: IntlMessageFormat; placeholders: Record<string, string> }>();
 
 /**
- * The plain `{name}` values of a message, each standing for itself: a message asked for without
- * its text values keeps `{name}` for `<Interpolate>` to fill with an isolated element.
- */
-function placeholdersOf(elements: MessageFormatElement[]): Record<string, string> {
-  const found: Record<string, string> = {};
-  for (const element of elements) {
-    if (element.type === TYPE.argument) found[element.value] = `{${element.value}}`;
-    else if (element.type === TYPE.plural || element.type === TYPE.select) {
-      for (const option of Object.values(element.options)) Object.assign(found, placeholdersOf(option.value));
-    }
-  }
-  return found;
-}
-
-/**
- * The catalogues are ICU messages (intl-messageformat): `{name}` for a value,
+ * The catalogues are ICU messages (web/i18n/icu.ts): `{name}` for a value,
  * `{count, plural, zero {…} one {…} two {…} few {…} many {…} other {…}}` for a number the words must
- * agree with (Arabic has six forms: 0, 1, 2, 3–10, 11–99, 100+), `{sex, select, female {…} other {…}}`
- * for agreement. Tags are text (`<` is never markup here), so a message cannot inject elements.
- * A text value left out stays `{name}` in the result, for `<Interpolate>` to put an isolated
- * element there (someone's name inside a sentence); a count left out is an error.
+ * agree with, `{sex, select, female {…} other {…}}` for agreement. A text value left out stays
+ * `{name}` in the result, for `<Interpolate>` to put an isolated element there; a count left out is an error.
  */
 export function translate(locale: Locale, key: MessageKey, params?: MessageValues): string {
-  const text = catalogues[locale][key];
-  // Without values, a message with placeholders is its template, untouched: <Interpolate> puts each
-  // value in as its own isolated element (formatting it here would throw for the missing values).
-  if (params === undefined && text.includes("{")) return text;
-  const cacheKey = `${locale}\u0000${key}`;
-  let entry = compiled.get(cacheKey);
-  if (!entry) {
-    const message = new IntlMessageFormat(text, messageLocales[locale], undefined, { ignoreTag: true });
-    entry = { message, placeholders: placeholdersOf(message.getAst()) };
-    compiled.set(cacheKey, entry);
-  }
-  const formatted = entry.message.format({ ...entry.placeholders, ...params });
-  return typeof formatted === "string" ? formatted : String(formatted);
+  return formatIcu(catalogues[locale][key], messageLocales[locale], `${locale}\u0000${key}`, params);
 }
 
 function readStoredLocale(): Locale {

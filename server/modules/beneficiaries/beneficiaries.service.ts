@@ -578,6 +578,25 @@ export function createBeneficiariesService(deps: {
       return liveFile(tx, id);
     },
 
+    /** For the beneficiary portal: the live file with this national ID or Iqama in the transaction's association. */
+    async byNationalId(tx: Tx, nationalId: string): Promise<BeneficiaryWithCategory | undefined> {
+      return (await repo.findByNationalId(tx, nationalId))[0];
+    },
+
+    /**
+     * For the beneficiary portal: the household the association recorded on this file, each member
+     * with the live file of their own when their ID has one here (then their requests are theirs).
+     */
+    async householdOf(tx: Tx, beneficiaryId: string) {
+      const members = await repo.household(tx, beneficiaryId);
+      return Promise.all(
+        members.map(async (member) => {
+          const own = member.nationalId ? (await repo.findByNationalId(tx, member.nationalId))[0] : undefined;
+          return { member, fileId: own && own.id !== beneficiaryId ? own.id : null };
+        }),
+      );
+    },
+
     /** For other modules: does this beneficiary exist (and is it not merged away)? Its category. */
     async lookup(tx: Tx, id: string): Promise<BeneficiaryWithCategory | undefined> {
       const row = await repo.findById(tx, id);

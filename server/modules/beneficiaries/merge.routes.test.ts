@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { portalCodes, portalSessions } from "../../db/schema.js";
 import {
   type Client,
   createAssociation,
@@ -391,6 +392,26 @@ describe("no table referring to a beneficiary is left behind by a merge", () => 
       201,
     );
 
+    // The portal's rows: a code she asked for and a session she opened (written as the portal does).
+    await h.db.tenant(associationId, async (tx) => {
+      const now = h.clock.now();
+      await tx.insert(portalCodes).values({
+        associationId,
+        beneficiaryId: duplicate,
+        idKey: "merge-test",
+        codeHash: "merge-test",
+        channel: "email",
+        expiresAt: new Date(now.getTime() + 600_000),
+      });
+      await tx.insert(portalSessions).values({
+        associationId,
+        beneficiaryId: duplicate,
+        tokenHash: "merge-test",
+        csrfToken: "merge-test",
+        expiresAt: new Date(now.getTime() + 3_600_000),
+      });
+    });
+
     const before = await rowsPointingAt(duplicate);
     // Each table holds a row for the duplicate, so the check below can fail; a new table needs a seed here.
     expect(Object.entries(before).filter(([, n]) => n === 0)).toEqual([]);
@@ -398,6 +419,9 @@ describe("no table referring to a beneficiary is left behind by a merge", () => 
     expect((await merge(keep, duplicate)).statusCode).toBe(200);
     const after = await rowsPointingAt(duplicate);
     expect(Object.entries(after).filter(([, n]) => n > 0)).toEqual([]);
+    // Her portal session ended with the merge: she signs in again as the kept file.
+    const sessions = await h.db.system((tx) => tx.select().from(portalSessions));
+    expect(sessions.find((row) => row.tokenHash === "merge-test")?.endedAt).not.toBeNull();
     const onKept = await rowsPointingAt(keep);
     for (const [column, n] of Object.entries(before))
       expect(onKept[column], column).toBeGreaterThanOrEqual(n);

@@ -1,6 +1,7 @@
 import type { NotificationChannel } from "../../../shared/contracts/channels.js";
 import type { NoticeView } from "../../../shared/contracts/notifications.js";
 import type { NoticeListRow } from "./notifications.repository.js";
+import { redactedBody, secretPurposes } from "./notifications.service.js";
 
 const legacy: Record<string, NoticeView["status"]> = {
   pending: "queued",
@@ -13,12 +14,14 @@ export function presentNotice(
 ): NoticeView {
   const n = row.notice;
   const status = (legacy[n.status] ?? n.status) as NoticeView["status"];
+  // A one-time code is the person's alone: staff see that it went, never the code (ADR 0029).
+  const secret = n.purpose !== null && secretPurposes.has(n.purpose);
   return {
     id: n.id,
     channel: n.channel as NotificationChannel,
     recipient: n.recipient,
     subject: n.subject,
-    body: n.body,
+    body: secret ? redactedBody : n.body,
     status,
     failureReason: (n.failureReason as NoticeView["failureReason"]) ?? null,
     lastError: n.lastError,
@@ -34,7 +37,7 @@ export function presentNotice(
     deliveredAt: n.deliveredAt?.toISOString() ?? null,
     handledAt: n.handledAt?.toISOString() ?? null,
     handledBy: row.handledByName,
-    switchTo: ["failed", "manual", "queued"].includes(status) ? row.switchTo : [],
+    switchTo: !secret && ["failed", "manual", "queued"].includes(status) ? row.switchTo : [],
     retryable: status === "failed" && row.canRetry,
   };
 }

@@ -37,6 +37,14 @@ export function aboutOf(eventKey: string): {
   return { subjectType: subjectType || null, subjectId: id, purpose: id && purpose ? purpose : null };
 }
 
+/**
+ * Notices whose text is a secret for the person alone (the portal's sign-in code, ADR 0029): staff
+ * never read the text, it is never moved to a channel staff carry, and once sent (or given up) the
+ * text kept in the outbox is replaced by this note.
+ */
+export const secretPurposes: ReadonlySet<string> = new Set(["sign_in_code"]);
+export const redactedBody = "رمز لمرة واحدة أُرسل إلى المستفيد؛ لا يُحفظ نصّه.";
+
 /** Each change on its own line: what it is, from what, to what (SPEC I3). */
 export function changeLines(changes: readonly Change[]): string {
   return changes.map((c) => `- ${c.label}: من «${c.before ?? "—"}» إلى «${c.after ?? "—"}»`).join("\n");
@@ -196,6 +204,8 @@ export function createNotificationsService(deps: {
       ? { type: "beneficiary", id: row.beneficiaryId }
       : { type: row.subjectType ?? "notification", id: row.subjectId ?? row.id };
 
+  const secret = (row: NotificationRow) => row.purpose !== null && secretPurposes.has(row.purpose);
+
   const send: JobHandler = async (job) => {
     const { notificationId } = job.payload as { notificationId: string };
     const associationId = job.associationId!;
@@ -230,6 +240,7 @@ export function createNotificationsService(deps: {
           providerMessageId: result.providerId,
           lastError: null,
           failureReason: null,
+          ...(secret(row) ? { body: redactedBody } : {}),
         });
         await audit.record(tx, systemOf(associationId), {
           type: "notification.sent",
@@ -245,6 +256,7 @@ export function createNotificationsService(deps: {
         await repo.update(tx, row.id, {
           lastError: reason,
           ...(final ? { status: "failed", failureReason: "gateway_error" } : {}),
+          ...(final && secret(row) ? { body: redactedBody } : {}),
         });
         if (final)
           await audit.record(tx, systemOf(associationId), {
@@ -302,6 +314,34 @@ export function createNotificationsService(deps: {
     jobs: { [sendJob]: send } as Record<string, JobHandler>,
     async forBeneficiary(tx: Tx, beneficiaryId: string) {
       return repo.forBeneficiary(tx, beneficiaryId);
+    },
+
+    /**
+     * A one-time code for the person alone (ADR 0029), in the caller's transaction: by e-mail when
+     * the file has one, otherwise by text message (WhatsApp when that is the agreed channel) —
+     * never a phone call or a letter, which staff would carry. Undefined when the file has neither.
+     */
+    async sendSecret(
+      tx: Tx,
+      source: AuditSource,
+      message: { beneficiaryId: string; eventKey: string; subject: string; body: string },
+    ): Promise<NotificationRow | undefined> {
+      const about = aboutOf(message.eventKey);
+      if (!about.purpose || !secretPurposes.has(about.purpose)) throw new Error("not a secret purpose");
+      const person = await beneficiaries.lookup(tx, message.beneficiaryId);
+      if (!person) return undefined;
+      const channel = person.email ? "email" : person.preferredChannel === "whatsapp" ? "whatsapp" : "sms";
+      const recipient = recipientFor(person, channel);
+      if (!recipient) return undefined;
+      return place(tx, source, { ...message, beneficiaryId: person.id, channel, recipient });
+    },
+
+    /** For the beneficiary portal: the notices sent (or on their way) to this person; never a secret. */
+    async sentTo(tx: Tx, beneficiaryId: string, limit = 100) {
+      const rows = await repo.forBeneficiary(tx, beneficiaryId);
+      return rows
+        .filter((row) => !secret(row) && ["queued", "sent", "delivered", "done"].includes(row.status))
+        .slice(0, limit);
     },
     /** Messages no machine can carry (a phone call, a letter): tasks on the officers' work list. */
     async manualTasks(tx: Tx, limit = 100) {
@@ -377,6 +417,12 @@ export function createNotificationsService(deps: {
       authorize(actor, notificationsPolicy, "act");
       return db.tenant(actor.associationId, async (tx) => {
         const row = await locked(tx, id);
+        if (secret(row))
+          throw refusal(
+            "notice_secret",
+            "هذا رمز لمرة واحدة للمستفيد وحده؛ لا يُحوَّل إلى وسيلة أخرى، ويطلب المستفيد رمزًا جديدًا.",
+            "A one-time code is for the person alone; it is not moved to another channel: they ask for a new one.",
+          );
         if (!["failed", "manual", "queued"].includes(row.status))
           throw refusal(
             "notice_closed",

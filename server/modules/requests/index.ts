@@ -25,7 +25,7 @@ import { createServiceChangeReaction } from "./service-changes.js";
 import { createWorkService } from "./work.service.js";
 
 export type { CommitteesService } from "./committees.service.js";
-export type { RequestsService } from "./requests.service.js";
+export type { RequestDetail, RequestsService } from "./requests.service.js";
 
 export function createRequestsModule(deps: {
   db: Database;

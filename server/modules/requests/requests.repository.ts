@@ -218,10 +218,18 @@ export function createRequestsRepository() {
 
     async list(
       tx: Tx,
-      filter: { beneficiaryId?: string; state?: string; openedBy?: string; limit: number },
+      filter: {
+        beneficiaryId?: string;
+        beneficiaryIds?: string[];
+        state?: string;
+        openedBy?: string;
+        limit: number;
+      },
     ): Promise<RequestWithNames[]> {
       const conditions: SQL[] = [];
       if (filter.beneficiaryId) conditions.push(eq(supportRequests.beneficiaryId, filter.beneficiaryId));
+      if (filter.beneficiaryIds)
+        conditions.push(inArray(supportRequests.beneficiaryId, filter.beneficiaryIds));
       if (filter.state) conditions.push(eq(supportRequests.state, filter.state));
       if (filter.openedBy) conditions.push(eq(supportRequests.openedBy, filter.openedBy));
       return listWhere(tx, conditions.length ? and(...conditions) : undefined, filter.limit);

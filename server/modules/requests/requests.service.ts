@@ -588,6 +588,30 @@ export function createRequestsService(deps: {
       });
     },
 
+    /**
+     * For the beneficiary portal, in its tenant transaction: the requests of these files (the
+     * signed-in person and the household members they act for), newest first, each in full.
+     */
+    async ofBeneficiaries(tx: Tx, beneficiaryIds: string[], limit = 50): Promise<RequestDetail[]> {
+      if (beneficiaryIds.length === 0) return [];
+      const rows = await repo.list(tx, { beneficiaryIds, limit });
+      const found: RequestDetail[] = [];
+      for (const row of rows) found.push(await detail(tx, row.id));
+      return found;
+    },
+
+    /**
+     * For the portal: one request, only when it belongs to one of these files. Another person's
+     * request is not found, exactly like one that does not exist.
+     */
+    async detailOf(tx: Tx, id: string, beneficiaryIds: string[]): Promise<RequestDetail> {
+      const row = await repo.findById(tx, id);
+      if (!row || !beneficiaryIds.includes(row.beneficiaryId)) {
+        throw new AppError("not_found", "support request not found");
+      }
+      return detail(tx, id);
+    },
+
     /** A study in the answer is a read of sensitive data, and is logged as such (PDPL). */
     async get(actor: Actor, id: string): Promise<RequestDetail> {
       authorize(actor, requestsPolicy, "read");

@@ -23,6 +23,10 @@ const eventTypeLabels: Record<AuditEventType, MessageKey> = {
   "auth.second_factor_failed": "audit.type.auth.second_factor_failed",
   "auth.recovery_code_used": "audit.type.auth.recovery_code_used",
   "auth.second_factor_reset": "audit.type.auth.second_factor_reset",
+  "portal.code_requested": "audit.type.portal.code_requested",
+  "portal.signed_in": "audit.type.portal.signed_in",
+  "portal.sign_in_failed": "audit.type.portal.sign_in_failed",
+  "portal.signed_out": "audit.type.portal.signed_out",
   "user.created": "audit.type.user.created",
   "user.roles_changed": "audit.type.user.roles_changed",
   "user.locale_changed": "audit.type.user.locale_changed",
@@ -129,6 +133,7 @@ const cautionTypes: ReadonlySet<AuditEventType> = new Set([
   "auth.account_locked",
   "auth.second_factor_failed",
   "auth.second_factor_reset",
+  "portal.sign_in_failed",
 ]);
 
 const subjectTypeLabels: Partial<Record<string, MessageKey>> = {
