@@ -247,7 +247,7 @@ export function createInvitationsService(deps: {
 
   async function surveyFor(tx: Tx, invitation: InvitationRow) {
     const survey = await repo.survey(tx, invitation.surveyId);
-    if (!survey || survey.status !== "active") throw linkInvalid();
+    if (survey?.status !== "active") throw linkInvalid();
     const version = (await repo.version(tx, survey.id, survey.currentVersion))!;
     return { survey, version, questions: version.questions as Question[] };
   }
@@ -490,11 +490,11 @@ export function createInvitationsService(deps: {
     /** The public survey behind a link; an answered one says so (409), an unknown or expired one is invalid. */
     async publicSurvey(token: string): Promise<PublicSurvey> {
       const invitation = await openLink(token);
+      const association = await associations.current({ associationId: invitation.associationId });
       return db.tenant(invitation.associationId, async (tx) => {
         if (clock.now() >= invitation.expiresAt) throw linkInvalid();
         if (invitation.answered) throw alreadyAnswered();
         const { survey, version, questions } = await surveyFor(tx, invitation);
-        const association = await associations.current({ associationId: invitation.associationId });
         return {
           associationName: association.nameAr,
           name: survey.name,
