@@ -8,6 +8,7 @@ import {
   type Harness,
   signIn,
 } from "../../test/harness.js";
+import { surveyFollowUps, surveyInvitations } from "../../db/schema.js";
 import type { Reactions } from "../module.js";
 
 /**
@@ -390,6 +391,38 @@ describe("no table referring to a beneficiary is left behind by a merge", () => 
       }),
       201,
     );
+
+    // Satisfaction surveys: an invitation, the choice not to be asked, a follow-up allowed.
+    const survey = await ok(
+      await manager.request("POST", "/api/surveys", {
+        name: "استبانة بعد الخدمة",
+        purpose: "post_service",
+        questions: [{ key: "csat", kind: "csat", text: { ar: "ما مدى رضاك؟" } }],
+      }),
+      201,
+    );
+    await ok(await manager.request("PUT", `/api/beneficiaries/${duplicate}/survey-preference`, { optedOut: true }));
+    const associationId = manager.session.user.association.id;
+    await h.db.system(async (tx) => {
+      const now = new Date();
+      await tx.insert(surveyInvitations).values({
+        associationId,
+        surveyId: survey.id,
+        beneficiaryId: duplicate,
+        trigger: "delivery",
+        tokenNonce: "nonce",
+        tokenHash: "hash-of-merge-test",
+        invitedAt: now,
+        expiresAt: now,
+      });
+      await tx.insert(surveyFollowUps).values({
+        associationId,
+        surveyId: survey.id,
+        beneficiaryId: duplicate,
+        text: "ملاحظة",
+        createdAt: now,
+      });
+    });
 
     const before = await rowsPointingAt(duplicate);
     // Each table holds a row for the duplicate, so the check below can fail; a new table needs a seed here.

@@ -23,7 +23,7 @@ export type { FollowUpWithNames } from "./follow-ups.service.js";
 /** What other modules call: the dashboard's summary, «عملي»'s follow-up tasks, the bulk answer path. */
 export type SurveysService = BuilderService &
   Pick<FollowUpsService, "openTasksOf"> &
-  Pick<InvitationsService, "loadAnswers" | "createCampaign" | "submit">;
+  Pick<InvitationsService, "loadAnswers" | "createCampaign" | "submit" | "answerLatestFor">;
 
 /** Satisfaction surveys (SPEC S1, G6): builder and versions, invitations, anonymous answers, follow-ups. */
 export function createSurveysModule(deps: {
@@ -52,6 +52,7 @@ export function createSurveysModule(deps: {
     loadAnswers: invitations.loadAnswers,
     createCampaign: invitations.createCampaign,
     submit: invitations.submit,
+    answerLatestFor: invitations.answerLatestFor,
   };
   const tables = ["survey_invitations"];
   return {

@@ -531,44 +531,68 @@ export function createInvitationsService(deps: {
     },
 
     /**
+     * The demo data's answer to a person's latest open invitation: the same path a link takes
+     * (`keep`), found by the person instead of the token, which is never stored.
+     */
+    async answerLatestFor(
+      associationId: string,
+      beneficiaryId: string,
+      input: { answers: Answers; allowContact: boolean },
+    ): Promise<void> {
+      await db.tenant(associationId, async (tx) => {
+        const invitation = await repo.latestOpenInvitation(tx, beneficiaryId);
+        if (!invitation) throw linkInvalid();
+        await keep(tx, invitation, input);
+      });
+    },
+
+    /**
      * Answers in bulk for the demo data and the bench: each kept as one answer row, the rollups and
      * version counts added once per batch. No invitation, no follow-up.
      */
     async loadAnswers(
-      tx: Tx,
       associationId: string,
       surveyId: string,
       answers: { day: string; answers: Answers; staffId?: string | null }[],
     ): Promise<void> {
-      const survey = await repo.survey(tx, surveyId);
-      if (!survey) throw new AppError("not_found", "survey not found");
-      const version = (await repo.version(tx, surveyId, survey.currentVersion))!;
-      const questions = version.questions as Question[];
-      const merged = new Map<string, RollupDelta>();
-      const ratings = new Map<string, { answers: number; sum: number }>();
-      const rows = answers.map((a) => {
-        const kept = checkAnswers(questions, a.answers);
-        const month = a.day.slice(0, 7);
-        mergeDeltas(merged, month, rollupDeltas(questions, kept));
-        for (const q of questions)
-          if (q.aboutStaff && a.staffId && typeof kept[q.key] === "number") {
-            const key = `${a.staffId}|${month}`;
-            const r = ratings.get(key) ?? { answers: 0, sum: 0 };
-            r.answers += 1;
-            r.sum += kept[q.key] as number;
-            ratings.set(key, r);
-          }
-        return { associationId, surveyId, version: version.version, answeredOn: a.day, answers: kept };
-      });
-      await repo.insertAnswers(tx, rows);
-      await repo.countAnswer(tx, surveyId, version.version, rows.length);
-      const deltas = [...merged].map(([key, delta]) => ({ month: key.split("|")[0]!, delta }));
-      for (let i = 0; i < deltas.length; i += 200)
-        await repo.addToRollups(tx, associationId, surveyId, deltas.slice(i, i + 200));
-      for (const [key, r] of ratings) {
-        const [staffId, month] = key.split("|") as [string, string];
-        await repo.rateStaff(tx, associationId, staffId, month, r.answers, r.sum);
-      }
+      await db.tenant(associationId, (tx) => loadIn(tx, associationId, surveyId, answers));
     },
   };
+
+  async function loadIn(
+    tx: Tx,
+    associationId: string,
+    surveyId: string,
+    answers: { day: string; answers: Answers; staffId?: string | null }[],
+  ): Promise<void> {
+    const survey = await repo.survey(tx, surveyId);
+    if (!survey) throw new AppError("not_found", "survey not found");
+    const version = (await repo.version(tx, surveyId, survey.currentVersion))!;
+    const questions = version.questions as Question[];
+    const merged = new Map<string, RollupDelta>();
+    const ratings = new Map<string, { answers: number; sum: number }>();
+    const rows = answers.map((a) => {
+      const kept = checkAnswers(questions, a.answers);
+      const month = a.day.slice(0, 7);
+      mergeDeltas(merged, month, rollupDeltas(questions, kept));
+      for (const q of questions)
+        if (q.aboutStaff && a.staffId && typeof kept[q.key] === "number") {
+          const key = `${a.staffId}|${month}`;
+          const r = ratings.get(key) ?? { answers: 0, sum: 0 };
+          r.answers += 1;
+          r.sum += kept[q.key] as number;
+          ratings.set(key, r);
+        }
+      return { associationId, surveyId, version: version.version, answeredOn: a.day, answers: kept };
+    });
+    await repo.insertAnswers(tx, rows);
+    await repo.countAnswer(tx, surveyId, version.version, rows.length);
+    const deltas = [...merged].map(([key, delta]) => ({ month: key.split("|")[0]!, delta }));
+    for (let i = 0; i < deltas.length; i += 200)
+      await repo.addToRollups(tx, associationId, surveyId, deltas.slice(i, i + 200));
+    for (const [key, r] of ratings) {
+      const [staffId, month] = key.split("|") as [string, string];
+      await repo.rateStaff(tx, associationId, staffId, month, r.answers, r.sum);
+    }
+  }
 }

@@ -140,6 +140,15 @@ export function createSurveysRepository() {
       return row;
     },
     /** Marks the invitation answered (no time) once; false when it was already. */
+    async latestOpenInvitation(tx: Tx, beneficiaryId: string): Promise<InvitationRow | undefined> {
+      const [row] = await tx
+        .select()
+        .from(surveyInvitations)
+        .where(and(eq(surveyInvitations.beneficiaryId, beneficiaryId), eq(surveyInvitations.answered, false)))
+        .orderBy(desc(surveyInvitations.invitedAt))
+        .limit(1);
+      return row;
+    },
     async markAnswered(tx: Tx, id: string): Promise<boolean> {
       const updated = await tx
         .update(surveyInvitations)
