@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { surveyFollowUps, surveyInvitations } from "../../db/schema.js";
 import {
   type Client,
   createAssociation,
@@ -8,7 +9,6 @@ import {
   type Harness,
   signIn,
 } from "../../test/harness.js";
-import { surveyFollowUps, surveyInvitations } from "../../db/schema.js";
 import type { Reactions } from "../module.js";
 
 /**
@@ -401,7 +401,9 @@ describe("no table referring to a beneficiary is left behind by a merge", () => 
       }),
       201,
     );
-    await ok(await manager.request("PUT", `/api/beneficiaries/${duplicate}/survey-preference`, { optedOut: true }));
+    await ok(
+      await manager.request("PUT", `/api/beneficiaries/${duplicate}/survey-preference`, { optedOut: true }),
+    );
     const associationId = manager.session.user.association.id;
     await h.db.system(async (tx) => {
       const now = new Date();

@@ -149,6 +149,9 @@ export function createSurveysService(deps: {
   return {
     settingsOf,
 
+    /** Today in Riyadh by the module's clock (the demo data dates its answers from it). */
+    today: () => riyadhDay(clock.now()),
+
     async list(actor: Actor) {
       authorize(actor, surveysPolicy, "build");
       return db.tenant(actor.associationId, async (tx) =>
