@@ -275,11 +275,26 @@ const cases: Record<string, Case> = {
   "POST /api/requests/{requestId}/close": {},
   "GET /api/my-work": {},
   "GET /api/surveys": {},
-  "POST /api/surveys": { body: { name: "استبانة ألفا", purpose: "periodic", questions: [{ key: "csat", kind: "csat", text: { ar: "سؤال" } }] } },
+  "POST /api/surveys": {
+    body: {
+      name: "استبانة ألفا",
+      purpose: "periodic",
+      questions: [{ key: "csat", kind: "csat", text: { ar: "سؤال" } }],
+    },
+  },
   "GET /api/surveys/my-rating": {},
   "GET /api/surveys/post-service-counts": {},
   "GET /api/surveys/{surveyId}": {},
-  "PUT /api/surveys/{surveyId}": { body: { ...{ name: "استبانة ألفا", purpose: "periodic", questions: [{ key: "csat", kind: "csat", text: { ar: "سؤال" } }] }, purpose: "post_service" } },
+  "PUT /api/surveys/{surveyId}": {
+    body: {
+      ...{
+        name: "استبانة ألفا",
+        purpose: "periodic",
+        questions: [{ key: "csat", kind: "csat", text: { ar: "سؤال" } }],
+      },
+      purpose: "post_service",
+    },
+  },
   "POST /api/surveys/{surveyId}/status": { body: { status: "archived" } },
   "GET /api/surveys/{surveyId}/results": {},
   "GET /api/survey-templates": {},
@@ -296,7 +311,12 @@ const cases: Record<string, Case> = {
     },
   },
   "POST /api/survey-campaigns": {
-    body: { surveyId: "SURVEY_OF_B", name: "حملة ألفا", audience: { kind: "everyone" }, closesOn: "2026-12-30" },
+    body: {
+      surveyId: "SURVEY_OF_B",
+      name: "حملة ألفا",
+      audience: { kind: "everyone" },
+      closesOn: "2026-12-30",
+    },
   },
   "GET /api/survey-campaigns": {},
   "GET /api/beneficiaries/{beneficiaryId}/survey-preference": {},
@@ -480,7 +500,10 @@ async function snapshotOfB(associationId: string) {
       .from(libraryDocumentVersions)
       .where(eq(libraryDocumentVersions.associationId, associationId)),
     surveys: await tx.select().from(surveys).where(eq(surveys.associationId, associationId)),
-    surveySettings: await tx.select().from(surveySettings).where(eq(surveySettings.associationId, associationId)),
+    surveySettings: await tx
+      .select()
+      .from(surveySettings)
+      .where(eq(surveySettings.associationId, associationId)),
     surveyFollowUps: await tx
       .select()
       .from(surveyFollowUps)

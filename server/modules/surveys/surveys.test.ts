@@ -36,7 +36,13 @@ let periodicId: string;
 let people = 0;
 
 const sent: OutgoingMessage[] = [];
-const transport = { name: "test", send: async (m: OutgoingMessage) => (sent.push(m), { providerId: "t" }) };
+const transport = {
+  name: "test",
+  async send(m: OutgoingMessage) {
+    sent.push(m);
+    return { providerId: "t" };
+  },
+};
 const transports: Transports = { email: transport, sms: transport };
 
 // biome-ignore lint/suspicious/noExplicitAny: response bodies are read as the test asserts them
