@@ -300,6 +300,8 @@ export type FollowUpActionRequest = z.infer<typeof followUpActionRequestSchema>;
 export const surveyRoles = {
   build: ["manager", "administrator"],
   results: ["manager", "board_member"],
+  /** The surveys themselves and the campaigns' counts: whoever builds them or reads their results. */
+  read: ["manager", "administrator", "board_member"],
   followUps: ["manager", "followup_committee_member"],
 } as const satisfies Record<string, readonly StaffRole[]>;
 

@@ -452,7 +452,7 @@ export function createInvitationsService(deps: {
     },
 
     async campaigns(actor: Actor): Promise<CampaignView[]> {
-      authorize(actor, surveysPolicy, "results");
+      authorize(actor, surveysPolicy, "read");
       return db.tenant(actor.associationId, async (tx) => {
         const views: CampaignView[] = [];
         for (const row of await repo.campaigns(tx)) views.push(await campaignView(tx, row));

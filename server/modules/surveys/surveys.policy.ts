@@ -7,6 +7,8 @@ export const surveysPolicy = definePolicy({
   build: surveyRoles.build,
   // Aggregates only: management and the board read the results and the campaigns' counts.
   results: surveyRoles.results,
+  // The surveys themselves (their questions, versions and campaigns): whoever builds or reads results.
+  read: surveyRoles.read,
   // Follow-ups the respondents allowed: management and the follow-up committee act on them.
   followUps: surveyRoles.followUps,
   // Whether a person wants surveys is recorded from their file by those who receive them.

@@ -153,7 +153,7 @@ export function createSurveysService(deps: {
     today: () => riyadhDay(clock.now()),
 
     async list(actor: Actor) {
-      authorize(actor, surveysPolicy, "build");
+      authorize(actor, surveysPolicy, "read");
       return db.tenant(actor.associationId, async (tx) =>
         (await repo.surveys(tx)).map((r) => ({
           ...r.survey,
@@ -164,7 +164,7 @@ export function createSurveysService(deps: {
     },
 
     async get(actor: Actor, id: string): Promise<SurveyWithVersions> {
-      authorize(actor, surveysPolicy, "build");
+      authorize(actor, surveysPolicy, "read");
       return db.tenant(actor.associationId, async (tx) => {
         const survey = await repo.survey(tx, id);
         if (!survey) throw new AppError("not_found", "survey not found");

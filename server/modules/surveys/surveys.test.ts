@@ -151,6 +151,7 @@ describe("the builder", () => {
   it("lets management and the administrator build; an officer and the board may not", async () => {
     expect((await officer.request("POST", "/api/surveys", simple)).statusCode).toBe(403);
     expect((await board.request("POST", "/api/surveys", simple)).statusCode).toBe(403);
+    expect((await officer.request("GET", "/api/surveys")).statusCode).toBe(403);
     const created = await ok(await admin.request("POST", "/api/surveys", simple), 201);
     expect(created).toMatchObject({ status: "draft", currentVersion: 1, answers: 0 });
   });
