@@ -24,7 +24,7 @@ legend{font-weight:600;padding:0 .25rem}.scale{display:flex;flex-wrap:wrap;gap:.
 .choice label{margin-block:.3rem}input[type=radio],input[type=checkbox]{width:1.3rem;height:1.3rem;margin:0}
 textarea{width:100%;min-height:6rem;font:inherit;padding:.5rem;border:1px solid #9aa596;border-radius:.4rem}
 button{font:inherit;min-height:48px;padding:.5rem 1.5rem;border:0;border-radius:.4rem;background:#0b6b3a;color:#fff;cursor:pointer}
-.hint{color:#4a4f48;font-size:.95rem;margin:.25rem 0}.err{color:#a4000f;font-weight:600}.link{background:none;color:#0b4f8a;text-decoration:underline;padding:0;min-height:auto}
+.hint{color:#4a4f48;font-size:.95rem;margin:.25rem 0}.err{color:#a4000f;font-weight:600}.link{background:none;color:#0b4f8a;text-decoration:underline;padding:0}
 :focus-visible{outline:3px solid #0b4f8a;outline-offset:2px}[hidden]{display:none!important}`;
 
 // Hides a conditional question until its condition holds, and clears it when hidden.
@@ -49,7 +49,12 @@ const scoreLabels: Record<string, [string, string]> = {
   nps: ["لن أوصي أبدًا", "سأوصي بالتأكيد"],
 };
 
-function questionHtml(q: Question, index: number, errors: Map<string, string>): string {
+/** What the person sent, so a page shown again with an error keeps their answers. */
+export type Given = Record<string, string | string[]>;
+
+function questionHtml(q: Question, index: number, errors: Map<string, string>, given: Given): string {
+  const sent = given[q.key];
+  const isGiven = (value: string) => (Array.isArray(sent) ? sent.includes(value) : sent === value);
   const name = `q_${q.key}`;
   const id = `q${index}`;
   const error = errors.get(q.key);
@@ -61,7 +66,7 @@ function questionHtml(q: Question, index: number, errors: Map<string, string>): 
   const conditionHint = q.showIf ? `<p class="hint">أجب عن هذا السؤال إن انطبق عليك.</p>` : "";
   const legend = `<legend>${escapeHtml(q.text.ar)}${q.required ? " (مطلوب)" : ""}</legend>`;
   if (q.kind === "text")
-    return `<fieldset${condition}>${legend}${conditionHint}<label for="${id}" class="hint">اكتب إجابتك (اختياري)</label><textarea id="${id}" name="${name}" maxlength="2000"${described}></textarea>${errorHtml}</fieldset>`;
+    return `<fieldset${condition}>${legend}${conditionHint}<label for="${id}" class="hint">اكتب إجابتك (اختياري)</label><textarea id="${id}" name="${name}" maxlength="2000"${described}>${typeof sent === "string" ? escapeHtml(sent) : ""}</textarea>${errorHtml}</fieldset>`;
   const range = q.kind === "nps" ? [0, 10] : q.kind === "csat" || q.kind === "likert" ? [1, 5] : null;
   const type = q.kind === "multiple_choice" ? "checkbox" : "radio";
   const options = range
@@ -73,7 +78,7 @@ function questionHtml(q: Question, index: number, errors: Map<string, string>): 
   const items = options
     .map(
       (o, i) =>
-        `<label for="${id}-${i}"><input type="${type}" id="${id}-${i}" name="${name}" value="${escapeHtml(o.value)}"${type === "radio" && q.required && i === 0 ? " required" : ""}${described}>${escapeHtml(o.label)}</label>`,
+        `<label for="${id}-${i}"><input type="${type}" id="${id}-${i}" name="${name}" value="${escapeHtml(o.value)}"${isGiven(o.value) ? " checked" : ""}${type === "radio" && q.required && i === 0 ? " required" : ""}${described}>${escapeHtml(o.label)}</label>`,
     )
     .join("");
   const ends = range ? scoreLabels[q.kind] : null;
@@ -81,8 +86,14 @@ function questionHtml(q: Question, index: number, errors: Map<string, string>): 
   return `<fieldset${condition}>${legend}${conditionHint}${endsHtml}<div class="${range ? "scale" : "choice"}">${items}</div>${errorHtml}</fieldset>`;
 }
 
-export function surveyPage(token: string, survey: PublicSurvey, errors = new Map<string, string>()): string {
-  const questions = survey.questions.map((q, i) => questionHtml(q, i, errors)).join("");
+export function surveyPage(
+  token: string,
+  survey: PublicSurvey,
+  errors = new Map<string, string>(),
+  given: Given = {},
+  allowContact = false,
+): string {
+  const questions = survey.questions.map((q, i) => questionHtml(q, i, errors, given)).join("");
   const until = riyadhDay(new Date(survey.expiresAt.getTime() - 1));
   const summary = errors.size
     ? `<p class="err" role="alert">راجع الإجابات المشار إليها ثم أرسل مرة أخرى.</p>`
@@ -90,7 +101,7 @@ export function surveyPage(token: string, survey: PublicSurvey, errors = new Map
   return page(
     survey.name,
     `<p class="hint">${escapeHtml(survey.associationName)}</p><h1>${escapeHtml(survey.name)}</h1>${survey.intro ? `<p>${escapeHtml(survey.intro.ar)}</p>` : ""}<p class="hint">إجاباتك لا تُربط باسمك. الرابط صالح حتى ${until}.</p>${summary}
-<form method="post" action="/s/${token}" data-survey novalidate>${questions}<fieldset><legend>هل تسمح للجمعية بالتواصل معك بخصوص إجابتك؟</legend><div class="choice"><label for="contact-yes"><input type="radio" id="contact-yes" name="allowContact" value="1">نعم، يمكنكم التواصل معي</label><label for="contact-no"><input type="radio" id="contact-no" name="allowContact" value="0" checked>لا، أفضّل ألا يُتواصل معي</label></div><p class="hint">إن سمحت، تصل ملاحظتك والتقييم المنخفض فقط إلى المختص باسمك؛ وتبقى بقية الإجابات دون اسم.</p></fieldset><button type="submit">إرسال</button></form>
+<form method="post" action="/s/${token}" data-survey novalidate>${questions}<fieldset><legend>هل تسمح للجمعية بالتواصل معك بخصوص إجابتك؟</legend><div class="choice"><label for="contact-yes"><input type="radio" id="contact-yes" name="allowContact" value="1"${allowContact ? " checked" : ""}>نعم، يمكنكم التواصل معي</label><label for="contact-no"><input type="radio" id="contact-no" name="allowContact" value="0"${allowContact ? "" : " checked"}>لا، أفضّل ألا يُتواصل معي</label></div><p class="hint">إن سمحت، تصل ملاحظتك والتقييم المنخفض فقط إلى المختص باسمك؛ وتبقى بقية الإجابات دون اسم.</p></fieldset><button type="submit">إرسال</button></form>
 <form method="post" action="/s/${token}/opt-out"><button type="submit" class="link">لا أرغب في الاستبانات</button></form>`,
   );
 }

@@ -361,6 +361,7 @@ export function surveysRoutes(deps: {
           if (!tokenPattern.test(token)) return html(reply, 404, pages.invalid());
           if (!sameOrigin(request)) throw new AppError("csrf_failed", "cross-site survey form");
           const form = new URLSearchParams(typeof request.body === "string" ? request.body : "");
+          const allowContact = form.get("allowContact") === "1";
           const answers: Record<string, string | string[]> = {};
           let unsafe = false;
           for (const [name, value] of form) {
@@ -377,9 +378,14 @@ export function surveysRoutes(deps: {
             for (const q of survey.questions)
               if (q.kind === "multiple_choice" && typeof answers[q.key] === "string")
                 answers[q.key] = [answers[q.key] as string];
-            if (unsafe) return html(reply, 400, surveyPage(token, survey, new Map([["", "unsafe"]])));
+            if (unsafe)
+              return html(
+                reply,
+                400,
+                surveyPage(token, survey, new Map([["", "unsafe"]]), answers, allowContact),
+              );
             try {
-              await invitations.submit(token, { answers, allowContact: form.get("allowContact") === "1" });
+              await invitations.submit(token, { answers, allowContact });
             } catch (error) {
               if (isAppError(error) && error.code === "validation_failed") {
                 const errors = new Map(
@@ -388,7 +394,7 @@ export function surveysRoutes(deps: {
                     e.message.ar,
                   ]),
                 );
-                return html(reply, 400, surveyPage(token, survey, errors));
+                return html(reply, 400, surveyPage(token, survey, errors, answers, allowContact));
               }
               throw error;
             }

@@ -357,9 +357,12 @@ describe("answering on the public page", () => {
   });
 
   it("refuses a bad answer naming the question, and keeps nothing", async () => {
-    const response = await page("POST", `/s/${token}`, "q_csat=9&allowContact=1");
+    const response = await page("POST", `/s/${token}`, "q_csat=9&q_nps=7&allowContact=1");
     expect(response.statusCode).toBe(400);
     expect(response.body).toContain("الإجابة غير صالحة لهذا السؤال.");
+    // The page keeps what was sent: the person corrects one answer, not the whole form.
+    expect(response.body).toMatch(/name="q_nps" value="7" checked/);
+    expect(response.body).toMatch(/name="allowContact" value="1" checked/);
     expect((await invitationsOf(person))[0]!.answered).toBe(false);
   });
 
