@@ -29,13 +29,18 @@ button{font:inherit;min-height:48px;padding:.5rem 1.5rem;border:0;border-radius:
 
 // Hides a conditional question until its condition holds, and clears it when hidden.
 const script = `(function(){var f=document.querySelector("form[data-survey]");if(!f)return;var qs=f.querySelectorAll("[data-show-if]");function u(){qs.forEach(function(q){var c=JSON.parse(q.getAttribute("data-show-if"));var ok=[].some.call(f.querySelectorAll('[name="q_'+c.q+'"]:checked'),function(i){return c.v.indexOf(i.value)>=0});q.hidden=!ok;q.querySelectorAll("input,textarea").forEach(function(i){i.disabled=!ok})})}f.addEventListener("change",u);u()})();`;
-const scriptHash = `'sha256-${createHash("sha256").update(script).digest("base64")}'`;
+export const scriptHash = `'sha256-${createHash("sha256").update(script).digest("base64")}'`;
 
-/** The page's own CSP: the app's, with this page's one inline script allowed by its hash. */
-export const surveyPagePolicy = Object.entries({
-  ...contentSecurityPolicy,
-  "script-src": [...contentSecurityPolicy["script-src"], scriptHash],
-})
+/**
+ * The page's own CSP: the one helmet set for this answer (production adds its upgrade), with this
+ * page's one inline script allowed by its hash; the app's policy when none was set.
+ */
+export function surveyPagePolicy(current: unknown): string {
+  const base = typeof current === "string" && current.includes("script-src") ? current : defaultPolicy;
+  return base.replace(/script-src ([^;]*)/, (_, sources: string) => `script-src ${sources} ${scriptHash}`);
+}
+
+const defaultPolicy = Object.entries(contentSecurityPolicy)
   .map(([name, values]) => `${name} ${values.join(" ")}`)
   .join("; ");
 

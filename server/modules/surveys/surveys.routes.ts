@@ -315,7 +315,7 @@ export function surveysRoutes(deps: {
       const html = (reply: FastifyReply, status: number, body: string) =>
         reply
           .status(status)
-          .header("content-security-policy", surveyPagePolicy)
+          .header("content-security-policy", surveyPagePolicy(reply.getHeader("content-security-policy")))
           .header("cache-control", "no-store")
           .header("referrer-policy", "no-referrer")
           .type("text/html; charset=utf-8")
