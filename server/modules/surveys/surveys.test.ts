@@ -722,6 +722,38 @@ describe("campaigns", () => {
     expect(items[0]).toMatchObject({ id: campaign.id, invited: 3, answered: 1, reminded: 0 });
   });
 
+  it("takes a category's people as its audience", async () => {
+    const category = await ok(
+      await admin.request("POST", "/api/beneficiary-categories", {
+        code: "survey_widows",
+        nameAr: "الأرامل",
+      }),
+      201,
+    );
+    const members = [
+      await register({ categoryCode: "survey_widows" }),
+      await register({ categoryCode: "survey_widows" }),
+    ];
+    const campaign = await ok(
+      await manager.request("POST", "/api/survey-campaigns", {
+        surveyId: periodicId,
+        name: "استبيان فئة الأرامل",
+        audience: { kind: "category", categoryId: category.id },
+        closesOn: "2026-04-30",
+      }),
+      201,
+    );
+    expect(campaign).toMatchObject({ audienceSize: 2, invited: 2 });
+    for (const id of members) expect(await invitationsOf(id)).toHaveLength(1);
+    const missing = await manager.request("POST", "/api/survey-campaigns", {
+      surveyId: periodicId,
+      name: "بلا فئة",
+      audience: { kind: "category" },
+      closesOn: "2026-04-30",
+    });
+    expect(missing.json().errors[0]).toMatchObject({ path: "audience.categoryId", code: "required" });
+  });
+
   it("refuses a draft survey and a closing day in the past", async () => {
     const draft = await ok(await manager.request("POST", "/api/surveys", simple), 201);
     const response = await manager.request("POST", "/api/survey-campaigns", {
