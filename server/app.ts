@@ -43,6 +43,7 @@ import { createPolicyModule } from "./modules/policy/index.js";
 import { createPortalModule } from "./modules/portal/index.js";
 import { createRequestsModule } from "./modules/requests/index.js";
 import { createServicesModule } from "./modules/services/index.js";
+import { createSurveysModule } from "./modules/surveys/index.js";
 import { createUsersModule } from "./modules/users/index.js";
 
 export type AppDeps = {
@@ -140,6 +141,23 @@ export function createModules({ config, db, clock, ...deps }: AppDeps) {
     clock,
   });
   const services = createServicesModule({ db, audit: audit.service, clock, announcer });
+  const surveys = createSurveysModule({
+    db,
+    policy: policy.service,
+    beneficiaries: beneficiaries.service,
+    notifications: notifications.service,
+    associations: associations.service,
+    users: users.service,
+    calendar: calendar.service,
+    // Called only when a follow-up becomes a complaint, by which time `complaints` exists.
+    complaints: () => complaints.service,
+    audit: audit.service,
+    clock,
+    queue,
+    secret: config.session.secret,
+    // The personal links' address: the configured public URL, or this server in development.
+    publicUrl: config.publicUrl ?? `http://localhost:${config.port}`,
+  });
   const requests = createRequestsModule({
     db,
     policy: policy.service,
@@ -151,9 +169,11 @@ export function createModules({ config, db, clock, ...deps }: AppDeps) {
     notifications: notifications.service,
     contacts: contacts.service,
     fieldwork: fieldwork.service,
+    surveys: surveys.service,
     audit: audit.service,
     clock,
     queue,
+    announcer,
   });
   const complaints = createComplaintsModule({
     db,
@@ -169,6 +189,7 @@ export function createModules({ config, db, clock, ...deps }: AppDeps) {
     secret: config.session.secret,
     limits,
     publicComplaints: config.publicComplaints,
+    announcer,
   });
   const portal = createPortalModule({
     db,
@@ -187,6 +208,7 @@ export function createModules({ config, db, clock, ...deps }: AppDeps) {
     db,
     contacts: contacts.service,
     fieldwork: fieldwork.service,
+    surveys: surveys.service,
     audit: audit.service,
     clock,
   });
@@ -199,7 +221,7 @@ export function createModules({ config, db, clock, ...deps }: AppDeps) {
     complaints: complaints.service,
     compensation: complaints.compensation,
     fieldwork: fieldwork.service,
-    // satisfaction: the surveys module's summary, wired in when that module lands.
+    satisfaction: surveys.service.satisfactionIn,
     pdf,
     audit: audit.service,
     queue,
@@ -224,6 +246,7 @@ export function createModules({ config, db, clock, ...deps }: AppDeps) {
     dashboards,
     evidence,
     portal,
+    surveys,
   };
   for (const module of Object.values(modules) as SilahModule[]) {
     for (const [kind, handler] of Object.entries(module.jobs ?? {})) queue.register(kind, handler);

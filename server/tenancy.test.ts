@@ -32,6 +32,9 @@ import {
   services,
   sessions,
   supportRequests,
+  surveyFollowUps,
+  surveySettings,
+  surveys,
   users,
 } from "./db/schema.js";
 import { compensationClaims, complaints } from "./db/schema-complaints.js";
@@ -286,6 +289,57 @@ const cases: Record<string, Case> = {
   "POST /api/requests/{requestId}/deliveries": { body: { kind: "cash", amount: 100 } },
   "POST /api/requests/{requestId}/close": {},
   "GET /api/my-work": {},
+  "GET /api/surveys": {},
+  "POST /api/surveys": {
+    body: {
+      name: "استبانة ألفا",
+      purpose: "periodic",
+      questions: [{ key: "csat", kind: "csat", text: { ar: "سؤال" } }],
+    },
+  },
+  "GET /api/surveys/my-rating": {},
+  "GET /api/surveys/post-service-counts": {},
+  "GET /api/surveys/{surveyId}": {},
+  "PUT /api/surveys/{surveyId}": {
+    body: {
+      ...{
+        name: "استبانة ألفا",
+        purpose: "periodic",
+        questions: [{ key: "csat", kind: "csat", text: { ar: "سؤال" } }],
+      },
+      purpose: "post_service",
+    },
+  },
+  "POST /api/surveys/{surveyId}/status": { body: { status: "archived" } },
+  "GET /api/surveys/{surveyId}/results": {},
+  "GET /api/survey-templates": {},
+  "GET /api/survey-settings": {},
+  "PUT /api/survey-settings": {
+    body: {
+      postServiceSurveyId: "SURVEY_OF_B",
+      afterDelivery: true,
+      afterRequestClosed: true,
+      afterComplaintClosed: true,
+      quietDays: 90,
+      linkValidDays: 14,
+      reminderAfterDays: 3,
+    },
+  },
+  "POST /api/survey-campaigns": {
+    body: {
+      surveyId: "SURVEY_OF_B",
+      name: "حملة ألفا",
+      audience: { kind: "everyone" },
+      closesOn: "2026-12-30",
+    },
+  },
+  "GET /api/survey-campaigns": {},
+  "GET /api/beneficiaries/{beneficiaryId}/survey-preference": {},
+  "PUT /api/beneficiaries/{beneficiaryId}/survey-preference": { body: { optedOut: true } },
+  "GET /api/survey-follow-ups": {},
+  "POST /api/survey-follow-ups/{followUpId}/actions": { body: { action: "close", note: "إغلاق" } },
+  "GET /api/public/surveys/{token}": {},
+  "POST /api/public/surveys/{token}": { body: { answers: { csat: 1 }, allowContact: true } },
   "GET /api/notices": { query: "beneficiaryId=BENEFICIARY_OF_B" },
   "POST /api/notices/{noticeId}/retry": {},
   "POST /api/notices/{noticeId}/switch": { body: { channel: "phone" } },
@@ -465,6 +519,15 @@ async function snapshotOfB(associationId: string) {
       .select()
       .from(libraryDocumentVersions)
       .where(eq(libraryDocumentVersions.associationId, associationId)),
+    surveys: await tx.select().from(surveys).where(eq(surveys.associationId, associationId)),
+    surveySettings: await tx
+      .select()
+      .from(surveySettings)
+      .where(eq(surveySettings.associationId, associationId)),
+    surveyFollowUps: await tx
+      .select()
+      .from(surveyFollowUps)
+      .where(eq(surveyFollowUps.associationId, associationId)),
   }));
 }
 
@@ -693,6 +756,27 @@ beforeAll(async () => {
     to: "2026-03-31",
   });
   expect(packB.statusCode, packB.body).toBe(202);
+  // B's survey, its settings, and a follow-up one of its beneficiaries allowed.
+  const surveyB = await clientB.request("POST", "/api/surveys", {
+    name: "استبانة بيتا السرية",
+    purpose: "post_service",
+    questions: [{ key: "csat", kind: "csat", text: { ar: "سؤال بيتا السري" } }],
+  });
+  expect(surveyB.statusCode, surveyB.body).toBe(201);
+  const [followUpB] = await h.db.system((tx) =>
+    tx
+      .insert(surveyFollowUps)
+      .values({
+        associationId: b.id,
+        surveyId: surveyB.json().id,
+        beneficiaryId: beneficiaryB.id,
+        lowestKind: "csat",
+        lowestValue: 1,
+        text: "متابعة بيتا السرية",
+        createdAt: new Date(),
+      })
+      .returning(),
+  );
   clientA = await signIn(h, userA.email);
   const [sessionB] = await h.db.system((tx) =>
     tx.select().from(sessions).where(eq(sessions.userId, userB.id)),
@@ -734,6 +818,9 @@ beforeAll(async () => {
     visitId: visitB.json().id,
     actionId: visitB.json().actions[0].id,
     packId: packB.json().id,
+    surveyId: surveyB.json().id,
+    SURVEY_OF_B: surveyB.json().id,
+    followUpId: followUpB!.id,
   };
   markersOfB = [
     b.id,
@@ -794,6 +881,11 @@ beforeAll(async () => {
     "مكتب بيتا الميداني",
     "ملاحظات بيتا الميدانية",
     "إجراء بيتا الميداني",
+    surveyB.json().id,
+    "استبانة بيتا السرية",
+    "سؤال بيتا السري",
+    followUpB!.id,
+    "متابعة بيتا السرية",
   ];
 });
 afterAll(() => h.close());
@@ -942,6 +1034,25 @@ describe("cross-tenant matrix", () => {
       "POST /api/requests/{requestId}/deliveries": 404,
       "POST /api/requests/{requestId}/close": 404,
       "GET /api/my-work": 200,
+      "GET /api/surveys": 200,
+      "POST /api/surveys": 201,
+      "GET /api/surveys/my-rating": 200,
+      "GET /api/surveys/post-service-counts": 200,
+      "GET /api/surveys/{surveyId}": 404,
+      "PUT /api/surveys/{surveyId}": 404,
+      "POST /api/surveys/{surveyId}/status": 404,
+      "GET /api/surveys/{surveyId}/results": 404,
+      "GET /api/survey-templates": 200,
+      "GET /api/survey-settings": 200,
+      "PUT /api/survey-settings": 400,
+      "POST /api/survey-campaigns": 400,
+      "GET /api/survey-campaigns": 200,
+      "GET /api/beneficiaries/{beneficiaryId}/survey-preference": 404,
+      "PUT /api/beneficiaries/{beneficiaryId}/survey-preference": 404,
+      "GET /api/survey-follow-ups": 200,
+      "POST /api/survey-follow-ups/{followUpId}/actions": 404,
+      "GET /api/public/surveys/{token}": 404,
+      "POST /api/public/surveys/{token}": 404,
       "GET /api/notices": 200,
       "POST /api/notices/{noticeId}/retry": 404,
       "POST /api/notices/{noticeId}/switch": 404,

@@ -76,6 +76,28 @@ describe("the demo", () => {
     expect(dosari.items.map((d) => d.row.state).sort()).toEqual(["cancelled", "incomplete"]);
   });
 
+  it("has an active post-service survey with a year of answers, a campaign and two follow-ups", async () => {
+    const manager = await signIn(h, demoEmail("manager"), demoPassword);
+    const settings = (await manager.request("GET", "/api/survey-settings")).json();
+    expect(settings).toMatchObject({
+      afterDelivery: true,
+      afterRequestClosed: true,
+      afterComplaintClosed: true,
+    });
+    const surveys = (await manager.request("GET", "/api/surveys")).json().items as {
+      id: string;
+      status: string;
+      answers: number;
+    }[];
+    expect(surveys.find((s) => s.id === settings.postServiceSurveyId)?.status).toBe("active");
+    expect(surveys.reduce((n, s) => n + s.answers, 0)).toBeGreaterThanOrEqual(300);
+    const dashboard = (await manager.request("GET", "/api/dashboards/management")).json();
+    expect(dashboard.satisfaction.byMonth.length).toBe(12);
+    expect(dashboard.satisfaction.themes.length).toBeGreaterThan(3);
+    expect((await manager.request("GET", "/api/survey-campaigns")).json().items).toHaveLength(1);
+    expect((await manager.request("GET", "/api/survey-follow-ups")).json().items).toHaveLength(2);
+  });
+
   it("is seeded once: a second run changes nothing", async () => {
     expect((await seedDemo(h.modules, h.clock.now())).created).toBe(false);
   });

@@ -86,6 +86,7 @@ export async function seedDemo(
   await seedRegistry(modules, created);
   await seedCatalogue(modules, created);
   await seedPortalPeople(modules, created, now);
+  await seedSurveys(modules, created, association.id);
   // The demo's operator, whose password is published, never joins a platform that already has operators.
   if (!(await modules.platform.service.exists())) {
     await modules.platform.service.createOperatorBySystem(
@@ -417,4 +418,119 @@ async function seedPortalPeople(modules: Modules, actors: Map<string, Actor>, no
       "طلب المستفيد إلغاءه بعد أن تكفّل أحد أقاربه بالإيجار.",
     );
   }
+}
+
+/** Remarks people write in a survey, in several themes (waiting, staff, documents, contact, value). */
+const demoRemarks = [
+  "انتظرت أكثر من ساعتين في الاستقبال حتى جاء دوري",
+  "تأخر موعد صرف السلة الغذائية عن الموعد المعلن",
+  "الموظفة كانت لطيفة ومتعاونة في التعامل",
+  "أسلوب الموظف في الاستقبال غير مناسب",
+  "طلبوا مني أوراقًا كثيرة وبعض المستندات مكررة",
+  "لم يتصل بي أحد لإبلاغي بنتيجة الطلب",
+  "أتمنى الرد على الاتصالات في وقت أسرع",
+  "المبلغ قليل ولا يكفي لسداد الإيجار",
+  "السلة الغذائية كافية وشكرًا لكم",
+  "جزاكم الله خيرًا على جهودكم",
+];
+
+/**
+ * Satisfaction surveys: the post-service survey active and set to follow every service, about 300
+ * answers over the last twelve months (through the service's bulk answer path), a periodic
+ * campaign, and two follow-ups whose respondents allowed contact.
+ */
+async function seedSurveys(modules: Modules, actors: Map<string, Actor>, associationId: string) {
+  const manager = actors.get("manager")!;
+  const admin = actors.get("admin")!;
+  const officer = actors.get("officer")!;
+  const surveys = modules.surveys.service;
+  const [postTemplate, periodicTemplate] = await surveys.templates(manager);
+  const post = await surveys.create(manager, postTemplate!.survey);
+  const periodic = await surveys.create(manager, periodicTemplate!.survey);
+  await surveys.setStatus(manager, post.id, "active");
+  await surveys.setStatus(manager, periodic.id, "active");
+  await surveys.saveSettings(admin, {
+    postServiceSurveyId: post.id,
+    afterDelivery: true,
+    afterRequestClosed: true,
+    afterComplaintClosed: true,
+    quietDays: 90,
+    linkValidDays: 14,
+    reminderAfterDays: 3,
+  });
+
+  // A deterministic spread: each answer's month, scores and remark follow from its number.
+  const today = new Date(`${surveys.today()}T12:00:00Z`);
+  const staff = [officer.userId, actors.get("branch-representative")!.userId];
+  const answers: { day: string; answers: Record<string, number | string>; staffId: string }[] = [];
+  const periodicAnswers: { day: string; answers: Record<string, number | string> }[] = [];
+  for (let i = 0; i < 300; i++) {
+    const monthsBack = i % 12;
+    const at = new Date(
+      Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - monthsBack, 1 + ((i * 7) % 27)),
+    );
+    const day = at.toISOString().slice(0, 10);
+    const csat = [5, 4, 5, 3, 4, 2, 5, 4, 1, 4, 5, 3][(i * 5) % 12]!;
+    const nps = Math.min(10, Math.max(0, csat * 2 + ((i % 3) - 1)));
+    const remark = demoRemarks[(i * 3) % demoRemarks.length]!;
+    if (i % 4 === 3) {
+      periodicAnswers.push({
+        day,
+        answers: {
+          csat,
+          nps,
+          clear_requirements: Math.max(1, csat - (i % 2)),
+          channel: ["sms", "whatsapp", "phone", "visit"][i % 4]!,
+          ...(csat <= 2 ? { what_went_wrong: remark } : {}),
+          ...(i % 3 === 0 ? { suggestions: remark } : {}),
+        },
+      });
+    } else {
+      answers.push({
+        day,
+        staffId: staff[i % 2]!,
+        answers: {
+          csat,
+          staff: Math.min(5, csat + (i % 2)),
+          nps,
+          ...(csat <= 2 ? { what_went_wrong: remark } : {}),
+        },
+      });
+    }
+  }
+  await surveys.loadAnswers(associationId, post.id, answers);
+  await surveys.loadAnswers(associationId, periodic.id, periodicAnswers);
+
+  // Two people reachable by e-mail, invited by the periodic campaign, who answer and allow contact.
+  const respondents = [];
+  for (const person of [
+    { fullName: "هند بنت سعيد بن محمد آل مريح", nationalId: "1080000001", email: "hind@example.org" },
+    { fullName: "راشد بن علي بن حمد الصقور", nationalId: "1090000009", email: "rashed@example.org" },
+  ]) {
+    const registered = await modules.beneficiaries.service.register(officer, {
+      ...person,
+      gender: person.fullName.includes("بنت") ? "female" : "male",
+      phones: [],
+      preferredChannel: "email",
+      lawfulBasis: "service_request",
+      household: [],
+      confirmNotDuplicate: true,
+    });
+    respondents.push(registered.beneficiary.id);
+  }
+  const closes = new Date(today.getTime() + 14 * 86_400_000).toISOString().slice(0, 10);
+  await surveys.createCampaign(manager, {
+    surveyId: periodic.id,
+    name: "استبيان الرضا الدوري — الربع الحالي",
+    audience: { kind: "everyone" },
+    closesOn: closes,
+  });
+  await surveys.answerLatestFor(associationId, respondents[0]!, {
+    answers: { csat: 2, nps: 4, what_went_wrong: "انتظرت طويلًا ولم يتصل بي أحد لإبلاغي بموعد الصرف" },
+    allowContact: true,
+  });
+  await surveys.answerLatestFor(associationId, respondents[1]!, {
+    answers: { csat: 3, nps: 6, suggestions: "أقترح توضيح المستندات المطلوبة قبل زيارة الجمعية" },
+    allowContact: true,
+  });
 }

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { portalCodes, portalSessions } from "../../db/schema.js";
+import { portalCodes, portalSessions, surveyFollowUps, surveyInvitations } from "../../db/schema.js";
 import {
   type Client,
   createAssociation,
@@ -409,6 +409,39 @@ describe("no table referring to a beneficiary is left behind by a merge", () => 
         tokenHash: "merge-test",
         csrfToken: "merge-test",
         expiresAt: new Date(now.getTime() + 3_600_000),
+      });
+    });
+
+    // Satisfaction surveys: an invitation, the choice not to be asked, a follow-up allowed.
+    const survey = await ok(
+      await manager.request("POST", "/api/surveys", {
+        name: "استبانة بعد الخدمة",
+        purpose: "post_service",
+        questions: [{ key: "csat", kind: "csat", text: { ar: "ما مدى رضاك؟" } }],
+      }),
+      201,
+    );
+    await ok(
+      await manager.request("PUT", `/api/beneficiaries/${duplicate}/survey-preference`, { optedOut: true }),
+    );
+    await h.db.system(async (tx) => {
+      const now = new Date();
+      await tx.insert(surveyInvitations).values({
+        associationId,
+        surveyId: survey.id,
+        beneficiaryId: duplicate,
+        trigger: "delivery",
+        tokenNonce: "nonce",
+        tokenHash: "hash-of-merge-test",
+        invitedAt: now,
+        expiresAt: now,
+      });
+      await tx.insert(surveyFollowUps).values({
+        associationId,
+        surveyId: survey.id,
+        beneficiaryId: duplicate,
+        text: "ملاحظة",
+        createdAt: now,
       });
     });
 

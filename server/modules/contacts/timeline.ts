@@ -38,6 +38,17 @@ const titles: Partial<Record<string, { ar: string; en: string }>> = {
   "notification.retried": { ar: "إعادة إرسال إشعار", en: "Notice sent again" },
   "notification.switched": { ar: "إرسال الإشعار بوسيلة أخرى", en: "Notice sent on another channel" },
   "notification.done_by_hand": { ar: "إبلاغ المستفيد يدويًا (اتصال أو خطاب)", en: "Beneficiary told by hand" },
+  // Surveys (ADR 0027): the person's choice and the follow-ups they allowed; never an answer.
+  "survey.preference_changed": { ar: "تغيير الرغبة في استبانات الرضا", en: "Survey preference changed" },
+  "survey_follow_up.created": {
+    ar: "ملاحظة من استبانة الرضا بإذن المستفيد",
+    en: "Survey remark, contact allowed",
+  },
+  "survey_follow_up.complaint_made": {
+    ar: "تحويل ملاحظة الاستبانة إلى شكوى",
+    en: "Survey remark made a complaint",
+  },
+  "survey_follow_up.closed": { ar: "إغلاق متابعة ملاحظة الاستبانة", en: "Survey follow-up closed" },
 };
 
 export function timelineFromAudit(events: AuditEventRow[]): TimelineItem[] {

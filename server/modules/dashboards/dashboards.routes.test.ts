@@ -241,8 +241,16 @@ describe("the management dashboard", () => {
     expect(counts(d.inquiries.byMonth)).toEqual({ "2026-03": 1 });
     expect(counts(d.inquiries.byChannel)).toEqual({ phone: 1 });
     expect(d.liaison.from).toBe("2026-03-01");
-    // Not built yet, and not pretended.
-    expect(d.satisfaction).toBeNull();
+    // No survey answered yet: the surveys module's summary is there, empty.
+    expect(d.satisfaction).toEqual({
+      answers: 0,
+      invited: 0,
+      csat: null,
+      nps: null,
+      byMonth: [],
+      themes: [],
+      staffCsat: null,
+    });
     // No visits yet in this association: the field summary is there, empty.
     expect(d.fieldActions).toEqual({ openActions: 0, overdueActions: 0, visitsByMonth: [] });
     const all = (await manager.request("GET", "/api/dashboards/management")).json();

@@ -3,7 +3,7 @@ import { and, eq, like } from "drizzle-orm";
 import { simpleParser } from "mailparser";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { notifications, supportRequests } from "../../db/schema.js";
+import { notifications, supportRequests, surveyInvitations } from "../../db/schema.js";
 import {
   auditTypes,
   type Client,
@@ -407,6 +407,28 @@ describe("a support request from reception to delivered service", () => {
     );
     expect(approved.minutes.approvedAt).not.toBeNull();
 
+    // A post-service survey follows deliveries and the closing (the surveys module reacts, S1).
+    const survey = await ok(
+      await manager.request("POST", "/api/surveys", {
+        name: "رضا المستفيدين بعد الخدمة",
+        purpose: "post_service",
+        questions: [{ key: "csat", kind: "csat", text: { ar: "ما مدى رضاك عن الخدمة؟" } }],
+      }),
+      201,
+    );
+    await ok(await manager.request("POST", `/api/surveys/${survey.id}/status`, { status: "active" }));
+    await ok(
+      await manager.request("PUT", "/api/survey-settings", {
+        postServiceSurveyId: survey.id,
+        afterDelivery: true,
+        afterRequestClosed: true,
+        afterComplaintClosed: false,
+        quietDays: 90,
+        linkValidDays: 14,
+        reminderAfterDays: 3,
+      }),
+    );
+
     // Deliveries within the approved amount; two at once cannot pass it.
     const deliver = (amount: number) =>
       officer.request("POST", `/api/requests/${id}/deliveries`, { kind: "cash", amount, note: "تحويل بنكي" });
@@ -426,6 +448,11 @@ describe("a support request from reception to delivered service", () => {
     expect(delivered.deliveries).toHaveLength(2);
     const closed = await ok(await officer.request("POST", `/api/requests/${id}/close`));
     expect(closed.state).toBe("closed");
+    // One invitation after the first delivery; the second and the closing fall in the quiet days.
+    const invitations = await h.db.system((tx) =>
+      tx.select().from(surveyInvitations).where(eq(surveyInvitations.beneficiaryId, beneficiaryId)),
+    );
+    expect(invitations.map((i) => i.trigger)).toEqual(["delivery"]);
 
     // It all shows on her timeline, and every step left its audit event.
     const timeline = (await ok(await officer.request("GET", `/api/beneficiaries/${beneficiaryId}/timeline`)))
