@@ -1,11 +1,12 @@
 import { z } from "zod";
 import { liaisonLoadResponseSchema } from "./contacts.js";
 import { fieldSummarySchema } from "./fieldwork.js";
+import { satisfactionSummarySchema } from "./surveys.js";
 
 /**
  * Senior management's dashboard (SPEC S3, G7; issue 12): every figure counted in SQL over the
  * period chosen (Riyadh days, inclusive). The association has no branches in the schema, so there
- * is no branch filter; satisfaction and field actions are not built yet and say so (`null`).
+ * is no branch filter.
  */
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -29,6 +30,8 @@ export const dashboardSections = [
   "inquiries_by_month",
   "inquiries_by_channel",
   "liaison_load",
+  "satisfaction_by_month",
+  "satisfaction_themes",
 ] as const;
 export const dashboardSectionSchema = z.enum(dashboardSections);
 export type DashboardSection = z.infer<typeof dashboardSectionSchema>;
@@ -87,8 +90,8 @@ export const dashboardSchema = z.object({
     byChannel: z.array(countSchema),
   }),
   liaison: liaisonLoadResponseSchema,
-  /** Not built yet: satisfaction surveys (CSAT, NPS) arrive with their module. */
-  satisfaction: z.null(),
+  /** Satisfaction surveys over the period: CSAT and NPS per month, themes, staff CSAT (the surveys module's summary). */
+  satisfaction: satisfactionSummarySchema,
   /** Field oversight's follow-up actions now (open, past due) and visits per month: the fieldwork module's summary. */
   fieldActions: fieldSummarySchema,
 });
