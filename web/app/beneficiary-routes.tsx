@@ -11,6 +11,7 @@ import { mayAny, recordRoles } from "./contacts-routes.js";
 import { isAllowed, navigationItem } from "./navigation.js";
 import { BeneficiaryRequestsPanel } from "./requests-routes.js";
 import { useCurrentUser } from "./require-session.js";
+import { BeneficiarySurveyPreference } from "./surveys-routes.js";
 
 // What a role may do on a page it may open. These mirror the server's policies
 // (beneficiaries.policy.ts, contacts.policy.ts), which refuse the request whatever the page shows.
@@ -48,6 +49,7 @@ export function BeneficiaryFileRoute() {
             attachments={attachments}
             channels={policy.data?.content.channels ?? []}
           />
+          <BeneficiarySurveyPreference beneficiaryId={beneficiaryId} />
           <BeneficiaryCorrespondence
             beneficiaryId={beneficiaryId}
             canRegister={canRecord}

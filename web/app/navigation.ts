@@ -170,6 +170,42 @@ export const navigation: readonly NavigationItem[] = [
     roles: "all",
     inMenu: false,
   },
+  // Satisfaction surveys (S1, G6): surveys.policy.ts `manage` (surveys, settings, campaigns,
+  // results) and `followUp` (answers whose respondent allowed contact).
+  { id: "surveys", path: "/surveys", label: "nav.surveys", roles: ["manager", "administrator"] },
+  {
+    id: "surveys.new",
+    path: "/surveys/new",
+    label: "surveys.new",
+    roles: ["manager", "administrator"],
+    inMenu: false,
+  },
+  {
+    id: "surveys.survey",
+    path: "/surveys/:surveyId",
+    label: "nav.surveys",
+    roles: ["manager", "administrator"],
+    inMenu: false,
+  },
+  {
+    id: "surveys.results",
+    path: "/surveys/:surveyId/results",
+    label: "surveys.results.title",
+    roles: ["manager", "administrator"],
+    inMenu: false,
+  },
+  {
+    id: "surveys.campaigns",
+    path: "/survey-campaigns",
+    label: "nav.surveyCampaigns",
+    roles: ["manager", "administrator"],
+  },
+  {
+    id: "surveys.followUps",
+    path: "/survey-follow-ups",
+    label: "nav.surveyFollowUps",
+    roles: ["manager", "followup_committee_member"],
+  },
   // Senior management supervises the liaison officers (S3).
   {
     id: "reports.liaison",
