@@ -170,8 +170,9 @@ export const navigation: readonly NavigationItem[] = [
     roles: "all",
     inMenu: false,
   },
-  // Satisfaction surveys (S1, G6): surveys.policy.ts `manage` (surveys, settings, campaigns,
-  // results) and `followUp` (answers whose respondent allowed contact).
+  // Satisfaction surveys (S1, G6), as surveys.policy.ts allows: management and the administrator
+  // build them and run campaigns; management and the board read the results; management and the
+  // follow-up committee act on the follow-ups respondents allowed.
   { id: "surveys", path: "/surveys", label: "nav.surveys", roles: ["manager", "administrator"] },
   {
     id: "surveys.new",
@@ -191,7 +192,7 @@ export const navigation: readonly NavigationItem[] = [
     id: "surveys.results",
     path: "/surveys/:surveyId/results",
     label: "surveys.results.title",
-    roles: ["manager", "administrator"],
+    roles: ["manager", "board_member"],
     inMenu: false,
   },
   {

@@ -10,21 +10,32 @@ import { SurveysPage } from "../features/surveys/components/surveys-page.js";
 import { useStaffChoice } from "./complaints-routes.js";
 import { mayAny } from "./contacts-routes.js";
 import { DashboardLoading } from "./dashboard-loading.js";
+import { isAllowed, navigationItem } from "./navigation.js";
 import { useCurrentUser } from "./require-session.js";
 
 // What a role may do on a page it may open, mirroring surveys.policy.ts (which refuses the request
 // whatever the page shows): the settings are the administrator's and the manager's; a task from a
-// follow-up goes to any staff member; a person's survey preference is changed by those who record
-// their consents.
+// follow-up goes to any staff member; a person's survey preference is recorded from their file by
+// those who receive them.
 const settingsRoles: readonly StaffRole[] = ["administrator", "manager"];
-const preferenceRoles: readonly StaffRole[] = ["officer", "branch_representative", "social_researcher"];
+const preferenceRoles: readonly StaffRole[] = [
+  "officer",
+  "branch_representative",
+  "social_researcher",
+  "liaison_officer",
+  "manager",
+];
 
 // A survey's results draw charts: ECharts loads only when they are opened (ADR 0026).
 const SurveyResultsPage = lazy(() => import("../features/surveys/components/survey-results-page.js"));
 
+const useReadsResults = () => isAllowed(navigationItem("surveys.results"), useCurrentUser().roles);
+
 export function SurveysRoute() {
   const user = useCurrentUser();
-  return <SurveysPage canChangeSettings={mayAny(user.roles, settingsRoles)} />;
+  return (
+    <SurveysPage canChangeSettings={mayAny(user.roles, settingsRoles)} canReadResults={useReadsResults()} />
+  );
 }
 
 export function NewSurveyRoute() {
@@ -33,7 +44,7 @@ export function NewSurveyRoute() {
 
 export function SurveyRoute() {
   const { surveyId = "" } = useParams();
-  return <SurveyPage key={surveyId} surveyId={surveyId} />;
+  return <SurveyPage key={surveyId} surveyId={surveyId} canReadResults={useReadsResults()} />;
 }
 
 export function SurveyResultsRoute() {
@@ -46,7 +57,7 @@ export function SurveyResultsRoute() {
 }
 
 export function SurveyCampaignsRoute() {
-  return <CampaignsPage />;
+  return <CampaignsPage canReadResults={useReadsResults()} />;
 }
 
 export function SurveyFollowUpsRoute() {

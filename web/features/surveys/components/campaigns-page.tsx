@@ -22,7 +22,7 @@ import "./surveys.css";
 const audienceKinds: CampaignAudience["kind"][] = ["everyone", "category", "service"];
 
 /** «حملات الاستبانات»: a periodic survey sent to an audience, and what became of each invitation. */
-export function CampaignsPage() {
+export function CampaignsPage({ canReadResults }: { canReadResults: boolean }) {
   const { t, locale, errorText } = useI18n();
   const ids = useId();
   const campaigns = useCampaigns();
@@ -130,9 +130,13 @@ export function CampaignsPage() {
                         </div>
                       </th>
                       <td>
-                        <Link to={`/surveys/${campaign.survey.id}/results`}>
+                        {canReadResults ? (
+                          <Link to={`/surveys/${campaign.survey.id}/results`}>
+                            <UserText>{campaign.survey.name}</UserText>
+                          </Link>
+                        ) : (
                           <UserText>{campaign.survey.name}</UserText>
-                        </Link>
+                        )}
                       </td>
                       <td>{audienceText(campaign.audience)}</td>
                       <td>

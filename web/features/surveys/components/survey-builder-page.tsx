@@ -100,7 +100,7 @@ export function NewSurveyPage() {
 }
 
 /** A survey: its current version in the builder, its status, its earlier versions. */
-export function SurveyPage({ surveyId }: { surveyId: string }) {
+export function SurveyPage({ surveyId, canReadResults }: { surveyId: string; canReadResults: boolean }) {
   const { t, errorText } = useI18n();
   const ids = useId();
   const survey = useSurvey(surveyId);
@@ -123,7 +123,7 @@ export function SurveyPage({ surveyId }: { surveyId: string }) {
             {t("surveys.answerCount", { count: survey.data.answers })}
           </p>
         ) : null}
-        {survey.data ? (
+        {survey.data && canReadResults ? (
           <div className="survey-links">
             <Link className="button button--secondary" to={`/surveys/${surveyId}/results`}>
               {t("surveys.results.link")}

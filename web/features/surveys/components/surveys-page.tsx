@@ -9,7 +9,13 @@ import { SurveySettingsSection } from "./survey-settings.js";
 import "./surveys.css";
 
 /** «الاستبانات» (S1): the association's satisfaction surveys, a new one, and when they are sent. */
-export function SurveysPage({ canChangeSettings }: { canChangeSettings: boolean }) {
+export function SurveysPage({
+  canChangeSettings,
+  canReadResults,
+}: {
+  canChangeSettings: boolean;
+  canReadResults: boolean;
+}) {
   const { t, errorText } = useI18n();
   const ids = useId();
   const surveys = useSurveys();
@@ -79,7 +85,9 @@ export function SurveysPage({ canChangeSettings }: { canChangeSettings: boolean 
                       <DualDate value={survey.updatedAt} />
                     </td>
                     <td>
-                      <Link to={`/surveys/${survey.id}/results`}>{t("surveys.results.link")}</Link>
+                      {canReadResults ? (
+                        <Link to={`/surveys/${survey.id}/results`}>{t("surveys.results.link")}</Link>
+                      ) : null}
                     </td>
                   </tr>
                 ))}
