@@ -14,9 +14,9 @@ import { isAllowed, navigationItem } from "./navigation.js";
 import { useCurrentUser } from "./require-session.js";
 
 // What a role may do on a page it may open, mirroring surveys.policy.ts (which refuses the request
-// whatever the page shows): the settings are the administrator's and the manager's; a task from a
-// follow-up goes to any staff member; a person's survey preference is recorded from their file by
-// those who receive them.
+// whatever the page shows): the settings are the administrator's and the manager's; the campaigns'
+// counts are read with the results; a task from a follow-up goes to any staff member; a person's
+// survey preference is read and recorded from their file by those who receive them.
 const settingsRoles: readonly StaffRole[] = ["administrator", "manager"];
 const preferenceRoles: readonly StaffRole[] = [
   "officer",
@@ -57,6 +57,7 @@ export function SurveyResultsRoute() {
 }
 
 export function SurveyCampaignsRoute() {
+  // The counts of each campaign are results: read by those who read results.
   return <CampaignsPage canReadResults={useReadsResults()} />;
 }
 
@@ -70,8 +71,8 @@ export function MyRatingSection() {
   return user.roles.some((role) => role !== "platform_operator") ? <MyRating /> : null;
 }
 
-/** The survey preference on a beneficiary's file. */
+/** The survey preference on a beneficiary's file, for those who record it (others do not read it). */
 export function BeneficiarySurveyPreference({ beneficiaryId }: { beneficiaryId: string }) {
   const user = useCurrentUser();
-  return <SurveyPreference beneficiaryId={beneficiaryId} canChange={mayAny(user.roles, preferenceRoles)} />;
+  return mayAny(user.roles, preferenceRoles) ? <SurveyPreference beneficiaryId={beneficiaryId} /> : null;
 }

@@ -565,7 +565,7 @@ export const ar = {
     "{count, plural, zero {لا ملاحظات} one {في النموذج ملاحظة واحدة} two {في النموذج ملاحظتان} few {في النموذج # ملاحظات} many {في النموذج # ملاحظةً} other {في النموذج # ملاحظة}} بجانب الحقول.",
   "surveys.builder.save": "حفظ الاستبانة",
   "surveys.builder.saving": "جارٍ الحفظ…",
-  "surveys.builder.saved": "حُفظت الاستبانة.",
+  "surveys.builder.savedVersion": "حُفظت الاستبانة (الإصدار {version}).",
   "surveys.builder.created": "أُنشئت الاستبانة مسودةً. فعّلها حين تكتمل لتُرسل دعواتها.",
   "surveys.builder.newVersionTitle": "حفظ إصدار جديد",
   "surveys.builder.newVersionMessage":
@@ -668,6 +668,7 @@ export const ar = {
   "surveys.campaigns.sending": "جارٍ الإنشاء…",
   "surveys.campaigns.created": "أُنشئت الحملة «{name}».",
   "surveys.campaigns.list": "الحملات",
+  "surveys.campaigns.countsForResults": "تُعرض أعداد الحملات مع نتائج الاستبانات للإدارة ومجلس الإدارة.",
   "surveys.campaigns.empty": "لا حملات بعد.",
   "surveys.campaigns.sampleOf":
     "{count, plural, zero {بلا عيّنة} one {عيّنة من شخص واحد} two {عيّنة من شخصين} few {عيّنة من # أشخاص} many {عيّنة من # شخصًا} other {عيّنة من # شخص}}",

@@ -563,7 +563,7 @@ export const en: Record<MessageKey, string> = {
     "{count, plural, =0 {No notes} one {The form has # note} other {The form has # notes}} beside the fields.",
   "surveys.builder.save": "Save the survey",
   "surveys.builder.saving": "Saving…",
-  "surveys.builder.saved": "Survey saved.",
+  "surveys.builder.savedVersion": "Survey saved (version {version}).",
   "surveys.builder.created":
     "The survey was created as a draft. Activate it when it is complete to send its invitations.",
   "surveys.builder.newVersionTitle": "Save a new version",
@@ -670,6 +670,8 @@ export const en: Record<MessageKey, string> = {
   "surveys.campaigns.sending": "Creating…",
   "surveys.campaigns.created": "Campaign “{name}” created.",
   "surveys.campaigns.list": "Campaigns",
+  "surveys.campaigns.countsForResults":
+    "Campaign counts are shown with the survey results, to management and the board.",
   "surveys.campaigns.empty": "No campaigns yet.",
   "surveys.campaigns.sampleOf":
     "{count, plural, =0 {no sample} one {a sample of # person} other {a sample of # people}}",

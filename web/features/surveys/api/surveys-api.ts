@@ -109,10 +109,11 @@ export function useSaveSurveySettings() {
   });
 }
 
-export function useCampaigns() {
+export function useCampaigns(enabled = true) {
   return useQuery({
     queryKey: ["surveys", "campaigns"],
     queryFn: ({ signal }) => requestJson("/api/survey-campaigns", campaignListResponseSchema, { signal }),
+    enabled,
   });
 }
 

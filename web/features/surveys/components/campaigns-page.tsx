@@ -25,7 +25,7 @@ const audienceKinds: CampaignAudience["kind"][] = ["everyone", "category", "serv
 export function CampaignsPage({ canReadResults }: { canReadResults: boolean }) {
   const { t, locale, errorText } = useI18n();
   const ids = useId();
-  const campaigns = useCampaigns();
+  const campaigns = useCampaigns(canReadResults);
   const categories = useAudienceCategories();
   const services = useAudienceServices();
   const [created, setCreated] = useState<string | null>(null);
@@ -91,7 +91,8 @@ export function CampaignsPage({ canReadResults }: { canReadResults: boolean }) {
         <h2 id={`${ids}-list`} className="card__title">
           {t("surveys.campaigns.list")}
         </h2>
-        {campaigns.isPending ? <p className="muted">{t("common.loading")}</p> : null}
+        {canReadResults ? null : <p className="muted">{t("surveys.campaigns.countsForResults")}</p>}
+        {canReadResults && campaigns.isPending ? <p className="muted">{t("common.loading")}</p> : null}
         {campaigns.isError ? (
           <div role="alert" className="alert alert--error">
             {errorText(campaigns.error)}

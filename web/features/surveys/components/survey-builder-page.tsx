@@ -106,6 +106,8 @@ export function SurveyPage({ surveyId, canReadResults }: { surveyId: string; can
   const survey = useSurvey(surveyId);
   const location = useLocation();
   const created = (location.state as { created?: boolean } | null)?.created === true;
+  // Said here, above the builder: a new version remounts the builder with its own questions.
+  const [savedVersion, setSavedVersion] = useState<number | null>(null);
 
   return (
     <section className="page" aria-labelledby={`${ids}-title`}>
@@ -131,9 +133,14 @@ export function SurveyPage({ surveyId, canReadResults }: { surveyId: string; can
           </div>
         ) : null}
       </header>
-      {created ? (
+      {created && savedVersion === null ? (
         <p role="status" className="alert alert--success">
           {t("surveys.builder.created")}
+        </p>
+      ) : null}
+      {savedVersion !== null ? (
+        <p role="status" className="alert alert--success">
+          {t("surveys.builder.savedVersion", { version: savedVersion })}
         </p>
       ) : null}
       {survey.isPending ? <p className="muted">{t("common.loading")}</p> : null}
@@ -148,6 +155,7 @@ export function SurveyPage({ surveyId, canReadResults }: { surveyId: string; can
           <SurveyEditor
             key={`${survey.data.id}-${survey.data.currentVersion}`}
             survey={survey.data}
+            onSaved={(saved) => setSavedVersion(saved.currentVersion)}
             initial={draftFromSurvey({
               name: survey.data.name,
               purpose: survey.data.purpose,
@@ -231,7 +239,15 @@ function HistoryCard({ survey }: { survey: SurveyView }) {
  * The builder: the survey's wording and its questions, each with its live preview. Questions move
  * with buttons (focus stays on the button pressed, the new place is announced).
  */
-function SurveyEditor({ initial, survey }: { initial: SurveyDraft; survey?: SurveyView }) {
+function SurveyEditor({
+  initial,
+  survey,
+  onSaved,
+}: {
+  initial: SurveyDraft;
+  survey?: SurveyView;
+  onSaved?: (saved: SurveyView) => void;
+}) {
   const { t, locale, errorText } = useI18n();
   const ids = useId();
   const navigate = useNavigate();
@@ -240,7 +256,6 @@ function SurveyEditor({ initial, survey }: { initial: SurveyDraft; survey?: Surv
   const [local, setLocal] = useState<Record<string, string>>({});
   const [announcement, setAnnouncement] = useState("");
   const [focusAfterMove, setFocusAfterMove] = useState<string | null>(null);
-  const [saved, setSaved] = useState(false);
   const answered = (survey?.current.answers ?? 0) > 0;
 
   useEffect(() => {
@@ -289,7 +304,6 @@ function SurveyEditor({ initial, survey }: { initial: SurveyDraft; survey?: Surv
     const problems: Record<string, string> = {};
     for (const p of checkDraft(draft)) problems[p.path] ??= t(p.message, p.values);
     setLocal(problems);
-    setSaved(false);
     if (Object.keys(problems).length) {
       setAnnouncement(t("surveys.builder.problems", { count: Object.keys(problems).length }));
       return false;
@@ -302,7 +316,7 @@ function SurveyEditor({ initial, survey }: { initial: SurveyDraft; survey?: Surv
       { ...(survey ? { id: survey.id } : {}), ...toRequest(draft) },
       {
         onSuccess: (result) => {
-          if (survey) setSaved(true);
+          if (survey) onSaved?.(result);
           else navigate(`/surveys/${result.id}`, { state: { created: true } });
         },
       },
@@ -416,11 +430,6 @@ function SurveyEditor({ initial, survey }: { initial: SurveyDraft; survey?: Surv
         <div role="alert" className="alert alert--error">
           {generalError}
         </div>
-      ) : null}
-      {saved ? (
-        <p role="status" className="alert alert--success">
-          {t("surveys.builder.saved")}
-        </p>
       ) : null}
       <div className="form-actions">
         {answered ? (

@@ -5,14 +5,8 @@ import { useI18n } from "../../../i18n/i18n.js";
 import { useSetSurveyPreference, useSurveyPreference } from "../api/surveys-api.js";
 import "./surveys.css";
 
-/** On the beneficiary's file: whether the person receives satisfaction surveys, and the switch for officers. */
-export function SurveyPreference({
-  beneficiaryId,
-  canChange,
-}: {
-  beneficiaryId: string;
-  canChange: boolean;
-}) {
+/** On the beneficiary's file: whether the person receives satisfaction surveys, and the switch. */
+export function SurveyPreference({ beneficiaryId }: { beneficiaryId: string }) {
   const { t, errorText } = useI18n();
   const ids = useId();
   const preference = useSurveyPreference(beneficiaryId);
@@ -40,30 +34,28 @@ export function SurveyPreference({
               </>
             ) : null}
           </p>
-          {canChange ? (
-            data.optedOut ? (
-              // The person's own choice is undone only when they ask for it.
-              <ConfirmButton
-                title={t("surveys.preference.optInTitle")}
-                message={t("surveys.preference.optInMessage")}
-                confirmLabel={t("surveys.preference.optInConfirm")}
-                disabled={change.isPending}
-                onConfirm={() => change.mutate(false)}
-              >
-                {t("surveys.preference.optIn")}
-              </ConfirmButton>
-            ) : (
-              <ConfirmButton
-                title={t("surveys.preference.optOutTitle")}
-                message={t("surveys.preference.optOutMessage")}
-                confirmLabel={t("surveys.preference.optOutConfirm")}
-                disabled={change.isPending}
-                onConfirm={() => change.mutate(true)}
-              >
-                {t("surveys.preference.optOut")}
-              </ConfirmButton>
-            )
-          ) : null}
+          {data.optedOut ? (
+            // The person's own choice is undone only when they ask for it.
+            <ConfirmButton
+              title={t("surveys.preference.optInTitle")}
+              message={t("surveys.preference.optInMessage")}
+              confirmLabel={t("surveys.preference.optInConfirm")}
+              disabled={change.isPending}
+              onConfirm={() => change.mutate(false)}
+            >
+              {t("surveys.preference.optIn")}
+            </ConfirmButton>
+          ) : (
+            <ConfirmButton
+              title={t("surveys.preference.optOutTitle")}
+              message={t("surveys.preference.optOutMessage")}
+              confirmLabel={t("surveys.preference.optOutConfirm")}
+              disabled={change.isPending}
+              onConfirm={() => change.mutate(true)}
+            >
+              {t("surveys.preference.optOut")}
+            </ConfirmButton>
+          )}
         </>
       ) : null}
       {change.isError ? (
