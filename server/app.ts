@@ -40,6 +40,7 @@ import { createPlatformModule } from "./modules/platform/index.js";
 import { createPolicyModule } from "./modules/policy/index.js";
 import { createRequestsModule } from "./modules/requests/index.js";
 import { createServicesModule } from "./modules/services/index.js";
+import { createSurveysModule } from "./modules/surveys/index.js";
 import { createUsersModule } from "./modules/users/index.js";
 
 export type AppDeps = {
@@ -132,6 +133,23 @@ export function createModules({ config, db, clock, ...deps }: AppDeps) {
     clock,
   });
   const services = createServicesModule({ db, audit: audit.service, clock, announcer });
+  const surveys = createSurveysModule({
+    db,
+    policy: policy.service,
+    beneficiaries: beneficiaries.service,
+    notifications: notifications.service,
+    associations: associations.service,
+    users: users.service,
+    calendar: calendar.service,
+    // Called only when a follow-up becomes a complaint, by which time `complaints` exists.
+    complaints: () => complaints.service,
+    audit: audit.service,
+    clock,
+    queue,
+    secret: config.session.secret,
+    // The personal links' address: the configured public URL, or this server in development.
+    publicUrl: config.publicUrl ?? `http://localhost:${config.port}`,
+  });
   const requests = createRequestsModule({
     db,
     policy: policy.service,
@@ -143,9 +161,11 @@ export function createModules({ config, db, clock, ...deps }: AppDeps) {
     notifications: notifications.service,
     contacts: contacts.service,
     fieldwork: fieldwork.service,
+    surveys: surveys.service,
     audit: audit.service,
     clock,
     queue,
+    announcer,
   });
   const complaints = createComplaintsModule({
     db,
@@ -161,11 +181,13 @@ export function createModules({ config, db, clock, ...deps }: AppDeps) {
     secret: config.session.secret,
     limits,
     publicComplaints: config.publicComplaints,
+    announcer,
   });
   const dashboards = createDashboardsModule({
     db,
     contacts: contacts.service,
     fieldwork: fieldwork.service,
+    surveys: surveys.service,
     audit: audit.service,
     clock,
   });
@@ -186,6 +208,7 @@ export function createModules({ config, db, clock, ...deps }: AppDeps) {
     complaints,
     policy,
     dashboards,
+    surveys,
   };
   for (const module of Object.values(modules) as SilahModule[]) {
     for (const [kind, handler] of Object.entries(module.jobs ?? {})) queue.register(kind, handler);

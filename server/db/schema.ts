@@ -9,6 +9,7 @@ import {
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -1086,5 +1087,252 @@ export const fieldActions = pgTable(
     index("field_actions_visit_id_idx").on(t.visitId),
     index("field_actions_owner_id_idx").on(t.ownerId, t.dueDate),
     index("field_actions_done_by_idx").on(t.doneBy),
+  ],
+);
+
+// ——— Satisfaction surveys (SPEC S1, G6; ADR 0027) ———
+
+export const surveys = pgTable(
+  "surveys",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    associationId: tenantId(),
+    name: text("name").notNull(),
+    purpose: text("purpose").notNull(),
+    status: text("status").notNull().default("draft"),
+    currentVersion: integer("current_version").notNull().default(1),
+    createdBy: uuid("created_by")
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: instant("updated_at").notNull(),
+  },
+  (t) => [
+    index("surveys_association_id_idx").on(t.associationId),
+    index("surveys_created_by_idx").on(t.createdBy),
+  ],
+);
+
+/** The questions a survey asked from one version on; a version with answers never changes. */
+export const surveyVersions = pgTable(
+  "survey_versions",
+  {
+    associationId: tenantId(),
+    surveyId: uuid("survey_id")
+      .notNull()
+      .references(() => surveys.id),
+    version: integer("version").notNull(),
+    intro: jsonb("intro"),
+    questions: jsonb("questions").notNull(),
+    answers: integer("answers").notNull().default(0),
+    createdBy: uuid("created_by")
+      .notNull()
+      .references(() => users.id),
+    createdAt: instant("created_at").notNull(),
+  },
+  (t) => [
+    primaryKey({ name: "survey_versions_pkey", columns: [t.surveyId, t.version] }),
+    index("survey_versions_association_id_idx").on(t.associationId),
+    index("survey_versions_created_by_idx").on(t.createdBy),
+  ],
+);
+
+export const surveySettings = pgTable(
+  "survey_settings",
+  {
+    associationId: uuid("association_id")
+      .primaryKey()
+      .references(() => associations.id),
+    postServiceSurveyId: uuid("post_service_survey_id").references(() => surveys.id),
+    afterDelivery: boolean("after_delivery").notNull().default(false),
+    afterRequestClosed: boolean("after_request_closed").notNull().default(false),
+    afterComplaintClosed: boolean("after_complaint_closed").notNull().default(false),
+    quietDays: integer("quiet_days").notNull().default(90),
+    linkValidDays: integer("link_valid_days").notNull().default(14),
+    reminderAfterDays: integer("reminder_after_days").notNull().default(3),
+    updatedBy: uuid("updated_by").references(() => users.id),
+    updatedAt: instant("updated_at").notNull().defaultNow(),
+  },
+  (t) => [
+    index("survey_settings_post_service_survey_id_idx").on(t.postServiceSurveyId),
+    index("survey_settings_updated_by_idx").on(t.updatedBy),
+  ],
+);
+
+export const surveyCampaigns = pgTable(
+  "survey_campaigns",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    associationId: tenantId(),
+    surveyId: uuid("survey_id")
+      .notNull()
+      .references(() => surveys.id),
+    name: text("name").notNull(),
+    audience: jsonb("audience").notNull(),
+    closesOn: text("closes_on").notNull(),
+    audienceSize: integer("audience_size").notNull(),
+    heldOptedOut: integer("held_opted_out").notNull().default(0),
+    heldRecentlySurveyed: integer("held_recently_surveyed").notNull().default(0),
+    heldUnreachable: integer("held_unreachable").notNull().default(0),
+    createdBy: uuid("created_by")
+      .notNull()
+      .references(() => users.id),
+    createdAt: instant("created_at").notNull(),
+  },
+  (t) => [
+    index("survey_campaigns_association_id_idx").on(t.associationId, t.createdAt),
+    index("survey_campaigns_survey_id_idx").on(t.surveyId),
+    index("survey_campaigns_created_by_idx").on(t.createdBy),
+  ],
+);
+
+/** A personal link: only a keyed hash of its token is kept; `answered` has no time (ADR 0027). */
+export const surveyInvitations = pgTable(
+  "survey_invitations",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    associationId: tenantId(),
+    surveyId: uuid("survey_id")
+      .notNull()
+      .references(() => surveys.id),
+    beneficiaryId: uuid("beneficiary_id")
+      .notNull()
+      .references(() => beneficiaries.id),
+    campaignId: uuid("campaign_id").references(() => surveyCampaigns.id),
+    trigger: text("trigger").notNull(),
+    subjectId: uuid("subject_id"),
+    staffId: uuid("staff_id").references(() => users.id),
+    tokenNonce: text("token_nonce").notNull(),
+    tokenHash: text("token_hash").notNull(),
+    invitedAt: instant("invited_at").notNull(),
+    expiresAt: instant("expires_at").notNull(),
+    reminded: boolean("reminded").notNull().default(false),
+    answered: boolean("answered").notNull().default(false),
+  },
+  (t) => [
+    uniqueIndex("survey_invitations_token_hash_key").on(t.tokenHash),
+    index("survey_invitations_association_id_idx").on(t.associationId, t.invitedAt),
+    index("survey_invitations_survey_id_idx").on(t.surveyId),
+    index("survey_invitations_beneficiary_id_idx").on(t.beneficiaryId, t.invitedAt),
+    index("survey_invitations_campaign_id_idx").on(t.campaignId),
+    index("survey_invitations_staff_id_idx").on(t.staffId),
+  ],
+);
+
+export const surveyHeldBack = pgTable(
+  "survey_held_back",
+  {
+    associationId: tenantId(),
+    month: text("month").notNull(),
+    reason: text("reason").notNull(),
+    count: integer("count").notNull().default(0),
+  },
+  (t) => [primaryKey({ name: "survey_held_back_pkey", columns: [t.associationId, t.month, t.reason] })],
+);
+
+export const surveyOptOuts = pgTable(
+  "survey_opt_outs",
+  {
+    associationId: tenantId(),
+    beneficiaryId: uuid("beneficiary_id")
+      .primaryKey()
+      .references(() => beneficiaries.id),
+    since: instant("since").notNull(),
+  },
+  (t) => [index("survey_opt_outs_association_id_idx").on(t.associationId)],
+);
+
+/** An answer: survey, version, Riyadh day and the answers; no invitation, person or instant. */
+export const surveyAnswers = pgTable(
+  "survey_answers",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    associationId: tenantId(),
+    surveyId: uuid("survey_id")
+      .notNull()
+      .references(() => surveys.id),
+    version: integer("version").notNull(),
+    answeredOn: text("answered_on").notNull(),
+    answers: jsonb("answers").notNull(),
+  },
+  (t) => [
+    index("survey_answers_association_id_idx").on(t.associationId, t.surveyId, t.answeredOn),
+    index("survey_answers_survey_id_idx").on(t.surveyId, t.version),
+  ],
+);
+
+export const surveyStaffRatings = pgTable(
+  "survey_staff_ratings",
+  {
+    associationId: tenantId(),
+    staffId: uuid("staff_id")
+      .notNull()
+      .references(() => users.id),
+    month: text("month").notNull(),
+    answers: integer("answers").notNull().default(0),
+    sum: integer("sum").notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ name: "survey_staff_ratings_pkey", columns: [t.staffId, t.month] }),
+    index("survey_staff_ratings_association_id_idx").on(t.associationId, t.month),
+  ],
+);
+
+export const surveyRollups = pgTable(
+  "survey_rollups",
+  {
+    associationId: tenantId(),
+    surveyId: uuid("survey_id")
+      .notNull()
+      .references(() => surveys.id),
+    month: text("month").notNull(),
+    questionKey: text("question_key").notNull(),
+    kind: text("kind").notNull(),
+    aboutStaff: boolean("about_staff").notNull().default(false),
+    answers: integer("answers").notNull().default(0),
+    sum: bigint("sum", { mode: "number" }).notNull().default(0),
+    promoters: integer("promoters").notNull().default(0),
+    passives: integer("passives").notNull().default(0),
+    detractors: integer("detractors").notNull().default(0),
+    counts: jsonb("counts").notNull().default({}),
+  },
+  (t) => [
+    primaryKey({
+      name: "survey_rollups_pkey",
+      columns: [t.associationId, t.surveyId, t.month, t.questionKey, t.kind],
+    }),
+    index("survey_rollups_survey_id_idx").on(t.surveyId),
+    index("survey_rollups_month_idx").on(t.associationId, t.month),
+  ],
+);
+
+export const surveyFollowUps = pgTable(
+  "survey_follow_ups",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    associationId: tenantId(),
+    surveyId: uuid("survey_id")
+      .notNull()
+      .references(() => surveys.id),
+    beneficiaryId: uuid("beneficiary_id")
+      .notNull()
+      .references(() => beneficiaries.id),
+    lowestKind: text("lowest_kind"),
+    lowestValue: integer("lowest_value"),
+    text: text("text"),
+    status: text("status").notNull().default("open"),
+    complaintId: uuid("complaint_id").references(() => complaints.id),
+    taskOwnerId: uuid("task_owner_id").references(() => users.id),
+    taskDueDate: text("task_due_date"),
+    taskDoneAt: instant("task_done_at"),
+    closedNote: text("closed_note"),
+    createdAt: instant("created_at").notNull(),
+  },
+  (t) => [
+    index("survey_follow_ups_association_id_idx").on(t.associationId, t.status),
+    index("survey_follow_ups_survey_id_idx").on(t.surveyId),
+    index("survey_follow_ups_beneficiary_id_idx").on(t.beneficiaryId),
+    index("survey_follow_ups_complaint_id_idx").on(t.complaintId),
+    index("survey_follow_ups_task_owner_id_idx").on(t.taskOwnerId, t.taskDueDate),
   ],
 );

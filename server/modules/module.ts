@@ -27,6 +27,23 @@ export type ModuleEvents = {
    * are told (SPEC I3), with what changed.
    */
   "service.changed": { associationId: string; serviceId: string; actor: Actor; changes: readonly Change[] };
+  /** A delivery was recorded against a support request: the person may be asked how it went (S1). */
+  "request.delivered": ServiceGiven;
+  /** A support request reached its closed state. */
+  "request.closed": ServiceGiven;
+  /** A complaint was closed with its outcome. */
+  "complaint.closed": ServiceGiven;
+};
+/**
+ * A service given to a person: the request or complaint (`subjectId`), the person when the record
+ * names one, and the employee who served them (whose rating, if asked, is counted per month only).
+ */
+export type ServiceGiven = {
+  associationId: string;
+  subjectId: string;
+  beneficiaryId: string | null;
+  staffId: string | null;
+  actor: Actor;
 };
 /** One changed item, in words a beneficiary reads: what it is, and its value before and after. */
 export type Change = { field: string; label: string; before: string | null; after: string | null };

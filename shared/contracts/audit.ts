@@ -150,6 +150,40 @@ export const auditEventPayloads = {
     dueDate: z.string(),
     late: z.boolean(),
   }),
+  // Satisfaction surveys (S1; ADR 0027): never an answer, which would time it; follow-ups only by permission.
+  "survey.saved": z.object({
+    version: z.number().int(),
+    questions: z.number().int(),
+    newVersion: z.boolean(),
+  }),
+  "survey.status_changed": z.object({ from: z.string(), to: z.string() }),
+  "survey_settings.updated": z.object({
+    postServiceSurveyId: z.string().uuid().nullable(),
+    triggers: z.array(z.string()),
+  }),
+  "survey_campaign.created": z.object({
+    campaignId: z.string().uuid(),
+    audienceSize: z.number().int(),
+    invited: z.number().int(),
+  }),
+  "survey.preference_changed": z.object({ optedOut: z.boolean(), by: z.enum(["staff", "respondent"]) }),
+  "survey_follow_up.created": z.object({
+    followUpId: z.string().uuid(),
+    surveyId: z.string().uuid(),
+    lowScore: z.boolean(),
+    text: z.boolean(),
+  }),
+  "survey_follow_up.complaint_made": z.object({
+    followUpId: z.string().uuid(),
+    complaintId: z.string().uuid(),
+  }),
+  "survey_follow_up.task_assigned": z.object({
+    followUpId: z.string().uuid(),
+    ownerId: z.string().uuid(),
+    dueDate: z.string(),
+  }),
+  "survey_follow_up.task_done": z.object({ followUpId: z.string().uuid(), late: z.boolean() }),
+  "survey_follow_up.closed": z.object({ followUpId: z.string().uuid(), from: z.string() }),
   "liaison.route_set": z.object({ categoryId: z.string().uuid().nullable(), field: z.string().nullable() }),
   "service.created": z.object({ code: z.string(), requirements: z.number().int() }),
   // What changed in words (a service holds no personal data): told to the people with open requests (I3).

@@ -6,7 +6,7 @@ import { satisfactionSummarySchema } from "./surveys.js";
 /**
  * Senior management's dashboard (SPEC S3, G7; issue 12): every figure counted in SQL over the
  * period chosen (Riyadh days, inclusive). The association has no branches in the schema, so there
- * is no branch filter.
+ * is no branch filter; satisfaction and field actions come from their own modules' summaries.
  */
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -90,7 +90,7 @@ export const dashboardSchema = z.object({
     byChannel: z.array(countSchema),
   }),
   liaison: liaisonLoadResponseSchema,
-  /** Satisfaction surveys over the period: CSAT and NPS per month, themes, staff CSAT (the surveys module's summary). */
+  /** Satisfaction surveys over the period (by month): CSAT, NPS, free-text themes; the surveys module's summary. */
   satisfaction: satisfactionSummarySchema,
   /** Field oversight's follow-up actions now (open, past due) and visits per month: the fieldwork module's summary. */
   fieldActions: fieldSummarySchema,

@@ -402,6 +402,7 @@ export const workItemSchema = z.object({
     "overdue_inquiry",
     "field_action",
     "overdue_field_action",
+    "survey_follow_up",
   ]),
   title: localizedTextSchema,
   requestId: uuid.nullable(),

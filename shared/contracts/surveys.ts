@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { dateInputSchema } from "./beneficiaries.js";
+import type { StaffRole } from "./roles.js";
 
 /**
  * Satisfaction measurement (SPEC S1, G6; issue 12): surveys the association builds and versions,
@@ -288,3 +289,49 @@ export const followUpActionRequestSchema = z.discriminatedUnion("action", [
   z.strictObject({ action: z.literal("task_done") }),
 ]);
 export type FollowUpActionRequest = z.infer<typeof followUpActionRequestSchema>;
+
+// ── Added with the server module ──
+
+/**
+ * Who does what with surveys, read by the server's policy and by the web's menu: management and
+ * the administrator build them; management and the board read the results; management and the
+ * follow-up committee act on follow-ups the respondents allowed.
+ */
+export const surveyRoles = {
+  build: ["manager", "administrator"],
+  results: ["manager", "board_member"],
+  followUps: ["manager", "followup_committee_member"],
+} as const satisfies Record<string, readonly StaffRole[]>;
+
+/** The themes free text is grouped by (a small keyword table; anything else is `other`). */
+export const surveyThemes = [
+  "waiting",
+  "staff",
+  "documents",
+  "communication",
+  "support_value",
+  "other",
+] as const;
+export const surveyThemeSchema = z.enum(surveyThemes);
+export type SurveyTheme = z.infer<typeof surveyThemeSchema>;
+export const surveyThemeNames: Record<SurveyTheme, { ar: string; en: string }> = {
+  waiting: { ar: "الانتظار والمواعيد", en: "Waiting and appointments" },
+  staff: { ar: "تعامل الموظفين", en: "How staff treated people" },
+  documents: { ar: "المستندات", en: "Documents" },
+  communication: { ar: "التواصل", en: "Communication" },
+  support_value: { ar: "قيمة الدعم", en: "Value of the support" },
+  other: { ar: "أخرى", en: "Other" },
+};
+
+/** Post-service invitations: sent, held back by reason, reminded and answered (counts only). */
+export const postServiceCountsSchema = z.object({
+  invited: z.number().int(),
+  heldBack: z.object({
+    optedOut: z.number().int(),
+    recentlySurveyed: z.number().int(),
+    unreachable: z.number().int(),
+  }),
+  reminded: z.number().int(),
+  answered: z.number().int(),
+});
+export type PostServiceCounts = z.infer<typeof postServiceCountsSchema>;

@@ -26,6 +26,7 @@ import type { AuditService } from "../audit/index.js";
 import type { BeneficiariesService } from "../beneficiaries/index.js";
 import type { CalendarService } from "../calendar/index.js";
 import type { FilesService } from "../files/index.js";
+import type { Announcer } from "../module.js";
 import type { NotificationsService } from "../notifications/index.js";
 import type { UsersService } from "../users/index.js";
 import { complaintsPolicy } from "./complaints.policy.js";
@@ -78,6 +79,8 @@ export function createComplaintsService(deps: {
   queue: JobQueue;
   clock: Clock;
   guard: PublicGuard;
+  /** Tells other modules (surveys) that a complaint was closed. */
+  announcer: Pick<Announcer, "announce">;
 }) {
   const {
     db,
@@ -279,6 +282,29 @@ export function createComplaintsService(deps: {
     });
   };
 
+  async function recordIn(tx: Tx, actor: Actor, input: StaffComplaintRequest) {
+    if (input.beneficiaryId && !(await beneficiaries.lookup(tx, input.beneficiaryId))) {
+      throw new AppError("not_found", "beneficiary not found");
+    }
+    for (const [i, id] of input.fileIds.entries()) {
+      if (!(await files.lookup(tx, id)))
+        throw fieldError(`fileIds.${i}`, "file_unknown", "الملف غير موجود.", "File not found.");
+    }
+    const received = await receive(tx, actor, {
+      source: "staff",
+      channel: input.channel,
+      anonymous: false,
+      contact: input,
+      category: input.category,
+      subject: input.subject,
+      details: input.details,
+      beneficiaryId: input.beneficiaryId ?? null,
+      createdBy: actor.userId,
+    });
+    await repo.attach(tx, actor.associationId, received.complaint.id, input.fileIds);
+    return { ...received, view: (await repo.get(tx, received.complaint.id))! };
+  }
+
   return {
     jobs: { [deadlineJob]: deadlineHandler } as Record<string, JobHandler>,
 
@@ -323,29 +349,14 @@ export function createComplaintsService(deps: {
     /** Complaints by fax, phone, letter or in person, recorded by staff with the channel (Q1). */
     async record(actor: Actor, input: StaffComplaintRequest) {
       authorize(actor, complaintsPolicy, "record");
-      return db.tenant(actor.associationId, async (tx) => {
-        if (input.beneficiaryId && !(await beneficiaries.lookup(tx, input.beneficiaryId))) {
-          throw new AppError("not_found", "beneficiary not found");
-        }
-        for (const [i, id] of input.fileIds.entries()) {
-          if (!(await files.lookup(tx, id)))
-            throw fieldError(`fileIds.${i}`, "file_unknown", "الملف غير موجود.", "File not found.");
-        }
-        const received = await receive(tx, actor, {
-          source: "staff",
-          channel: input.channel,
-          anonymous: false,
-          contact: input,
-          category: input.category,
-          subject: input.subject,
-          details: input.details,
-          beneficiaryId: input.beneficiaryId ?? null,
-          createdBy: actor.userId,
-        });
-        await repo.attach(tx, actor.associationId, received.complaint.id, input.fileIds);
-        return { ...received, view: (await repo.get(tx, received.complaint.id))! };
-      });
+      return db.tenant(actor.associationId, (tx) => recordIn(tx, actor, input));
     },
+
+    /**
+     * For another module, inside its tenant transaction (a survey follow-up the respondent allowed
+     * becomes a complaint): recorded as staff record one; the caller has authorized its actor.
+     */
+    recordWithin: (tx: Tx, actor: Actor, input: StaffComplaintRequest) => recordIn(tx, actor, input),
 
     /** What the tracking link shows: status and steps, nothing personal. */
     async track(token: string) {
@@ -509,6 +520,13 @@ export function createComplaintsService(deps: {
             : { type: "complaint", id },
         });
         await tell(tx, actor, complaint, "closed", `${outcomeWords[input.outcome]}. ${input.note}`);
+        await deps.announcer.announce(tx, "complaint.closed", {
+          associationId: actor.associationId,
+          subjectId: id,
+          beneficiaryId: complaint.beneficiaryId,
+          staffId: complaint.assignedTo ?? actor.userId,
+          actor,
+        });
         return (await repo.get(tx, id))!;
       });
     },

@@ -9,7 +9,7 @@ import type { AuditService } from "../audit/index.js";
 import type { BeneficiariesService } from "../beneficiaries/index.js";
 import type { CalendarService } from "../calendar/index.js";
 import type { FilesService } from "../files/index.js";
-import type { SilahModule } from "../module.js";
+import type { Announcer, SilahModule } from "../module.js";
 import type { NotificationsService } from "../notifications/index.js";
 import type { UsersService } from "../users/index.js";
 import { createCompensationRepository } from "./compensation.repository.js";
@@ -35,6 +35,7 @@ export function createComplaintsModule(deps: {
   secret: string;
   limits: RateLimits;
   publicComplaints: PublicComplaintSettings;
+  announcer: Pick<Announcer, "announce">;
 }): SilahModule & { service: ComplaintsService; compensation: CompensationService } {
   const repo = createComplaintsRepository();
   const claims = createCompensationRepository();

@@ -13,6 +13,7 @@ import {
   requestStateNames,
 } from "../../../shared/contracts/export-labels.js";
 import type { ServiceKind } from "../../../shared/contracts/services.js";
+import { type SurveyTheme, surveyThemeNames } from "../../../shared/contracts/surveys.js";
 import { type ExportColumn, exportProduces, sendAuditedExport } from "../../http/export.js";
 import type { AuditService } from "../audit/index.js";
 import type { DashboardsService } from "./dashboards.service.js";
@@ -169,6 +170,31 @@ export function sectionSheet(d: Dashboard, section: DashboardSection): Sheet {
           late: i.answeredLateCount,
         })),
       };
+    case "satisfaction_by_month":
+      return {
+        title: "الرضا حسب الشهر",
+        ascii: "satisfaction-by-month",
+        columns: [
+          { header: "الشهر", value: (r) => r.month },
+          { header: "الإجابات", kind: "number", value: (r) => r.answers },
+          { header: "متوسط الرضا (١–٥)", kind: "number", value: (r) => r.csat },
+          { header: "صافي نقاط الترويج", kind: "number", value: (r) => r.nps },
+        ],
+        rows: d.satisfaction.byMonth.map((m) => ({
+          month: m.month,
+          answers: m.answers,
+          csat: m.csat,
+          nps: m.nps,
+        })),
+      };
+    case "satisfaction_themes":
+      return counts(
+        "موضوعات ملاحظات المستفيدين",
+        "satisfaction-themes",
+        "الموضوع",
+        d.satisfaction.themes.map((t) => ({ key: t.theme, label: null, count: t.count })),
+        (k) => surveyThemeNames[k as SurveyTheme]?.ar ?? k,
+      );
   }
 }
 

@@ -12,6 +12,7 @@ import { AppError } from "../../http/errors.js";
 import { authorize } from "../../http/policy.js";
 import type { ContactsService } from "../contacts/index.js";
 import type { FieldworkService } from "../fieldwork/index.js";
+import type { SurveysService } from "../surveys/index.js";
 import { dashboardsPolicy } from "./dashboards.policy.js";
 import type { DashboardsRepository, Window } from "./dashboards.repository.js";
 
@@ -48,9 +49,10 @@ export function createDashboardsService(deps: {
   repo: DashboardsRepository;
   contacts: ContactsService;
   fieldwork: FieldworkService;
+  surveys: Pick<SurveysService, "satisfactionSummary">;
   clock: Clock;
 }) {
-  const { db, repo, contacts, fieldwork, clock } = deps;
+  const { db, repo, contacts, fieldwork, surveys, clock } = deps;
   return {
     async overview(actor: Actor, query: DashboardQuery): Promise<Dashboard> {
       authorize(actor, dashboardsPolicy, "read");
@@ -158,7 +160,11 @@ export function createDashboardsService(deps: {
           byChannel: plain(figures.inquiriesByChannel),
         },
         liaison,
-        satisfaction: null,
+        // Satisfaction surveys' own summary, read from their monthly rollups (ADR 0027).
+        satisfaction: await surveys.satisfactionSummary(actor, {
+          ...(query.from ? { from: query.from } : {}),
+          ...(query.to ? { to: query.to } : {}),
+        }),
         // Field oversight's own summary (its module decides who reads it; the manager does).
         fieldActions: await fieldwork.summary(actor),
       };

@@ -4,6 +4,7 @@ import type { AuditService } from "../audit/index.js";
 import type { ContactsService } from "../contacts/index.js";
 import type { FieldworkService } from "../fieldwork/index.js";
 import type { SilahModule } from "../module.js";
+import type { SurveysService } from "../surveys/index.js";
 import { createDashboardsRepository } from "./dashboards.repository.js";
 import { dashboardsRoutes } from "./dashboards.routes.js";
 import { createDashboardsService, type DashboardsService } from "./dashboards.service.js";
@@ -15,6 +16,7 @@ export function createDashboardsModule(deps: {
   db: Database;
   contacts: ContactsService;
   fieldwork: FieldworkService;
+  surveys: Pick<SurveysService, "satisfactionSummary">;
   audit: AuditService;
   clock: Clock;
 }): SilahModule & { service: DashboardsService } {

@@ -297,6 +297,21 @@ export function createNotificationsService(deps: {
 
   return {
     notifyBeneficiary,
+
+    /**
+     * Whether a message to this person goes out by a machine now: the channel they agreed to is
+     * e-mail, SMS or WhatsApp, something here carries it, and the file holds its address. A link to
+     * answer (a survey) means nothing on a phone call or a letter.
+     */
+    reachesElectronically(person: Reachable & { preferredChannel: string | null }): boolean {
+      const channel = person.preferredChannel;
+      return (
+        channel !== null &&
+        electronic(channel) &&
+        transports[channel] !== undefined &&
+        recipientFor(person, channel) !== null
+      );
+    },
     notifyContact,
     tellContactChange,
     jobs: { [sendJob]: send } as Record<string, JobHandler>,

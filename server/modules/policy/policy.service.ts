@@ -315,6 +315,8 @@ export function createPolicyService(deps: {
       /** The policy's own words for whom requests are referred to and which bodies decide (ADR 0024). */
       referralRole: string | null;
       committees: string;
+      /** How the policy measures satisfaction (periodic survey, field survey…): the survey templates name it. */
+      satisfactionMethods: string[];
     } | null> {
       const row = await repo.current(tx);
       if (!row) return null;
@@ -326,6 +328,7 @@ export function createPolicyService(deps: {
         responsePeriod: content.responsePeriod,
         referralRole: content.referralRole,
         committees: content.committees,
+        satisfactionMethods: content.satisfactionMethods,
       };
     },
 

@@ -10,10 +10,11 @@ import type { CalendarService } from "../calendar/index.js";
 import type { ContactsService } from "../contacts/index.js";
 import type { FieldworkService } from "../fieldwork/index.js";
 import type { FilesService } from "../files/index.js";
-import type { SilahModule } from "../module.js";
+import type { Announcer, SilahModule } from "../module.js";
 import type { NotificationsService } from "../notifications/index.js";
 import type { PolicyService } from "../policy/index.js";
 import type { ServicesService } from "../services/index.js";
+import type { SurveysService } from "../surveys/index.js";
 import type { UsersService } from "../users/index.js";
 import { type CommitteesService, createCommitteesService } from "./committees.service.js";
 import { createPolicyWordingService } from "./policy-wording.service.js";
@@ -43,6 +44,9 @@ export function createRequestsModule(deps: {
   audit: AuditService;
   clock: Clock;
   queue: JobQueue;
+  announcer: Pick<Announcer, "announce">;
+  /** «عملي» lists the survey follow-up tasks a person owns. */
+  surveys: Pick<SurveysService, "openTasksOf">;
 }): SilahModule & { service: RequestsService; committees: CommitteesService } {
   const repo = createRequestsRepository();
   const service = createRequestsService({ ...deps, repo });
@@ -53,6 +57,7 @@ export function createRequestsModule(deps: {
     notifications: deps.notifications,
     contacts: deps.contacts,
     fieldwork: deps.fieldwork,
+    surveys: deps.surveys,
   });
   const wording = createPolicyWordingService({ ...deps, repo });
   deps.files.declareUses({

@@ -40,6 +40,7 @@ import type { AuditService } from "../audit/index.js";
 import type { BeneficiariesService } from "../beneficiaries/index.js";
 import type { CalendarService } from "../calendar/index.js";
 import type { FilesService } from "../files/index.js";
+import type { Announcer } from "../module.js";
 import type { NotificationsService } from "../notifications/index.js";
 import type { PolicyService } from "../policy/index.js";
 import type { ServicesService } from "../services/index.js";
@@ -179,8 +180,11 @@ export function createRequestsService(deps: {
   audit: AuditService;
   clock: Clock;
   queue: JobQueue;
+  /** Tells other modules (surveys) that a delivery was recorded or a request closed. */
+  announcer: Pick<Announcer, "announce">;
 }) {
   const {
+    announcer,
     db,
     repo,
     policy,
@@ -1014,6 +1018,13 @@ export function createRequestsService(deps: {
           payload: { requestId: id, deliveryId: delivery.id, kind: input.kind, amount },
           subject: subject(row),
         });
+        await announcer.announce(tx, "request.delivered", {
+          associationId: actor.associationId,
+          subjectId: id,
+          beneficiaryId: row.beneficiaryId,
+          staffId: actor.userId,
+          actor,
+        });
         return detail(tx, id);
       });
     },
@@ -1028,6 +1039,13 @@ export function createRequestsService(deps: {
           type: "support_request.closed",
           payload: { requestId: id },
           subject: subject(row),
+        });
+        await announcer.announce(tx, "request.closed", {
+          associationId: actor.associationId,
+          subjectId: id,
+          beneficiaryId: row.beneficiaryId,
+          staffId: actor.userId,
+          actor,
         });
         return detail(tx, id);
       });

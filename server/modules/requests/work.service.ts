@@ -4,6 +4,7 @@ import type { Actor } from "../../http/actor.js";
 import type { ContactsService, RoutedInquiry } from "../contacts/index.js";
 import type { ActionWithNames, FieldworkService } from "../fieldwork/index.js";
 import type { NotificationsService } from "../notifications/index.js";
+import type { SurveysService } from "../surveys/index.js";
 import type { RequestsRepository } from "./requests.repository.js";
 import { hijriText } from "./requests.service.js";
 
@@ -30,8 +31,9 @@ export function createWorkService(deps: {
   notifications: NotificationsService;
   contacts: Pick<ContactsService, "openRoutedInquiries">;
   fieldwork: Pick<FieldworkService, "overdueActions" | "openActionsOf">;
+  surveys: Pick<SurveysService, "openTasksOf">;
 }) {
-  const { db, repo, notifications, contacts, fieldwork } = deps;
+  const { db, repo, notifications, contacts, fieldwork, surveys } = deps;
   const fieldActionItem = (action: ActionWithNames) =>
     item({
       kind: action.overdue ? "overdue_field_action" : "field_action",
@@ -188,6 +190,23 @@ export function createWorkService(deps: {
         // Follow-up actions from field visits are owned by any staff member (S2): their own open ones.
         for (const action of await fieldwork.openActionsOf(tx, actor.userId))
           items.push(fieldActionItem(action));
+        // A follow-up the respondent of a survey allowed, given to this person as a task (S1).
+        for (const task of await surveys.openTasksOf(tx, actor.userId))
+          items.push(
+            item({
+              kind: "survey_follow_up",
+              title: {
+                ar: `متابعة ملاحظة من استبانة «${task.surveyName}»${task.text ? `: ${task.text.slice(0, 120)}` : ""}`,
+                en: `Survey follow-up («${task.surveyName}»)`,
+              },
+              beneficiary: task.beneficiaryName
+                ? { id: task.beneficiaryId, fullName: task.beneficiaryName }
+                : null,
+              since: task.createdAt.toISOString(),
+              dueDate: task.taskDueDate,
+              ref: task.id,
+            }),
+          );
         if (has("manager")) {
           // Management sees every late follow-up action, whoever owns it.
           for (const action of await fieldwork.overdueActions(tx))

@@ -58,6 +58,7 @@ export const workKindLabels: Record<WorkItem["kind"], MessageKey> = {
   overdue_inquiry: "work.kind.overdue_inquiry",
   field_action: "work.kind.field_action",
   overdue_field_action: "work.kind.overdue_field_action",
+  survey_follow_up: "work.kind.survey_follow_up",
 };
 
 /** The stepper's stations; a state sits at the station it has reached. */
