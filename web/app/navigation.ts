@@ -1,4 +1,5 @@
 import type { StaffRole } from "../../shared/contracts/roles.js";
+import { surveyRoles } from "../../shared/contracts/surveys.js";
 import type { MessageKey } from "../i18n/i18n.js";
 
 export type NavigationItem = {
@@ -170,42 +171,42 @@ export const navigation: readonly NavigationItem[] = [
     roles: "all",
     inMenu: false,
   },
-  // Satisfaction surveys (S1, G6), as surveys.policy.ts allows: management and the administrator
-  // build them and run campaigns; management and the board read the results; management and the
-  // follow-up committee act on the follow-ups respondents allowed.
-  { id: "surveys", path: "/surveys", label: "nav.surveys", roles: ["manager", "administrator"] },
+  // Satisfaction surveys (S1, G6): the roles of surveys.policy.ts, from shared/contracts/surveys.ts.
+  // Management and the administrator build them and run campaigns; management and the board read
+  // the results; management and the follow-up committee act on the follow-ups respondents allowed.
+  { id: "surveys", path: "/surveys", label: "nav.surveys", roles: surveyRoles.build },
   {
     id: "surveys.new",
     path: "/surveys/new",
     label: "surveys.new",
-    roles: ["manager", "administrator"],
+    roles: surveyRoles.build,
     inMenu: false,
   },
   {
     id: "surveys.survey",
     path: "/surveys/:surveyId",
     label: "nav.surveys",
-    roles: ["manager", "administrator"],
+    roles: surveyRoles.build,
     inMenu: false,
   },
   {
     id: "surveys.results",
     path: "/surveys/:surveyId/results",
     label: "surveys.results.title",
-    roles: ["manager", "board_member"],
+    roles: surveyRoles.results,
     inMenu: false,
   },
   {
     id: "surveys.campaigns",
     path: "/survey-campaigns",
     label: "nav.surveyCampaigns",
-    roles: ["manager", "administrator"],
+    roles: surveyRoles.build,
   },
   {
     id: "surveys.followUps",
     path: "/survey-follow-ups",
     label: "nav.surveyFollowUps",
-    roles: ["manager", "followup_committee_member"],
+    roles: surveyRoles.followUps,
   },
   // Senior management supervises the liaison officers (S3).
   {

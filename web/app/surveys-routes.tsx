@@ -1,6 +1,7 @@
 import { lazy, Suspense } from "react";
 import { useParams } from "react-router";
 import type { StaffRole } from "../../shared/contracts/roles.js";
+import { surveyRoles } from "../../shared/contracts/surveys.js";
 import { CampaignsPage } from "../features/surveys/components/campaigns-page.js";
 import { FollowUpsPage } from "../features/surveys/components/follow-ups-page.js";
 import { MyRating } from "../features/surveys/components/my-rating.js";
@@ -17,7 +18,7 @@ import { useCurrentUser } from "./require-session.js";
 // whatever the page shows): the settings are the administrator's and the manager's; the campaigns'
 // counts are read with the results; a task from a follow-up goes to any staff member; a person's
 // survey preference is read and recorded from their file by those who receive them.
-const settingsRoles: readonly StaffRole[] = ["administrator", "manager"];
+const settingsRoles: readonly StaffRole[] = surveyRoles.build;
 const preferenceRoles: readonly StaffRole[] = [
   "officer",
   "branch_representative",

@@ -655,6 +655,7 @@ export const ar = {
   "surveys.settings.save": "حفظ الإعدادات",
   "surveys.settings.saved": "حُفظت الإعدادات.",
   "surveys.settings.readOnly": "يغيّر هذه الإعدادات مسؤول النظام أو الإدارة.",
+  "surveys.postService.title": "دعوات ما بعد الخدمة",
   "surveys.campaigns.title": "حملات الاستبانات",
   "surveys.campaigns.link": "الحملات",
   "surveys.campaigns.intro":

@@ -655,6 +655,7 @@ export const en: Record<MessageKey, string> = {
   "surveys.settings.save": "Save the settings",
   "surveys.settings.saved": "Settings saved.",
   "surveys.settings.readOnly": "The administrator or management change these settings.",
+  "surveys.postService.title": "Post-service invitations",
   "surveys.campaigns.title": "Survey campaigns",
   "surveys.campaigns.link": "Campaigns",
   "surveys.campaigns.intro":

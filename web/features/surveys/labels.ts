@@ -4,6 +4,7 @@ import type {
   followUpStatuses,
   QuestionKind,
   SurveyPurpose,
+  SurveyTheme,
   surveyStatuses,
 } from "../../../shared/contracts/surveys.js";
 import type { MessageKey } from "../../i18n/i18n.js";
@@ -48,17 +49,7 @@ export const followUpStatusLabels: Record<(typeof followUpStatuses)[number], Mes
 };
 
 /** The themes the server sorts free text into; a code it adds later reads as «أخرى». */
-export const themeCodes = [
-  "waiting",
-  "staff",
-  "documents",
-  "communication",
-  "support_value",
-  "other",
-] as const;
-export type ThemeCode = (typeof themeCodes)[number];
-
-export const themeLabels: Record<ThemeCode, MessageKey> = {
+export const themeLabels: Record<SurveyTheme, MessageKey> = {
   waiting: "surveys.theme.waiting",
   staff: "surveys.theme.staff",
   documents: "surveys.theme.documents",

@@ -9,6 +9,7 @@ import {
   followUpListResponseSchema,
   followUpViewSchema,
   myRatingSchema,
+  postServiceCountsSchema,
   type SaveSurveyRequest,
   type SurveySettings,
   surveyListResponseSchema,
@@ -82,6 +83,16 @@ export function useSurveyResults(surveyId: string, period: ResultsPeriod) {
     queryKey: ["surveys", "results", surveyId, period],
     queryFn: ({ signal }) =>
       requestJson(`${path(surveyId)}/results`, surveyResultsSchema, { query: period, signal }),
+  });
+}
+
+/** What became of the post-service invitations: sent, held back by reason, reminded, answered. */
+export function usePostServiceCounts(enabled: boolean) {
+  return useQuery({
+    queryKey: ["surveys", "post-service-counts"],
+    queryFn: ({ signal }) =>
+      requestJson("/api/surveys/post-service-counts", postServiceCountsSchema, { signal }),
+    enabled,
   });
 }
 

@@ -3,8 +3,8 @@ import { Link } from "react-router";
 import { DualDate } from "../../../components/ui/dual-date.js";
 import { UserText } from "../../../components/ui/user-text.js";
 import { useI18n } from "../../../i18n/i18n.js";
-import { useSurveys } from "../api/surveys-api.js";
-import { purposeLabels, statusLabels } from "../labels.js";
+import { usePostServiceCounts, useSurveys } from "../api/surveys-api.js";
+import { heldBackLabels, purposeLabels, statusLabels } from "../labels.js";
 import { SurveySettingsSection } from "./survey-settings.js";
 import "./surveys.css";
 
@@ -98,6 +98,55 @@ export function SurveysPage({
       </section>
 
       <SurveySettingsSection surveys={surveys.data?.items ?? []} canChange={canChangeSettings} />
+      {canReadResults ? <PostServiceCounts /> : null}
+    </section>
+  );
+}
+
+/** The post-service invitations counted: how many went, were held back (and why), reminded, answered. */
+function PostServiceCounts() {
+  const { t, errorText } = useI18n();
+  const ids = useId();
+  const counts = usePostServiceCounts(true);
+  const data = counts.data;
+  return (
+    <section className="card" aria-labelledby={`${ids}-title`}>
+      <h2 id={`${ids}-title`} className="card__title">
+        {t("surveys.postService.title")}
+      </h2>
+      {counts.isPending ? <p className="muted">{t("common.loading")}</p> : null}
+      {counts.isError ? (
+        <div role="alert" className="alert alert--error">
+          {errorText(counts.error)}
+        </div>
+      ) : null}
+      {data ? (
+        <table className="table">
+          <caption className="visually-hidden">{t("surveys.postService.title")}</caption>
+          <tbody>
+            <tr>
+              <th scope="row">{t("surveys.campaigns.invited")}</th>
+              <td>{data.invited}</td>
+            </tr>
+            {(Object.keys(heldBackLabels) as (keyof typeof heldBackLabels)[]).map((reason) => (
+              <tr key={reason}>
+                <th scope="row">
+                  {t("surveys.campaigns.heldBack")}: {t(heldBackLabels[reason])}
+                </th>
+                <td>{data.heldBack[reason]}</td>
+              </tr>
+            ))}
+            <tr>
+              <th scope="row">{t("surveys.campaigns.reminded")}</th>
+              <td>{data.reminded}</td>
+            </tr>
+            <tr>
+              <th scope="row">{t("surveys.campaigns.answered")}</th>
+              <td>{data.answered}</td>
+            </tr>
+          </tbody>
+        </table>
+      ) : null}
     </section>
   );
 }
