@@ -43,13 +43,13 @@ export function BeneficiaryFileRoute() {
           {mayAny(user.roles, noticeReaderRoles) ? (
             <NoticesSection query={{ beneficiaryId }} canAct={mayAny(user.roles, noticeActorRoles)} />
           ) : null}
+          <BeneficiarySurveyPreference beneficiaryId={beneficiaryId} />
           <BeneficiaryContacts
             beneficiaryId={beneficiaryId}
             canRecord={canRecord}
             attachments={attachments}
             channels={policy.data?.content.channels ?? []}
           />
-          <BeneficiarySurveyPreference beneficiaryId={beneficiaryId} />
           <BeneficiaryCorrespondence
             beneficiaryId={beneficiaryId}
             canRegister={canRecord}

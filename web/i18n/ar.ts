@@ -756,7 +756,7 @@ export const ar = {
   "surveys.myRating.intro":
     "رأي من خدمتهم في تعاملك، مجمّعًا دون أسماء: لتعرف ما تحسّنه، لا للمحاسبة. لا يراه غيرك هنا.",
   "surveys.myRating.notYet":
-    "يظهر تقييمك بعد {count, plural, zero {} one {إجابة واحدة} two {إجابتين} few {# إجابات} many {# إجابةً} other {# إجابة}} عن أسئلة تخص الموظف.",
+    "يظهر تقييمك بعد {count, plural, =5 {خمس إجابات} zero {} one {إجابة واحدة} two {إجابتين} few {# إجابات} many {# إجابةً} other {# إجابة}} عن أسئلة تخص الموظف.",
   "surveys.myRating.value": "متوسط رضا من خدمتهم: {csat} من ٥",
   "surveys.myRating.over":
     "{count, plural, zero {لا إجابات} one {من إجابة واحدة} two {من إجابتين} few {من # إجابات} many {من # إجابةً} other {من # إجابة}}",

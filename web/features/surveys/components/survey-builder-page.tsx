@@ -253,7 +253,9 @@ function SurveyEditor({
   const navigate = useNavigate();
   const save = useSaveSurvey();
   const [draft, setDraft] = useState<SurveyDraft>(initial);
-  const [local, setLocal] = useState<Record<string, string>>({});
+  // Once a save was tried, the draft's problems follow every edit (a fixed field stops being marked,
+  // a question moved above the one it depends on starts being marked).
+  const [checked, setChecked] = useState(false);
   const [announcement, setAnnouncement] = useState("");
   const [focusAfterMove, setFocusAfterMove] = useState<string | null>(null);
   const answered = (survey?.current.answers ?? 0) > 0;
@@ -300,10 +302,16 @@ function SurveyEditor({
     setFocusAfterMove(`${ids}-${question.key}-${edge ? (button === "up" ? "down" : "up") : button}`);
   }
 
-  function check(): boolean {
+  const problemsOf = (of: SurveyDraft) => {
     const problems: Record<string, string> = {};
-    for (const p of checkDraft(draft)) problems[p.path] ??= t(p.message, p.values);
-    setLocal(problems);
+    for (const p of checkDraft(of)) problems[p.path] ??= t(p.message, p.values);
+    return problems;
+  };
+  const local = checked ? problemsOf(draft) : {};
+
+  function check(): boolean {
+    const problems = problemsOf(draft);
+    setChecked(true);
     if (Object.keys(problems).length) {
       setAnnouncement(t("surveys.builder.problems", { count: Object.keys(problems).length }));
       return false;

@@ -262,7 +262,7 @@ function QuestionResultCard({
               </table>
             </>
           ) : null}
-          {rows.length > 0 ? (
+          {rows.length > 0 && result.answers > 0 ? (
             <ChartWithTable
               title={title}
               head={
@@ -274,7 +274,9 @@ function QuestionResultCard({
               format={format}
             />
           ) : null}
-          {result.kind === "text" ? <Themes themes={result.themes} format={format} /> : null}
+          {result.kind === "text" && result.answers > 0 ? (
+            <Themes themes={result.themes} format={format} />
+          ) : null}
           {result.answers === 0 ? <p className="muted">{t("surveys.results.noAnswers")}</p> : null}
         </>
       )}
