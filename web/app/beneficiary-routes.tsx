@@ -11,6 +11,7 @@ import { mayAny, recordRoles } from "./contacts-routes.js";
 import { isAllowed, navigationItem } from "./navigation.js";
 import { BeneficiaryRequestsPanel } from "./requests-routes.js";
 import { useCurrentUser } from "./require-session.js";
+import { BeneficiarySurveyPreference } from "./surveys-routes.js";
 
 // What a role may do on a page it may open. These mirror the server's policies
 // (beneficiaries.policy.ts, contacts.policy.ts), which refuse the request whatever the page shows.
@@ -42,6 +43,7 @@ export function BeneficiaryFileRoute() {
           {mayAny(user.roles, noticeReaderRoles) ? (
             <NoticesSection query={{ beneficiaryId }} canAct={mayAny(user.roles, noticeActorRoles)} />
           ) : null}
+          <BeneficiarySurveyPreference beneficiaryId={beneficiaryId} />
           <BeneficiaryContacts
             beneficiaryId={beneficiaryId}
             canRecord={canRecord}

@@ -31,7 +31,7 @@ type Person = { id: string; name: string };
  * Staff to choose from: the association's list for those who may read it, otherwise the signed-in
  * member alone (a follow-up committee member can still take a complaint or sign the minutes).
  */
-function useStaffChoice(allowed: readonly StaffRole[] | "any"): Person[] {
+export function useStaffChoice(allowed: readonly StaffRole[] | "any"): Person[] {
   const user = useCurrentUser();
   const users = useUsers(mayAny(user.roles, listUsersRoles));
   const self: Person[] =

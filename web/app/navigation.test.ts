@@ -36,6 +36,9 @@ describe("navigation", () => {
       "complaints.record",
       "complaints.dashboard",
       "field",
+      "surveys",
+      "surveys.campaigns",
+      "surveys.followUps",
       "reports.liaison",
       "compensation",
       "meetings",
@@ -55,6 +58,8 @@ describe("navigation", () => {
       "beneficiaries.import",
       "complaints",
       "field",
+      "surveys",
+      "surveys.campaigns",
       "meetings",
       "committees",
       "services",
@@ -70,6 +75,13 @@ describe("navigation", () => {
       "users",
       "account",
     ]);
+  });
+
+  it("gives the surveys and campaigns to management and the administrator, their follow-ups to the follow-up committee", () => {
+    expect(menu("followup_committee_member")).toContain("surveys.followUps");
+    expect(menu("followup_committee_member")).not.toContain("surveys");
+    expect(menu("administrator")).not.toContain("surveys.followUps");
+    expect(menu("officer").filter((id) => id.startsWith("surveys"))).toEqual([]);
   });
 
   it("gives field oversight to management, the administrator and branch representatives; a visit's page to its action owners", () => {

@@ -1,4 +1,5 @@
 import type { StaffRole } from "../../shared/contracts/roles.js";
+import { surveyRoles } from "../../shared/contracts/surveys.js";
 import type { MessageKey } from "../i18n/i18n.js";
 
 export type NavigationItem = {
@@ -171,6 +172,43 @@ export const navigation: readonly NavigationItem[] = [
     label: "nav.field",
     roles: "all",
     inMenu: false,
+  },
+  // Satisfaction surveys (S1, G6): the roles of surveys.policy.ts, from shared/contracts/surveys.ts.
+  // Management and the administrator build them and run campaigns; management and the board read
+  // the results; management and the follow-up committee act on the follow-ups respondents allowed.
+  { id: "surveys", path: "/surveys", label: "nav.surveys", roles: surveyRoles.build },
+  {
+    id: "surveys.new",
+    path: "/surveys/new",
+    label: "surveys.new",
+    roles: surveyRoles.build,
+    inMenu: false,
+  },
+  {
+    id: "surveys.survey",
+    path: "/surveys/:surveyId",
+    label: "nav.surveys",
+    roles: surveyRoles.build,
+    inMenu: false,
+  },
+  {
+    id: "surveys.results",
+    path: "/surveys/:surveyId/results",
+    label: "surveys.results.title",
+    roles: surveyRoles.results,
+    inMenu: false,
+  },
+  {
+    id: "surveys.campaigns",
+    path: "/survey-campaigns",
+    label: "nav.surveyCampaigns",
+    roles: surveyRoles.build,
+  },
+  {
+    id: "surveys.followUps",
+    path: "/survey-follow-ups",
+    label: "nav.surveyFollowUps",
+    roles: surveyRoles.followUps,
   },
   // Senior management supervises the liaison officers (S3).
   {

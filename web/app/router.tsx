@@ -57,6 +57,14 @@ import {
 } from "./requests-routes.js";
 import { RequireSession } from "./require-session.js";
 import { RoleGate } from "./role-gate.js";
+import {
+  NewSurveyRoute,
+  SurveyCampaignsRoute,
+  SurveyFollowUpsRoute,
+  SurveyResultsRoute,
+  SurveyRoute,
+  SurveysRoute,
+} from "./surveys-routes.js";
 import { AccountRoute, StaffAccountsRoute } from "./users-routes.js";
 
 // The dashboard and its charting library load only when a manager opens it (ADR 0026).
@@ -176,6 +184,54 @@ export const router = createBrowserRouter([
             element: (
               <RoleGate item="field.visit">
                 <FieldVisitRoute />
+              </RoleGate>
+            ),
+          },
+          {
+            path: "/surveys",
+            element: (
+              <RoleGate item="surveys">
+                <SurveysRoute />
+              </RoleGate>
+            ),
+          },
+          {
+            path: "/surveys/new",
+            element: (
+              <RoleGate item="surveys.new">
+                <NewSurveyRoute />
+              </RoleGate>
+            ),
+          },
+          {
+            path: "/surveys/:surveyId",
+            element: (
+              <RoleGate item="surveys.survey">
+                <SurveyRoute />
+              </RoleGate>
+            ),
+          },
+          {
+            path: "/surveys/:surveyId/results",
+            element: (
+              <RoleGate item="surveys.results">
+                <SurveyResultsRoute />
+              </RoleGate>
+            ),
+          },
+          {
+            path: "/survey-campaigns",
+            element: (
+              <RoleGate item="surveys.campaigns">
+                <SurveyCampaignsRoute />
+              </RoleGate>
+            ),
+          },
+          {
+            path: "/survey-follow-ups",
+            element: (
+              <RoleGate item="surveys.followUps">
+                <SurveyFollowUpsRoute />
               </RoleGate>
             ),
           },

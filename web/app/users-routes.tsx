@@ -7,15 +7,16 @@ import { TemporaryPasswordScreen } from "../features/users/components/temporary-
 import { useI18n } from "../i18n/i18n.js";
 import { LanguageSwitch } from "./language-switch.js";
 import { useCurrentUser } from "./require-session.js";
+import { MyRatingSection } from "./surveys-routes.js";
 
 /** «المستخدمون», for the administrator. */
 export function StaffAccountsRoute() {
   return <StaffAccountsPage me={useCurrentUser()} />;
 }
 
-/** «حسابي», for everyone signed in. */
+/** «حسابي», for everyone signed in, with «تقييمي» composed in from the surveys feature. */
 export function AccountRoute() {
-  return <AccountPage user={useCurrentUser()} />;
+  return <AccountPage user={useCurrentUser()} more={<MyRatingSection />} />;
 }
 
 /**

@@ -9,7 +9,8 @@ echarts.use([BarChart, LineChart, PieChart, GridComponent, TooltipComponent, Leg
 
 const rtlTooltip = "direction: rtl; text-align: right;";
 
-export type ChartSeries = { name: string; values: readonly number[] };
+/** A value left null is a gap (a month with no answers), not a zero. */
+export type ChartSeries = { name: string; values: readonly (number | null)[] };
 
 /**
  * One chart, read right to left: categories run from the right (the value axis stands on the right),
@@ -36,7 +37,8 @@ export function Chart({
     const chart = echarts.init(element, null, { renderer: "svg" });
     const font = getComputedStyle(element).fontFamily;
     const textStyle = { fontFamily: font, fontSize: 13 };
-    const tooltipFormat = (value: unknown) => (typeof value === "number" ? format(value) : String(value));
+    const tooltipFormat = (value: unknown) =>
+      typeof value === "number" ? format(value) : value == null || value === "-" ? "—" : String(value);
     if (kind === "pie") {
       chart.setOption({
         textStyle,

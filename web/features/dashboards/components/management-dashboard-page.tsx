@@ -9,6 +9,7 @@ import { PeriodPicker } from "../../../components/ui/period-picker.js";
 import { UserText } from "../../../components/ui/user-text.js";
 import { type MessageKey, useI18n } from "../../../i18n/i18n.js";
 import { outcomeLabels, statusLabels } from "../../complaints/labels.js";
+import { themeLabel } from "../../surveys/labels.js";
 import { useManagementDashboard } from "../api/get-management-dashboard.js";
 
 import { Chart, type ChartSeries } from "./chart.js";
@@ -35,6 +36,7 @@ function ChartCard({
   series,
   head,
   format,
+  tableOnly = [],
 }: {
   title: string;
   hint?: string;
@@ -45,12 +47,15 @@ function ChartCard({
   series: readonly ChartSeries[];
   head: string;
   format: (value: number) => string;
+  /** Columns the table adds to the chart's own (the answers a monthly mean is taken over). */
+  tableOnly?: readonly ChartSeries[];
 }) {
   const { t } = useI18n();
   const ids = useId();
   const [shown, setShown] = useState(false);
   const categories = useMemo(() => rows.map((r) => r.label), [rows]);
-  const empty = series.every((s) => s.values.every((v) => v === 0));
+  const empty = series.every((s) => s.values.every((v) => v === 0 || v === null));
+  const columns = [...series, ...tableOnly];
   return (
     <section className="card dashboard-card" aria-labelledby={`${ids}-title`} data-section={section}>
       <h2 id={`${ids}-title`} className="card__title">
@@ -83,7 +88,7 @@ function ChartCard({
           <thead>
             <tr>
               <th scope="col">{head}</th>
-              {series.map((s) => (
+              {columns.map((s) => (
                 <th key={s.name} scope="col">
                   {s.name}
                 </th>
@@ -94,9 +99,10 @@ function ChartCard({
             {rows.map((row, i) => (
               <tr key={row.id}>
                 <th scope="row">{row.person ? <UserText>{row.label}</UserText> : row.label}</th>
-                {series.map((s) => (
-                  <td key={s.name}>{format(s.values[i] ?? 0)}</td>
-                ))}
+                {columns.map((s) => {
+                  const value = s.values[i];
+                  return <td key={s.name}>{value === null ? "—" : format(value ?? 0)}</td>;
+                })}
               </tr>
             ))}
           </tbody>
@@ -125,6 +131,11 @@ export function ManagementDashboardPage() {
     style: "percent",
     maximumFractionDigits: 1,
   });
+  const decimalFormat = useMemo(
+    () => new Intl.NumberFormat(locale === "ar" ? "ar-SA-u-nu-latn" : "en", { maximumFractionDigits: 1 }),
+    [locale],
+  );
+  const decimal = useCallback((value: number) => decimalFormat.format(value), [decimalFormat]);
 
   const channel = (key: string) => channelNames[key as ContactChannel]?.[locale] ?? key;
   const monthName = (key: string) => {
@@ -201,6 +212,25 @@ export function ManagementDashboardPage() {
       ),
       inquiriesByMonth: counted(data.inquiries.byMonth, (r) => monthName(r.key)),
       inquiriesByChannel: counted(data.inquiries.byChannel, (r) => channel(r.key)),
+      satisfactionByMonth: {
+        rows: data.satisfaction.byMonth.map((m) => ({ id: m.month, label: monthName(m.month) })),
+        csat: [
+          { name: t("dashboards.satisfaction.csat"), values: data.satisfaction.byMonth.map((m) => m.csat) },
+        ],
+        nps: [
+          { name: t("dashboards.satisfaction.nps"), values: data.satisfaction.byMonth.map((m) => m.nps) },
+        ],
+        answers: [
+          {
+            name: t("dashboards.satisfaction.answers"),
+            values: data.satisfaction.byMonth.map((m) => m.answers),
+          },
+        ],
+      },
+      satisfactionThemes: {
+        rows: data.satisfaction.themes.map((r) => ({ id: r.theme, label: t(themeLabel(r.theme)) })),
+        series: [{ name: count, values: data.satisfaction.themes.map((r) => r.count) }],
+      },
       liaison: {
         rows: data.liaison.items.map((i) => ({ id: i.liaison.id, label: i.liaison.fullName, person: true })),
         series: [
@@ -384,17 +414,81 @@ export function ManagementDashboardPage() {
             {...view.liaison}
           />
 
-          <h2 className="dashboard-group">{t("dashboards.group.later")}</h2>
+          <h2 className="dashboard-group">{t("dashboards.group.satisfaction")}</h2>
+          <p className="field__hint">{t("dashboards.satisfaction.hint")}</p>
+          <div className="cards dashboard-counts" data-section="satisfaction">
+            <article className="card dashboard-count">
+              <h3 className="card__label">{t("dashboards.satisfaction.answers")}</h3>
+              <p className="dashboard-count__value">{format(data.satisfaction.answers)}</p>
+            </article>
+            <article className="card dashboard-count">
+              <h3 className="card__label">{t("dashboards.satisfaction.rate")}</h3>
+              <p className="dashboard-count__value">
+                {data.satisfaction.invited > 0
+                  ? percent.format(Math.min(1, data.satisfaction.answers / data.satisfaction.invited))
+                  : "—"}
+              </p>
+            </article>
+            <article className="card dashboard-count">
+              <h3 className="card__label">{t("dashboards.satisfaction.csat")}</h3>
+              <p className="dashboard-count__value">
+                {data.satisfaction.csat === null ? "—" : decimal(data.satisfaction.csat)}
+              </p>
+            </article>
+            <article className="card dashboard-count">
+              <h3 className="card__label">{t("dashboards.satisfaction.nps")}</h3>
+              <p className="dashboard-count__value">
+                {data.satisfaction.nps === null ? "—" : decimal(data.satisfaction.nps)}
+              </p>
+            </article>
+            <article className="card dashboard-count">
+              <h3 className="card__label">{t("dashboards.satisfaction.staffCsat")}</h3>
+              {data.satisfaction.staffCsat === null ? (
+                <p className="withheld">{t("dashboards.satisfaction.staffWithheld")}</p>
+              ) : (
+                <p className="dashboard-count__value">{decimal(data.satisfaction.staffCsat)}</p>
+              )}
+            </article>
+          </div>
           <div className="dashboard-grid">
-            <section
-              className="card dashboard-card dashboard-card--pending"
-              aria-labelledby={`${ids}-satisfaction`}
-            >
-              <h2 id={`${ids}-satisfaction`} className="card__title">
-                {t("dashboards.satisfaction")}
-              </h2>
-              <p className="muted">{t("dashboards.satisfactionPending")}</p>
-            </section>
+            <ChartCard
+              title={t("dashboards.satisfaction.csatByMonth")}
+              hint={t("dashboards.satisfaction.csatHint")}
+              section="satisfaction_by_month"
+              period={period}
+              kind="line"
+              head={t("dashboards.head.month")}
+              format={decimal}
+              rows={view.satisfactionByMonth.rows}
+              series={view.satisfactionByMonth.csat}
+              tableOnly={view.satisfactionByMonth.answers}
+            />
+            <ChartCard
+              title={t("dashboards.satisfaction.npsByMonth")}
+              hint={t("dashboards.satisfaction.npsHint")}
+              section="satisfaction_by_month"
+              period={period}
+              kind="bar"
+              head={t("dashboards.head.month")}
+              format={decimal}
+              rows={view.satisfactionByMonth.rows}
+              series={view.satisfactionByMonth.nps}
+              tableOnly={view.satisfactionByMonth.answers}
+            />
+            <ChartCard
+              title={t("dashboards.satisfaction.themes")}
+              hint={t("dashboards.satisfaction.themesHint")}
+              section="satisfaction_themes"
+              period={period}
+              kind="bar"
+              head={t("dashboards.head.theme")}
+              format={format}
+              {...view.satisfactionThemes}
+            />
+          </div>
+
+          <h2 className="dashboard-group">{t("dashboards.group.field")}</h2>
+          <div className="dashboard-grid">
             <section className="card dashboard-card" aria-labelledby={`${ids}-field`} data-section="field">
               <h2 id={`${ids}-field`} className="card__title">
                 {t("dashboards.fieldActions")}

@@ -1,11 +1,18 @@
-import { useId } from "react";
+import { type ReactNode, useId } from "react";
 import type { CurrentUser } from "../../../../shared/contracts/auth.js";
 import { useI18n } from "../../../i18n/i18n.js";
 import { ChangePasswordForm } from "./change-password-form.js";
 import "./users.css";
 
 /** «حسابي»: who I am here, and my password. */
-export function AccountPage({ user }: { user: CurrentUser }) {
+export function AccountPage({
+  user,
+  more,
+}: {
+  user: CurrentUser;
+  /** Sections other features add to the person's own page (their own rating). */
+  more?: ReactNode;
+}) {
   const { t } = useI18n();
   const ids = useId();
   return (
@@ -42,6 +49,7 @@ export function AccountPage({ user }: { user: CurrentUser }) {
         <p className="muted">{t("account.password.intro")}</p>
         <ChangePasswordForm user={user} />
       </section>
+      {more}
     </section>
   );
 }
