@@ -672,7 +672,7 @@ export const requestDayCounts = pgTable(
     key: text("key").notNull(),
     n: integer("n").notNull(),
   },
-  (t) => [primaryKey({ columns: [t.associationId, t.openedOn, t.dimension, t.key] })],
+  (t) => [primaryKey({ columns: [t.associationId, t.dimension, t.openedOn, t.key] })],
 );
 
 /** Inquiries by the Riyadh day they came in and their channel (migration 0036). */

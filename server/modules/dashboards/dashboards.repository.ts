@@ -43,16 +43,14 @@ const requestDays = (section: string, dimension: string, period: Period) => sql`
 const sections = {
   requestsByStatus: (p: Period) => requestDays("requestsByStatus", "state", p),
   requestsByChannel: (p: Period) => requestDays("requestsByChannel", "channel", p),
-  requestsByService: (p: Period) => sql`
-    select 'requestsByService'::text as section, s.id::text as key, s.name_ar as label, sum(c.n)::int as n, 0 as m
-    from request_day_counts c join services s on s.id = c.key::uuid
-    where c.dimension = 'service' and ${onDays(sql`c.opened_on`, p)}
-    group by s.id, s.name_ar having sum(c.n) <> 0`,
-  requestsByCategory: (p: Period) => sql`
+  // Both read the period's counts per service, summed once (`service_counts`, below).
+  requestsByService: () => sql`
+    select 'requestsByService'::text as section, s.id::text as key, s.name_ar as label, c.n, 0 as m
+    from service_counts c join services s on s.id = c.service_id`,
+  requestsByCategory: () => sql`
     select 'requestsByCategory'::text as section, s.kind as key, null::text as label, sum(c.n)::int as n, 0 as m
-    from request_day_counts c join services s on s.id = c.key::uuid
-    where c.dimension = 'service' and ${onDays(sql`c.opened_on`, p)}
-    group by s.kind having sum(c.n) <> 0`,
+    from service_counts c join services s on s.id = c.service_id
+    group by s.kind`,
   /** Decided requests with a due time, neither drafts nor cancelled: `in_time` or `late`. */
   decidedByTiming: (p: Period) => requestDays("decidedByTiming", "timing", p),
   /** Requests with a due time still awaiting their decision: `n` past due now, `m` still in time. */
@@ -113,10 +111,20 @@ export function createDashboardsRepository() {
   return {
     /** The chosen sections (all by default) in one statement: one round trip for the whole page. */
     async figures(tx: Tx, period: Period, now: Date, only: Section[] = allSections): Promise<SectionRow[]> {
-      const statement = sql.join(
+      const body = sql.join(
         only.map((name) => sql`(${sections[name](period, now)})`),
         sql` union all `,
       );
+      const byService = only.includes("requestsByService") || only.includes("requestsByCategory");
+      const statement = byService
+        ? sql`with service_counts as materialized (
+                select key::uuid as service_id, sum(n)::int as n
+                from request_day_counts
+                where dimension = 'service' and ${onDays(sql`opened_on`, period)}
+                group by key having sum(n) <> 0
+              )
+              ${body}`
+        : body;
       const result = await tx.execute(statement);
       return (result as unknown as { rows: SectionRow[] }).rows;
     },
