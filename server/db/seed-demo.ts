@@ -330,7 +330,9 @@ export async function seedDemoHistory(
   for (const name of ["عبدالرحمن بن صالح", "فاطمة بنت علي", "سعد بن ناصر", "محمد بن إبراهيم"]) {
     people.push((await m.beneficiaries.service.search(officer, { q: name, limit: 1 }))[0]!.id);
   }
-  const committee = (await m.requests.committees.committees(manager)).find((c) => c.nameAr === demoCommitteeName)!;
+  const committee = (await m.requests.committees.committees(manager)).find(
+    (c) => c.nameAr === demoCommitteeName,
+  )!;
 
   // Requests: two a month, opened in the morning; `decideAfter` days later a decision, or none yet.
   clock.set(morning(370));
@@ -347,12 +349,21 @@ export async function seedDemoHistory(
     { code: "medical_aid", data: { diagnosis: "داء السكري من النوع الثاني" } },
   ] as const;
   const channels = ["interview", "phone", "whatsapp", "website", "email"] as const;
-  type Plan = { openedDaysAgo: number; decideAfter: number | null; outcome?: "accept" | "reject"; cancel?: true };
+  type Plan = {
+    openedDaysAgo: number;
+    decideAfter: number | null;
+    outcome?: "accept" | "reject";
+    cancel?: true;
+  };
   const plans: Plan[] = [];
   for (let month = 11; month >= 0; month--) {
     const base = month * 30 + 12;
     plans.push({ openedDaysAgo: base + 8, decideAfter: month % 3 === 1 ? 34 : 6, outcome: "accept" });
-    plans.push({ openedDaysAgo: base, decideAfter: month % 4 === 0 ? 30 : 9, outcome: month % 2 ? "reject" : "accept" });
+    plans.push({
+      openedDaysAgo: base,
+      decideAfter: month % 4 === 0 ? 30 : 9,
+      outcome: month % 2 ? "reject" : "accept",
+    });
   }
   // Waiting now: two past their due time, two still within it; one withdrawn by its beneficiary.
   plans.push(
@@ -385,11 +396,16 @@ export async function seedDemoHistory(
           await m.requests.service.attachDocument(officer, id, {
             requirementCode: code,
             fileId: papers[code],
-            ...(code === "national_id" || code === "lease_contract" ? { expiresOn: inAYear } : { issuedOn: today }),
+            ...(code === "national_id" || code === "lease_contract"
+              ? { expiresOn: inAYear }
+              : { issuedOn: today }),
           });
         }
         if (!plan.cancel)
-          await m.requests.service.startDeclaration(officer, id, { method: "on_screen", fileId: papers.signature });
+          await m.requests.service.startDeclaration(officer, id, {
+            method: "on_screen",
+            fileId: papers.signature,
+          });
       },
     });
     if (plan.cancel)
@@ -431,7 +447,8 @@ export async function seedDemoHistory(
     await event.run();
   }
   clock.set(now);
-  await demoFieldVisits(m, { manager, officer, morning, isoDay });
+  const branch = actors.get("branch-representative")!;
+  await demoFieldVisits(m, { manager, branch, morning, isoDay });
 }
 
 type DemoEvent = { at: Date; run: () => Promise<void> };
@@ -463,8 +480,9 @@ async function demoInquiriesAndComplaints(
     const at = new Date(morning(355 - i * 10).getTime() + (i % 5) * hour);
     const subject = subjects[i % subjects.length]!;
     const channel = channels[i % channels.length]!;
-    if (i % 4 === 3) {
-      // Answered on the spot by whoever took the call.
+    // Answered on the spot by whoever took the call; so are all of the last six weeks', so the
+    // liaison officer's load for this month is what happens today.
+    if (i % 4 === 3 || 355 - i * 10 < 45) {
       events.push({
         at,
         run: async () => {
@@ -485,7 +503,13 @@ async function demoInquiriesAndComplaints(
       at,
       run: async () => {
         id = (
-          await m.contacts.service.record(officer, { kind: "inquiry", channel, direction: "inbound", subject, fileIds: [] })
+          await m.contacts.service.record(officer, {
+            kind: "inquiry",
+            channel,
+            direction: "inbound",
+            subject,
+            fileIds: [],
+          })
         ).id;
       },
     });
@@ -494,7 +518,8 @@ async function demoInquiriesAndComplaints(
       at: new Date(at.getTime() + (i % 5 === 1 ? 9 : 1) * 24 * hour),
       run: async () => {
         await m.contacts.service.answer(liaison, id, {
-          answer: "تُستقبل الطلبات من الأحد إلى الخميس في مقر الجمعية وعبر موقعها، ويُرد خلال خمسة عشر يوم عمل.",
+          answer:
+            "تُستقبل الطلبات من الأحد إلى الخميس في مقر الجمعية وعبر موقعها، ويُرد خلال خمسة عشر يوم عمل.",
         });
       },
     });
@@ -537,7 +562,10 @@ async function demoInquiriesAndComplaints(
               ? "راجعنا الشكوى مع الموظف والسجلات ولم يثبت ما ورد فيها."
               : "تواصلنا مع المشتكي وعالجنا سبب الشكوى.",
           ...(c.outcome === "amicable_settlement"
-            ? { settlementTerms: "صرف المساعدة خلال ثلاثة أيام عمل مع اعتذار مكتوب.", complainantAccepted: true }
+            ? {
+                settlementTerms: "صرف المساعدة خلال ثلاثة أيام عمل مع اعتذار مكتوب.",
+                complainantAccepted: true,
+              }
             : {}),
         });
       },
@@ -546,14 +574,19 @@ async function demoInquiriesAndComplaints(
   void clock;
 }
 
-/** Two supervisory visits with their follow-up actions: one done, one past its due date. */
+/**
+ * Two supervisory visits with their follow-up actions: one done by management, one past its due
+ * date in the branch representative's «عملي».
+ */
 async function demoFieldVisits(
   m: Modules,
-  ctx: { manager: Actor; officer: Actor; morning: (days: number) => Date; isoDay: (at: Date) => string },
+  ctx: { manager: Actor; branch: Actor; morning: (days: number) => Date; isoDay: (at: Date) => string },
 ) {
   const { manager, morning, isoDay } = ctx;
   const checklist = (await m.fieldwork.service.checklists(manager))[0];
-  const answers = (checklist?.items ?? []).map((_, i) => ({ answer: i === 1 ? ("not_met" as const) : ("met" as const) }));
+  const answers = (checklist?.items ?? []).map((_, i) => ({
+    answer: i === 1 ? ("not_met" as const) : ("met" as const),
+  }));
   const first = await m.fieldwork.service.record(manager, {
     kind: "supervisory_visit",
     participantIds: [],
@@ -562,7 +595,9 @@ async function demoFieldVisits(
     place: "مكتب الجمعية الفرعي في شرورة",
     ...(checklist ? { checklistId: checklist.id, answers } : {}),
     observations: "المكتب منظم وسجل المراجعين محدَّث، وصندوق الشكاوى لم يُفتح منذ شهرين.",
-    actions: [{ text: "فتح صندوق الشكاوى أسبوعيًا وتسجيل ما فيه", ownerId: manager.userId, dueInWorkingDays: 5 }],
+    actions: [
+      { text: "فتح صندوق الشكاوى أسبوعيًا وتسجيل ما فيه", ownerId: manager.userId, dueInWorkingDays: 5 },
+    ],
   });
   await m.fieldwork.service.markDone(manager, first.actions[0]!.id);
   await m.fieldwork.service.record(manager, {
@@ -573,6 +608,8 @@ async function demoFieldVisits(
     place: "مكتب الجمعية الفرعي في حبونا",
     ...(checklist ? { checklistId: checklist.id, answers } : {}),
     observations: "لوحة قنوات التواصل غير معلّقة، ومكان الانتظار يحتاج إلى مقاعد لكبار السن.",
-    actions: [{ text: "تعليق لوحة قنوات التواصل ومواعيد العمل", ownerId: manager.userId, dueInWorkingDays: 5 }],
+    actions: [
+      { text: "تعليق لوحة قنوات التواصل ومواعيد العمل", ownerId: ctx.branch.userId, dueInWorkingDays: 5 },
+    ],
   });
 }
