@@ -15,10 +15,15 @@ import { isoFromDayNumber, riyadhDayNumber } from "../shared/domain/index.js";
 
 /**
  * The management dashboard at scale (issue 12, ADR 0026): one association with BENCH_DASHBOARD_SIZE
- * (default 1,000,000) support requests and as many inquiries and their answers, spread over two
- * years, seeded with generate_series on PostgreSQL in a database this bench creates and drops.
- * Prints p50/p95 of each dashboard query and of the whole page's figures for a month and a year.
- * Needs BENCH_DATABASE_URL or TEST_DATABASE_URL (PostgreSQL); skipped without one.
+ * support requests and as many inquiries and their answers, spread over two years, and a twentieth
+ * as many complaints, seeded with generate_series (the triggers of migration 0036 fill the daily
+ * counts as the rows go in). Prints p50/p95 of each section of the page alone, of all of them in the
+ * one statement the page runs, of the liaison load, of field oversight's summary and of the whole
+ * page, for a month and a year.
+ * PostgreSQL (BENCH_DATABASE_URL or TEST_DATABASE_URL) at 1,000,000 by default, in a database this
+ * bench creates and drops — or, with BENCH_DASHBOARD_KEEP=1, keeps as silah_bench_dashboards_<size>
+ * and reuses on the next run (migrating it first). Without a server: PGlite in memory at 20,000.
+ * BENCH_DASHBOARD_RUNS (default 20) timed runs after one warm-up.
  */
 
 function percentile(sorted: number[], p: number): number {

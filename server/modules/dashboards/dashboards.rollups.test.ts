@@ -20,7 +20,8 @@ const sorted = (counts: Count[]) =>
     .map((c) => ({ ...c, n: Number(c.n) }))
     .sort((a, b) => `${a.association}${a.day}${a.key}`.localeCompare(`${b.association}${b.day}${b.key}`));
 
-const riyadh = (column: string) => sql.raw(`(((${column} at time zone 'UTC') + interval '3 hours')::date)::text`);
+const riyadh = (column: string) =>
+  sql.raw(`(((${column} at time zone 'UTC') + interval '3 hours')::date)::text`);
 
 /** One dimension of the daily counts, and the same figure counted from the live rows. */
 async function compare(dimension: string, live: ReturnType<typeof sql>) {
@@ -85,7 +86,8 @@ async function populate(associationId: string, label: string) {
   await h.db.tenant(associationId, async (tx) => {
     // In bulk, then one by one.
     await tx.insert(supportRequests).values(Array.from({ length: 30 }, (_, n) => request(n, {})));
-    for (let n = 30; n < 36; n++) await tx.insert(supportRequests).values(request(n, { state: "draft", dueAt: null }));
+    for (let n = 30; n < 36; n++)
+      await tx.insert(supportRequests).values(request(n, { state: "draft", dueAt: null }));
     const refs = (from: number, to: number) =>
       Array.from({ length: to - from }, (_, i) => `REQ-${label}-${from + i}`);
     // Decided in time, then late; cancelled; a decision with no due time.
