@@ -265,10 +265,10 @@ export function createContactsRepository() {
      * index, and those answered between two Riyadh days, read from the daily counts of migration 0036,
      * aged in working days by a calendar built in SQL from the weekend and the off days given (the
      * association's holidays and closures, as day numbers); days outside them are working days unless
-     * at the weekend, as in `createWorkingCalendar`. A working day's ordinal w(d) counts the working
-     * days up to d, so the working days in (a, b] are w(b) − w(a) and the answer is due on the working
-     * day whose ordinal is w(opened) + period (ADR 0021). Also returns the first day it read
-     * (`firstDay`), so the caller can tell whether its off days reached back that far.
+     * at the weekend, as in `createWorkingCalendar`. w(d) counts the working days up to d, so the
+     * working days in (a, b] are w(b) − w(a) and the answer is due on the working day whose ordinal
+     * is w(opened) + period (ADR 0021); both are array look-ups, no join per row. Also returns the
+     * first day it read (`firstDay`), so the caller can tell whether its off days reached back that far.
      */
     async liaisonLoad(
       tx: Tx,
@@ -300,20 +300,23 @@ export function createContactsRepository() {
           select least(min(opened), ${input.nowDay}) as first, greatest(max(answered), ${input.nowDay}) + 400 as last
           from routed
         ),
-        ordinal as (
-          select d, working, sum(working::int) over (order by d) as w
+        -- The calendar as two arrays: w[d − first + 1] is w(d), working[k] the k-th working day.
+        calendar as (
+          select min(d) as first, array_agg(w order by d) as w, array_agg(d order by d) filter (where working) as working
           from (
-            select d, (extract(dow from date '1970-01-01' + d)::int <> all(${sql.raw(intArray(input.weekend))})
-                       and d <> all(${sql.raw(intArray(input.offDays))})) as working
-            from span, generate_series(span.first, span.last) as d
-          ) days
+            select d, working, sum(working::int) over (order by d)::int as w
+            from (
+              select d, (extract(dow from date '1970-01-01' + d)::int <> all(${sql.raw(intArray(input.weekend))})
+                         and d <> all(${sql.raw(intArray(input.offDays))})) as working
+              from span, generate_series(span.first, span.last) as d
+            ) days
+          ) ordinal
         ),
         aged as (
-          select r.officer, r.n, r.since, r.answered, due.d as due, answer.w - opened.w as answer_days
-          from routed r
-          join ordinal opened on opened.d = r.opened
-          join ordinal due on due.working and due.w = opened.w + ${input.periodWorkingDays}
-          left join ordinal answer on answer.d = r.answered
+          select r.officer, r.n, r.since, r.answered,
+                 c.working[c.w[r.opened - c.first + 1] + ${input.periodWorkingDays}] as due,
+                 c.w[r.answered - c.first + 1] - c.w[r.opened - c.first + 1] as answer_days
+          from routed r, calendar c
         )
         select u.id as "id", u.full_name as "fullName", u.active as "active",
                (coalesce(sum(a.n) filter (where a.answered is null), 0))::int as "openCount",
