@@ -73,11 +73,14 @@ const sections = {
     group by extract(dow from opened_on), key having sum(n) <> 0`,
   /** Requests awaiting a decision now, by who opened them (`n`), with those past their due time (`m`). */
   openRequestsByOwner: (_p: Period, now: Date) => sql`
-    select 'openRequestsByOwner'::text as section, r.opened_by::text as key, u.full_name as label,
-           count(*)::int as n, (count(*) filter (where r.due_at < ${now.toISOString()}::timestamptz))::int as m
-    from support_requests r join users u on u.id = r.opened_by
-    where r.decided_at is null and r.state not in ('draft', 'cancelled')
-    group by r.opened_by, u.full_name`,
+    select 'openRequestsByOwner'::text as section, r.opened_by::text as key, u.full_name as label, r.n, r.m
+    from (
+      select opened_by, count(*)::int as n,
+             (count(*) filter (where due_at < ${now.toISOString()}::timestamptz))::int as m
+      from support_requests
+      where decided_at is null and state not in ('draft', 'cancelled')
+      group by opened_by
+    ) r join users u on u.id = r.opened_by`,
   /** Complaints not yet closed, by who holds them (null: not assigned yet), with those past due. */
   openComplaintsByOwner: (_p: Period, now: Date) => sql`
     select 'openComplaintsByOwner'::text as section, c.assigned_to::text as key, u.full_name as label,
