@@ -1,4 +1,5 @@
 import type { StaffRole } from "../../shared/contracts/roles.js";
+import { dayNumberFromHijri, riyadhDate, riyadhStartOfDay, toHijri } from "../../shared/domain/index.js";
 import type { Modules } from "../app.js";
 import { type Clock, fixedClock } from "../clock.js";
 import type { Actor } from "../http/actor.js";
@@ -441,7 +442,7 @@ export async function seedDemoHistory(
       });
     }
   }
-  await demoInquiriesAndComplaints(m, clock, { officer, manager, liaison, people, morning, events });
+  await demoInquiriesAndComplaints(m, clock, { officer, manager, liaison, people, morning, events, now });
   for (const event of events.sort((x, y) => x.at.getTime() - y.at.getTime())) {
     clock.set(event.at);
     await event.run();
@@ -464,6 +465,7 @@ async function demoInquiriesAndComplaints(
     people: string[];
     morning: (days: number) => Date;
     events: DemoEvent[];
+    now: Date;
   },
 ) {
   const { officer, liaison, morning, events } = ctx;
@@ -525,14 +527,57 @@ async function demoInquiriesAndComplaints(
     });
   }
 
+  // Complaints closed each way, all before this Hijri year began: the year's complaint numbers
+  // (C-<year>-0001 …) are still the public page's to give.
   const holder = ctx.manager;
+  const yearBegan = riyadhStartOfDay(
+    dayNumberFromHijri({ year: toHijri(riyadhDate(ctx.now)).year, month: 1, day: 1 }),
+  );
+  const beforeYear = (days: number) =>
+    Math.ceil((ctx.now.getTime() - yearBegan.getTime()) / (24 * hour)) + days;
   const complaints = [
-    { days: 300, category: "delay", channel: "phone", outcome: "resolved" },
-    { days: 240, category: "service", channel: "website", outcome: "amicable_settlement" },
-    { days: 190, category: "staff_conduct", channel: "interview", outcome: "rejected" },
-    { days: 130, category: "delay", channel: "email", outcome: "referred_to_compensation" },
-    { days: 75, category: "service", channel: "whatsapp", outcome: "resolved" },
-    { days: 25, category: "other", channel: "phone", outcome: "amicable_settlement" },
+    {
+      days: beforeYear(95),
+      category: "service",
+      channel: "phone",
+      outcome: "resolved",
+      subject: "نقص في محتوى السلة الغذائية",
+    },
+    {
+      days: beforeYear(80),
+      category: "other",
+      channel: "website",
+      outcome: "amicable_settlement",
+      subject: "صعوبة الوصول إلى مقر الجمعية",
+    },
+    {
+      days: beforeYear(60),
+      category: "staff_conduct",
+      channel: "interview",
+      outcome: "rejected",
+      subject: "أسلوب تعامل موظف الاستقبال",
+    },
+    {
+      days: beforeYear(40),
+      category: "service",
+      channel: "email",
+      outcome: "referred_to_compensation",
+      subject: "تلف الأجهزة المسلّمة ضمن المساعدة العينية",
+    },
+    {
+      days: beforeYear(20),
+      category: "technical_support",
+      channel: "whatsapp",
+      outcome: "resolved",
+      subject: "تعذر إرسال الطلب عبر موقع الجمعية",
+    },
+    {
+      days: beforeYear(8),
+      category: "other",
+      channel: "phone",
+      outcome: "amicable_settlement",
+      subject: "تأخر الرد على الاتصال الهاتفي",
+    },
   ] as const;
   for (const c of complaints) {
     let id = "";
@@ -543,8 +588,8 @@ async function demoInquiriesAndComplaints(
           await m.complaints.service.record(officer, {
             category: c.category,
             channel: c.channel,
-            subject: "تأخر صرف المساعدة المعتمدة",
-            details: "اعتُمد طلبي منذ أسابيع ولم تُصرف المساعدة حتى الآن، ولم يتواصل معي أحد.",
+            subject: c.subject,
+            details: "تواصلت مع الجمعية أكثر من مرة بشأن هذا الأمر ولم يُحل حتى الآن.",
             notifyBy: "none",
             fileIds: [],
           })
