@@ -54,7 +54,7 @@ async function serve(config: Config, db: Database, print: (line: string) => void
   const modules = createModules({ config, db, clock, queue, limits });
 
   if (config.env !== "production" && (await modules.associations.service.isEmpty())) {
-    await seedDemo(modules);
+    await seedDemo(modules, { history: (at) => createModules({ config, db, clock: at }), now: clock.now() });
     print("تم إنشاء جمعية تجريبية — A demo association was created. Sign in with any of:");
     for (const user of demoUsers) {
       const twoStep = secondFactorRequired([user.role]) ? " *" : "";

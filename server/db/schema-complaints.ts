@@ -42,7 +42,10 @@ export const complaints = pgTable(
     uniqueIndex("complaints_association_id_id_key").on(t.associationId, t.id),
     uniqueIndex("complaints_tracking_key").on(t.trackingTokenHash),
     index("complaints_open_idx").on(t.associationId, t.status, t.dueAt),
-    index("complaints_received_at_idx").on(t.associationId, t.receivedAt),
+    index("complaints_received_at_idx").on(t.associationId, t.receivedAt, t.status, t.outcome),
+    index("complaints_unclosed_idx")
+      .on(t.associationId, t.assignedTo, t.dueAt)
+      .where(sql`${t.status} <> 'closed'`),
     index("complaints_beneficiary_id_idx").on(t.beneficiaryId),
     index("complaints_assigned_to_idx").on(t.assignedTo),
     index("complaints_created_by_idx").on(t.createdBy),

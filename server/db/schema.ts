@@ -396,6 +396,9 @@ export const interactions = pgTable(
       .on(t.associationId, t.occurredAt)
       .where(sql`${t.kind} = 'inquiry' and ${t.answeredAt} is null`),
     index("interactions_inquiries_idx").on(t.associationId, t.occurredAt).where(sql`${t.kind} = 'inquiry'`),
+    index("interactions_open_routed_idx")
+      .on(t.associationId, t.routedToUserId, t.occurredAt)
+      .where(sql`${t.kind} = 'inquiry' and ${t.answeredAt} is null and ${t.routedToUserId} is not null`),
   ],
 );
 
@@ -647,6 +650,58 @@ export const supportRequests = pgTable(
     index("support_requests_undecided_idx")
       .on(t.associationId, t.openedBy, t.dueAt)
       .where(sql`${t.decidedAt} is null and ${t.state} not in ('draft', 'cancelled')`),
+    index("support_requests_undecided_opened_idx")
+      .on(t.associationId, t.openedAt, t.dueAt)
+      .where(sql`${t.decidedAt} is null and ${t.state} not in ('draft', 'cancelled')`),
+  ],
+);
+
+/**
+ * The management dashboard's daily counts (migration 0036, ADR 0026): kept by statement triggers on
+ * support_requests and interactions in the same transaction as the change, never written by code.
+ * A request counts once under each dimension: `state`, `channel`, `service` (its id), `timing`
+ * (`in_time` | `late`: decided, with a due time, neither a draft nor cancelled) and `span` (Riyadh
+ * calendar days from opening to decision).
+ */
+export const requestDayCounts = pgTable(
+  "request_day_counts",
+  {
+    associationId: tenantId(),
+    openedOn: date("opened_on", { mode: "string" }).notNull(),
+    dimension: text("dimension").notNull(),
+    key: text("key").notNull(),
+    n: integer("n").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.associationId, t.dimension, t.openedOn, t.key] })],
+);
+
+/** Inquiries by the Riyadh day they came in and their channel (migration 0036). */
+export const inquiryDayCounts = pgTable(
+  "inquiry_day_counts",
+  {
+    associationId: tenantId(),
+    occurredOn: date("occurred_on", { mode: "string" }).notNull(),
+    channel: text("channel").notNull(),
+    n: integer("n").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.associationId, t.occurredOn, t.channel] })],
+);
+
+/** Routed inquiries answered, by the day answered, the liaison officer and the day they came in (0036). */
+export const liaisonAnswerCounts = pgTable(
+  "liaison_answer_counts",
+  {
+    associationId: tenantId(),
+    answeredOn: date("answered_on", { mode: "string" }).notNull(),
+    routedToUserId: uuid("routed_to_user_id")
+      .notNull()
+      .references(() => users.id),
+    occurredOn: date("occurred_on", { mode: "string" }).notNull(),
+    n: integer("n").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.associationId, t.answeredOn, t.routedToUserId, t.occurredOn] }),
+    index("liaison_answer_counts_routed_to_user_id_idx").on(t.routedToUserId),
   ],
 );
 

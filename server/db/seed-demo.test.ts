@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createModules } from "../app.js";
 import { createHarness, type Harness, signIn } from "../test/harness.js";
 import { demoCommitteeName, demoEmail, demoPassword, demoPortalPeople, seedDemo } from "./seed-demo.js";
 
@@ -6,7 +7,10 @@ import { demoCommitteeName, demoEmail, demoPassword, demoPortalPeople, seedDemo 
 let h: Harness;
 beforeAll(async () => {
   h = await createHarness();
-  await seedDemo(h.modules, h.clock.now());
+  await seedDemo(h.modules, {
+    history: (clock) => createModules({ config: h.config, db: h.db, clock }),
+    now: h.clock.now(),
+  });
 }, 120_000);
 afterAll(() => h.close());
 
@@ -98,7 +102,38 @@ describe("the demo", () => {
     expect((await manager.request("GET", "/api/survey-follow-ups")).json().items).toHaveLength(2);
   });
 
+  it("has a year of work for the dashboard: every chart shows something", async () => {
+    const manager = await signIn(h, demoEmail("manager"), demoPassword);
+    const to = h.clock.now().toISOString().slice(0, 10);
+    const from = new Date(h.clock.now().getTime() - 365 * 86_400_000).toISOString().slice(0, 10);
+    const response = await manager.request("GET", `/api/dashboards/management?from=${from}&to=${to}`);
+    expect(response.statusCode, response.body).toBe(200);
+    const d = response.json();
+    expect(d.requests.total).toBeGreaterThan(20);
+    expect(d.requests.byStatus.map((r: { key: string }) => r.key)).toEqual(
+      expect.arrayContaining(["accepted", "rejected", "declared", "cancelled"]),
+    );
+    expect(d.requests.byChannel.length).toBeGreaterThan(3);
+    expect(d.requests.byService.length).toBe(3);
+    expect(d.requests.byCategory.length).toBe(3);
+    expect(d.response.decidedInTime).toBeGreaterThan(0);
+    expect(d.response.decidedLate).toBeGreaterThan(0);
+    expect(d.response.overdue).toBeGreaterThan(0);
+    expect(d.response.pending).toBeGreaterThan(0);
+    expect(d.response.distribution.filter((b: { count: number }) => b.count > 0).length).toBeGreaterThan(1);
+    expect(d.owners.length).toBeGreaterThan(0);
+    expect(d.complaints.byOutcome.map((r: { key: string }) => r.key)).toEqual(
+      expect.arrayContaining(["amicable_settlement", "referred_to_compensation", "resolved", "rejected"]),
+    );
+    expect(d.inquiries.byMonth.length).toBeGreaterThan(10);
+    expect(d.inquiries.byChannel.length).toBeGreaterThan(3);
+    const liaison = d.liaison.items.find((r: { answeredCount: number }) => r.answeredCount > 0);
+    expect(liaison.answeredLateCount).toBeGreaterThan(0);
+    expect(d.fieldActions.overdueActions).toBe(1);
+    expect(d.fieldActions.visitsByMonth.length).toBe(2);
+  });
+
   it("is seeded once: a second run changes nothing", async () => {
-    expect((await seedDemo(h.modules, h.clock.now())).created).toBe(false);
+    expect((await seedDemo(h.modules, { now: h.clock.now() })).created).toBe(false);
   });
 });

@@ -1,6 +1,13 @@
 import type { StaffRole } from "../../shared/contracts/roles.js";
-import { riyadhDate, toIsoDate } from "../../shared/domain/index.js";
+import {
+  dayNumberFromHijri,
+  riyadhDate,
+  riyadhStartOfDay,
+  toHijri,
+  toIsoDate,
+} from "../../shared/domain/index.js";
 import type { Modules } from "../app.js";
+import { type Clock, fixedClock } from "../clock.js";
 import type { Actor } from "../http/actor.js";
 
 export const demoPassword = "silah-demo-2026";
@@ -47,12 +54,14 @@ export function demoEmail(local: string): string {
 
 /**
  * Creates the demo association and its users; does nothing if it already exists. `now` is the
- * modules' clock (dates read off the demo's documents are that day).
+ * modules' clock (dates read off the demo's documents are that day). With `history` (the modules
+ * over another clock), also a year of its work for the dashboard (`seedDemoHistory`).
  */
 export async function seedDemo(
   modules: Modules,
-  now: Date = new Date(),
+  options: { history?: (clock: Clock) => Modules; now?: Date } = {},
 ): Promise<{ created: boolean; associationId: string }> {
+  const now = options.now ?? new Date();
   const existing = await modules.associations.service.findBySlug(demoAssociationSlug);
   if (existing) return { created: false, associationId: existing.id };
   const association = await modules.associations.service.createBySystem({
@@ -87,6 +96,7 @@ export async function seedDemo(
   await seedCatalogue(modules, created);
   await seedPortalPeople(modules, created, now);
   await seedSurveys(modules, created, association.id);
+  if (options.history) await seedDemoHistory(options.history, created, now);
   // The demo's operator, whose password is published, never joins a platform that already has operators.
   if (!(await modules.platform.service.exists())) {
     await modules.platform.service.createOperatorBySystem(
@@ -532,5 +542,367 @@ async function seedSurveys(modules: Modules, actors: Map<string, Actor>, associa
   await surveys.answerLatestFor(associationId, respondents[1]!, {
     answers: { csat: 3, nps: 6, suggestions: "أقترح توضيح المستندات المطلوبة قبل زيارة الجمعية" },
     allowContact: true,
+  });
+}
+
+/**
+ * A year of the demo association at work (issue 12), so every chart of «لوحة المؤشرات» has
+ * something to show for the last twelve months on a fresh start: requests over several services
+ * and channels, decided in time and late, some waiting and a few past due, one cancelled;
+ * complaints closed with each outcome; inquiries answered, some late, by the liaison officer; two
+ * field visits with their actions, one past due. Entered through the services as staff would, each
+ * step on the day it happened: `history` builds the modules over a clock this function moves, the
+ * narrowest way the services let the past be written. Nothing is left in anyone's «عملي» but the
+ * requests waiting for a decision and the overdue field action.
+ */
+export async function seedDemoHistory(
+  history: (clock: Clock) => Modules,
+  actors: Map<string, Actor>,
+  now: Date,
+): Promise<void> {
+  const clock = fixedClock(now);
+  const m = history(clock);
+  const officer = actors.get("officer")!;
+  const manager = actors.get("manager")!;
+  const liaison = actors.get("liaison-officer")!;
+  const members = ["committee1", "committee2"].map((local) => actors.get(local)!);
+  const day = 86_400_000;
+  // 09:00 in Riyadh, `days` days before today.
+  const morning = (days: number) => new Date(Math.floor(now.getTime() / day - days) * day + 6 * 3_600_000);
+  const isoDay = (at: Date) => new Date(at.getTime() + 3 * 3_600_000).toISOString().slice(0, 10);
+  const pdf = async (name: string) =>
+    (await m.files.service.upload(officer, { name, bytes: Buffer.from(`%PDF-1.4 ${name}`) })).id;
+
+  const services = new Map(
+    (await m.services.service.list(officer, { active: true })).map((s) => [s.code, s.id]),
+  );
+  // The requests are the demo family who hears by e-mail: every notice of the past year goes to the
+  // outbox, none waits as a call or a failed text in anyone's list today.
+  const people = [(await m.beneficiaries.service.search(officer, { q: "محمد بن إبراهيم", limit: 1 }))[0]!.id];
+  const committee = (await m.requests.committees.committees(manager)).find(
+    (c) => c.nameAr === demoCommitteeName,
+  )!;
+
+  // Requests: two a month, opened in the morning; `decideAfter` days later a decision, or none yet.
+  clock.set(morning(370));
+  const papers = {
+    national_id: await pdf("هوية-وطنية.pdf"),
+    lease_contract: await pdf("عقد-إيجار.pdf"),
+    salary_certificate: await pdf("تعريف-بالراتب.pdf"),
+    medical_report: await pdf("تقرير-طبي.pdf"),
+    signature: await pdf("توقيع-المستفيد.pdf"),
+  };
+  const kinds = [
+    { code: "food_basket", data: { family_size: 6 } },
+    { code: "rent_support", data: { monthly_rent: 1500 } },
+    { code: "medical_aid", data: { diagnosis: "داء السكري من النوع الثاني" } },
+  ] as const;
+  const channels = ["interview", "phone", "whatsapp", "website", "email"] as const;
+  type Plan = {
+    openedDaysAgo: number;
+    decideAfter: number | null;
+    outcome?: "accept" | "reject";
+    cancel?: true;
+  };
+  const plans: Plan[] = [];
+  for (let month = 11; month >= 0; month--) {
+    const base = month * 30 + 12;
+    plans.push({ openedDaysAgo: base + 8, decideAfter: month % 3 === 1 ? 34 : 6, outcome: "accept" });
+    plans.push({
+      openedDaysAgo: base,
+      decideAfter: month % 4 === 0 ? 30 : 9,
+      outcome: month % 2 ? "reject" : "accept",
+    });
+  }
+  // Waiting now: two past their due time, two still within it; one withdrawn by its beneficiary.
+  plans.push(
+    { openedDaysAgo: 40, decideAfter: null },
+    { openedDaysAgo: 33, decideAfter: null },
+    { openedDaysAgo: 6, decideAfter: null },
+    { openedDaysAgo: 2, decideAfter: null },
+    { openedDaysAgo: 50, decideAfter: null, cancel: true },
+  );
+  // Every step is an event on its day; they are run in the order they happened.
+  const events: { at: Date; run: () => Promise<void> }[] = [];
+  for (const [i, plan] of plans.entries()) {
+    const kind = kinds[i % kinds.length]!;
+    let id = "";
+    events.push({
+      at: morning(plan.openedDaysAgo),
+      run: async () => {
+        const opened = await m.requests.service.open(officer, {
+          beneficiaryId: people[i % people.length]!,
+          serviceId: services.get(kind.code)!,
+          channel: channels[i % channels.length]!,
+          data: kind.data,
+        });
+        id = opened.row.id;
+        const today = isoDay(clock.now());
+        const inAYear = `${Number(today.slice(0, 4)) + 1}${today.slice(4)}`;
+        for (const requirement of opened.row.requirements as { kind: string; code: string }[]) {
+          if (requirement.kind !== "document") continue;
+          const code = requirement.code as keyof typeof papers;
+          await m.requests.service.attachDocument(officer, id, {
+            requirementCode: code,
+            fileId: papers[code],
+            ...(code === "national_id" || code === "lease_contract"
+              ? { expiresOn: inAYear }
+              : { issuedOn: today }),
+          });
+        }
+        if (!plan.cancel)
+          await m.requests.service.startDeclaration(officer, id, {
+            method: "on_screen",
+            fileId: papers.signature,
+          });
+      },
+    });
+    if (plan.cancel)
+      events.push({
+        at: morning(plan.openedDaysAgo - 3),
+        run: async () => {
+          await m.requests.service.cancel(officer, id, "طلب المستفيد إلغاء الطلب بعد تحسن دخله.");
+        },
+      });
+    if (plan.decideAfter !== null) {
+      const outcome = plan.outcome!;
+      const at = morning(plan.openedDaysAgo - plan.decideAfter);
+      // The committee meets on the day: two members vote, one records the decision.
+      events.push({
+        at,
+        run: async () => {
+          const meeting = await m.requests.committees.createMeeting(manager, {
+            committeeId: committee.id,
+            heldOn: isoDay(at),
+            requestIds: [id],
+          });
+          for (const member of members)
+            await m.requests.committees.vote(member, meeting.meeting.id, id, { vote: outcome });
+          await m.requests.committees.decide(members[0]!, meeting.meeting.id, id, {
+            outcome,
+            reasons:
+              outcome === "accept"
+                ? "استوفى الطلب الشروط وثبتت الحاجة بعد دراسة الحالة."
+                : "الدخل الشهري للأسرة أعلى من حد الاستحقاق في سياسة الجمعية.",
+            ...(outcome === "accept" ? { approvedAmount: 150_000 } : {}),
+          });
+        },
+      });
+    }
+  }
+  await demoInquiriesAndComplaints(m, clock, { officer, manager, liaison, people, morning, events, now });
+  for (const event of events.sort((x, y) => x.at.getTime() - y.at.getTime())) {
+    clock.set(event.at);
+    await event.run();
+  }
+  clock.set(now);
+  const branch = actors.get("branch-representative")!;
+  await demoFieldVisits(m, { manager, branch, morning, isoDay });
+}
+
+type DemoEvent = { at: Date; run: () => Promise<void> };
+
+/** Inquiries from people without a file, answered by the liaison officer, and complaints closed each way. */
+async function demoInquiriesAndComplaints(
+  m: Modules,
+  clock: Clock,
+  ctx: {
+    officer: Actor;
+    manager: Actor;
+    liaison: Actor;
+    people: string[];
+    morning: (days: number) => Date;
+    events: DemoEvent[];
+    now: Date;
+  },
+) {
+  const { officer, liaison, morning, events } = ctx;
+  const hour = 3_600_000;
+  const subjects = [
+    "مواعيد استقبال طلبات الدعم",
+    "المستندات المطلوبة لطلب المساعدة في الإيجار",
+    "هل تُصرف السلة الغذائية في رمضان",
+    "طريقة تحديث رقم الجوال في ملف الأسرة",
+    "مدة دراسة طلب المساعدة العلاجية",
+  ];
+  const channels = ["phone", "whatsapp", "email", "website", "social_media"] as const;
+  for (let i = 0; i < 36; i++) {
+    const at = new Date(morning(355 - i * 10).getTime() + (i % 5) * hour);
+    const subject = subjects[i % subjects.length]!;
+    const channel = channels[i % channels.length]!;
+    // Answered on the spot by whoever took the call; so are all of the last six weeks', so the
+    // liaison officer's load for this month is what happens today.
+    if (i % 4 === 3 || 355 - i * 10 < 45) {
+      events.push({
+        at,
+        run: async () => {
+          await m.contacts.service.record(officer, {
+            kind: "inquiry",
+            channel,
+            direction: "inbound",
+            subject,
+            answer: "أُجيب المستفيد في حينه.",
+            fileIds: [],
+          });
+        },
+      });
+      continue;
+    }
+    let id = "";
+    events.push({
+      at,
+      run: async () => {
+        id = (
+          await m.contacts.service.record(officer, {
+            kind: "inquiry",
+            channel,
+            direction: "inbound",
+            subject,
+            fileIds: [],
+          })
+        ).id;
+      },
+    });
+    // Most the next working morning; every fifth a week and more later, past its three working days.
+    events.push({
+      at: new Date(at.getTime() + (i % 5 === 1 ? 9 : 1) * 24 * hour),
+      run: async () => {
+        await m.contacts.service.answer(liaison, id, {
+          answer:
+            "تُستقبل الطلبات من الأحد إلى الخميس في مقر الجمعية وعبر موقعها، ويُرد خلال خمسة عشر يوم عمل.",
+        });
+      },
+    });
+  }
+
+  // Complaints closed each way, all before this Hijri year began: the year's complaint numbers
+  // (C-<year>-0001 …) are still the public page's to give.
+  const holder = ctx.manager;
+  const yearBegan = riyadhStartOfDay(
+    dayNumberFromHijri({ year: toHijri(riyadhDate(ctx.now)).year, month: 1, day: 1 }),
+  );
+  const beforeYear = (days: number) =>
+    Math.ceil((ctx.now.getTime() - yearBegan.getTime()) / (24 * hour)) + days;
+  const complaints = [
+    {
+      days: beforeYear(95),
+      category: "service",
+      channel: "phone",
+      outcome: "resolved",
+      subject: "نقص في محتوى السلة الغذائية",
+    },
+    {
+      days: beforeYear(80),
+      category: "other",
+      channel: "website",
+      outcome: "amicable_settlement",
+      subject: "صعوبة الوصول إلى مقر الجمعية",
+    },
+    {
+      days: beforeYear(60),
+      category: "staff_conduct",
+      channel: "interview",
+      outcome: "rejected",
+      subject: "أسلوب تعامل موظف الاستقبال",
+    },
+    {
+      days: beforeYear(40),
+      category: "service",
+      channel: "email",
+      outcome: "referred_to_compensation",
+      subject: "تلف الأجهزة المسلّمة ضمن المساعدة العينية",
+    },
+    {
+      days: beforeYear(20),
+      category: "technical_support",
+      channel: "whatsapp",
+      outcome: "resolved",
+      subject: "تعذر إرسال الطلب عبر موقع الجمعية",
+    },
+    {
+      days: beforeYear(8),
+      category: "other",
+      channel: "phone",
+      outcome: "amicable_settlement",
+      subject: "تأخر الرد على الاتصال الهاتفي",
+    },
+  ] as const;
+  for (const c of complaints) {
+    let id = "";
+    events.push({
+      at: morning(c.days),
+      run: async () => {
+        id = (
+          await m.complaints.service.record(officer, {
+            category: c.category,
+            channel: c.channel,
+            subject: c.subject,
+            details: "تواصلت مع الجمعية أكثر من مرة بشأن هذا الأمر ولم يُحل حتى الآن.",
+            notifyBy: "none",
+            fileIds: [],
+          })
+        ).complaint.id;
+        await m.complaints.service.assign(holder, id, holder.userId);
+      },
+    });
+    events.push({
+      at: morning(c.days - 6),
+      run: async () => {
+        await m.complaints.service.close(holder, id, {
+          outcome: c.outcome,
+          note:
+            c.outcome === "rejected"
+              ? "راجعنا الشكوى مع الموظف والسجلات ولم يثبت ما ورد فيها."
+              : "تواصلنا مع المشتكي وعالجنا سبب الشكوى.",
+          ...(c.outcome === "amicable_settlement"
+            ? {
+                settlementTerms: "صرف المساعدة خلال ثلاثة أيام عمل مع اعتذار مكتوب.",
+                complainantAccepted: true,
+              }
+            : {}),
+        });
+      },
+    });
+  }
+  void clock;
+}
+
+/**
+ * Two supervisory visits with their follow-up actions: one done by management, one past its due
+ * date in the branch representative's «عملي».
+ */
+async function demoFieldVisits(
+  m: Modules,
+  ctx: { manager: Actor; branch: Actor; morning: (days: number) => Date; isoDay: (at: Date) => string },
+) {
+  const { manager, morning, isoDay } = ctx;
+  const checklist = (await m.fieldwork.service.checklists(manager))[0];
+  const answers = (checklist?.items ?? []).map((_, i) => ({
+    answer: i === 1 ? ("not_met" as const) : ("met" as const),
+  }));
+  const first = await m.fieldwork.service.record(manager, {
+    kind: "supervisory_visit",
+    participantIds: [],
+    photoFileIds: [],
+    visitedOn: isoDay(morning(120)),
+    place: "مكتب الجمعية الفرعي في شرورة",
+    ...(checklist ? { checklistId: checklist.id, answers } : {}),
+    observations: "المكتب منظم وسجل المراجعين محدَّث، وصندوق الشكاوى لم يُفتح منذ شهرين.",
+    actions: [
+      { text: "فتح صندوق الشكاوى أسبوعيًا وتسجيل ما فيه", ownerId: manager.userId, dueInWorkingDays: 5 },
+    ],
+  });
+  await m.fieldwork.service.markDone(manager, first.actions[0]!.id);
+  await m.fieldwork.service.record(manager, {
+    kind: "supervisory_visit",
+    participantIds: [],
+    photoFileIds: [],
+    visitedOn: isoDay(morning(30)),
+    place: "مكتب الجمعية الفرعي في حبونا",
+    ...(checklist ? { checklistId: checklist.id, answers } : {}),
+    observations: "لوحة قنوات التواصل غير معلّقة، ومكان الانتظار يحتاج إلى مقاعد لكبار السن.",
+    actions: [
+      { text: "تعليق لوحة قنوات التواصل ومواعيد العمل", ownerId: ctx.branch.userId, dueInWorkingDays: 5 },
+    ],
   });
 }

@@ -15,7 +15,10 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   const config = loadConfig();
   const db = await openConfiguredDatabase(config);
   try {
-    const result = await seedDemo(createModules({ config, db, clock: systemClock }));
+    const result = await seedDemo(createModules({ config, db, clock: systemClock }), {
+      history: (clock) => createModules({ config, db, clock }),
+      now: systemClock.now(),
+    });
     io.out(
       result.created
         ? `demo association created; users <role>@demo.silah.sa, password ${demoPassword}`

@@ -1,5 +1,6 @@
-import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lt, or, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNotNull, isNull, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
+import { isoFromDayNumber } from "../../../shared/domain/index.js";
 import type { Tx } from "../../db/client.js";
 import {
   beneficiaries,
@@ -8,6 +9,7 @@ import {
   files,
   interactionFiles,
   interactions,
+  liaisonAnswerCounts,
   liaisonRoutes,
   users,
 } from "../../db/schema.js";
@@ -36,6 +38,25 @@ export type CorrespondenceRow = typeof correspondence.$inferSelect & {
   file: Attachment | null;
 };
 export type ContactsRepository = ReturnType<typeof createContactsRepository>;
+/** One liaison officer's figures as the load aggregate returns them (`ContactsRepository.liaisonLoad`). */
+export type LiaisonLoadFigures = {
+  id: string;
+  fullName: string;
+  active: boolean;
+  openCount: number;
+  overdueCount: number;
+  answeredCount: number;
+  answeredLateCount: number;
+  answerDaysSum: number;
+  oldestOpenSinceMs: number | null;
+  firstDay: number;
+};
+
+/** A literal int[] for SQL: the numbers are the caller's own integers, never input. */
+function intArray(values: readonly number[]): string {
+  if (!values.every(Number.isInteger)) throw new Error("not integers");
+  return `array[${values.join(",")}]::int[]`;
+}
 
 const routedUser = alias(users, "routed_user");
 const answeringUser = alias(users, "answering_user");
@@ -239,28 +260,76 @@ export function createContactsRepository() {
       return listWhere(tx, and(...conditions), filter.limit, filter.status === "open" ? "oldest" : "newest");
     },
 
-    /** What the load view counts: every open routed inquiry, and those answered in [from, to). */
-    async routedForLoad(tx: Tx, from: Date, to: Date) {
-      return tx
-        .select({
-          routedTo: users.id,
-          fullName: users.fullName,
-          active: users.active,
-          occurredAt: interactions.occurredAt,
-          answeredAt: interactions.answeredAt,
-        })
-        .from(interactions)
-        .innerJoin(users, eq(users.id, interactions.routedToUserId))
-        .where(
-          and(
-            eq(interactions.kind, "inquiry"),
-            isNotNull(interactions.routedToUserId),
-            or(
-              isNull(interactions.answeredAt),
-              and(gte(interactions.answeredAt, from), lt(interactions.answeredAt, to)),
-            ),
-          ),
-        );
+    /**
+     * The liaison load (S3) as one aggregate: every open routed inquiry, read live from its partial
+     * index, and those answered between two Riyadh days, read from the daily counts of migration 0036,
+     * aged in working days by a calendar built in SQL from the weekend and the off days given (the
+     * association's holidays and closures, as day numbers); days outside them are working days unless
+     * at the weekend, as in `createWorkingCalendar`. w(d) counts the working days up to d, so the
+     * working days in (a, b] are w(b) − w(a) and the answer is due on the working day whose ordinal
+     * is w(opened) + period (ADR 0021); both are array look-ups, no join per row. Also returns the
+     * first day it read (`firstDay`), so the caller can tell whether its off days reached back that far.
+     */
+    async liaisonLoad(
+      tx: Tx,
+      input: {
+        fromDay: number;
+        toDay: number;
+        nowDay: number;
+        periodWorkingDays: number;
+        weekend: readonly number[];
+        offDays: number[];
+      },
+    ): Promise<LiaisonLoadFigures[]> {
+      const day = (n: number) => sql`${isoFromDayNumber(n)}::date`;
+      const riyadhDayNumber = (column: SQL) =>
+        sql`(((${column} at time zone 'UTC') + interval '3 hours')::date - date '1970-01-01')`;
+      const result = await tx.execute(sql`
+        with routed as (
+          select routed_to_user_id as officer, occurred_on - date '1970-01-01' as opened, answered_on - date '1970-01-01' as answered,
+                 n::bigint as n, null::timestamptz as since
+          from ${liaisonAnswerCounts}
+          where answered_on >= ${day(input.fromDay)} and answered_on <= ${day(input.toDay)}
+          union all
+          select routed_to_user_id, ${riyadhDayNumber(sql`occurred_at`)}, null, count(*), min(occurred_at)
+          from ${interactions}
+          where kind = 'inquiry' and answered_at is null and routed_to_user_id is not null
+          group by 1, 2
+        ),
+        span as (
+          select least(min(opened), ${input.nowDay}) as first, greatest(max(answered), ${input.nowDay}) + 400 as last
+          from routed
+        ),
+        -- The calendar as two arrays: w[d − first + 1] is w(d), working[k] the k-th working day.
+        calendar as (
+          select min(d) as first, array_agg(w order by d) as w, array_agg(d order by d) filter (where working) as working
+          from (
+            select d, working, sum(working::int) over (order by d)::int as w
+            from (
+              select d, (extract(dow from date '1970-01-01' + d)::int <> all(${sql.raw(intArray(input.weekend))})
+                         and d <> all(${sql.raw(intArray(input.offDays))})) as working
+              from span, generate_series(span.first, span.last) as d
+            ) days
+          ) ordinal
+        ),
+        aged as (
+          select r.officer, r.n, r.since, r.answered,
+                 c.working[c.w[r.opened - c.first + 1] + ${input.periodWorkingDays}] as due,
+                 c.w[r.answered - c.first + 1] - c.w[r.opened - c.first + 1] as answer_days
+          from routed r, calendar c
+        )
+        select u.id as "id", u.full_name as "fullName", u.active as "active",
+               (coalesce(sum(a.n) filter (where a.answered is null), 0))::int as "openCount",
+               (coalesce(sum(a.n) filter (where a.answered is null and ${input.nowDay} > a.due), 0))::int as "overdueCount",
+               (coalesce(sum(a.n) filter (where a.answered is not null), 0))::int as "answeredCount",
+               (coalesce(sum(a.n) filter (where a.answered > a.due), 0))::int as "answeredLateCount",
+               (coalesce(sum(a.n * a.answer_days) filter (where a.answered is not null), 0))::float8 as "answerDaysSum",
+               floor(extract(epoch from min(a.since)) * 1000)::float8 as "oldestOpenSinceMs",
+               (select first from span)::int as "firstDay"
+        from aged a join ${users} u on u.id = a.officer
+        group by u.id, u.full_name, u.active
+        order by u.full_name, u.id`);
+      return (result as unknown as { rows: LiaisonLoadFigures[] }).rows;
     },
 
     async routes(tx: Tx) {

@@ -17,6 +17,7 @@ import {
   riyadhStartOfDay,
   toHijri,
   type WorkingCalendar,
+  weekdayOfDayNumber,
 } from "../../../shared/domain/index.js";
 import type { Clock } from "../../clock.js";
 import type { Database, Tx } from "../../db/client.js";
@@ -34,7 +35,7 @@ import type { NotificationsService } from "../notifications/index.js";
 import type { PolicyService } from "../policy/index.js";
 import type { UsersService } from "../users/index.js";
 import { contactsPolicy } from "./contacts.policy.js";
-import type { ContactsRepository, InteractionWithNames } from "./contacts.repository.js";
+import type { ContactsRepository, InteractionWithNames, LiaisonLoadFigures } from "./contacts.repository.js";
 import { timelineFromAudit } from "./timeline.js";
 
 export type ContactsService = ReturnType<typeof createContactsService>;
@@ -336,13 +337,35 @@ export function createContactsService(deps: {
           "The period starts after it ends.",
         );
       return db.tenant(actor.associationId, async (tx) => {
-        const rows = await repo.routedForLoad(tx, riyadhStartOfDay(fromDay), riyadhStartOfDay(toDay + 1));
-        const workingCalendar = await calendarFor(
-          tx,
-          rows.map((r) => r.occurredAt),
-        );
         const now = clock.now();
-        const load = new Map<string, LiaisonLoadRow & { answerDays: number[] }>();
+        const nowDay = riyadhDayNumber(now);
+        // The calendar's off days from the year before the period (or the oldest open inquiry's
+        // year, if it is older) to the year after today, as `calendarFor` spans the rows it ages.
+        let firstYear = Math.min(riyadhDate(riyadhStartOfDay(fromDay)).year, riyadhDate(now).year) - 1;
+        let figures: LiaisonLoadFigures[] = [];
+        for (;;) {
+          const lastYear = riyadhDate(now).year + 1;
+          const workingCalendar = await calendar.workingCalendar(tx, firstYear, lastYear);
+          const offDays: number[] = [];
+          const weekend = new Set(workingCalendar.weekend);
+          const first = dayNumberFromIso(`${firstYear}-01-01`);
+          const last = dayNumberFromIso(`${lastYear}-12-31`);
+          for (let d = first; d <= last; d++)
+            if (!weekend.has(weekdayOfDayNumber(d)) && !workingCalendar.isWorkingDayNumber(d))
+              offDays.push(d);
+          figures = await repo.liaisonLoad(tx, {
+            fromDay,
+            toDay,
+            nowDay,
+            periodWorkingDays: inquiryAnswerPeriod.value,
+            weekend: workingCalendar.weekend,
+            offDays,
+          });
+          const read = figures[0]?.firstDay;
+          if (read === undefined || riyadhDate(riyadhStartOfDay(read)).year >= firstYear) break;
+          firstYear = riyadhDate(riyadhStartOfDay(read)).year;
+        }
+        const load = new Map<string, LiaisonLoadRow & { answerDaysSum: number }>();
         const entry = (id: string, fullName: string, active: boolean) => {
           let row = load.get(id);
           if (!row) {
@@ -354,7 +377,7 @@ export function createContactsService(deps: {
               answeredLateCount: 0,
               averageAnswerWorkingDays: null,
               oldestOpenSince: null,
-              answerDays: [],
+              answerDaysSum: 0,
             };
             load.set(id, row);
           }
@@ -362,36 +385,21 @@ export function createContactsService(deps: {
         };
         for (const officer of await users.withRole(tx, "liaison_officer"))
           entry(officer.id, officer.fullName, officer.active);
-        for (const r of rows) {
-          const row = entry(r.routedTo, r.fullName, r.active);
-          const deadline = computeDeadline({
-            rule: inquiryAnswerPeriod,
-            start: r.occurredAt,
-            calendar: workingCalendar,
-            now,
-            answeredAt: r.answeredAt,
-          });
-          if (!r.answeredAt) {
-            row.openCount++;
-            if (deadline.status === "breached") row.overdueCount++;
-            const since = r.occurredAt.toISOString();
-            if (!row.oldestOpenSince || since < row.oldestOpenSince) row.oldestOpenSince = since;
-          } else {
-            row.answeredCount++;
-            if (deadline.status === "missed") row.answeredLateCount++;
-            row.answerDays.push(
-              workingCalendar.workingDaysBetweenNumbers(
-                riyadhDayNumber(r.occurredAt),
-                riyadhDayNumber(r.answeredAt),
-              ),
-            );
-          }
+        for (const f of figures) {
+          const row = entry(f.id, f.fullName, f.active);
+          row.openCount = f.openCount;
+          row.overdueCount = f.overdueCount;
+          row.answeredCount = f.answeredCount;
+          row.answeredLateCount = f.answeredLateCount;
+          row.answerDaysSum = f.answerDaysSum;
+          row.oldestOpenSince =
+            f.oldestOpenSinceMs === null ? null : new Date(f.oldestOpenSinceMs).toISOString();
         }
         const items = [...load.values()]
-          .map(({ answerDays, ...row }) => ({
+          .map(({ answerDaysSum, ...row }) => ({
             ...row,
-            averageAnswerWorkingDays: answerDays.length
-              ? Math.round((answerDays.reduce((a, b) => a + b, 0) / answerDays.length) * 10) / 10
+            averageAnswerWorkingDays: row.answeredCount
+              ? Math.round((answerDaysSum / row.answeredCount) * 10) / 10
               : null,
           }))
           .sort(

@@ -1,10 +1,5 @@
 import type { Dashboard, DashboardQuery } from "../../../shared/contracts/dashboards.js";
-import {
-  dayNumberFromIso,
-  isoFromDayNumber,
-  riyadhDayNumber,
-  riyadhStartOfDay,
-} from "../../../shared/domain/index.js";
+import { dayNumberFromIso, isoFromDayNumber, riyadhDayNumber } from "../../../shared/domain/index.js";
 import type { Clock } from "../../clock.js";
 import type { Database } from "../../db/client.js";
 import type { Actor } from "../../http/actor.js";
@@ -14,7 +9,7 @@ import type { ContactsService } from "../contacts/index.js";
 import type { FieldworkService } from "../fieldwork/index.js";
 import type { SurveysService } from "../surveys/index.js";
 import { dashboardsPolicy } from "./dashboards.policy.js";
-import type { DashboardsRepository, Window } from "./dashboards.repository.js";
+import type { DashboardsRepository, Period, Section } from "./dashboards.repository.js";
 
 const rangeReversed = () =>
   new AppError("validation_failed", "from: range_reversed", {
@@ -59,32 +54,65 @@ export function createDashboardsService(deps: {
       const fromDay = query.from ? dayNumberFromIso(query.from) : null;
       const toDay = query.to ? dayNumberFromIso(query.to) : null;
       if (fromDay !== null && toDay !== null && fromDay > toDay) throw rangeReversed();
-      const window: Window = {
-        ...(fromDay !== null ? { fromAt: riyadhStartOfDay(fromDay) } : {}),
-        ...(toDay !== null ? { toAt: riyadhStartOfDay(toDay + 1) } : {}),
+      const period: Period = {
+        ...(fromDay !== null ? { fromDay } : {}),
+        ...(toDay !== null ? { toDay } : {}),
       };
       const now = clock.now();
-      const figures = await db.tenant(actor.associationId, async (tx) => ({
-        byStatus: await repo.requestsBy(tx, "state", window),
-        byChannel: await repo.requestsBy(tx, "channel", window),
-        byService: await repo.requestsBy(tx, "service", window),
-        byCategory: await repo.requestsBy(tx, "kind", window),
-        compliance: await repo.responseCompliance(tx, window, now),
-        spans: await repo.decisionSpans(tx, window),
-        openRequests: await repo.openRequestsByOwner(tx, now),
-        openComplaints: await repo.openComplaintsByOwner(tx, now),
-        complaintsByStatus: await repo.complaintsBy(tx, "status", window),
-        complaintsByOutcome: await repo.complaintsBy(tx, "outcome", window),
-        inquiriesByMonth: await repo.inquiriesBy(tx, "month", window),
-        inquiriesByChannel: await repo.inquiriesBy(tx, "channel", window),
-      }));
-      // The liaison officers' load is the contacts module's own report (its default period when none is chosen).
+      // The liaison officers' load is the contacts module's own report (its default period when none is
+      // chosen), field oversight and satisfaction their own summaries: each in its own transaction, all at once.
       const liaisonTo = query.to ?? undefined;
-      const liaison = await contacts.liaisonLoad(actor, {
-        ...(query.from ? { from: query.from } : {}),
-        ...(liaisonTo ? { to: liaisonTo } : {}),
-        ...(query.from && !liaisonTo ? { to: isoToday(now) } : {}),
-      });
+      const [rows, liaison, fieldActions, satisfaction] = await Promise.all([
+        db.tenant(actor.associationId, (tx) => repo.figures(tx, period, now)),
+        contacts.liaisonLoad(actor, {
+          ...(query.from ? { from: query.from } : {}),
+          ...(liaisonTo ? { to: liaisonTo } : {}),
+          ...(query.from && !liaisonTo ? { to: isoToday(now) } : {}),
+        }),
+        // Field oversight's own summary (its module decides who reads it; the manager does).
+        fieldwork.summary(actor),
+        // Satisfaction surveys' own summary, read from their monthly rollups (ADR 0027).
+        surveys.satisfactionSummary(actor, {
+          ...(query.from ? { from: query.from } : {}),
+          ...(query.to ? { to: query.to } : {}),
+        }),
+      ]);
+      const section = (name: Section) => rows.filter((r) => r.section === name);
+      const counts = (name: Section) =>
+        section(name).map((r) => ({ key: r.key ?? "", label: r.label, count: r.n }));
+      const timing = new Map(section("decidedByTiming").map((r) => [r.key, r.n]));
+      const undecided = section("undecided")[0];
+      const figures = {
+        byStatus: counts("requestsByStatus"),
+        byChannel: counts("requestsByChannel"),
+        byService: counts("requestsByService"),
+        byCategory: counts("requestsByCategory"),
+        compliance: {
+          decidedInTime: timing.get("in_time") ?? 0,
+          decidedLate: timing.get("late") ?? 0,
+          overdue: undecided?.n ?? 0,
+          pending: undecided?.m ?? 0,
+        },
+        spans: section("decisionSpans").map((r) => ({ weekday: Number(r.key), days: r.m, count: r.n })),
+        openRequests: section("openRequestsByOwner").map((r) => ({
+          ownerId: r.key,
+          fullName: r.label,
+          open: r.n,
+          breached: r.m,
+        })),
+        openComplaints: section("openComplaintsByOwner").map((r) => ({
+          ownerId: r.key,
+          fullName: r.label,
+          open: r.n,
+          breached: r.m,
+        })),
+        complaintsByStatus: counts("complaintsByStatus"),
+        complaintsByOutcome: counts("complaintsByOutcome"),
+        inquiriesByMonth: counts("inquiriesByMonth").sort((a, b) =>
+          a.key < b.key ? -1 : a.key > b.key ? 1 : 0,
+        ),
+        inquiriesByChannel: counts("inquiriesByChannel"),
+      };
 
       const distribution = new Map<string, number>(
         (["0-1", "2-5", "6-10", "11-20", "21+"] as const).map((b) => [b, 0]),
@@ -160,13 +188,8 @@ export function createDashboardsService(deps: {
           byChannel: plain(figures.inquiriesByChannel),
         },
         liaison,
-        // Satisfaction surveys' own summary, read from their monthly rollups (ADR 0027).
-        satisfaction: await surveys.satisfactionSummary(actor, {
-          ...(query.from ? { from: query.from } : {}),
-          ...(query.to ? { to: query.to } : {}),
-        }),
-        // Field oversight's own summary (its module decides who reads it; the manager does).
-        fieldActions: await fieldwork.summary(actor),
+        satisfaction,
+        fieldActions,
       };
     },
   };
