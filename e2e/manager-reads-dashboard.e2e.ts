@@ -85,8 +85,8 @@ describe("a manager reads the dashboard: charts in Arabic, a Hijri month, the ta
     const byChannel = manager.locator("[data-section=requests_by_channel]");
     await expect.poll(() => byChannel.locator("svg text").allTextContents()).toContain("الاتصال الهاتفي");
     expect(await manager.locator(".management-dashboard svg").count()).toBeGreaterThan(4);
-    // Not built yet, and said so rather than drawn.
-    await manager.getByText("يُبنى مع استبيانات الرضا", { exact: false }).waitFor();
+    // Satisfaction from the surveys' own figures: the demo's year of answers, drawn month by month.
+    await manager.locator("[data-section=satisfaction_by_month] svg").first().waitFor();
     // Field oversight's actions come from its own module: the demo's two visits, one action past due.
     const field = manager.locator("[data-section=field]");
     await field.getByText("إجراء مفتوح واحد", { exact: false }).waitFor();

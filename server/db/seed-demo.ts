@@ -519,6 +519,7 @@ async function seedSurveys(modules: Modules, actors: Map<string, Actor>, associa
   ]) {
     const registered = await modules.beneficiaries.service.register(officer, {
       ...person,
+      categoryCode: "elderly",
       gender: person.fullName.includes("بنت") ? "female" : "male",
       phones: [],
       preferredChannel: "email",
@@ -529,10 +530,14 @@ async function seedSurveys(modules: Modules, actors: Map<string, Actor>, associa
     respondents.push(registered.beneficiary.id);
   }
   const closes = new Date(today.getTime() + 14 * 86_400_000).toISOString().slice(0, 10);
+  // The quarter's campaign asks the elderly; everyone else can still be asked after their next service.
+  const elderly = (await modules.beneficiaries.service.categories(officer)).find(
+    (c) => c.code === "elderly",
+  )!;
   await surveys.createCampaign(manager, {
     surveyId: periodic.id,
-    name: "استبيان الرضا الدوري — الربع الحالي",
-    audience: { kind: "everyone" },
+    name: "استبيان الرضا الدوري لكبار السن — الربع الحالي",
+    audience: { kind: "category", categoryId: elderly.id },
     closesOn: closes,
   });
   await surveys.answerLatestFor(associationId, respondents[0]!, {

@@ -17,15 +17,16 @@ describe("the audit log page", () => {
     const client = await signIn(h, manager.email);
 
     // A manager must use two-step verification: her first sign-in enrols it.
-    const first = await client.request("GET", "/api/audit-events?limit=3");
+    const first = await client.request("GET", "/api/audit-events?limit=4");
     expect(first.statusCode).toBe(200);
     const page = first.json();
     expect(page.items.map((e: { type: string }) => e.type)).toEqual([
       "auth.second_factor_enrolled",
+      "auth.second_factor_started",
       "auth.signed_in",
       "user.locale_changed",
     ]);
-    expect(page.items[2].actor).toEqual({ id: officer.id, fullName: officer.fullName });
+    expect(page.items[3].actor).toEqual({ id: officer.id, fullName: officer.fullName });
     expect(page.nextBefore).not.toBeNull();
 
     const rest = (await client.request("GET", `/api/audit-events?limit=50&before=${page.nextBefore}`)).json();

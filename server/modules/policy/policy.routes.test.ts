@@ -643,6 +643,17 @@ describe("the signature is required on the server too (issue 10)", () => {
         "GET /api/public/associations/{slug}/complaint-challenge",
         "POST /api/public/associations/{slug}/complaints",
         "GET /api/public/complaints/{token}",
+        // A survey's personal link, answered without an account.
+        "GET /api/public/surveys/{token}",
+        "POST /api/public/surveys/{token}",
+        // The beneficiary portal: its own sign-in and sessions, never a staff member's (ADR 0029).
+        "POST /api/portal/associations/{slug}/sign-in/code",
+        "POST /api/portal/associations/{slug}/sign-in/verify",
+        "POST /api/portal/sign-out",
+        "GET /api/portal/me",
+        "GET /api/portal/notices",
+        "GET /api/portal/requests",
+        "GET /api/portal/requests/{requestId}",
         // The SMS gateway's delivery reports, authenticated by the gateway's own secret.
         "POST /api/notices/delivery-reports",
         "GET /healthz",
