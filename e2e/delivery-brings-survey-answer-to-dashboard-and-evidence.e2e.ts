@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, readFileSync } from "node:fs";
 import ExcelJS from "exceljs";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -106,6 +106,8 @@ describe("a delivery brings a survey by e-mail, the person answers on her phone,
       .getByLabel("6", { exact: true })
       .check();
     await phone.getByLabel("نعم، يمكنكم التواصل معي").check();
+    mkdirSync(".tmp", { recursive: true });
+    await phone.screenshot({ path: ".tmp/survey-on-phone.png", fullPage: true });
     await phone.getByRole("button", { name: "إرسال" }).click();
     await phone.getByRole("heading", { name: "شكرًا لك" }).waitFor();
 
@@ -163,6 +165,7 @@ describe("a delivery brings a survey by e-mail, the person answers on her phone,
         .subarray(0, 5)
         .toString(),
     ).toBe("%PDF-");
+    copyFileSync((await pdfDownload.path())!, ".tmp/evidence-pack.pdf");
     // Listed with who made it.
     await manager.getByRole("cell", { name: "عبدالعزيز بن إبراهيم الحربي" }).first().waitFor();
 

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import type { Question } from "../../../shared/contracts/surveys.js";
+import { quoteDayBoth } from "../../../shared/domain/date-input.js";
 import { riyadhDay } from "../../http/dates.js";
 import { contentSecurityPolicy } from "../../http/security-headers.js";
 import type { PublicSurvey } from "./invitations.service.js";
@@ -105,7 +106,7 @@ export function surveyPage(
     : "";
   return page(
     survey.name,
-    `<p class="hint">${escapeHtml(survey.associationName)}</p><h1>${escapeHtml(survey.name)}</h1>${survey.intro ? `<p>${escapeHtml(survey.intro.ar)}</p>` : ""}<p class="hint">إجاباتك لا تُربط باسمك. الرابط صالح حتى ${until}.</p>${summary}
+    `<p class="hint">${escapeHtml(survey.associationName)}</p><h1>${escapeHtml(survey.name)}</h1>${survey.intro ? `<p>${escapeHtml(survey.intro.ar)}</p>` : ""}<p class="hint">إجاباتك لا تُربط باسمك. الرابط صالح حتى ${escapeHtml(quoteDayBoth(until).ar)}.</p>${summary}
 <form method="post" action="/s/${token}" data-survey novalidate>${questions}<fieldset><legend>هل تسمح للجمعية بالتواصل معك بخصوص إجابتك؟</legend><div class="choice"><label for="contact-yes"><input type="radio" id="contact-yes" name="allowContact" value="1"${allowContact ? " checked" : ""}>نعم، يمكنكم التواصل معي</label><label for="contact-no"><input type="radio" id="contact-no" name="allowContact" value="0"${allowContact ? "" : " checked"}>لا، أفضّل ألا يُتواصل معي</label></div><p class="hint">إن سمحت، تصل ملاحظتك والتقييم المنخفض فقط إلى المختص باسمك؛ وتبقى بقية الإجابات دون اسم.</p></fieldset><button type="submit">إرسال</button></form>
 <form method="post" action="/s/${token}/opt-out"><button type="submit" class="link">لا أرغب في الاستبانات</button></form>`,
   );
