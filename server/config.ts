@@ -82,6 +82,11 @@ function productionProblems(source: Record<string, string | undefined>): string[
       "DATABASE_URL: is required in production; the embedded database is for trying Silah on one machine",
     );
   }
+  if (!source.SILAH_PUBLIC_URL) {
+    problems.push(
+      "SILAH_PUBLIC_URL: is required in production (https://…): the links sent to beneficiaries are made with it",
+    );
+  }
   return problems;
 }
 

@@ -25,6 +25,7 @@ describe("configuration", () => {
       expect(problems).toMatch(/PORT/);
       expect(problems).toMatch(/SILAH_SESSION_SECRET: is required in production/);
       expect(problems).toMatch(/DATABASE_URL: is required in production/);
+      expect(problems).toMatch(/SILAH_PUBLIC_URL: is required in production/);
     }
   });
 
@@ -33,6 +34,7 @@ describe("configuration", () => {
       NODE_ENV: "production",
       DATABASE_URL: "postgresql://silah@db:5432/silah",
       SILAH_SESSION_SECRET: "x".repeat(40),
+      SILAH_PUBLIC_URL: "https://silah.example.org",
     });
     expect(config.session.secureCookie).toBe(true);
   });

@@ -139,6 +139,7 @@ describe("security headers", () => {
       NODE_ENV: "production",
       DATABASE_URL: "postgres://localhost/silah",
       SILAH_SESSION_SECRET: "x".repeat(32),
+      SILAH_PUBLIC_URL: "https://silah.example.org",
       SILAH_OPENAPI: "public",
     });
     expect(opened.openApi).toBe("public");
@@ -150,6 +151,7 @@ function productionConfig() {
     NODE_ENV: "production",
     DATABASE_URL: "postgres://localhost/silah",
     SILAH_SESSION_SECRET: "x".repeat(32),
+    SILAH_PUBLIC_URL: "https://silah.example.org",
     SILAH_LOG_LEVEL: "silent",
   });
   // Everything but the environment stays the harness's (its database, files and session secret).
