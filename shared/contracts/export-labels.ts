@@ -1,6 +1,7 @@
 import type { AuditEventType } from "./audit.js";
 import type { ComplaintCategory } from "./complaints.js";
 import type { StaffRole } from "./roles.js";
+import type { ServiceKind } from "./services.js";
 
 /**
  * The Arabic words a spreadsheet export writes for coded values (issue 11). The server writes the
@@ -77,6 +78,16 @@ export const fieldVisitKindNames: Record<
   supervisory_visit: "زيارة إشرافية",
   branch_representative_visit: "زيارة مندوب فرع",
   interview: "مقابلة",
+};
+/** The services' kinds (the catalogue's category), as the dashboard's tables and files name them. */
+export const serviceKindNames: Record<ServiceKind, string> = {
+  financial: "مساعدة مالية",
+  in_kind: "مساعدة عينية",
+  medical: "دعم طبي",
+  housing: "إسكان",
+  education: "تعليم",
+  membership: "خدمات العضوية",
+  other: "أخرى",
 };
 export const interactionKindNames: Record<"contact" | "inquiry", string> = {
   contact: "تواصل",

@@ -12,6 +12,7 @@ import {
   interactionKindNames,
   requestStateNames,
   roleNames,
+  serviceKindNames,
 } from "../../shared/contracts/export-labels.js";
 import { ar, type MessageKey } from "./ar.js";
 
@@ -30,6 +31,7 @@ const tables: [string, Record<string, string>][] = [
   ["correspondence.direction.", correspondenceDirectionNames],
   ["correspondence.medium.", correspondenceMediumNames],
   ["field.kind.", fieldVisitKindNames],
+  ["services.kind.", serviceKindNames],
   ["role.", roleNames],
   ["audit.type.", auditTypeNames],
 ];

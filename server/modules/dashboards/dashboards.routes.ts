@@ -11,8 +11,8 @@ import {
   complaintOutcomeNames,
   complaintStatusNames,
   requestStateNames,
+  serviceKindNames,
 } from "../../../shared/contracts/export-labels.js";
-import type { ServiceKind } from "../../../shared/contracts/services.js";
 import { type SurveyTheme, surveyThemeNames } from "../../../shared/contracts/surveys.js";
 import { type ExportColumn, exportProduces, sendAuditedExport } from "../../http/export.js";
 import type { AuditService } from "../audit/index.js";
@@ -20,16 +20,6 @@ import type { DashboardsService } from "./dashboards.service.js";
 
 const tags = ["dashboards"];
 
-/** The Arabic names of the services' kinds, as web/i18n/ar.ts words them (services.kind.*). */
-const serviceKindNames: Record<ServiceKind, string> = {
-  financial: "مساعدة مالية",
-  in_kind: "مساعدة عينية",
-  medical: "دعم طبي",
-  housing: "إسكان",
-  education: "تعليم",
-  membership: "خدمات العضوية",
-  other: "أخرى",
-};
 const bucketNames: Record<string, string> = {
   "0-1": "يوم عمل أو أقل",
   "2-5": "من ٢ إلى ٥ أيام عمل",

@@ -267,10 +267,7 @@ export function policyRoutes(service: PolicyService, audit: AuditService): Fasti
       async (request, reply) => {
         const q = request.query;
         const actor = request.actor();
-        const report = await service.acknowledgementReport(actor);
-        const rows = report.staff.filter((p) =>
-          q.show === "all" ? true : q.show === "signed" ? p.signed : !p.signed,
-        );
+        const { staff: rows } = await service.acknowledgementReport(actor, q.show);
         return sendAuditedExport(reply, {
           audit: audit,
           list: "policy_acknowledgements",

@@ -440,7 +440,8 @@ export function createPolicyService(deps: {
     },
 
     /** For HR and management: every active staff member, signed or not, for the current version. */
-    async acknowledgementReport(actor: Actor) {
+    /** Who has signed the version in force and who has not; `show` keeps one of the two, as HR filters it. */
+    async acknowledgementReport(actor: Actor, show: "all" | "signed" | "pending" = "all") {
       authorize(actor, policyPolicy, "acknowledgementReport");
       return db.tenant(actor.associationId, async (tx) => {
         const current = await repo.current(tx);
@@ -460,7 +461,7 @@ export function createPolicyService(deps: {
         );
         return {
           version: current ? { id: current.id, versionNumber: current.versionNumber } : null,
-          staff: rows,
+          staff: show === "all" ? rows : rows.filter((r) => r.signed === (show === "signed")),
           signedCount: rows.filter((r) => r.signed).length,
           pendingCount: rows.filter((r) => !r.signed).length,
         };
