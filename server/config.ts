@@ -49,6 +49,7 @@ const envSchema = z.object({
   SILAH_COMPLAINT_LIMIT_PER_ASSOCIATION: z.coerce.number().int().min(1).max(100_000).default(150),
   SILAH_LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   SILAH_JOBS: z.enum(["on", "off"]).default("on"),
+  SILAH_DEMO_HISTORY: z.enum(["on", "off"]).default("on"),
   SILAH_OPENAPI: z.enum(["public", "administrators"]).optional(),
   SILAH_SMTP_URL: z
     .string()
@@ -113,6 +114,8 @@ export type Config = {
   publicComplaints: { work: number; perAddressHourly: number; perAssociationHourly: number };
   logLevel: string;
   runJobs: boolean;
+  /** The demo seeded with a year of the association's work behind the dashboard (8–9 s more at first start). */
+  demoHistory: boolean;
   /** Who may read `/api/openapi.json`: anyone, or signed-in administrators (the production default). */
   openApi: "public" | "administrators";
 };
@@ -171,6 +174,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     },
     logLevel: env.SILAH_LOG_LEVEL,
     runJobs: env.SILAH_JOBS === "on",
+    demoHistory: env.SILAH_DEMO_HISTORY === "on",
     openApi: env.SILAH_OPENAPI ?? (env.NODE_ENV === "production" ? "administrators" : "public"),
   };
 }

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import { secondFactorRequired } from "../shared/domain/second-factor.js";
 import { buildApp, createModules, type Modules } from "./app.js";
-import { systemClock } from "./clock.js";
+import { type Clock, systemClock } from "./clock.js";
 import type { Config } from "./config.js";
 import { type Database, openDatabase } from "./db/client.js";
 import { migrateDatabase } from "./db/migrate.js";
@@ -54,7 +54,10 @@ async function serve(config: Config, db: Database, print: (line: string) => void
   const modules = createModules({ config, db, clock, queue, limits });
 
   if (config.env !== "production" && (await modules.associations.service.isEmpty())) {
-    await seedDemo(modules, { history: (at) => createModules({ config, db, clock: at }), now: clock.now() });
+    await seedDemo(modules, {
+      ...(config.demoHistory ? { history: (at: Clock) => createModules({ config, db, clock: at }) } : {}),
+      now: clock.now(),
+    });
     print("تم إنشاء جمعية تجريبية — A demo association was created. Sign in with any of:");
     for (const user of demoUsers) {
       const twoStep = secondFactorRequired([user.role]) ? " *" : "";

@@ -75,6 +75,8 @@ export async function startSilah(options: { env?: Record<string, string> } = {})
       NODE_ENV: "test",
       // Links in messages (a survey's, say) point back at this server.
       SILAH_PUBLIC_URL: baseUrl,
+      // The journeys tell their stories on the compact demo; one that reads a year of work asks for it.
+      SILAH_DEMO_HISTORY: "off",
       ...options.env,
     },
     stdio: ["ignore", "pipe", "pipe"],
