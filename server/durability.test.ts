@@ -53,6 +53,8 @@ function startServer(env: Record<string, string>): Server {
       PORT: "0",
       SILAH_LOG_LEVEL: "warn",
       SILAH_JOBS: "off",
+      // The compact demo: what is tested is what survives a kill, not the demo's year of work.
+      SILAH_DEMO_HISTORY: "off",
       ...env,
     },
     stdio: ["ignore", "pipe", "pipe"],

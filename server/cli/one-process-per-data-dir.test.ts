@@ -20,6 +20,7 @@ const env = {
   HOST: "127.0.0.1",
   NODE_ENV: "test",
   SILAH_JOBS: "off",
+  SILAH_DEMO_HISTORY: "off",
   SILAH_LOG_LEVEL: "silent",
   DATABASE_URL: "",
 };
